@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MotCua.Features.Accounts;
+
+public enum AccountKind
+{
+    /// <summary>An officer, specialist, leader or administrator; belongs to units.</summary>
+    Staff,
+
+    /// <summary>A citizen or organisation representative using the portal; belongs to no unit.</summary>
+    Citizen,
+}
+
+/// <summary>A sign-in identity: staff or citizen. Passwords are hashed by ASP.NET Core Identity (PBKDF2).</summary>
+public sealed class Account : IdentityUser<Guid>
+{
+    public Account()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString();
+    }
+
+    public AccountKind Kind { get; set; }
+
+    public string FullName { get; set; } = "";
+
+    /// <summary>For citizen accounts: the 12-digit ID number the account is bound to.</summary>
+    public string? CitizenIdNumber { get; set; }
+}
+
+public sealed class Role : IdentityRole<Guid>
+{
+    public Role()
+    {
+        Id = Guid.CreateVersion7();
+    }
+}
+
+/// <summary>An account works at a unit for a period; what it may see follows from its current memberships.</summary>
+public sealed class Membership
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid AccountId { get; init; }
+
+    public Guid UnitId { get; init; }
+
+    public DateOnly ValidFrom { get; set; }
+
+    public DateOnly? ValidTo { get; set; }
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.FullName).HasMaxLength(200);
+        builder.Property(x => x.CitizenIdNumber).HasMaxLength(12);
+    }
+}
+
+internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
+{
+    public void Configure(EntityTypeBuilder<Membership> builder)
+    {
+        builder.ToTable("accounts_membership");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.AccountId, x.ValidFrom });
+        builder.HasIndex(x => x.UnitId);
+        builder.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Units.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

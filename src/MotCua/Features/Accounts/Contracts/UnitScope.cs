@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Accounts.Contracts;
+
+/// <summary>
+/// Answers "which units may this caller see". Every query of unit-owned data filters by it; a record outside
+/// the set answers 404 as if it did not exist.
+/// </summary>
+/// <remarks>
+/// A caller sees the units of their current memberships, every unit below them, and every unit merged into one
+/// of those (successor links followed backwards), because the successor took over the predecessor's records.
+/// Administrators see every unit. Scoped per request; the answer is computed once per request.
+/// </remarks>
+public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock)
+{
+    private IReadOnlySet<Guid>? visible;
+
+    public async Task<IReadOnlySet<Guid>> VisibleUnitIdsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (visible is not null)
+        {
+            return visible;
+        }
+
+        var links = await tree.LinksAsync(ct);
+        IEnumerable<Guid> roots = [];
+        if (user.IsInRole(Roles.Administrator))
+        {
+            roots = links.Select(u => u.Id);
+        }
+        else if (AccountClaims.AccountId(user) is { } accountId)
+        {
+            roots = await CurrentUnitIdsAsync(accountId, ct);
+        }
+
+        visible = UnitTree.Expand(links, roots);
+        return visible;
+    }
+
+    public async Task<List<Guid>> CurrentUnitIdsAsync(Guid accountId, CancellationToken ct = default)
+    {
+        var today = VietnamTime.Today(clock);
+        return await db.Memberships.AsNoTracking()
+            .Where(m => m.AccountId == accountId && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
+            .Select(m => m.UnitId)
+            .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Units;
+
+/// <summary>Administrators add a unit or change one; a reform is recorded by closing a unit and naming its successor.</summary>
+[Authorize(Policy = Policies.Administrator)]
+public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    [BindProperty]
+    public UnitInput Input { get; set; } = new();
+
+    public bool IsNew => Code is null;
+
+    public IEnumerable<SelectListItem> Kinds { get; private set; } = [];
+
+    public IEnumerable<SelectListItem> Others { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Code is not null)
+        {
+            var unit = await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == Code, ct);
+            if (unit is null)
+            {
+                return NotFound();
+            }
+
+            Input = new UnitInput
+            {
+                Code = unit.Code, Name = unit.Name, Kind = unit.Kind, ValidFrom = unit.ValidFrom, ValidTo = unit.ValidTo,
+                ReceivesDossiers = unit.ReceivesDossiers, Note = unit.Note,
+                ParentCode = unit.ParentId is null ? null : await db.Units.Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstAsync(ct),
+                SuccessorCode = unit.SuccessorId is null ? null : await db.Units.Where(p => p.Id == unit.SuccessorId).Select(p => p.Code).FirstAsync(ct),
+            };
+        }
+        else
+        {
+            Input.ValidFrom = Infrastructure.VietnamTime.Today(clock);
+        }
+
+        await LoadChoicesAsync(ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var unit = Code is null ? null : await db.Units.FirstOrDefaultAsync(u => u.Code == Code, ct);
+        if (Code is not null && unit is null)
+        {
+            return NotFound();
+        }
+
+        Input.Code = Input.Code.Trim();
+        var parent = Input.ParentCode is { Length: > 0 } pc ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == pc, ct) : null;
+        var successor = Input.SuccessorCode is { Length: > 0 } sc ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == sc, ct) : null;
+        if (ModelState.IsValid)
+        {
+            Validate(unit, parent, successor, await db.Units.AnyAsync(u => u.Code == Input.Code && (unit == null || u.Id != unit.Id), ct),
+                unit is not null && parent is not null && await IsBelowAsync(parent.Id, unit.Id, ct));
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadChoicesAsync(ct);
+            return Page();
+        }
+
+        unit ??= db.Units.Add(new Unit { Code = Input.Code, Name = Input.Name }).Entity;
+        unit.Code = Input.Code;
+        unit.Name = Input.Name.Trim();
+        unit.Kind = Input.Kind;
+        unit.ParentId = parent?.Id;
+        unit.ValidFrom = Input.ValidFrom!.Value;
+        unit.ValidTo = Input.ValidTo;
+        unit.SuccessorId = successor?.Id;
+        unit.ReceivesDossiers = Input.ReceivesDossiers;
+        unit.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
+        await db.SaveChangesAsync(ct);
+        return Redirect("/Units?all=true");
+    }
+
+    private void Validate(Unit? unit, Unit? parent, Unit? successor, bool codeTaken, bool parentIsBelow)
+    {
+        if (codeTaken)
+        {
+            ModelState.AddModelError("Input.Code", text["Units.CodeTaken"]);
+        }
+
+        if (Input.ParentCode is { Length: > 0 } && parent is null)
+        {
+            ModelState.AddModelError("Input.ParentCode", text["Units.UnknownUnit"]);
+        }
+
+        if (Input.SuccessorCode is { Length: > 0 } && successor is null)
+        {
+            ModelState.AddModelError("Input.SuccessorCode", text["Units.UnknownUnit"]);
+        }
+
+        if (unit is not null && (parent?.Id == unit.Id || parentIsBelow))
+        {
+            ModelState.AddModelError("Input.ParentCode", text["Units.ParentCycle"]);
+        }
+
+        if (unit is not null && successor?.Id == unit.Id)
+        {
+            ModelState.AddModelError("Input.SuccessorCode", text["Units.SuccessorSelf"]);
+        }
+
+        if (Input.ValidTo is { } to && to < Input.ValidFrom)
+        {
+            ModelState.AddModelError("Input.ValidTo", text["Units.ValidToBeforeFrom"]);
+        }
+
+        if (successor is not null && Input.ValidTo is null)
+        {
+            ModelState.AddModelError("Input.ValidTo", text["Units.SuccessorNeedsEnd"]);
+        }
+    }
+
+    private async Task<bool> IsBelowAsync(Guid candidate, Guid unitId, CancellationToken ct)
+    {
+        var links = await db.Units.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToDictionaryAsync(u => u.Id, u => u.ParentId, ct);
+        for (Guid? at = candidate; at is { } id; at = links.GetValueOrDefault(id))
+        {
+            if (id == unitId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Kinds = Enum.GetValues<UnitKind>().Select(k => new SelectListItem(text["UnitKind." + k], k.ToString()));
+        Others = (await db.Units.AsNoTracking().OrderBy(u => u.Code).Select(u => new { u.Code, u.Name }).ToListAsync(ct))
+            .Where(u => u.Code != Code)
+            .Select(u => new SelectListItem($"{u.Name} ({u.Code})", u.Code));
+    }
+
+    public sealed class UnitInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [RegularExpression(@"^\s*\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}\s*$", ErrorMessage = "Units.CodeFormat")]
+        [Display(Name = "Units.Code")]
+        public string Code { get; set; } = "";
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Units.Name")]
+        public string Name { get; set; } = "";
+
+        public UnitKind Kind { get; set; } = UnitKind.Ward;
+
+        public string? ParentCode { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Units.ValidFrom")]
+        public DateOnly? ValidFrom { get; set; }
+
+        public DateOnly? ValidTo { get; set; }
+
+        public string? SuccessorCode { get; set; }
+
+        public bool ReceivesDossiers { get; set; }
+
+        [StringLength(1000, ErrorMessage = "Validation.TooLong")]
+        public string? Note { get; set; }
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Units;
+
+/// <summary>The unit tree as it stood on a date, or with its whole history.</summary>
+public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? On { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool All { get; set; }
+
+    public bool CanEdit => User.IsInRole(Roles.Administrator);
+
+    private ILookup<Guid?, Row> byParent = Enumerable.Empty<Row>().ToLookup(r => r.ParentId);
+
+    public IReadOnlyList<Row> Children(Guid? parent) => [.. byParent[parent]];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        On ??= VietnamTime.Today(clock);
+        var day = On.Value;
+        var query = db.Units.AsNoTracking();
+        if (!All)
+        {
+            query = query.Where(u => u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo >= day));
+        }
+
+        var rows = await (from u in query
+                          join s in db.Units on u.SuccessorId equals s.Id into successors
+                          from s in successors.DefaultIfEmpty()
+                          orderby u.Code
+                          select new Row(u.Id, u.ParentId, u.Code, u.Name, u.Kind.ToString(), u.ValidFrom, u.ValidTo, u.ReceivesDossiers, s == null ? null : s.Name))
+            .ToListAsync(ct);
+        var present = rows.Select(r => r.Id).ToHashSet();
+        // A unit whose parent is not shown (closed that day) is shown at the top rather than lost.
+        byParent = rows.ToLookup(r => r.ParentId is { } p && present.Contains(p) ? r.ParentId : null);
+    }
+
+    public sealed record Row(Guid Id, Guid? ParentId, string Code, string Name, string Kind, DateOnly ValidFrom, DateOnly? ValidTo, bool ReceivesDossiers, string? SuccessorName);
+}

@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Units;
+
+public sealed record OfficeItem(string Code, string Name, string UnitCode, string UnitName, DateOnly ValidFrom, DateOnly? ValidTo, bool Current);
+
+public sealed record ItemList<T>(IReadOnlyList<T> Items);
+
+public sealed record UnitItem(string Code, string Name, string Kind, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo, string? SuccessorCode, bool ReceivesDossiers, string? Note);
+
+/// <summary>The unit tree is public information: who the offices are, their codes, and their history.</summary>
+internal static class UnitsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Units").AllowAnonymous().RequireRateLimiting("public");
+        api.MapGet("/offices", Offices)
+            .WithSummary("Offices that receive dossiers, with the agency codes used in dossier codes; ?date= keeps those open that day");
+        api.MapGet("/units", List).WithSummary("Units and agencies; ?date= keeps those that existed that day");
+        api.MapGet("/units/{code}", Get).WithSummary("One unit or agency with its history links");
+    }
+
+    private static async Task<Results<Ok<ItemList<OfficeItem>>, ValidationProblem>> Offices(string? date, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (!TryParseDate(date, out var on))
+        {
+            return DateProblem();
+        }
+
+        var today = VietnamTime.Today(clock);
+        var query = db.Units.AsNoTracking().Where(u => u.ReceivesDossiers);
+        if (on is { } d)
+        {
+            query = query.Where(u => u.ValidFrom <= d && (u.ValidTo == null || u.ValidTo >= d));
+        }
+
+        var rows = await query
+            .Join(db.Units, o => o.ParentId, p => p.Id, (o, p) => new { o.Code, o.Name, UnitCode = p.Code, UnitName = p.Name, o.ValidFrom, o.ValidTo })
+            .OrderBy(o => o.Code)
+            .ToListAsync(ct);
+        return TypedResults.Ok(new ItemList<OfficeItem>([.. rows.Select(o => new OfficeItem(
+            o.Code, o.Name, o.UnitCode, o.UnitName, o.ValidFrom, o.ValidTo, o.ValidFrom <= today && (o.ValidTo is null || o.ValidTo >= today)))]));
+    }
+
+    private static async Task<Results<Ok<ItemList<UnitItem>>, ValidationProblem>> List(string? date, AppDbContext db, CancellationToken ct)
+    {
+        if (!TryParseDate(date, out var on))
+        {
+            return DateProblem();
+        }
+
+        var query = db.Units.AsNoTracking();
+        if (on is { } d)
+        {
+            query = query.Where(u => u.ValidFrom <= d && (u.ValidTo == null || u.ValidTo >= d));
+        }
+
+        return TypedResults.Ok(new ItemList<UnitItem>(await Items(query.OrderBy(u => u.Code), db).ToListAsync(ct)));
+    }
+
+    private static async Task<Results<Ok<UnitItem>, NotFound>> Get(string code, AppDbContext db, CancellationToken ct) =>
+        await Items(db.Units.AsNoTracking().Where(u => u.Code == code), db).FirstOrDefaultAsync(ct) is { } unit
+            ? TypedResults.Ok(unit)
+            : TypedResults.NotFound();
+
+    private static IQueryable<UnitItem> Items(IQueryable<Unit> query, AppDbContext db) =>
+        from u in query
+        join p in db.Units on u.ParentId equals p.Id into parents
+        from p in parents.DefaultIfEmpty()
+        join s in db.Units on u.SuccessorId equals s.Id into successors
+        from s in successors.DefaultIfEmpty()
+        select new UnitItem(u.Code, u.Name, u.Kind.ToString(), p == null ? null : p.Code, u.ValidFrom, u.ValidTo, s == null ? null : s.Code, u.ReceivesDossiers, u.Note);
+
+    private static bool TryParseDate(string? text, out DateOnly? date)
+    {
+        date = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+        {
+            date = d;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static ValidationProblem DateProblem() =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Ngày phải có dạng yyyy-MM-dd (date must be yyyy-MM-dd)."] });
+}

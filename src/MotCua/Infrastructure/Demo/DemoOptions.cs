@@ -1,0 +1,14 @@
+namespace MotCua.Infrastructure.Demo;
+
+/// <summary>Configuration section "Demo". Demo data is seeded only into an empty database.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; } = true;
+
+    public const string Password = "Demo@12345";
+
+    /// <summary>The <c>infra_setting</c> key that marks a database holding demo data (shown on every page).</summary>
+    public const string SettingKey = "demo-data";
+}

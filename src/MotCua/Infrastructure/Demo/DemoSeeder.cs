@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Features.Accounts;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Infrastructure.Demo;
+
+/// <summary>
+/// Seeds the demo city into an empty database: Hà Nội with the historical Nam Từ Liêm district and the pilot
+/// ward Trung Văn (until 30 June 2025), the two-level structure from 1 July 2025, and the demo accounts.
+/// </summary>
+/// <remarks>
+/// Real: the province code H26 (QĐ 20/2020/QĐ-TTg), the names Hà Nội, Nam Từ Liêm, Trung Văn, Mễ Trì, Mỹ Đình 1,
+/// Đại Mỗ, Từ Liêm, Xuân Phương, the dates 1 April 2014 (Nam Từ Liêm created) and 1 July 2025 (district level
+/// abolished). Illustrative: every lower code digit, and which new ward took over which old one (Trung Văn's area
+/// was divided in 2025; the demo hands it wholly to Đại Mỗ). Each unit's Note says so.
+/// </remarks>
+public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, RoleManager<Role> roles, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+{
+    private static readonly DateOnly Reform = new(2025, 7, 1);
+    private static readonly DateOnly LastDayBeforeReform = new(2025, 6, 30);
+
+    public async Task SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new Role { Name = role }));
+            }
+        }
+
+        if (!options.Value.Enabled || await db.Units.AnyAsync(ct))
+        {
+            return;
+        }
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var u = SeedUnits();
+        db.SystemSettings.Add(new SystemSetting { Key = DemoOptions.SettingKey, Value = "true" });
+        await db.SaveChangesAsync(ct);
+
+        await AddAccount("admin", "Quản trị hệ thống", Roles.Administrator, (u["HN"], new DateOnly(2020, 1, 1), null));
+        await AddAccount("canbo.trungvan", "Nguyễn Thị Minh Thu", Roles.OneStopOfficer,
+            (u["TV.desk"], new DateOnly(2022, 1, 1), LastDayBeforeReform), (u["DM.centre"], Reform, null));
+        await AddAccount("chuyenvien.trungvan", "Trần Văn Hùng", Roles.Specialist,
+            (u["TV"], new DateOnly(2021, 6, 1), LastDayBeforeReform), (u["DM"], Reform, null));
+        await AddAccount("lanhdao.trungvan", "Lê Quang Vinh", Roles.Leader,
+            (u["TV"], new DateOnly(2021, 6, 1), LastDayBeforeReform), (u["DM"], Reform, null));
+        await AddAccount("canbo.phuongkhac", "Phạm Thị Lan", Roles.OneStopOfficer, (u["TL.centre"], Reform, null));
+        await AddAccount("canbo.xuanphuong", "Đỗ Văn Nam", Roles.OneStopOfficer, (u["XP.centre"], Reform, null));
+        await AddAccount("lanhdao.thanhpho", "Hoàng Minh Đức", Roles.Leader, (u["HN"], new DateOnly(2020, 1, 1), null));
+        await tx.CommitAsync(ct);
+        LogSeeded(logger);
+
+        async Task AddAccount(string username, string fullName, string role, params (Guid Unit, DateOnly From, DateOnly? To)[] memberships)
+        {
+            var account = new Account { UserName = username, FullName = fullName, Kind = AccountKind.Staff, EmailConfirmed = true };
+            Check(await users.CreateAsync(account, DemoOptions.Password));
+            Check(await users.AddToRoleAsync(account, role));
+            db.Memberships.AddRange(memberships.Select(m => new Membership { AccountId = account.Id, UnitId = m.Unit, ValidFrom = m.From, ValidTo = m.To }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private Dictionary<string, Guid> SeedUnits()
+    {
+        const string real = "Tên thật; mã H26 là mã thật (QĐ 20/2020/QĐ-TTg); các chữ số mã cấp dưới là minh hoạ.";
+        const string illustrative = "Dữ liệu minh hoạ: mã và tên cơ quan là ví dụ, chưa đối chiếu QĐ 2918/QĐ-UBND.";
+        const string split = "Tên phường thật; việc phường mới kế thừa phường cũ nào là minh hoạ (Trung Văn năm 2025 được chia cho nhiều phường).";
+        var ids = new Dictionary<string, Guid>();
+        var always = new DateOnly(2008, 8, 1);
+        var ntlFrom = new DateOnly(2014, 4, 1);
+
+        Unit Add(string key, string code, string name, UnitKind kind, string? parent, DateOnly from, DateOnly? to, string note, bool office = false)
+        {
+            var unit = new Unit
+            {
+                Code = code, Name = name, Kind = kind, ParentId = parent is null ? null : ids[parent],
+                ValidFrom = from, ValidTo = to, ReceivesDossiers = office, Note = note,
+            };
+            db.Units.Add(unit);
+            ids[key] = unit.Id;
+            return unit;
+        }
+
+        Add("HN", "000.00.00.H26", "Thành phố Hà Nội", UnitKind.Province, null, always, null, "Tên và mã H26 thật.");
+        Add("HN.centre", "000.01.00.H26", "Trung tâm Phục vụ hành chính công thành phố Hà Nội", UnitKind.ServiceCentre, "HN", Reform, null, illustrative, office: true);
+        Add("HN.justice", "000.00.31.H26", "Sở Tư pháp thành phố Hà Nội", UnitKind.Department, "HN", always, null, illustrative);
+        Add("HN.construction", "000.00.32.H26", "Sở Xây dựng thành phố Hà Nội", UnitKind.Department, "HN", always, null, illustrative);
+        Add("HN.environment", "000.00.33.H26", "Sở Nông nghiệp và Môi trường thành phố Hà Nội", UnitKind.Department, "HN", new DateOnly(2025, 3, 1), null, illustrative);
+        Add("HN.police", "000.00.34.H26", "Công an thành phố Hà Nội", UnitKind.Police, "HN", always, null, illustrative);
+        Add("HN.insurance", "000.00.35.H26", "Bảo hiểm xã hội thành phố Hà Nội", UnitKind.SocialInsurance, "HN", always, null, illustrative);
+
+        // Until 30 June 2025: district Nam Từ Liêm and its wards, the pilot at Trung Văn.
+        Add("NTL", "000.00.15.H26", "Quận Nam Từ Liêm", UnitKind.District, "HN", ntlFrom, LastDayBeforeReform, real);
+        Add("NTL.desk", "000.01.15.H26", "Bộ phận Một cửa quận Nam Từ Liêm", UnitKind.OneStopDesk, "NTL", ntlFrom, LastDayBeforeReform, illustrative, office: true);
+        var tv = Add("TV", "000.20.15.H26", "Phường Trung Văn", UnitKind.Ward, "NTL", ntlFrom, LastDayBeforeReform, real + " Phường thí điểm Một cửa đô thị hiện đại (2022).");
+        var tvDesk = Add("TV.desk", "001.20.15.H26", "Bộ phận Một cửa phường Trung Văn", UnitKind.OneStopDesk, "TV", ntlFrom, LastDayBeforeReform, illustrative, office: true);
+        var mt = Add("MT", "000.21.15.H26", "Phường Mễ Trì", UnitKind.Ward, "NTL", ntlFrom, LastDayBeforeReform, real);
+        var mtDesk = Add("MT.desk", "001.21.15.H26", "Bộ phận Một cửa phường Mễ Trì", UnitKind.OneStopDesk, "MT", ntlFrom, LastDayBeforeReform, illustrative, office: true);
+        var md = Add("MD1", "000.22.15.H26", "Phường Mỹ Đình 1", UnitKind.Ward, "NTL", ntlFrom, LastDayBeforeReform, real);
+        var mdDesk = Add("MD1.desk", "001.22.15.H26", "Bộ phận Một cửa phường Mỹ Đình 1", UnitKind.OneStopDesk, "MD1", ntlFrom, LastDayBeforeReform, illustrative, office: true);
+        var xp = Add("XP.old", "000.23.15.H26", "Phường Xuân Phương", UnitKind.Ward, "NTL", ntlFrom, LastDayBeforeReform, real);
+        var xpDesk = Add("XP.old.desk", "001.23.15.H26", "Bộ phận Một cửa phường Xuân Phương", UnitKind.OneStopDesk, "XP.old", ntlFrom, LastDayBeforeReform, illustrative, office: true);
+
+        // From 1 July 2025: wards directly under the city, each with a public administration service centre.
+        Add("DM", "000.00.61.H26", "Phường Đại Mỗ", UnitKind.Ward, "HN", Reform, null, split);
+        Add("DM.centre", "001.00.61.H26", "Trung tâm Phục vụ hành chính công phường Đại Mỗ", UnitKind.ServiceCentre, "DM", Reform, null, illustrative, office: true);
+        Add("DM.economy", "002.00.61.H26", "Phòng Kinh tế, Hạ tầng và Đô thị phường Đại Mỗ", UnitKind.Department, "DM", Reform, null, illustrative);
+        Add("DM.police", "003.00.61.H26", "Công an phường Đại Mỗ", UnitKind.Police, "DM", Reform, null, illustrative);
+        Add("TL", "000.00.62.H26", "Phường Từ Liêm", UnitKind.Ward, "HN", Reform, null, split);
+        Add("TL.centre", "001.00.62.H26", "Trung tâm Phục vụ hành chính công phường Từ Liêm", UnitKind.ServiceCentre, "TL", Reform, null, illustrative, office: true);
+        Add("XP", "000.00.63.H26", "Phường Xuân Phương", UnitKind.Ward, "HN", Reform, null, split);
+        Add("XP.centre", "001.00.63.H26", "Trung tâm Phục vụ hành chính công phường Xuân Phương", UnitKind.ServiceCentre, "XP", Reform, null, illustrative, office: true);
+
+        tv.SuccessorId = ids["DM"];
+        tvDesk.SuccessorId = ids["DM.centre"];
+        mt.SuccessorId = ids["TL"];
+        mtDesk.SuccessorId = ids["TL.centre"];
+        md.SuccessorId = ids["TL"];
+        mdDesk.SuccessorId = ids["TL.centre"];
+        xp.SuccessorId = ids["XP"];
+        xpDesk.SuccessorId = ids["XP.centre"];
+        return ids;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo seed failed: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data seeded (demo accounts use the password in the README)")]
+    private static partial void LogSeeded(ILogger logger);
+}

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Demo;
+
+namespace MotCua.Infrastructure;
+
+/// <summary>What runs once before the app takes requests: migrate the database, then seed demo data into an empty one.</summary>
+public static class StartupModule
+{
+    public static IServiceCollection AddStartup(this IServiceCollection services)
+    {
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoFlag>();
+        services.AddMemoryCache();
+        return services;
+    }
+
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        {
+            await DatabaseModule.MigrateAsync(app.Services);
+        }
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+    }
+}

@@ -1,0 +1,17 @@
+namespace MotCua.Infrastructure;
+
+/// <summary>Vietnam keeps UTC+7 all year (no daylight saving); instants are stored in UTC and shown in this zone.</summary>
+public static class VietnamTime
+{
+    public static readonly TimeSpan Offset = TimeSpan.FromHours(7);
+
+    public static DateTimeOffset Now(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return clock.GetUtcNow().ToOffset(Offset);
+    }
+
+    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
+
+    public static DateTimeOffset ToVietnam(DateTimeOffset instant) => instant.ToOffset(Offset);
+}

@@ -1,0 +1,24 @@
+using MotCua.Features.Accounts;
+using MotCua.Features.Units;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Web;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
+
+builder.Services
+    .AddWebShell()
+    .AddDatabaseModule()
+    .AddStartup()
+    .AddAccountsModule()
+    .AddUnitsModule();
+
+var app = builder.Build();
+app.UseWebShell();
+app.MapAccounts();
+app.MapUnits();
+
+await app.PrepareAsync();
+await app.RunAsync();
