@@ -275,6 +275,36 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasDatabaseName("RoleNameIndex");
 
                     b.ToTable("accounts_role", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000001"),
+                            ConcurrencyStamp = "0193a000-0000-7000-8000-000000000001",
+                            Name = "Administrator",
+                            NormalizedName = "ADMINISTRATOR"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000002"),
+                            ConcurrencyStamp = "0193a000-0000-7000-8000-000000000002",
+                            Name = "Leader",
+                            NormalizedName = "LEADER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000003"),
+                            ConcurrencyStamp = "0193a000-0000-7000-8000-000000000003",
+                            Name = "OneStopOfficer",
+                            NormalizedName = "ONESTOPOFFICER"
+                        },
+                        new
+                        {
+                            Id = new Guid("0193a000-0000-7000-8000-000000000004"),
+                            ConcurrencyStamp = "0193a000-0000-7000-8000-000000000004",
+                            Name = "Specialist",
+                            NormalizedName = "SPECIALIST"
+                        });
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

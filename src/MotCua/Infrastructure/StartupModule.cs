@@ -19,11 +19,14 @@ public static class StartupModule
     public static async Task PrepareAsync(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        if (app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
+        // With MigrateOnStart off, the operator prepares the database (dotnet ef database update) and MotCua
+        // writes nothing at start, demo data included.
+        if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
-            await DatabaseModule.MigrateAsync(app.Services);
+            return;
         }
 
+        await DatabaseModule.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
     }

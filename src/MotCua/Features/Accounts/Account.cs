@@ -62,6 +62,21 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     }
 }
 
+/// <summary>The four staff roles are reference data, created by the migrations with fixed ids.</summary>
+internal sealed class RoleConfiguration : IEntityTypeConfiguration<Role>
+{
+    public void Configure(EntityTypeBuilder<Role> builder) => builder.HasData(
+        Seed("0193a000-0000-7000-8000-000000000001", Contracts.Roles.Administrator),
+        Seed("0193a000-0000-7000-8000-000000000002", Contracts.Roles.Leader),
+        Seed("0193a000-0000-7000-8000-000000000003", Contracts.Roles.OneStopOfficer),
+        Seed("0193a000-0000-7000-8000-000000000004", Contracts.Roles.Specialist));
+
+    private static Role Seed(string id, string name) => new()
+    {
+        Id = Guid.Parse(id), Name = name, NormalizedName = name.ToUpperInvariant(), ConcurrencyStamp = id,
+    };
+}
+
 internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Membership>
 {
     public void Configure(EntityTypeBuilder<Membership> builder)

@@ -18,21 +18,13 @@ namespace MotCua.Infrastructure.Demo;
 /// abolished). Illustrative: every lower code digit, and which new ward took over which old one (Trung Văn's area
 /// was divided in 2025; the demo hands it wholly to Đại Mỗ). Each unit's Note says so.
 /// </remarks>
-public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, RoleManager<Role> roles, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
 {
     private static readonly DateOnly Reform = new(2025, 7, 1);
     private static readonly DateOnly LastDayBeforeReform = new(2025, 6, 30);
 
     public async Task SeedIfEmptyAsync(CancellationToken ct = default)
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new Role { Name = role }));
-            }
-        }
-
         if (!options.Value.Enabled || await db.Units.AnyAsync(ct))
         {
             return;

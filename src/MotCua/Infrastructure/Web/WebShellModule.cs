@@ -72,6 +72,9 @@ public static class WebShellModule
             };
         });
 
+        // Vietnamese letters are written as they are, not as &#x...; entities, so pages stay readable and small.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);

@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Tests.Infrastructure;
+
+public sealed class DatabaseTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Migrations_apply_on_an_empty_database_and_the_app_starts(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var client = app.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+            var applied = await app.WithDbAsync(async db => (await db.Database.GetAppliedMigrationsAsync()).ToList());
+            var known = await app.WithDbAsync(db => Task.FromResult(db.Database.GetMigrations().ToList()));
+            Assert.NotEmpty(known);
+            Assert.Equal(known, applied);
+            Assert.True(await app.WithDbAsync(db => db.Units.AnyAsync()), "demo units seeded");
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Model_has_no_changes_missing_from_the_migrations(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
+                $"The model has changes not in MotCua.Migrations.{provider}: add a migration to both projects.");
+        });
+    }
+
+    [Fact]
+    public async Task Sqlite_database_runs_in_wal_mode()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            var mode = await app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("PRAGMA journal_mode").ToListAsync());
+            Assert.Equal("wal", Assert.Single(mode));
+        });
+    }
+
+    [Fact]
+    public async Task Ready_check_fails_when_the_database_cannot_answer()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:MigrateOnStart"] = "false",
+            ["Database:ConnectionString"] = "Data Source=/nonexistent-dir/motcua.db;Mode=ReadOnly",
+        };
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var client = app.CreateClient();
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        }, settings);
+    }
+}

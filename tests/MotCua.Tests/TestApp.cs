@@ -1,0 +1,173 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MotCua.Infrastructure.Database;
+using Npgsql;
+
+namespace MotCua.Tests;
+
+/// <summary>
+/// MotCua in process on a real, fresh database: a SQLite file of its own, or a PostgreSQL database of its own
+/// created on the server named by <c>MOTCUA_TEST_POSTGRES</c>. It starts through the real migrations and demo seed.
+/// </summary>
+public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Demo@12345";
+    private static int counter;
+    private readonly ConcurrentDictionary<string, string> tokens = new();
+    private readonly string? postgresDatabase;
+    private readonly string? sqliteFile;
+    private readonly Dictionary<string, string?> settings = [];
+
+    public TestApp()
+        : this(DatabaseProvider.Sqlite, null)
+    {
+    }
+
+    private TestApp(DatabaseProvider provider, IDictionary<string, string?>? extra)
+    {
+        Provider = provider;
+        if (provider == DatabaseProvider.Postgres)
+        {
+            var server = PostgresServer ?? throw new InvalidOperationException("MOTCUA_TEST_POSTGRES is not set.");
+            postgresDatabase = $"motcua_test_{Environment.ProcessId}_{Interlocked.Increment(ref counter)}";
+            ConnectionString = new NpgsqlConnectionStringBuilder(server) { Database = postgresDatabase }.ConnectionString;
+        }
+        else
+        {
+            sqliteFile = Path.Combine(Path.GetTempPath(), $"motcua-test-{Guid.NewGuid():N}.db");
+            ConnectionString = $"Data Source={sqliteFile}";
+        }
+
+        settings["Database:Provider"] = provider.ToString();
+        settings["Database:ConnectionString"] = ConnectionString;
+        settings["Demo:Enabled"] = "true";
+        settings["RateLimiting:PublicPerMinute"] = "100000";
+        settings["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-files-{Guid.NewGuid():N}");
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+    }
+
+    /// <summary>The PostgreSQL server for tests, or null when none is configured (then only SQLite runs).</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("MOTCUA_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public async Task InitializeAsync()
+    {
+        if (postgresDatabase is not null)
+        {
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{postgresDatabase}\"", admin);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        _ = Server; // start the host: migrations and demo seed run here
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        NpgsqlConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (postgresDatabase is not null)
+        {
+            await using var admin = new NpgsqlConnection(PostgresServer);
+            await admin.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        if (sqliteFile is not null)
+        {
+            foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    /// <summary>Runs a test against an app of its own, and removes its database afterwards.</summary>
+    public static async Task RunAsync(DatabaseProvider provider, Func<TestApp, Task> test, IDictionary<string, string?>? extra = null)
+    {
+        var app = new TestApp(provider, extra);
+        try
+        {
+            await app.InitializeAsync();
+            await test(app);
+        }
+        finally
+        {
+            await ((IAsyncLifetime)app).DisposeAsync();
+        }
+    }
+
+    /// <summary>An API client signed in as a demo account (bearer token).</summary>
+    public async Task<HttpClient> ClientForAsync(string username)
+    {
+        var token = tokens.TryGetValue(username, out var cached) ? cached : await TokenAsync(username);
+        tokens[username] = token;
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private async Task<string> TokenAsync(string username)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>();
+        return body!.AccessToken;
+    }
+
+    /// <summary>A database context on the app's database, for arranging and checking data directly.</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>The providers a database-critical test runs on: SQLite always, PostgreSQL when configured.</summary>
+public static class Databases
+{
+    public static TheoryData<DatabaseProvider> Providers
+    {
+        get
+        {
+            var data = new TheoryData<DatabaseProvider> { DatabaseProvider.Sqlite };
+            if (TestApp.PostgresServer is not null)
+            {
+                data.Add(DatabaseProvider.Postgres);
+            }
+
+            return data;
+        }
+    }
+}
