@@ -8,7 +8,7 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void Capabilities_use_each_other_only_through_contracts()
     {
-        var features = Path.Combine(RepoRoot(), "src", "MotCua", "Features");
+        var features = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "Features");
         var capabilities = Directory.GetDirectories(features).Select(Path.GetFileName).Where(n => n != "Shared").ToList();
         Assert.Contains("Units", capabilities);
         var violations = new List<string>();
@@ -28,19 +28,6 @@ public sealed partial class ArchitectureTests
         }
 
         Assert.Empty(violations);
-    }
-
-    internal static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MotCua.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("MotCua.slnx not found above the test output.");
     }
 
     [GeneratedRegex(@"MotCua\.Features\.(\w+)(\.Contracts)?\b")]

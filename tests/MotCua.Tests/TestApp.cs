@@ -85,7 +85,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             await create.ExecuteNonQueryAsync();
         }
 
-        _ = Server; // start the host: migrations and demo seed run here
+        StartServer(); // start the host (in memory, or on Kestrel after UseKestrel): migrations and demo seed run here
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -108,6 +108,20 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
                 File.Delete(file);
             }
         }
+    }
+
+    /// <summary>The checkout's root folder (where MotCua.slnx is).</summary>
+    public static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MotCua.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("MotCua.slnx not found above the test output.");
     }
 
     /// <summary>Runs a test against an app of its own, and removes its database afterwards.</summary>

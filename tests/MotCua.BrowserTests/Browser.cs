@@ -1,0 +1,85 @@
+using System.Net;
+using Microsoft.Playwright;
+
+using MotCua.Tests;
+
+namespace MotCua.BrowserTests;
+
+/// <summary>
+/// MotCua on a real Kestrel port with a fresh database, and Debian's headless Chromium driven by Playwright
+/// (never a downloaded browser). Screenshots go to TestResults/screenshots.
+/// </summary>
+public sealed class Browser : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? playwright;
+
+    public TestApp App { get; } = new();
+
+    public IBrowser Chromium { get; private set; } = null!;
+
+    public Uri BaseAddress => App.ClientOptions.BaseAddress;
+
+    public static string ScreenshotDir => Path.Combine(TestApp.RepoRoot(), "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium chromium-driver (test.sh does this).");
+        }
+
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        await App.InitializeAsync();
+        playwright = await Playwright.CreateAsync();
+        Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync(string language = "vi-VN")
+    {
+        var context = await Chromium.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(), Locale = language, ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+        });
+        return await context.NewPageAsync();
+    }
+
+    public static async Task ScreenshotAsync(IPage page, string name)
+    {
+        Directory.CreateDirectory(ScreenshotDir);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
+    }
+
+    /// <summary>Runs a journey; on failure keeps a screenshot of where it stopped.</summary>
+    public static async Task JourneyAsync(IPage page, string name, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+            await ScreenshotAsync(page, name);
+        }
+        catch
+        {
+            await ScreenshotAsync(page, name + "-failed");
+            throw;
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Chromium is not null)
+        {
+            await Chromium.CloseAsync();
+        }
+
+        playwright?.Dispose();
+        await ((IAsyncLifetime)App).DisposeAsync();
+    }
+}
