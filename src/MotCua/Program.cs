@@ -1,4 +1,5 @@
 using MotCua.Features.Accounts;
+using MotCua.Features.Calendar;
 using MotCua.Features.Units;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -13,12 +14,14 @@ builder.Services
     .AddDatabaseModule()
     .AddStartup()
     .AddAccountsModule()
-    .AddUnitsModule();
+    .AddUnitsModule()
+    .AddCalendarModule();
 
 var app = builder.Build();
 app.UseWebShell();
 app.MapAccounts();
 app.MapUnits();
+app.MapCalendar();
 
 await app.PrepareAsync();
 await app.RunAsync();

@@ -307,6 +307,82 @@ namespace MotCua.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MotCua.Features.Calendar.CalendarDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("Replaces")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("calendar_day", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("LoadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LoadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("calendar_year", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Calendar.OfficeHoursSetting", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("EndOfDay")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<bool>("ReceivesSaturdayMorning")
+                        .HasColumnType("boolean");
+
+                    b.Property<TimeOnly>("SameDayCutoff")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("calendar_office_hours", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -438,6 +514,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Calendar.CalendarDay", b =>
+                {
+                    b.HasOne("MotCua.Features.Calendar.CalendarYear", null)
+                        .WithMany()
+                        .HasForeignKey("Year")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

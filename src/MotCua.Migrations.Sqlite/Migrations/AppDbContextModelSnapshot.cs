@@ -296,6 +296,82 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("MotCua.Features.Calendar.CalendarDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Replaces")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Date")
+                        .IsUnique();
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("calendar_day", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LoadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LoadedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("calendar_year", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Calendar.OfficeHoursSetting", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("EndOfDay")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ReceivesSaturdayMorning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly>("SameDayCutoff")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficeId");
+
+                    b.ToTable("calendar_office_hours", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -427,6 +503,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UnitId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Calendar.CalendarDay", b =>
+                {
+                    b.HasOne("MotCua.Features.Calendar.CalendarYear", null)
+                        .WithMany()
+                        .HasForeignKey("Year")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -4,13 +4,21 @@ using MotCua.Infrastructure.Demo;
 
 namespace MotCua.Infrastructure;
 
-/// <summary>What runs once before the app takes requests: migrate the database, then seed demo data into an empty one.</summary>
+/// <summary>Work that runs once, in <see cref="Order"/>, after the database is migrated and before requests are taken.</summary>
+public interface IStartupTask
+{
+    int Order { get; }
+
+    Task RunAsync(CancellationToken ct);
+}
+
+/// <summary>What runs before the app takes requests: migrate, load reference data (calendar, catalog), seed demo data.</summary>
 public static class StartupModule
 {
     public static IServiceCollection AddStartup(this IServiceCollection services)
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
-        services.AddScoped<DemoSeeder>();
+        services.AddScoped<IStartupTask, DemoSeeder>();
         services.AddScoped<DemoFlag>();
         services.AddMemoryCache();
         return services;
@@ -20,7 +28,7 @@ public static class StartupModule
     {
         ArgumentNullException.ThrowIfNull(app);
         // With MigrateOnStart off, the operator prepares the database (dotnet ef database update) and MotCua
-        // writes nothing at start, demo data included.
+        // writes nothing at start.
         if (!app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrateOnStart)
         {
             return;
@@ -28,6 +36,9 @@ public static class StartupModule
 
         await DatabaseModule.MigrateAsync(app.Services);
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync();
+        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().OrderBy(t => t.Order))
+        {
+            await task.RunAsync(app.Lifetime.ApplicationStopping);
+        }
     }
 }

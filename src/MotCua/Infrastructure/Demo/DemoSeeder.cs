@@ -18,8 +18,12 @@ namespace MotCua.Infrastructure.Demo;
 /// abolished). Illustrative: every lower code digit, and which new ward took over which old one (Trung Văn's area
 /// was divided in 2025; the demo hands it wholly to Đại Mỗ). Each unit's Note says so.
 /// </remarks>
-public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger)
+public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger) : IStartupTask
 {
+    public int Order => 100;
+
+    public Task RunAsync(CancellationToken ct) => SeedIfEmptyAsync(ct);
+
     private static readonly DateOnly Reform = new(2025, 7, 1);
     private static readonly DateOnly LastDayBeforeReform = new(2025, 6, 30);
 

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Units.Contracts;
+
+namespace MotCua.Features.Calendar;
+
+public sealed record DueDateResponse(
+    DateTimeOffset ReceivedAt, int WorkingDays, DateOnly DueDate, DateTimeOffset DueAt, bool Provisional,
+    IReadOnlyList<SkippedDay> Skipped, IReadOnlyList<string> Explanation, string? Office);
+
+public sealed record DayOffItem(DateOnly Date, string Name);
+
+public sealed record CalendarYearResponse(int Year, bool Provisional, DateOnly LunarNewYear, IReadOnlyList<DayOffItem> DaysOff, IReadOnlyList<DateOnly> WorkingSaturdays, string? Source);
+
+internal static class CalendarApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/calendar").WithTags("Calendar");
+        api.MapGet("/due-date", DueDate).AllowAnonymous().RequireRateLimiting("public")
+            .WithSummary("The due date of a procedure received at an instant, with every skipped day and why");
+        api.MapGet("/{year:int}", Year).AllowAnonymous().RequireRateLimiting("public")
+            .WithSummary("A year's days off, working Saturdays and lunar new year; provisional when projected");
+        api.MapGet("/{year:int}/official", Official).RequireAuthorization(Policies.Staff)
+            .WithSummary("The loaded official schedule of a year, in the import format (404 when the year is projected)");
+        api.MapPut("/{year:int}/official", Import).RequireAuthorization(Policies.Administrator)
+            .WithSummary("Load or replace a year's official schedule; applied whole or not at all");
+    }
+
+    private static async Task<Results<Ok<DueDateResponse>, ValidationProblem>> DueDate(
+        string? receivedAt, string? workingDays, string? office, ICalendar calendars, UnitTree units, OfficeHoursReader hours, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DateTimeOffset received = default;
+        var days = 0;
+        if (string.IsNullOrWhiteSpace(receivedAt))
+        {
+            errors["receivedAt"] = ["Cần thời điểm tiếp nhận (receivedAt is required), ví dụ 2026-02-12T10:00:00+07:00."];
+        }
+        else if (!TryParseInstant(receivedAt, out received))
+        {
+            errors["receivedAt"] = ["Thời điểm không hợp lệ; dùng ISO-8601, ví dụ 2026-02-12T10:00:00+07:00 (malformed instant)."];
+        }
+        else if (!WorkingDayCalendar.InRange(DateOnly.FromDateTime(received.ToOffset(VietnamOffset).DateTime)))
+        {
+            errors["receivedAt"] = ["Lịch chỉ tính cho các năm 1900–2100 (the calendar covers 1900–2100)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(workingDays))
+        {
+            errors["workingDays"] = ["Cần số ngày làm việc (workingDays is required)."];
+        }
+        else if (!int.TryParse(workingDays, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days > 365)
+        {
+            errors["workingDays"] = ["Số ngày làm việc phải là số nguyên từ 0 đến 365; 0 là giải quyết trong ngày (workingDays must be 0–365)."];
+        }
+
+        var officeHours = OfficeHours.Default;
+        if (!string.IsNullOrWhiteSpace(office))
+        {
+            var unit = await units.FindByCodeAsync(office.Trim(), ct);
+            if (unit is null || !unit.ReceivesDossiers)
+            {
+                errors["office"] = [$"Không có nơi tiếp nhận hồ sơ với mã '{office}' (unknown office)."];
+            }
+            else
+            {
+                officeHours = await hours.ForOfficeAsync(unit.Id, ct);
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        try
+        {
+            var due = calendar.Explain(received, days, officeHours);
+            return TypedResults.Ok(new DueDateResponse(
+                due.ReceivedAt.ToOffset(VietnamOffset), due.WorkingDays, due.Date, due.DueAt, due.Provisional, due.Skipped, due.Explanation, office?.Trim()));
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workingDays"] = ["Hạn giải quyết vượt quá năm 2100 (the due date falls after 2100)."] });
+        }
+    }
+
+    private static async Task<Results<Ok<CalendarYearResponse>, ValidationProblem>> Year(int year, ICalendar calendars, CalendarStore store, CancellationToken ct)
+    {
+        if (year is < WorkingDayCalendar.FirstYear or > WorkingDayCalendar.LastYear)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm phải trong khoảng 1900–2100 (year must be 1900–2100)."] });
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var daysOff = new List<DayOffItem>();
+        var saturdays = new List<DateOnly>();
+        for (var d = new DateOnly(year, 1, 1); d.Year == year; d = d.AddDays(1))
+        {
+            if (calendar.DayOffName(d) is { } name && !calendar.IsWorkingDay(d))
+            {
+                daysOff.Add(new DayOffItem(d, name));
+            }
+            else if (calendar.IsWorkingSaturday(d))
+            {
+                saturdays.Add(d);
+            }
+        }
+
+        var source = calendar.IsProvisional(year)
+            ? "Dự tính theo Bộ luật Lao động (projected from the Labour Code); chưa có lịch chính thức."
+            : (await store.LoadAsync(year, ct))?.Source;
+        return TypedResults.Ok(new CalendarYearResponse(year, calendar.IsProvisional(year), VietnameseLunarCalendar.LunarNewYear(year), daysOff, saturdays, source));
+    }
+
+    private static async Task<Results<Ok<OfficialSchedule>, NotFound>> Official(int year, CalendarStore store, CancellationToken ct) =>
+        await store.LoadAsync(year, ct) is { } schedule ? TypedResults.Ok(schedule) : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<OfficialSchedule>, ValidationProblem>> Import(
+        int year, OfficialSchedule schedule, CalendarStore store, CalendarProvider provider, HttpContext http, CancellationToken ct)
+    {
+        var errors = schedule.Validate();
+        if (schedule.Year != year)
+        {
+            errors["year"] = [$"Năm trong dữ liệu ({schedule.Year}) khác năm trên đường dẫn ({year})."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        await store.SaveAsync(schedule with { DaysOff = schedule.DaysOff ?? [], WorkingSaturdays = schedule.WorkingSaturdays ?? [] }, http.User.Identity?.Name, ct);
+        provider.Invalidate();
+        return TypedResults.Ok((await store.LoadAsync(year, ct))!);
+    }
+
+    private static readonly TimeSpan VietnamOffset = TimeSpan.FromHours(7);
+
+    /// <summary>ISO-8601 instants; one without an offset is read as Vietnam time.</summary>
+    internal static bool TryParseInstant(string text, out DateTimeOffset instant)
+    {
+        text = text.Trim();
+        string[] withOffset = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mmzzz", "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'"];
+        if (DateTimeOffset.TryParseExact(text, withOffset, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out instant))
+        {
+            return true;
+        }
+
+        string[] local = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
+        if (DateTime.TryParseExact(text, local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
+        {
+            instant = new DateTimeOffset(dt, VietnamOffset);
+            return true;
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace MotCua.Features.Calendar.Contracts;
+
+/// <summary>A year's official schedule for civil servants, as the government publishes it (and as it is imported and exported).</summary>
+public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<DayOffRange> DaysOff, IReadOnlyList<WorkingSaturday> WorkingSaturdays)
+{
+    /// <summary>Every problem with the schedule, keyed by the JSON path of the field at fault; empty when valid.</summary>
+    public Dictionary<string, string[]> Validate(string prefix = "")
+    {
+        var errors = new Dictionary<string, string[]>();
+        void Add(string field, string message) => errors[prefix + field] = [message];
+        if (Year is < 1900 or > 2100)
+        {
+            Add("year", "Năm phải trong khoảng 1900–2100 (year must be 1900–2100).");
+            return errors;
+        }
+
+        for (var i = 0; i < (DaysOff?.Count ?? 0); i++)
+        {
+            var d = DaysOff![i];
+            if (string.IsNullOrWhiteSpace(d.Name))
+            {
+                Add($"daysOff[{i}].name", "Cần tên ngày nghỉ (name is required).");
+            }
+
+            if (d.To < d.From)
+            {
+                Add($"daysOff[{i}].to", "Ngày kết thúc trước ngày bắt đầu (to is before from).");
+            }
+            else if (d.From.Year != Year || d.To.Year != Year)
+            {
+                Add($"daysOff[{i}].from", $"Ngày nghỉ phải thuộc năm {Year} (dates must be in {Year}).");
+            }
+            else if (d.To.DayNumber - d.From.DayNumber > 15)
+            {
+                Add($"daysOff[{i}].to", "Một đợt nghỉ không quá 16 ngày (a break is at most 16 days).");
+            }
+        }
+
+        for (var i = 0; i < (WorkingSaturdays?.Count ?? 0); i++)
+        {
+            var s = WorkingSaturdays![i];
+            if (s.Date.DayOfWeek != DayOfWeek.Saturday)
+            {
+                Add($"workingSaturdays[{i}].date", $"{s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} không phải thứ Bảy (not a Saturday).");
+            }
+            else if (s.Date.Year != Year)
+            {
+                Add($"workingSaturdays[{i}].date", $"Ngày làm bù phải thuộc năm {Year} (must be in {Year}).");
+            }
+        }
+
+        return errors;
+    }
+}
+
+public sealed record DayOffRange(DateOnly From, DateOnly To, string Name);
+
+/// <summary>A Saturday worked in exchange for a weekday given off (<see cref="Replaces"/>).</summary>
+public sealed record WorkingSaturday(DateOnly Date, DateOnly? Replaces);
