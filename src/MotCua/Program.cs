@@ -1,5 +1,6 @@
 using MotCua.Features.Accounts;
 using MotCua.Features.Calendar;
+using MotCua.Features.Catalog;
 using MotCua.Features.Units;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -15,13 +16,15 @@ builder.Services
     .AddStartup()
     .AddAccountsModule()
     .AddUnitsModule()
-    .AddCalendarModule();
+    .AddCalendarModule()
+    .AddCatalogModule();
 
 var app = builder.Build();
 app.UseWebShell();
 app.MapAccounts();
 app.MapUnits();
 app.MapCalendar();
+app.MapCatalog();
 
 await app.PrepareAsync();
 await app.RunAsync();

@@ -372,6 +372,117 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("calendar_office_hours", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.Procedure", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("catalog_procedure", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.ProcedureVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("AcceptingOffices")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockPolicy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LegalWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Receiving")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultDocument")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SameDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Verified")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "EffectiveFrom");
+
+                    b.HasIndex("ProcedureId", "EffectiveFrom")
+                        .IsUnique();
+
+                    b.ToTable("catalog_procedure_version", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -513,6 +624,144 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasForeignKey("Year")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.ProcedureVersion", b =>
+                {
+                    b.HasOne("MotCua.Features.Catalog.Contracts.Procedure", null)
+                        .WithMany()
+                        .HasForeignKey("ProcedureId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("MotCua.Features.Catalog.Contracts.Fee", "Fees", b1 =>
+                        {
+                            b1.Property<Guid>("ProcedureVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("AmountVnd");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("fees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.Contracts.FormField", "FormFields", b1 =>
+                        {
+                            b1.Property<Guid>("ProcedureVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<bool>("Required");
+
+                            b1.Property<string>("Source");
+
+                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("form_fields")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.Contracts.ProcessStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("ProcedureVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<decimal>("AllottedHours");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("steps")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.Contracts.RequiredDocument", "Documents", b1 =>
+                        {
+                            b1.Property<Guid>("ProcedureVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<string>("DocumentType")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<int>("Originals");
+
+                            b1.Property<bool>("Required");
+
+                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("documents")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcedureVersionId");
+                        });
+
+                    b.Navigation("Documents");
+
+                    b.Navigation("Fees");
+
+                    b.Navigation("FormFields");
+
+                    b.Navigation("Steps");
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

@@ -95,7 +95,7 @@ public sealed class CalendarStore(AppDbContext db, TimeProvider clock)
     {
         using var stream = typeof(CalendarStore).Assembly.GetManifestResourceStream("MotCua.Features.Calendar.Data.official-schedules.json")
             ?? throw new InvalidOperationException("official-schedules.json is not embedded.");
-        return JsonSerializer.Deserialize<SchedulesFile>(stream, HolidayRules.Json)?.Years ?? [];
+        return JsonSerializer.Deserialize<SchedulesFile>(stream, Infrastructure.JsonDefaults.Web)?.Years ?? [];
     }
 
     private sealed record SchedulesFile(List<OfficialSchedule> Years);

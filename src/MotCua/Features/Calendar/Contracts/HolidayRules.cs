@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace MotCua.Features.Calendar.Contracts;
 
@@ -25,7 +24,7 @@ public sealed class HolidayRules
     {
         using var stream = typeof(HolidayRules).Assembly.GetManifestResourceStream("MotCua.Features.Calendar.Data.holiday-rules.json")
             ?? throw new InvalidOperationException("holiday-rules.json is not embedded.");
-        var file = JsonSerializer.Deserialize<RulesFile>(stream, Json) ?? throw new InvalidOperationException("holiday-rules.json is empty.");
+        var file = JsonSerializer.Deserialize<RulesFile>(stream, Infrastructure.JsonDefaults.Web) ?? throw new InvalidOperationException("holiday-rules.json is empty.");
         return new HolidayRules(file.Rules);
     }
 
@@ -59,11 +58,6 @@ public sealed class HolidayRules
 
         return result;
     }
-
-    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
 
     private sealed record RulesFile(string? Source, List<HolidayRule> Rules);
 }

@@ -1,0 +1,119 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Catalog;
+
+public sealed record ProcedureList(IReadOnlyList<ProcedureSummary> Items, int Total);
+
+public sealed record StepView(string Name, string Role, string Agency, decimal AllottedHours, decimal AllottedWorkingDays);
+
+public sealed record VersionSummary(DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Name, int LegalWorkingDays, bool SameDay, string Level);
+
+public sealed record ProcedureDetails(
+    string Code, string Name, string Field, string FieldName, string Level, int LegalWorkingDays, bool SameDay, string OnlineLevel,
+    DateOnly EffectiveFrom, DateOnly? EffectiveTo, string ResultDocument, ClockPolicy ClockPolicy, string Receiving,
+    IReadOnlyList<string> AcceptingOffices, bool Verified, string Source,
+    IReadOnlyList<DocumentData> Documents, IReadOnlyList<FeeData> Fees, IReadOnlyList<StepView> Steps, IReadOnlyList<FormFieldData> FormFields,
+    IReadOnlyList<VersionSummary> Versions);
+
+internal static class CatalogApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/procedures").WithTags("Procedures").AllowAnonymous().RequireRateLimiting("public");
+        api.MapGet("/", List).WithSummary("Procedures in force on a date (default today), searchable without diacritics");
+        api.MapGet("/{code}", Get).WithSummary("One procedure as in force on a date, with documents, fees, steps and its version history");
+
+        var catalog = app.MapGroup("/api/catalog").WithTags("Procedures");
+        catalog.MapGet("/export", Export).RequireAuthorization(Policies.Staff).WithSummary("The whole catalog, every version, as JSON or Excel (?format=xlsx)");
+        catalog.MapPost("/import", Import).RequireAuthorization(Policies.Administrator).DisableAntiforgery()
+            .WithSummary("Import a catalog file (JSON or Excel); applied whole or not at all");
+    }
+
+    private static async Task<Results<Ok<ProcedureList>, ValidationProblem>> List(
+        string? q, string? field, string? level, string? onlineLevel, bool? sameDay, DateOnly? date, int? offset, int? limit,
+        CatalogReader reader, TimeProvider clock, CancellationToken ct)
+    {
+        if (offset is < 0 || limit is < 1 or > 500)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [offset is < 0 ? "offset" : "limit"] = ["offset ≥ 0; limit từ 1 đến 500."] });
+        }
+
+        var (items, total) = await reader.SearchAsync(new ProcedureFilter(q, field, level, onlineLevel, sameDay), date ?? VietnamTime.Today(clock), offset ?? 0, limit ?? 100, ct);
+        return TypedResults.Ok(new ProcedureList(items, total));
+    }
+
+    private static async Task<Results<Ok<ProcedureDetails>, NotFound<ProblemDetails>>> Get(string code, DateOnly? date, CatalogReader reader, CatalogFields fields, TimeProvider clock, CancellationToken ct)
+    {
+        var on = date ?? VietnamTime.Today(clock);
+        var versions = await reader.VersionsAsync(code, ct);
+        var version = versions.LastOrDefault(v => v.EffectiveFrom <= on);
+        if (version is null)
+        {
+            return TypedResults.NotFound(new ProblemDetails
+            {
+                Status = StatusCodes.Status404NotFound,
+                Title = "Không tìm thấy thủ tục (procedure not found)",
+                Detail = versions.Count == 0 ? $"Không có thủ tục mã '{code}'." : $"Thủ tục '{code}' chưa có hiệu lực vào ngày {on:yyyy-MM-dd}.",
+            });
+        }
+
+        return TypedResults.Ok(Details(version, versions, fields));
+    }
+
+    internal static ProcedureDetails Details(ProcedureVersion v, List<ProcedureVersion> history, CatalogFields fields)
+    {
+        DateOnly? EndOf(ProcedureVersion x) => history.FirstOrDefault(n => n.EffectiveFrom > x.EffectiveFrom)?.EffectiveFrom.AddDays(-1);
+        var data = CatalogStore.ToData(v);
+        return new ProcedureDetails(
+            v.Code, v.Name, v.Field, fields.Name(v.Field), v.Level, v.LegalWorkingDays, v.SameDay, v.OnlineLevel,
+            v.EffectiveFrom, EndOf(v), v.ResultDocument, v.ClockPolicy, v.Receiving, v.AcceptingOffices, v.Verified, v.Source,
+            data.Documents ?? [], data.Fees ?? [],
+            [.. v.Steps.Select(s => new StepView(s.Name, s.Role, s.Agency, s.AllottedHours, Math.Round(s.AllottedHours / 8m, 3)))],
+            data.FormFields ?? [],
+            [.. history.Select(h => new VersionSummary(h.EffectiveFrom, EndOf(h), h.Name, h.LegalWorkingDays, h.SameDay, h.Level))]);
+    }
+
+    private static async Task<IResult> Export(string? format, CatalogStore store, TimeProvider clock, CancellationToken ct)
+    {
+        var file = await store.ExportAsync(ct);
+        var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            var buffer = new MemoryStream();
+            await CatalogExcel.WriteAsync(buffer, file, ct);
+            buffer.Position = 0;
+            return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-muc-tthc-{stamp}.xlsx");
+        }
+
+        return TypedResults.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(file, JsonDefaults.Web), "application/json", $"danh-muc-tthc-{stamp}.json");
+    }
+
+    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(HttpRequest request, CatalogImport import, CancellationToken ct)
+    {
+        (ImportResult? Result, Dictionary<string, string[]> Errors) outcome;
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            outcome = await import.FromUploadAsync(form.Files.GetFile("file"), request.HttpContext.User.Identity?.Name, ct);
+        }
+        else
+        {
+            if (request.ContentLength > CatalogImport.MaxBytes)
+            {
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp quá lớn (tối đa 10 MB)."] });
+            }
+
+            await using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer, ct);
+            buffer.Position = 0;
+            outcome = await import.FromStreamAsync(buffer, request.HttpContext.User.Identity?.Name, ct);
+        }
+
+        return outcome.Result is { } result ? TypedResults.Ok(result) : TypedResults.ValidationProblem(outcome.Errors);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Globalization;
+using MotCua.Features.Calendar.Contracts;
+
+namespace MotCua.Features.Catalog.Contracts;
+
+/// <summary>The catalog as it is imported and exported (JSON), and as MotCua ships it (Data/catalog.json).</summary>
+public sealed record CatalogFile(string? Source, IReadOnlyList<FieldData>? Fields, IReadOnlyList<ProcedureData> Procedures);
+
+public sealed record FieldData(string Code, string Name, string? NameEn);
+
+public sealed record ProcedureData(string Code, IReadOnlyList<VersionData> Versions);
+
+public sealed record DocumentData(string Name, string DocumentType, int Originals, int Copies, bool Required = true, string? Note = null);
+
+public sealed record FeeData(string Name, decimal AmountVnd, string Unit = "hồ sơ", string? Note = null);
+
+public sealed record StepData(string Name, string Role, string Agency, decimal AllottedHours);
+
+public sealed record FormFieldData(string Key, string Label, string? Source, bool Required);
+
+public sealed record VersionData(
+    DateOnly EffectiveFrom,
+    string Name,
+    string Field,
+    string Level,
+    int LegalWorkingDays,
+    bool SameDay,
+    string? ResultDocument,
+    string OnlineLevel,
+    ClockPolicy ClockPolicy,
+    string Receiving,
+    IReadOnlyList<string>? AcceptingOffices,
+    bool Verified,
+    string? Source,
+    IReadOnlyList<DocumentData>? Documents,
+    IReadOnlyList<FeeData>? Fees,
+    IReadOnlyList<StepData>? Steps,
+    IReadOnlyList<FormFieldData>? FormFields)
+{
+    public static readonly string[] Levels = ["ward", "district", "province"];
+    public static readonly string[] OnlineLevels = ["full", "partial"];
+    public static readonly string[] ReceivingModes = ["anyOffice", "listed"];
+    public static readonly string[] StepRoles = ["OneStopOfficer", "Specialist", "Leader"];
+
+    /// <summary>Every problem with this version, keyed by the path of the field at fault (<paramref name="at"/> is the version's path).</summary>
+    public void Validate(string at, ISet<string> fields, IDictionary<string, string[]> errors)
+    {
+        void Add(string field, string message) => errors[$"{at}.{field}"] = [message];
+        if (string.IsNullOrWhiteSpace(Name))
+        {
+            Add("name", "Cần tên thủ tục (name is required).");
+        }
+
+        if (!fields.Contains(Field ?? ""))
+        {
+            Add("field", $"Lĩnh vực '{Field}' không có trong danh mục (unknown field).");
+        }
+
+        if (!Levels.Contains(Level))
+        {
+            Add("level", "Cấp giải quyết phải là ward, district hoặc province.");
+        }
+
+        if (!OnlineLevels.Contains(OnlineLevel))
+        {
+            Add("onlineLevel", "Mức dịch vụ trực tuyến phải là full hoặc partial.");
+        }
+
+        if (!ReceivingModes.Contains(Receiving))
+        {
+            Add("receiving", "Nơi tiếp nhận phải là anyOffice hoặc listed.");
+        }
+        else if (Receiving == "listed" && (AcceptingOffices is null || AcceptingOffices.Count == 0))
+        {
+            Add("acceptingOffices", "Cần ít nhất một nơi tiếp nhận khi receiving = listed.");
+        }
+
+        if (LegalWorkingDays is < 0 or > 365)
+        {
+            Add("legalWorkingDays", "Thời hạn phải từ 0 đến 365 ngày làm việc.");
+        }
+        else if (SameDay != (LegalWorkingDays == 0))
+        {
+            Add("sameDay", "Thủ tục trong ngày có thời hạn 0; thủ tục có thời hạn thì không phải trong ngày (sameDay must match legalWorkingDays = 0).");
+        }
+
+        if (EffectiveFrom.Year is < 1990 or > 2100)
+        {
+            Add("effectiveFrom", "Ngày hiệu lực không hợp lý (effectiveFrom out of range).");
+        }
+
+        for (var i = 0; i < (Documents?.Count ?? 0); i++)
+        {
+            var d = Documents![i];
+            if (string.IsNullOrWhiteSpace(d.Name))
+            {
+                Add($"documents[{i}].name", "Cần tên giấy tờ.");
+            }
+
+            if (string.IsNullOrWhiteSpace(d.DocumentType))
+            {
+                Add($"documents[{i}].documentType", "Cần loại giấy tờ (để dùng lại từ kho dữ liệu).");
+            }
+
+            if (d.Originals < 0 || d.Copies < 0 || d.Originals + d.Copies == 0)
+            {
+                Add($"documents[{i}].originals", "Số bản chính và bản sao không âm, tổng ít nhất 1.");
+            }
+        }
+
+        for (var i = 0; i < (Fees?.Count ?? 0); i++)
+        {
+            if (Fees![i].AmountVnd < 0)
+            {
+                Add($"fees[{i}].amountVnd", "Mức phí không âm.");
+            }
+        }
+
+        var steps = Steps ?? [];
+        if (steps.Count == 0)
+        {
+            Add("steps", "Quy trình nội bộ cần ít nhất một bước (steps are required).");
+        }
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (!StepRoles.Contains(steps[i].Role))
+            {
+                Add($"steps[{i}].role", "Vai trò phải là OneStopOfficer, Specialist hoặc Leader.");
+            }
+
+            if (steps[i].AllottedHours <= 0)
+            {
+                Add($"steps[{i}].allottedHours", "Thời gian của bước phải lớn hơn 0.");
+            }
+        }
+
+        var total = steps.Sum(s => s.AllottedHours);
+        var limit = LegalWorkingDays == 0 ? 8 : LegalWorkingDays * 8;
+        if (steps.Count > 0 && total > limit)
+        {
+            Add("steps", string.Create(CultureInfo.InvariantCulture, $"Tổng thời gian các bước ({total} giờ) vượt thời hạn luật định ({limit} giờ)."));
+        }
+    }
+}

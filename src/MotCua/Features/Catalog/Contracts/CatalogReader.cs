@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
+
+namespace MotCua.Features.Catalog.Contracts;
+
+public sealed record ProcedureSummary(
+    string Code, string Name, string Field, string FieldName, string Level, int LegalWorkingDays, bool SameDay,
+    string OnlineLevel, DateOnly EffectiveFrom, bool Verified);
+
+public sealed record ProcedureFilter(string? Q = null, string? Field = null, string? Level = null, string? OnlineLevel = null, bool? SameDay = null);
+
+/// <summary>
+/// Reads the catalog as of a date: for each procedure, the version in force that day (the latest whose
+/// effective date is on or before it). What intake and the workflow call to pick a dossier's version.
+/// </summary>
+public sealed class CatalogReader(AppDbContext db, CatalogFields fields)
+{
+    public async Task<(IReadOnlyList<ProcedureSummary> Items, int Total)> SearchAsync(ProcedureFilter filter, DateOnly on, int offset, int limit, CancellationToken ct = default)
+    {
+        var query = InForce(on);
+        if (SearchText.Fold(filter.Q) is { Length: > 0 } q)
+        {
+            query = query.Where(v => v.SearchText.Contains(q));
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Field))
+        {
+            query = query.Where(v => v.Field == filter.Field);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Level))
+        {
+            query = query.Where(v => v.Level == filter.Level);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.OnlineLevel))
+        {
+            query = query.Where(v => v.OnlineLevel == filter.OnlineLevel);
+        }
+
+        if (filter.SameDay is { } sameDay)
+        {
+            query = query.Where(v => v.SameDay == sameDay);
+        }
+
+        var total = await query.CountAsync(ct);
+        var rows = await query.OrderBy(v => v.Code).Skip(offset).Take(limit)
+            .Select(v => new { v.Code, v.Name, v.Field, v.Level, v.LegalWorkingDays, v.SameDay, v.OnlineLevel, v.EffectiveFrom, v.Verified })
+            .ToListAsync(ct);
+        return ([.. rows.Select(v => new ProcedureSummary(v.Code, v.Name, v.Field, fields.Name(v.Field), v.Level, v.LegalWorkingDays, v.SameDay, v.OnlineLevel, v.EffectiveFrom, v.Verified))], total);
+    }
+
+    /// <summary>The version of a procedure in force on a date, or null (unknown code, or not yet in force).</summary>
+    public Task<ProcedureVersion?> VersionInForceAsync(string code, DateOnly on, CancellationToken ct = default) =>
+        db.Set<ProcedureVersion>().AsNoTracking()
+            .Where(v => v.Code == code && v.EffectiveFrom <= on)
+            .OrderByDescending(v => v.EffectiveFrom)
+            .FirstOrDefaultAsync(ct);
+
+    public Task<List<ProcedureVersion>> VersionsAsync(string code, CancellationToken ct = default) =>
+        db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.Code == code).OrderBy(v => v.EffectiveFrom).ToListAsync(ct);
+
+    public Task<ProcedureVersion?> VersionAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<ProcedureVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+
+    private IQueryable<ProcedureVersion> InForce(DateOnly on) =>
+        db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.EffectiveFrom <= on &&
+            !db.Set<ProcedureVersion>().Any(later => later.ProcedureId == v.ProcedureId && later.EffectiveFrom <= on && later.EffectiveFrom > v.EffectiveFrom));
+}
