@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
@@ -47,19 +46,17 @@ internal static class CatalogApi
         return TypedResults.Ok(new ProcedureList(items, total));
     }
 
-    private static async Task<Results<Ok<ProcedureDetails>, NotFound<ProblemDetails>>> Get(string code, DateOnly? date, CatalogReader reader, CatalogFields fields, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ProcedureDetails>, ProblemHttpResult>> Get(string code, DateOnly? date, CatalogReader reader, CatalogFields fields, TimeProvider clock, CancellationToken ct)
     {
         var on = date ?? VietnamTime.Today(clock);
         var versions = await reader.VersionsAsync(code, ct);
         var version = versions.LastOrDefault(v => v.EffectiveFrom <= on);
         if (version is null)
         {
-            return TypedResults.NotFound(new ProblemDetails
-            {
-                Status = StatusCodes.Status404NotFound,
-                Title = "Không tìm thấy thủ tục (procedure not found)",
-                Detail = versions.Count == 0 ? $"Không có thủ tục mã '{code}'." : $"Thủ tục '{code}' chưa có hiệu lực vào ngày {on:yyyy-MM-dd}.",
-            });
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "Không tìm thấy thủ tục (procedure not found)",
+                detail: versions.Count == 0 ? $"Không có thủ tục mã '{code}'." : $"Thủ tục '{code}' chưa có hiệu lực vào ngày {on:yyyy-MM-dd}.");
         }
 
         return TypedResults.Ok(Details(version, versions, fields));
