@@ -28,7 +28,7 @@ internal static class CatalogApi
         api.MapGet("/{code}", Get).WithSummary("One procedure as in force on a date, with documents, fees, steps and its version history");
 
         var catalog = app.MapGroup("/api/catalog").WithTags("Procedures");
-        catalog.MapGet("/export", Export).RequireAuthorization(Policies.Staff).WithSummary("The whole catalog, every version, as JSON or Excel (?format=xlsx)");
+        catalog.MapGet("/export", (string? format, CatalogStore store, TimeProvider clock, CancellationToken ct) => ExportModel.FileAsync(format, store, clock, ct)).RequireAuthorization(Policies.Staff).WithSummary("The whole catalog, every version, as JSON or Excel (?format=xlsx)");
         catalog.MapPost("/import", Import).RequireAuthorization(Policies.Administrator).DisableAntiforgery()
             .WithSummary("Import a catalog file (JSON or Excel); applied whole or not at all");
     }
@@ -73,21 +73,6 @@ internal static class CatalogApi
             [.. v.Steps.Select(s => new StepView(s.Name, s.Role, s.Agency, s.AllottedHours, Math.Round(s.AllottedHours / 8m, 3)))],
             data.FormFields ?? [],
             [.. history.Select(h => new VersionSummary(h.EffectiveFrom, EndOf(h), h.Name, h.LegalWorkingDays, h.SameDay, h.Level))]);
-    }
-
-    private static async Task<IResult> Export(string? format, CatalogStore store, TimeProvider clock, CancellationToken ct)
-    {
-        var file = await store.ExportAsync(ct);
-        var stamp = VietnamTime.Today(clock).ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
-        if (string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
-        {
-            var buffer = new MemoryStream();
-            await CatalogExcel.WriteAsync(buffer, file, ct);
-            buffer.Position = 0;
-            return TypedResults.File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"danh-muc-tthc-{stamp}.xlsx");
-        }
-
-        return TypedResults.File(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(file, JsonDefaults.Web), "application/json", $"danh-muc-tthc-{stamp}.json");
     }
 
     private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(HttpRequest request, CatalogImport import, CancellationToken ct)

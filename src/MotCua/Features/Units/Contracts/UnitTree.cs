@@ -25,6 +25,14 @@ public sealed class UnitTree(AppDbContext db)
     public Task<List<UnitInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(Info).ToListAsync(ct);
 
+    /// <summary>Offices (units that receive dossiers) open on a date, by code.</summary>
+    public Task<List<UnitInfo>> CurrentOfficesAsync(DateOnly on, CancellationToken ct = default) =>
+        db.Units.AsNoTracking()
+            .Where(u => u.ReceivesDossiers && u.ValidFrom <= on && (u.ValidTo == null || u.ValidTo >= on))
+            .OrderBy(u => u.Code)
+            .Select(Info)
+            .ToListAsync(ct);
+
     /// <summary>The roots, everything below them, and everything merged into them, transitively.</summary>
     public static IReadOnlySet<Guid> Expand(IReadOnlyCollection<UnitLink> tree, IEnumerable<Guid> roots)
     {

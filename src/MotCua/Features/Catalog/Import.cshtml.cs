@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Accounts.Contracts;
+
+namespace MotCua.Features.Catalog;
+
+/// <summary>Administrators import a catalog file (JSON or Excel); it is applied whole or not at all.</summary>
+[Authorize(Policy = Policies.Administrator)]
+[RequestSizeLimit(CatalogImport.MaxBytes + 64 * 1024)]
+public sealed class ImportModel(CatalogImport import) : PageModel
+{
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public ImportResult? Result { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task OnPostAsync(CancellationToken ct) =>
+        (Result, Errors) = await import.FromUploadAsync(Upload, User.Identity?.Name, ct);
+}
