@@ -1,6 +1,8 @@
 using MotCua.Features.Accounts;
 using MotCua.Features.Calendar;
 using MotCua.Features.Catalog;
+using MotCua.Features.Citizens;
+using MotCua.Features.Documents;
 using MotCua.Features.Units;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -17,7 +19,9 @@ builder.Services
     .AddAccountsModule()
     .AddUnitsModule()
     .AddCalendarModule()
-    .AddCatalogModule();
+    .AddCatalogModule()
+    .AddCitizensModule()
+    .AddDocumentsModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -25,6 +29,8 @@ app.MapAccounts();
 app.MapUnits();
 app.MapCalendar();
 app.MapCatalog();
+app.MapCitizens();
+app.MapDocuments();
 
 await app.PrepareAsync();
 await app.RunAsync();

@@ -24,7 +24,7 @@ internal static class CatalogApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/procedures").WithTags("Procedures").AllowAnonymous().RequireRateLimiting("public");
-        api.MapGet("/", List).WithSummary("Procedures in force on a date (default today), searchable without diacritics");
+        api.MapGet("/", List).WithSummary("Procedures in force on a date (default today), searchable without diacritics; ?office= keeps those that office receives");
         api.MapGet("/{code}", Get).WithSummary("One procedure as in force on a date, with documents, fees, steps and its version history");
 
         var catalog = app.MapGroup("/api/catalog").WithTags("Procedures");
@@ -34,7 +34,7 @@ internal static class CatalogApi
     }
 
     private static async Task<Results<Ok<ProcedureList>, ValidationProblem>> List(
-        string? q, string? field, string? level, string? onlineLevel, bool? sameDay, DateOnly? date, int? offset, int? limit,
+        string? q, string? field, string? level, string? onlineLevel, bool? sameDay, string? office, DateOnly? date, int? offset, int? limit,
         CatalogReader reader, TimeProvider clock, CancellationToken ct)
     {
         if (offset is < 0 || limit is < 1 or > 500)
@@ -42,7 +42,7 @@ internal static class CatalogApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [offset is < 0 ? "offset" : "limit"] = ["offset ≥ 0; limit từ 1 đến 500."] });
         }
 
-        var (items, total) = await reader.SearchAsync(new ProcedureFilter(q, field, level, onlineLevel, sameDay), date ?? VietnamTime.Today(clock), offset ?? 0, limit ?? 100, ct);
+        var (items, total) = await reader.SearchAsync(new ProcedureFilter(q, field, level, onlineLevel, sameDay, office), date ?? VietnamTime.Today(clock), offset ?? 0, limit ?? 100, ct);
         return TypedResults.Ok(new ProcedureList(items, total));
     }
 

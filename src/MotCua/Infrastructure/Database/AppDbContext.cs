@@ -41,6 +41,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
+        // Search columns (folded text: lower case, no diacritics) compare bytewise, so that a prefix search is an
+        // index range on both providers whatever the database's locale.
+        foreach (var property in builder.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.Name.EndsWith("Folded", StringComparison.Ordinal)))
+        {
+            property.SetCollation(Database.IsNpgsql() ? "C" : "BINARY");
+        }
+
         builder.Entity<Account>().ToTable("accounts_account");
         builder.Entity<Role>().ToTable("accounts_role");
         builder.Entity<IdentityUserRole<Guid>>().ToTable("accounts_account_role");

@@ -51,6 +51,20 @@ public sealed class CatalogApiTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
+    public async Task Which_offices_receive_a_procedure_is_data()
+    {
+        using var client = app.CreateClient();
+        var ward = await client.GetFromJsonAsync<JsonElement>("/api/procedures?office=001.00.61.H26&limit=500");
+        var city = await client.GetFromJsonAsync<JsonElement>("/api/procedures?office=000.01.00.H26&limit=500");
+        var wardCodes = ward.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        var cityCodes = city.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
+        Assert.Contains("2.000908", wardCodes);
+        Assert.DoesNotContain("1.009972", wardCodes); // the city-level construction permit is received at the city centre only
+        Assert.Contains("1.009972", cityCodes);
+        Assert.Contains("2.000908", cityCodes);
+    }
+
+    [Fact]
     public async Task A_date_picks_the_version_in_force()
     {
         using var client = app.CreateClient();

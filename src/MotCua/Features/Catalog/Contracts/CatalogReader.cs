@@ -8,7 +8,7 @@ public sealed record ProcedureSummary(
     string Code, string Name, string Field, string FieldName, string Level, int LegalWorkingDays, bool SameDay,
     string OnlineLevel, DateOnly EffectiveFrom, bool Verified);
 
-public sealed record ProcedureFilter(string? Q = null, string? Field = null, string? Level = null, string? OnlineLevel = null, bool? SameDay = null);
+public sealed record ProcedureFilter(string? Q = null, string? Field = null, string? Level = null, string? OnlineLevel = null, bool? SameDay = null, string? Office = null);
 
 /// <summary>
 /// Reads the catalog as of a date: for each procedure, the version in force that day (the latest whose
@@ -42,6 +42,11 @@ public sealed class CatalogReader(AppDbContext db, CatalogFields fields)
         if (filter.SameDay is { } sameDay)
         {
             query = query.Where(v => v.SameDay == sameDay);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Office))
+        {
+            query = query.Where(v => v.Receiving == "anyOffice" || v.AcceptingOffices.Contains(filter.Office));
         }
 
         var total = await query.CountAsync(ct);

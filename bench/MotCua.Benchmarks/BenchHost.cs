@@ -1,0 +1,43 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace MotCua.Benchmarks;
+
+/// <summary>MotCua on a real Kestrel port on 127.0.0.1, on a fresh database (SQLite file, or PostgreSQL when given).</summary>
+public sealed class BenchHost : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public BenchHost(string? postgres = null)
+    {
+        var sqlite = Path.Combine(Path.GetTempPath(), $"motcua-bench-{Guid.NewGuid():N}.db");
+        settings = new()
+        {
+            ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
+            ["Database:ConnectionString"] = postgres ?? $"Data Source={sqlite}",
+            ["RateLimiting:PublicPerMinute"] = "1000000",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+            ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
+        };
+        // The factory looks for the app's content root beside a solution file; the benchmark runs from its own
+        // output folder, which holds everything the API needs.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MOTCUA", AppContext.BaseDirectory);
+        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public Uri Start()
+    {
+        StartServer();
+        return ClientOptions.BaseAddress;
+    }
+}

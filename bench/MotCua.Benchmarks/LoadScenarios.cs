@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Catalog;
+using MotCua.Features.Catalog.Contracts;
+
+namespace MotCua.Benchmarks;
+
+/// <summary>
+/// Load scenarios against a real server on 127.0.0.1. Each reports client latency and the server's own time
+/// (from the Server-Timing header), as percentiles.
+/// </summary>
+public static class LoadScenarios
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var scenario = args.FirstOrDefault() ?? "";
+        var requests = Option(args, "--requests", 3000);
+        var concurrency = Option(args, "--concurrency", 8);
+        switch (scenario)
+        {
+            case "catalog-search":
+                await CatalogSearchAsync(Option(args, "--versions", 2000), requests, concurrency);
+                return 0;
+            default:
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] [--requests N] [--concurrency N]");
+                return 2;
+        }
+    }
+
+    /// <summary>Search the catalog (diacritic-insensitive, filtered) with the given number of procedure versions stored.</summary>
+    private static async Task CatalogSearchAsync(int versions, int requests, int concurrency)
+    {
+        await using var host = new BenchHost();
+        var baseAddress = host.Start();
+        var procedures = versions / 2;
+        using (var scope = host.Services.CreateScope())
+        {
+            var store = scope.ServiceProvider.GetRequiredService<CatalogStore>();
+            var file = SyntheticCatalog(procedures);
+            var errors = store.Validate(file);
+            if (errors.Count > 0)
+            {
+                throw new InvalidOperationException(string.Join("; ", errors.Keys.Take(5)));
+            }
+
+            await store.ImportAsync(file, "bench");
+        }
+
+        string[] queries = ["khai sinh", "chung thuc", "giay phep xay dung", "dang ky", "ho tich", "bao hiem", "dat dai", "xac nhan", "cap ban sao", "thuong tru"];
+        string[] filters = ["", "&field=ho-tich", "&sameDay=true", "&level=ward", "&onlineLevel=full"];
+        var urls = Enumerable.Range(0, requests).Select(i => $"/api/procedures?q={Uri.EscapeDataString(queries[i % queries.Length])}{filters[i % filters.Length]}&limit=50").ToArray();
+        var result = await LoadGenerator.RunAsync(baseAddress, urls, concurrency, warmup: 200);
+        Console.WriteLine($"catalog-search: {versions + 20} versions stored ({procedures + 19} procedures), {requests} requests, concurrency {concurrency}");
+        Console.WriteLine(result);
+    }
+
+    private static CatalogFile SyntheticCatalog(int procedures)
+    {
+        string[] verbs = ["Cấp", "Đăng ký", "Xác nhận", "Chứng thực", "Cấp đổi", "Cấp lại", "Thay đổi", "Gia hạn", "Điều chỉnh", "Thu hồi"];
+        string[] objects = ["giấy phép xây dựng", "khai sinh", "bản sao trích lục", "hợp đồng", "thẻ bảo hiểm y tế", "quyền sử dụng đất", "hộ kinh doanh", "thường trú", "giấy chứng nhận", "chữ ký"];
+        string[] fields = ["ho-tich", "chung-thuc", "xay-dung", "dat-dai", "kinh-doanh", "cu-tru"];
+        var random = new Random(42);
+        StepData[] steps = [new("Tiếp nhận", "OneStopOfficer", "own", 2), new("Thẩm định", "Specialist", "own", 4)];
+        return new CatalogFile("bench", null, [.. Enumerable.Range(0, procedures).Select(i =>
+        {
+            var name = $"{verbs[random.Next(verbs.Length)]} {objects[random.Next(objects.Length)]} (mẫu {i})";
+            var days = random.Next(0, 4) == 0 ? 0 : random.Next(1, 30);
+            VersionData Version(DateOnly from) => new(from, name, fields[i % fields.Length], i % 3 == 0 ? "province" : "ward", days, days == 0, "Kết quả",
+                i % 2 == 0 ? "full" : "partial", ClockPolicy.Resume, "anyOffice", [], false, "bench", [new("Tờ khai", "to-khai", 1, 0)], [], steps, []);
+            return new ProcedureData(string.Create(CultureInfo.InvariantCulture, $"9.{i:000000}"), [Version(new DateOnly(2020, 1, 1)), Version(new DateOnly(2025, 7, 1))]);
+        })]);
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+}
+
+/// <summary>A small closed-loop load generator: N workers each send the next request as soon as the last one answered.</summary>
+public static class LoadGenerator
+{
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup)
+    {
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        for (var i = 0; i < Math.Min(warmup, urls.Count); i++)
+        {
+            using var r = await client.GetAsync(urls[i]);
+        }
+
+        var client_ = new double[urls.Count];
+        var server = new double[urls.Count];
+        var failures = 0;
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < urls.Count)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await client.GetAsync(urls[i]);
+                await response.Content.ReadAsByteArrayAsync();
+                client_[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                server[i] = ServerMs(response);
+                if (!response.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        return new LoadResult(urls.Count, failures, clock.Elapsed, Percentiles(client_), Percentiles(server));
+    }
+
+    private static double ServerMs(HttpResponseMessage response) =>
+        response.Headers.TryGetValues("Server-Timing", out var values) && values.First().Split("dur=") is [_, var ms]
+            ? double.Parse(ms, CultureInfo.InvariantCulture)
+            : double.NaN;
+
+    private static (double P50, double P95, double P99, double Max) Percentiles(double[] values)
+    {
+        var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
+        double At(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        return (At(0.50), At(0.95), At(0.99), sorted.Length == 0 ? double.NaN : sorted[^1]);
+    }
+}
+
+public sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, (double P50, double P95, double P99, double Max) Client, (double P50, double P95, double P99, double Max) Server)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"  {Requests} requests, {Failures} failed, {Requests / Elapsed.TotalSeconds:0} req/s\n" +
+        $"  server time ms: p50 {Server.P50:0.00}  p95 {Server.P95:0.00}  p99 {Server.P99:0.00}  max {Server.Max:0.00}\n" +
+        $"  client time ms: p50 {Client.P50:0.00}  p95 {Client.P95:0.00}  p99 {Client.P99:0.00}  max {Client.Max:0.00}");
+}

@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Files;
+
+namespace MotCua.Features.Citizens;
+
+public sealed record ParseRequest(string? Qr);
+
+public sealed record IdCardResponse(
+    string IdNumber, string? OldIdNumber, string FullName, DateOnly DateOfBirth, string Sex, string Address, DateOnly? IssueDate,
+    string BirthProvinceCode, IReadOnlyList<string> Warnings)
+{
+    public static IdCardResponse From(IdCard c) => new(
+        c.IdNumber, c.OldIdNumber, c.FullName, c.DateOfBirth, c.Sex == Contracts.Sex.Male ? "male" : "female", c.Address, c.IssueDate, c.BirthProvinceCode, c.Warnings);
+}
+
+public sealed record CitizenSearchResponse(IReadOnlyList<CitizenListItem> Items, bool More);
+
+internal static class CitizensApi
+{
+    public const long MaxScanBytes = 15 * 1024 * 1024;
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var cards = app.MapGroup("/api/id-cards").WithTags("ID cards").RequireAuthorization(Policies.Staff);
+        cards.MapPost("/parse", Parse).WithSummary("Parse the text of a chip ID card's QR code (as a keyboard-wedge scanner types it)");
+        cards.MapPost("/decode", Decode).DisableAntiforgery().WithSummary("Find and parse the ID card's QR code in a scan or photo (PNG, JPEG or PDF)");
+
+        var citizens = app.MapGroup("/api/citizens").WithTags("Citizens").RequireAuthorization(Policies.Staff);
+        citizens.MapGet("/", Search).WithSummary("Search by ID number, phone or name (without diacritics); ID numbers masked");
+        citizens.MapGet("/{idNumber}", Read).WithSummary("The full record; needs a unit with business with the citizen or a purpose; logged");
+    }
+
+    private static Results<Ok<IdCardResponse>, ValidationProblem> Parse(ParseRequest request, TimeProvider clock)
+    {
+        var (card, errors) = IdCardQr.Parse(request.Qr, VietnamTime.Today(clock));
+        return card is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(IdCardResponse.From(card));
+    }
+
+    private static async Task<Results<Ok<IdCardResponse>, ValidationProblem, ProblemHttpResult>> Decode(HttpRequest request, TimeProvider clock, CancellationToken ct)
+    {
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Gửi tệp trong multipart/form-data, trường 'file'."] });
+        }
+
+        if (request.ContentLength > MaxScanBytes + (64 * 1024))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp quá lớn (tối đa 15 MB)."] });
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Chưa có tệp ảnh chụp hoặc bản quét (file is required)."] });
+        }
+
+        if (file.Length > MaxScanBytes)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp quá lớn (tối đa 15 MB)."] });
+        }
+
+        if (FileSniffer.NameError(file.FileName) is { } nameError)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [nameError] });
+        }
+
+        await using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        var type = FileSniffer.Sniff(bytes);
+        if (type == SniffedType.Unknown)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Chỉ nhận ảnh PNG, JPEG hoặc tệp PDF; nội dung tệp không phải các loại này (unsupported file type)."] });
+        }
+
+        string? text;
+        try
+        {
+            text = IdCardDecoder.Decode(bytes, type);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or UglyToad.PdfPig.Core.PdfDocumentFormatException or IndexOutOfRangeException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp bị hỏng, không đọc được (the file is damaged)."] });
+        }
+
+        if (text is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Không tìm thấy mã QR của thẻ căn cước (no ID-card QR code found)",
+                detail: "Chụp lại mặt trước thẻ, rõ nét, đủ sáng, mã QR không bị che.");
+        }
+
+        var (card, errors) = IdCardQr.Parse(text, VietnamTime.Today(clock));
+        return card is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Mã QR tìm thấy không phải của thẻ căn cước (the QR code is not an ID card's)",
+                detail: string.Join(" ", errors.SelectMany(e => e.Value)))
+            : TypedResults.Ok(IdCardResponse.From(card));
+    }
+
+    private static async Task<Results<Ok<CitizenSearchResponse>, ValidationProblem>> Search(string? q, int? offset, int? limit, CitizenRecords records, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Nhập số định danh, số điện thoại hoặc họ tên (ít nhất 2 ký tự)."] });
+        }
+
+        var (items, more) = await records.SearchAsync(q, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 20, 1, 100), ct);
+        return TypedResults.Ok(new CitizenSearchResponse(items, more));
+    }
+
+    private static async Task<Results<Ok<CitizenRecord>, NotFound, ProblemHttpResult>> Read(string idNumber, string? purpose, string? dossierCode, ClaimsPrincipal user, CitizenRecords records, CancellationToken ct)
+    {
+        if (await records.FindIdAsync(idNumber, ct) is not { } id)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (access, record) = await records.OpenAsync(user, id, purpose, dossierCode, ct: ct);
+        return access switch
+        {
+            RecordAccess.Granted => TypedResults.Ok(record!),
+            RecordAccess.NeedsReason => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần nêu mục đích truy cập (a purpose is required)",
+                detail: "Đơn vị của bạn chưa giải quyết hồ sơ nào của công dân này; nêu mục đích (purpose=...) để xem hồ sơ đầy đủ. Lượt xem sẽ được ghi nhật ký."),
+            _ => TypedResults.NotFound(),
+        };
+    }
+}

@@ -1,0 +1,19 @@
+using MotCua.Features.Citizens.Contracts;
+
+namespace MotCua.Features.Citizens;
+
+public static class CitizensModule
+{
+    public static IServiceCollection AddCitizensModule(this IServiceCollection services)
+    {
+        services.AddScoped<CitizenStore>();
+        services.AddScoped<CitizenRecords>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapCitizens(this IEndpointRouteBuilder app)
+    {
+        CitizensApi.Map(app);
+        return app;
+    }
+}

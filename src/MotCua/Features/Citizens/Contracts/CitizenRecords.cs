@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
+
+namespace MotCua.Features.Citizens.Contracts;
+
+/// <summary>A citizen as a list shows them: the ID number masked, no contact data.</summary>
+public sealed record CitizenListItem(Guid Id, string MaskedIdNumber, string FullName, int? BirthYear, string? MaskedPhone, int OpenConflicts);
+
+public sealed record ProfileValueView(Guid Id, string Field, string? Value, string Source, DateTimeOffset ObservedAt, string? ObservedBy, string? DossierCode, string State);
+
+public sealed record AccessView(DateTimeOffset At, string Username, string What, string Purpose, string? DossierCode);
+
+/// <summary>The full record: only for staff of a unit that has business with the citizen, or with a stated reason; every opening is logged.</summary>
+public sealed record CitizenRecord(
+    Guid Id, string IdNumber, string? OldIdNumber, string FullName, DateOnly? DateOfBirth, Sex? Sex, string? Address, string? Phone, string? Email,
+    DateOnly? IdIssueDate, int OpenConflicts, IReadOnlyList<ProfileValueView> Values, IReadOnlyList<AccessView> AccessLog);
+
+public enum RecordAccess
+{
+    Granted,
+    NeedsReason,
+    NotFound,
+}
+
+/// <summary>
+/// Reads the citizen store for staff. Search is city-wide (a citizen may apply at any office) but lists mask the
+/// ID number and show no contact data. Opening the full record needs a unit that has business with the
+/// citizen, or an explicit reason; each opening writes an access-log entry in the same transaction.
+/// </summary>
+public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvider clock)
+{
+    public async Task<(IReadOnlyList<CitizenListItem> Items, bool More)> SearchAsync(string? query, int offset, int limit, CancellationToken ct = default)
+    {
+        var text = query?.Trim() ?? "";
+        IQueryable<Citizen> citizens = db.Set<Citizen>().AsNoTracking();
+        var digits = new string([.. text.Where(char.IsAsciiDigit)]);
+        if (text.Length == 0)
+        {
+            return ([], false);
+        }
+
+        if (digits.Length == 12 && digits.Length == text.Replace(" ", "", StringComparison.Ordinal).Length)
+        {
+            citizens = citizens.Where(c => c.IdNumber == digits);
+        }
+        else if (digits.Length >= 9 && text.TrimStart('+').All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-'))
+        {
+            var phone = Citizens.CitizenStore.NormalizePhone(text);
+            citizens = citizens.Where(c => c.Phone == phone);
+        }
+        else
+        {
+            var folded = SearchText.Fold(text);
+            var end = folded + "\uffff";
+            citizens = citizens.Where(c => c.NameFolded.CompareTo(folded) >= 0 && c.NameFolded.CompareTo(end) < 0).OrderBy(c => c.NameFolded).ThenBy(c => c.IdNumber);
+        }
+
+        var rows = await citizens.Skip(offset).Take(limit + 1)
+            .Select(c => new { c.Id, c.IdNumber, c.FullName, c.DateOfBirth, c.Phone, c.OpenConflicts })
+            .ToListAsync(ct);
+        return ([.. rows.Take(limit).Select(c => new CitizenListItem(c.Id, CitizenIdNumber.Mask(c.IdNumber), c.FullName, c.DateOfBirth?.Year, MaskPhone(c.Phone), c.OpenConflicts))], rows.Count > limit);
+    }
+
+    public Task<Guid?> FindIdAsync(string idNumber, CancellationToken ct = default) =>
+        db.Set<Citizen>().AsNoTracking().Where(c => c.IdNumber == idNumber).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>Whether one of the caller's units has business with the citizen (a dossier, a visit to its counter).</summary>
+    public async Task<bool> HasBusinessAsync(ClaimsPrincipal user, Guid citizenId, CancellationToken ct = default)
+    {
+        var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
+        return await db.Set<CitizenUnitLink>().AnyAsync(l => l.CitizenId == citizenId && visible.Contains(l.UnitId), ct);
+    }
+
+    /// <summary>Opens the full record for <paramref name="what"/>, logging the read; without business and without a reason, asks for one.</summary>
+    public async Task<(RecordAccess Access, CitizenRecord? Record)> OpenAsync(ClaimsPrincipal user, Guid citizenId, string? purpose, string? dossierCode = null, string what = "profile", CancellationToken ct = default)
+    {
+        var citizen = await db.Set<Citizen>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == citizenId, ct);
+        if (citizen is null)
+        {
+            return (RecordAccess.NotFound, null);
+        }
+
+        var business = await HasBusinessAsync(user, citizenId, ct);
+        if (!business && string.IsNullOrWhiteSpace(purpose))
+        {
+            return (RecordAccess.NeedsReason, null);
+        }
+
+        await LogAsync(user, citizenId, what, business ? purpose ?? "Đơn vị đang giải quyết hồ sơ của công dân" : purpose!, dossierCode, ct);
+        var values = await db.Set<ProfileFieldValue>().AsNoTracking().Where(v => v.CitizenId == citizenId).OrderByDescending(v => v.ObservedAt).Take(200)
+            .Select(v => new ProfileValueView(v.Id, v.Field, v.Value, v.Source.ToString(), v.ObservedAt, v.ObservedBy, v.DossierCode, v.State.ToString()))
+            .ToListAsync(ct);
+        var log = await db.Set<AccessLogEntry>().AsNoTracking().Where(a => a.CitizenId == citizenId).OrderByDescending(a => a.At).Take(200)
+            .Select(a => new AccessView(a.At, a.Username, a.What, a.Purpose, a.DossierCode))
+            .ToListAsync(ct);
+        return (RecordAccess.Granted, new CitizenRecord(
+            citizen.Id, citizen.IdNumber, citizen.OldIdNumber, citizen.FullName, citizen.DateOfBirth, citizen.Sex, citizen.Address, citizen.Phone, citizen.Email,
+            citizen.IdIssueDate, citizen.OpenConflicts, values, log));
+    }
+
+    /// <summary>Records that a unit has business with the citizen (a scan or a dossier at its counter).</summary>
+    public async Task LinkUnitAsync(Guid citizenId, Guid unitId, string reason, CancellationToken ct = default)
+    {
+        if (!await db.Set<CitizenUnitLink>().AnyAsync(l => l.CitizenId == citizenId && l.UnitId == unitId, ct))
+        {
+            db.Add(new CitizenUnitLink { CitizenId = citizenId, UnitId = unitId, Since = clock.GetUtcNow(), Reason = reason });
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Writes one access-log entry (reads of documents and files log through here too).</summary>
+    public async Task LogAsync(ClaimsPrincipal user, Guid citizenId, string what, string purpose, string? dossierCode, CancellationToken ct = default)
+    {
+        db.Add(new AccessLogEntry
+        {
+            CitizenId = citizenId, At = clock.GetUtcNow(), AccountId = AccountClaims.AccountId(user), Username = user.Identity?.Name ?? "",
+            What = what, Purpose = purpose.Trim(), DossierCode = dossierCode,
+        });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static string? MaskPhone(string? phone) => phone is { Length: > 4 } ? new string('•', phone.Length - 3) + phone[^3..] : null;
+}

@@ -1,0 +1,157 @@
+using MotCua.Infrastructure.Files;
+using PdfSharp.Drawing;
+using PdfSharp.Pdf;
+using PdfSharp.Pdf.IO;
+using StbImageSharp;
+
+namespace MotCua.Features.Documents.Contracts;
+
+public sealed record UploadedFile(string? Name, byte[] Bytes);
+
+/// <summary>
+/// Turns what a counter scanner or a browser sends (PNG, JPEG, PDF; several at once) into one PDF per document.
+/// Files are told apart by content, bounded in size, count and pages; a refused file stores nothing.
+/// </summary>
+public static class ScanConverter
+{
+    public const long MaxFileBytes = 20 * 1024 * 1024;
+    public const int MaxFiles = 20;
+    public const int MaxPages = 50;
+    public const long MaxPixels = 60_000_000;
+
+    public static (byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors) ToPdf(IReadOnlyList<UploadedFile> files)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (files.Count == 0)
+        {
+            errors["files"] = ["Chưa có tệp nào (no file)."];
+            return (null, 0, errors);
+        }
+
+        if (files.Count > MaxFiles)
+        {
+            errors["files"] = [$"Tối đa {MaxFiles} tệp cho một giấy tờ (at most {MaxFiles} files)."];
+            return (null, 0, errors);
+        }
+
+        var types = new SniffedType[files.Count];
+        for (var i = 0; i < files.Count; i++)
+        {
+            var f = files[i];
+            if (FileSniffer.NameError(f.Name) is { } nameError)
+            {
+                errors[$"files[{i}]"] = [nameError];
+            }
+            else if (f.Bytes.Length == 0)
+            {
+                errors[$"files[{i}]"] = [$"Tệp '{f.Name}' rỗng (empty file)."];
+            }
+            else if (f.Bytes.Length > MaxFileBytes)
+            {
+                errors[$"files[{i}]"] = [$"Tệp '{f.Name}' quá lớn (tối đa 20 MB)."];
+            }
+            else if ((types[i] = FileSniffer.Sniff(f.Bytes)) == SniffedType.Unknown)
+            {
+                errors[$"files[{i}]"] = [$"Tệp '{f.Name}' không phải PDF, PNG hoặc JPEG (nội dung được kiểm tra, không dựa vào tên)."];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, 0, errors);
+        }
+
+        try
+        {
+            if (files.Count == 1 && types[0] == SniffedType.Pdf)
+            {
+                using var single = PdfReader.Open(new MemoryStream(files[0].Bytes), PdfDocumentOpenMode.Import);
+                return single.PageCount > MaxPages
+                    ? (null, 0, new() { ["files[0]"] = [$"Tệp có {single.PageCount} trang; tối đa {MaxPages} trang."] })
+                    : (files[0].Bytes, single.PageCount, errors);
+            }
+
+            using var document = new PdfDocument();
+            for (var i = 0; i < files.Count; i++)
+            {
+                if (types[i] == SniffedType.Pdf)
+                {
+                    using var source = PdfReader.Open(new MemoryStream(files[i].Bytes), PdfDocumentOpenMode.Import);
+                    foreach (var page in source.Pages)
+                    {
+                        document.AddPage(page);
+                    }
+                }
+                else
+                {
+                    AddImagePage(document, files[i].Bytes, types[i]);
+                }
+
+                if (document.PageCount > MaxPages)
+                {
+                    return (null, 0, new() { ["files"] = [$"Giấy tờ quá {MaxPages} trang."] });
+                }
+            }
+
+            using var output = new MemoryStream();
+            document.Save(output, closeStream: false);
+            return (output.ToArray(), document.PageCount, errors);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or PdfReaderException or InvalidDataException or IndexOutOfRangeException or NotSupportedException or EndOfStreamException)
+        {
+            return (null, 0, new() { ["files"] = ["Một tệp bị hỏng, không đọc được (a file is damaged)."] });
+        }
+    }
+
+    /// <summary>One page the size of the image at 200 dpi; JPEG goes in as it is, PNG is decoded and re-encoded (PDFsharp refuses 1-bit PNG).</summary>
+    private static void AddImagePage(PdfDocument document, byte[] bytes, SniffedType type)
+    {
+        var info = ImageInfo.FromStream(new MemoryStream(bytes)) ?? throw new InvalidDataException("Unreadable image.");
+        if ((long)info.Width * info.Height > MaxPixels)
+        {
+            throw new InvalidDataException("Image too large.");
+        }
+
+        var stream = type == SniffedType.Jpeg ? new MemoryStream(bytes) : new MemoryStream(Bmp(ImageResult.FromMemory(bytes, ColorComponents.RedGreenBlue)));
+        using var image = XImage.FromStream(stream);
+        var page = document.AddPage();
+        page.Width = XUnit.FromPoint(info.Width * 72.0 / 200);
+        page.Height = XUnit.FromPoint(info.Height * 72.0 / 200);
+        using var graphics = XGraphics.FromPdfPage(page);
+        graphics.DrawImage(image, 0, 0, page.Width.Point, page.Height.Point);
+    }
+
+    /// <summary>A 24-bit bottom-up BMP of an RGB image.</summary>
+    internal static byte[] Bmp(ImageResult image)
+    {
+        var rowBytes = ((image.Width * 3) + 3) & ~3;
+        var size = 54 + (rowBytes * image.Height);
+        var bmp = new byte[size];
+        void Int(int at, int value) => BitConverter.TryWriteBytes(bmp.AsSpan(at, 4), value);
+        bmp[0] = (byte)'B';
+        bmp[1] = (byte)'M';
+        Int(2, size);
+        Int(10, 54);
+        Int(14, 40);
+        Int(18, image.Width);
+        Int(22, image.Height);
+        bmp[26] = 1;
+        bmp[28] = 24;
+        Int(34, rowBytes * image.Height);
+        Int(38, 7874); // 200 dpi in pixels per metre
+        Int(42, 7874);
+        for (var y = 0; y < image.Height; y++)
+        {
+            var target = 54 + ((image.Height - 1 - y) * rowBytes);
+            var source = y * image.Width * 3;
+            for (var x = 0; x < image.Width; x++)
+            {
+                bmp[target + (x * 3)] = image.Data[source + (x * 3) + 2];
+                bmp[target + (x * 3) + 1] = image.Data[source + (x * 3) + 1];
+                bmp[target + (x * 3) + 2] = image.Data[source + (x * 3)];
+            }
+        }
+
+        return bmp;
+    }
+}

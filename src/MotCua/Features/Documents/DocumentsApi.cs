@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Documents.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Documents;
+
+public sealed record DocumentList(IReadOnlyList<DocumentView> Items);
+
+/// <summary>
+/// The citizen's electronic document store over HTTP. Storing a scan gives the caller's unit business with the
+/// citizen; reading documents needs that business or a stated purpose, and every read is logged.
+/// </summary>
+internal static class DocumentsApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/citizens/{idNumber}/documents").WithTags("Documents").RequireAuthorization(Policies.Staff);
+        api.MapPost("/", Upload).DisableAntiforgery().WithSummary("Store scanned files (PNG, JPEG, PDF; several at once) as one document of the citizen");
+        api.MapGet("/", List).WithSummary("The citizen's documents; ?types=a,b&date= keeps those still valid of those types (what intake may reuse)");
+        api.MapGet("/{id:guid}/file", File).WithSummary("The document as PDF (logged)");
+    }
+
+    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound>> Upload(
+        string idNumber, HttpRequest request, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, UnitScope scope, CancellationToken ct)
+    {
+        if (await citizens.FindIdAsync(idNumber, ct) is not { } citizenId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["Gửi tệp trong multipart/form-data."] });
+        }
+
+        var form = await request.ReadFormAsync(ct);
+        var errors = new Dictionary<string, string[]>();
+        var type = form["documentType"].ToString().Trim();
+        if (type.Length is 0 or > 60)
+        {
+            errors["documentType"] = ["Cần loại giấy tờ (documentType is required)."];
+        }
+
+        var issueDate = Date(form, "issueDate", errors);
+        var expiryDate = Date(form, "expiryDate", errors);
+        if (issueDate is { } i && expiryDate is { } e && e < i)
+        {
+            errors["expiryDate"] = ["Ngày hết hạn trước ngày cấp (expiry before issue)."];
+        }
+
+        var uploads = new List<UploadedFile>();
+        foreach (var file in form.Files)
+        {
+            if (file.Length > ScanConverter.MaxFileBytes)
+            {
+                errors["files"] = [$"Tệp '{file.FileName}' quá lớn (tối đa 20 MB)."];
+                break;
+            }
+
+            await using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var (pdf, pages, fileErrors) = ScanConverter.ToPdf(uploads);
+        if (pdf is null)
+        {
+            return TypedResults.ValidationProblem(fileErrors);
+        }
+
+        var unit = (await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct)).FirstOrDefault();
+        var view = await store.AddAsync(
+            new NewDocument(citizenId, null, type, form["title"], form["number"], form["issuer"], issueDate, expiryDate, form["dossierCode"].ToString() is { Length: > 0 } d ? d : null, unit == Guid.Empty ? null : unit),
+            pdf, pages, user.Identity?.Name, ct);
+        if (unit != Guid.Empty)
+        {
+            await citizens.LinkUnitAsync(citizenId, unit, "Số hoá giấy tờ tại quầy", ct);
+        }
+
+        return TypedResults.Created($"/api/citizens/{idNumber}/documents/{view.Id}/file", view);
+    }
+
+    private static async Task<Results<Ok<DocumentList>, NotFound, ProblemHttpResult>> List(
+        string idNumber, string? types, DateOnly? date, string? purpose, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (await citizens.FindIdAsync(idNumber, ct) is not { } citizenId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await Denied(user, citizenId, purpose, citizens, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var on = date ?? VietnamTime.Today(clock);
+        await citizens.LogAsync(user, citizenId, types is null ? "documents" : $"documents:{types}", purpose ?? "Kiểm tra giấy tờ đã có để dùng lại", null, ct);
+        IReadOnlyList<DocumentView> items = types is null
+            ? await store.ForCitizenAsync(citizenId, on, ct)
+            : [.. (await store.ReusableAsync(citizenId, types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), on, ct)).Values];
+        return TypedResults.Ok(new DocumentList(items));
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound, ProblemHttpResult>> File(
+        string idNumber, Guid id, string? purpose, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, CancellationToken ct)
+    {
+        var citizenId = await citizens.FindIdAsync(idNumber, ct);
+        var document = await store.FindAsync(id, ct);
+        if (citizenId is null || document is null || document.CitizenId != citizenId)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await Denied(user, citizenId.Value, purpose, citizens, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var stream = store.Open(document.FileSha256);
+        if (stream is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await citizens.LogAsync(user, citizenId.Value, $"document:{id}", purpose ?? "Xem giấy tờ", document.SourceDossierCode, ct);
+        return TypedResults.File(stream, "application/pdf", $"{document.DocumentType}.pdf");
+    }
+
+    private static async Task<ProblemHttpResult?> Denied(ClaimsPrincipal user, Guid citizenId, string? purpose, CitizenRecords citizens, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(purpose) && !await citizens.HasBusinessAsync(user, citizenId, ct)
+            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần nêu mục đích truy cập (a purpose is required)",
+                detail: "Đơn vị của bạn chưa có hồ sơ nào của công dân này; nêu mục đích (purpose=...) để xem. Lượt xem được ghi nhật ký.")
+            : null;
+
+    private static DateOnly? Date(IFormCollection form, string field, Dictionary<string, string[]> errors)
+    {
+        var text = form[field].ToString().Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        errors[field] = [$"Ngày '{text}' phải có dạng yyyy-MM-dd."];
+        return null;
+    }
+}
