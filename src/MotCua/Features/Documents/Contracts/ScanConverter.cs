@@ -93,9 +93,10 @@ public static class ScanConverter
                 }
             }
 
+            var pages = document.PageCount;
             using var output = new MemoryStream();
             document.Save(output, closeStream: false);
-            return (output.ToArray(), document.PageCount, errors);
+            return (output.ToArray(), pages, errors);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or PdfReaderException or InvalidDataException or IndexOutOfRangeException or NotSupportedException or EndOfStreamException)
         {
