@@ -3,6 +3,7 @@ using MotCua.Features.Calendar;
 using MotCua.Features.Catalog;
 using MotCua.Features.Citizens;
 using MotCua.Features.Documents;
+using MotCua.Features.Intake;
 using MotCua.Features.Units;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -31,6 +32,7 @@ app.MapCalendar();
 app.MapCatalog();
 app.MapCitizens();
 app.MapDocuments();
+app.MapIntake();
 
 await app.PrepareAsync();
 await app.RunAsync();

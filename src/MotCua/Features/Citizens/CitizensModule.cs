@@ -8,6 +8,7 @@ public static class CitizensModule
     {
         services.AddScoped<CitizenStore>();
         services.AddScoped<CitizenRecords>();
+        services.AddScoped<CitizenIntake>();
         return services;
     }
 

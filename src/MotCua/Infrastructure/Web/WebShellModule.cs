@@ -75,6 +75,7 @@ public static class WebShellModule
         // Vietnamese letters are written as they are, not as &#x...; entities, so pages stay readable and small.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        services.AddSignalR();
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);

@@ -64,6 +64,9 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
         return ([.. rows.Take(limit).Select(c => new CitizenListItem(c.Id, CitizenIdNumber.Mask(c.IdNumber), c.FullName, c.DateOfBirth?.Year, MaskPhone(c.Phone), c.OpenConflicts))], rows.Count > limit);
     }
 
+    public Task<string?> FindIdNumberAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<Citizen>().AsNoTracking().Where(c => c.Id == id).Select(c => c.IdNumber).FirstOrDefaultAsync(ct);
+
     public Task<Guid?> FindIdAsync(string idNumber, CancellationToken ct = default) =>
         db.Set<Citizen>().AsNoTracking().Where(c => c.IdNumber == idNumber).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 

@@ -1,0 +1,14 @@
+namespace MotCua.Features.Citizens.Contracts;
+
+/// <summary>What the counter tells the store: an ID card scanned, contact data given by the citizen.</summary>
+public sealed class CitizenIntake(CitizenStore store)
+{
+    public async Task<(Guid CitizenId, IReadOnlyList<string> Conflicts)> FromIdCardAsync(IdCard card, string? officer, Guid? officeId, CancellationToken ct = default)
+    {
+        var result = await store.ObserveAsync(CitizenObservation.From(card), ProfileSource.IdCardQr, officer, officeId, ct: ct);
+        return (result.CitizenId, result.Conflicts);
+    }
+
+    public Task ContactAsync(string idNumber, string? phone, string? email, string? officer, CancellationToken ct = default) =>
+        store.ObserveAsync(new CitizenObservation(idNumber, Phone: phone, Email: email), ProfileSource.Officer, officer, null, ct: ct);
+}

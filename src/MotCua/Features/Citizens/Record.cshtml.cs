@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Documents.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Citizens;
+
+/// <summary>
+/// A citizen's full record: profile with the source of each value, conflicts to settle, documents, and the log of
+/// who read it. Opening it writes to that log; without business with the citizen, a purpose must be given.
+/// </summary>
+public sealed class RecordModel(CitizenRecords records, CitizenStore store, DocumentStore documents, TimeProvider clock) : PageModel
+{
+    [FromRoute]
+    public Guid Id { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Purpose { get; set; }
+
+    public CitizenRecord? Record { get; private set; }
+
+    public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (access, record) = await records.OpenAsync(User, Id, Purpose, ct: ct);
+        if (access == RecordAccess.NotFound)
+        {
+            return NotFound();
+        }
+
+        Record = record;
+        if (record is not null)
+        {
+            Documents = await documents.ForCitizenAsync(Id, VietnamTime.Today(clock), ct);
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetFileAsync(Guid document, CancellationToken ct)
+    {
+        var doc = await documents.FindAsync(document, ct);
+        if (doc is null || doc.CitizenId != Id || (!await records.HasBusinessAsync(User, Id, ct) && string.IsNullOrWhiteSpace(Purpose)))
+        {
+            return NotFound();
+        }
+
+        var stream = documents.Open(doc.FileSha256);
+        if (stream is null)
+        {
+            return NotFound();
+        }
+
+        await records.LogAsync(User, Id, $"document:{doc.Id}", Purpose ?? "Xem giấy tờ", doc.SourceDossierCode, ct);
+        return File(stream, "application/pdf");
+    }
+
+    /// <summary>An officer of a unit with business with the citizen settles a conflict between sources.</summary>
+    public async Task<IActionResult> OnPostAsync(Guid valueId, bool accept, CancellationToken ct)
+    {
+        if (!await records.HasBusinessAsync(User, Id, ct))
+        {
+            return Forbid();
+        }
+
+        await store.SettleAsync(Id, valueId, accept, User.Identity?.Name, ct);
+        return RedirectToPage(new { id = Id });
+    }
+}

@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Documents.Contracts;
+using MotCua.Features.Forms.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Intake;
+
+/// <summary>
+/// The counter workspace ("ngày không viết"): the officer scans the ID card (a keyboard-wedge scanner types the
+/// QR line; no click needed), the citizen's store fills the profile, the procedure's checklist shows what the
+/// store already holds, scans are added, and the pre-filled form is printed for the citizen to sign.
+/// </summary>
+public sealed class IndexModel(
+    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Citizen { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Procedure { get; set; }
+
+    public CitizenRecord? Profile { get; private set; }
+
+    public UnitInfo? Office { get; private set; }
+
+    public IReadOnlyList<ProcedureSummary> Procedures { get; private set; } = [];
+
+    public ProcedureVersion? Version { get; private set; }
+
+    public IReadOnlyDictionary<string, DocumentView> Reusable { get; private set; } = new Dictionary<string, DocumentView>();
+
+    public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    public Dictionary<string, string[]> Errors { get; } = [];
+
+    public DateTimeOffset Now => VietnamTime.Now(clock);
+
+    /// <summary>Complete when every required document is in the store, read from the card, or the form MotCua fills itself.</summary>
+    public bool Complete => Version is not null && Version.Documents.Where(d => d.Required && !Provided(d.DocumentType)).All(d => Reusable.ContainsKey(d.DocumentType));
+
+    /// <summary>Documents the counter provides without the citizen: the ID card just scanned, and application forms (tờ khai) pre-filled here.</summary>
+    public static bool Provided(string documentType) => documentType == "can-cuoc" || documentType.StartsWith("to-khai", StringComparison.Ordinal);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        return Citizen is not null && Profile is null ? NotFound() : Page();
+    }
+
+    /// <summary>The QR line from the card: parse, keep in the store (source: ID card), open the citizen.</summary>
+    public async Task<IActionResult> OnPostScanAsync(string? qr, CancellationToken ct)
+    {
+        var (card, errors) = IdCardQr.Parse(qr, VietnamTime.Today(clock));
+        if (card is null)
+        {
+            foreach (var (field, messages) in errors)
+            {
+                Errors[field] = messages;
+            }
+
+            Citizen = null;
+            await LoadAsync(ct);
+            return Page();
+        }
+
+        var office = await OfficeAsync(ct);
+        var (id, conflicts) = await citizens.FromIdCardAsync(card, User.Identity?.Name, office?.Id, ct);
+        TempData["warnings"] = string.Join("\n", card.Warnings.Concat(conflicts.Select(c => $"Thông tin '{c}' trên thẻ khác với dữ liệu đang lưu: đã ghi nhận để xác minh, chưa ghi đè.")));
+        return RedirectToPage(new { citizen = id, procedure = Procedure });
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(string? phone, string? email, CancellationToken ct)
+    {
+        if (Citizen is not { } id || await records.FindIdNumberAsync(id, ct) is not { } idNumber)
+        {
+            return NotFound();
+        }
+
+        await citizens.ContactAsync(idNumber, phone, email, User.Identity?.Name, ct);
+        return RedirectToPage(new { citizen = id, procedure = Procedure });
+    }
+
+    /// <summary>Scans of one required document (several files at once) become one document in the citizen's store.</summary>
+    public async Task<IActionResult> OnPostUploadAsync(string documentType, string? title, List<IFormFile> files, CancellationToken ct)
+    {
+        if (Citizen is not { } id)
+        {
+            return NotFound();
+        }
+
+        var uploads = new List<UploadedFile>();
+        foreach (var file in files.Take(ScanConverter.MaxFiles + 1))
+        {
+            if (file.Length > ScanConverter.MaxFileBytes)
+            {
+                Errors["files"] = [$"Tệp '{file.FileName}' quá lớn (tối đa 20 MB)."];
+                break;
+            }
+
+            await using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+        }
+
+        if (Errors.Count == 0)
+        {
+            var (pdf, pages, errors) = ScanConverter.ToPdf(uploads);
+            if (pdf is null)
+            {
+                foreach (var (field, messages) in errors)
+                {
+                    Errors[field] = messages;
+                }
+            }
+            else
+            {
+                var office = await OfficeAsync(ct);
+                await documents.AddAsync(new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), pdf, pages, User.Identity?.Name, ct);
+                return RedirectToPage(new { citizen = id, procedure = Procedure });
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>The procedure's application form, filled from the store, as PDF for the citizen to check and sign.</summary>
+    public async Task<IActionResult> OnGetFormAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Profile is null || Version is null)
+        {
+            return NotFound();
+        }
+
+        var known = new Dictionary<string, string?>
+        {
+            ["applicant.fullName"] = Profile.FullName, ["applicant.idNumber"] = Profile.IdNumber, ["applicant.dateOfBirth"] = ApplicationFormPdf.Format(Profile.DateOfBirth),
+            ["applicant.address"] = Profile.Address, ["applicant.phone"] = Profile.Phone, ["applicant.email"] = Profile.Email,
+            ["applicant.sex"] = Profile.Sex is null ? null : Profile.Sex == Sex.Male ? "Nam" : "Nữ",
+        };
+        var fields = Version.FormFields.Select(f => new FormFieldValue(f.Label, f.Source is { } s ? known.GetValueOrDefault(s) : null)).ToList();
+        var pdf = ApplicationFormPdf.Render(new ApplicationForm(Office?.Name ?? "", Version.Code, Version.Name, fields, Profile.FullName, VietnamTime.Today(clock)));
+        return File(pdf, "application/pdf");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Office = await OfficeAsync(ct);
+        Procedures = (await catalog.SearchAsync(new ProcedureFilter(Office: Office?.Code), VietnamTime.Today(clock), 0, 500, ct)).Items;
+        if (TempData["warnings"] is string warnings && warnings.Length > 0)
+        {
+            Warnings = warnings.Split('\n');
+        }
+
+        if (Citizen is { } id)
+        {
+            var (access, record) = await records.OpenAsync(User, id, "Tiếp nhận hồ sơ tại quầy", ct: ct);
+            Profile = access == RecordAccess.Granted ? record : null;
+        }
+
+        if (Procedure is { Length: > 0 } code)
+        {
+            Version = await catalog.VersionInForceAsync(code, VietnamTime.Today(clock), ct);
+            if (Version is not null && Profile is not null)
+            {
+                Reusable = await documents.ReusableAsync(Profile.Id, [.. Version.Documents.Select(d => d.DocumentType)], VietnamTime.Today(clock), ct);
+            }
+        }
+    }
+
+    private async Task<UnitInfo?> OfficeAsync(CancellationToken ct)
+    {
+        var mine = await units.FindManyAsync(await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(User) ?? Guid.Empty, ct), ct);
+        return mine.FirstOrDefault(u => u.ReceivesDossiers);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Playwright;
+using MotCua.Tests;
+
+namespace MotCua.BrowserTests;
+
+public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
+{
+    private const string Qr = "001090123456|012345678|Nguyễn Văn An|01011990|Nam|Số 1 ngõ 2, phường Trung Văn, Hà Nội|15042021";
+
+    [Fact]
+    public async Task Officer_scans_the_ID_card_and_the_citizen_screen_shows_the_prefilled_data_live()
+    {
+        var intake = await browser.NewPageAsync();
+        await Browser.JourneyAsync(intake, "intake-scan", async () =>
+        {
+            await intake.GotoAsync("/Accounts/Login?ReturnUrl=%2FIntake");
+            await intake.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
+            await intake.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+            await intake.Keyboard.PressAsync("Enter");
+            await intake.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake");
+
+            // The citizen screen opens in another window of the same signed-in browser.
+            var screen = await intake.Context.NewPageAsync();
+            await screen.GotoAsync("/Intake/Screen");
+            await Assertions.Expect(screen.Locator("#status")).ToHaveClassAsync("tag office");
+
+            // The scanner types the QR line wherever the focus is; nobody clicks.
+            await intake.Locator("h1").ClickAsync();
+            await intake.Keyboard.TypeAsync(Qr);
+            await intake.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(intake.GetByTestId("profile-name")).ToHaveTextAsync("Nguyễn Văn An");
+            await Assertions.Expect(screen.GetByTestId("screen-name")).ToHaveTextAsync("Nguyễn Văn An");
+
+            await intake.GetByLabel("Điện thoại").FillAsync("0912345678");
+            await Assertions.Expect(screen.GetByTestId("screen-phone")).ToHaveTextAsync("0912345678");
+            await Browser.ScreenshotAsync(screen, "intake-citizen-screen");
+
+            await intake.GetByLabel("Mã hoặc tên thủ tục").FillAsync("1.001193");
+            await intake.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(intake.GetByTestId("procedure-name")).ToHaveTextAsync("Đăng ký khai sinh");
+            await Assertions.Expect(intake.GetByTestId("checklist")).ToContainTextAsync("Giấy chứng sinh");
+        });
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Citizens;
+using UglyToad.PdfPig;
+
+namespace MotCua.Tests.Features.Intake;
+
+public sealed class IntakePageTests(TestApp app) : IClassFixture<TestApp>
+{
+    private const string Qr = "001190222333||Lương Thị Ngọc Ánh|12031995|Nữ|Số 5 phố Đại Mỗ, Hà Nội|20062022";
+
+    private static async Task<string> ScanAsync(HttpClient officer, string qr)
+    {
+        using var response = await Pages.PostFormAsync(officer, "/Intake?handler=Scan", new() { ["qr"] = qr });
+        return response.StatusCode == HttpStatusCode.Redirect ? response.Headers.Location!.OriginalString : await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task Scanning_the_card_fills_the_store_and_the_profile_with_its_source()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var location = await ScanAsync(officer, Qr);
+        Assert.StartsWith("/Intake?citizen=", location, StringComparison.Ordinal);
+        var page = await officer.GetStringAsync(location + "&procedure=2.000908");
+        Assert.Contains("Lương Thị Ngọc Ánh", page, StringComparison.Ordinal);
+        Assert.Contains("12/03/1995", page, StringComparison.Ordinal);
+        Assert.Contains("Chứng thực bản sao từ bản chính", page, StringComparison.Ordinal);
+
+        var citizen = await app.WithDbAsync(db => db.Set<Citizen>().SingleAsync(c => c.IdNumber == "001190222333"));
+        var sources = await app.WithDbAsync(db => db.Set<ProfileFieldValue>().Where(v => v.CitizenId == citizen.Id).Select(v => v.Source).Distinct().ToListAsync());
+        Assert.Equal([ProfileSource.IdCardQr], sources);
+        Assert.True(await app.WithDbAsync(db => db.Set<AccessLogEntry>().AnyAsync(a => a.CitizenId == citizen.Id && a.Username == "canbo.trungvan")));
+    }
+
+    [Fact]
+    public async Task A_bad_QR_line_is_answered_on_the_page_naming_the_field()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var page = await ScanAsync(officer, "001190222333||Lương Thị Ngọc Ánh|31021995|Nữ|Hà Nội|20062022");
+        Assert.Contains("data-field=\"dateOfBirth\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_prefilled_form_carries_the_profile_as_extractable_NFC_text()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var location = await ScanAsync(officer, Qr);
+        var pdf = await officer.GetByteArrayAsync(location.Replace("/Intake?", "/Intake?handler=Form&", StringComparison.Ordinal) + "&procedure=1.001193");
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Concat(document.GetPages().Select(p => p.Text));
+        Assert.Contains("Lương Thị Ngọc Ánh".Normalize(NormalizationForm.FormC), text, StringComparison.Ordinal);
+        Assert.Contains("001190222333", text, StringComparison.Ordinal);
+        Assert.Contains("Đăng ký khai sinh", text, StringComparison.Ordinal);
+        Assert.Contains("Trung tâm Phục vụ hành chính công phường Đại Mỗ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_document_scanned_once_is_offered_for_reuse_in_the_next_procedure()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var location = await ScanAsync(officer, "001090444555||Kiều Văn Bảo|01021988|Nam|Hà Nội|01012021");
+        var citizen = location.Split("citizen=")[1];
+        var page = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=1.000894");
+        Assert.Contains("data-document=\"xac-nhan-tthn\" data-status=\"missing\"", page, StringComparison.Ordinal);
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Pages.AntiforgeryToken(page)), "__RequestVerificationToken" },
+            { new StringContent(citizen), "citizen" }, { new StringContent("1.000894"), "procedure" },
+            { new StringContent("xac-nhan-tthn"), "documentType" }, { new StringContent("Giấy xác nhận tình trạng hôn nhân"), "title" },
+            { new ByteArrayContent(Builders.TestImages.QrPng("giấy xác nhận", 4)), "files", "tthn.png" },
+        };
+        using var stored = await officer.PostAsync("/Intake?handler=Upload", form);
+        Assert.Equal(HttpStatusCode.Redirect, stored.StatusCode);
+        var again = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=1.000894");
+        Assert.Contains("data-document=\"xac-nhan-tthn\" data-status=\"reuse\"", again, StringComparison.Ordinal);
+    }
+}
