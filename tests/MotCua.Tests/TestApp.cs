@@ -49,6 +49,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Demo:Enabled"] = "true";
         settings["RateLimiting:PublicPerMinute"] = "100000";
         settings["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-files-{Guid.NewGuid():N}");
+        settings["Scanning:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-scans-{Guid.NewGuid():N}");
+        settings["Scanning:Enabled"] = "false"; // tests sweep the folders themselves
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

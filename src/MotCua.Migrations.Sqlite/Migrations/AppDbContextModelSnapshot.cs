@@ -782,6 +782,48 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("documents_document", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Documents.PendingScan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ArrivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Desk")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Desk", "UsedAt");
+
+                    b.ToTable("documents_pending_scan", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Documents.StoredFile", b =>
                 {
                     b.Property<string>("Sha256")

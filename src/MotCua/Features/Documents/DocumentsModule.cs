@@ -10,6 +10,10 @@ public static class DocumentsModule
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<FileStore>();
         services.AddScoped<DocumentStore>();
+        services.AddOptions<ScanningOptions>().BindConfiguration(ScanningOptions.Section);
+        services.AddSingleton<ScanFolderWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<ScanFolderWatcher>());
+        services.AddScoped<PendingScans>();
         return services;
     }
 

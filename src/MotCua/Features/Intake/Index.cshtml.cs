@@ -16,7 +16,7 @@ namespace MotCua.Features.Intake;
 /// store already holds, scans are added, and the pre-filled form is printed for the citizen to sign.
 /// </summary>
 public sealed class IndexModel(
-    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
+    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Citizen { get; set; }
@@ -35,6 +35,9 @@ public sealed class IndexModel(
     public IReadOnlyDictionary<string, DocumentView> Reusable { get; private set; } = new Dictionary<string, DocumentView>();
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
+
+    /// <summary>Files the desk scanner dropped into this officer's folder, waiting to be attached.</summary>
+    public IReadOnlyList<PendingScanView> DeskScans { get; private set; } = [];
 
     public Dictionary<string, string[]> Errors { get; } = [];
 
@@ -129,6 +132,31 @@ public sealed class IndexModel(
         return Page();
     }
 
+    /// <summary>Scans from the desk scanner's folder, ticked by the officer, become one document of the citizen.</summary>
+    public async Task<IActionResult> OnPostAttachAsync(string documentType, string? title, List<Guid> scanIds, CancellationToken ct)
+    {
+        if (Citizen is not { } id)
+        {
+            return NotFound();
+        }
+
+        var office = await OfficeAsync(ct);
+        var (document, errors) = await scans.AttachAsync(
+            User.Identity?.Name ?? "", scanIds, new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), User.Identity?.Name, ct);
+        if (document is not null)
+        {
+            return RedirectToPage(new { citizen = id, procedure = Procedure });
+        }
+
+        foreach (var (field, messages) in errors)
+        {
+            Errors[field] = messages;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
     /// <summary>The procedure's application form, filled from the store, as PDF for the citizen to check and sign.</summary>
     public async Task<IActionResult> OnGetFormAsync(CancellationToken ct)
     {
@@ -153,6 +181,7 @@ public sealed class IndexModel(
     {
         Office = await OfficeAsync(ct);
         Procedures = (await catalog.SearchAsync(new ProcedureFilter(Office: Office?.Code), VietnamTime.Today(clock), 0, 500, ct)).Items;
+        DeskScans = await scans.ForDeskAsync(User.Identity?.Name ?? "", ct);
         if (TempData["warnings"] is string warnings && warnings.Length > 0)
         {
             Warnings = warnings.Split('\n');

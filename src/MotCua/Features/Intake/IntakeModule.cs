@@ -1,3 +1,5 @@
+using MotCua.Features.Intake.Contracts;
+
 namespace MotCua.Features.Intake;
 
 public static class IntakeModule

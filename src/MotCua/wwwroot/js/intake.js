@@ -33,6 +33,18 @@
   };
   const send = () => { if (connection.state === 'Connected') connection.invoke('Preview', state()).catch(() => {}); };
   document.querySelectorAll('[data-preview-field]').forEach((input) => input.addEventListener('input', send));
+  // A page dropped by the desk scanner appears at once, ticked, ready to attach.
+  const deskScans = document.getElementById('desk-scans');
+  connection.on('scan', (scan) => {
+    if (!deskScans) return;
+    const item = document.createElement('li');
+    const label = document.createElement('label');
+    const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: 'scanIds', value: scan.id, checked: true });
+    label.append(box, ' ' + scan.fileName);
+    item.append(label);
+    item.classList.add('changed');
+    deskScans.append(item);
+  });
   connection.onreconnected(send);
   connection.start().then(send).catch(() => {});
   // The screen may open after this page: say it again every few seconds while the officer works.

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using MotCua.Features.Accounts.Contracts;
 
-namespace MotCua.Features.Intake;
+namespace MotCua.Features.Intake.Contracts;
 
 /// <summary>What the citizen-facing screen shows while the officer works: the data as it is being entered.</summary>
 public sealed record PreviewState(string? FullName, string? IdNumber, string? DateOfBirth, string? Sex, string? Address, string? Phone, string? Email, string? Procedure, IReadOnlyList<string>? Documents);

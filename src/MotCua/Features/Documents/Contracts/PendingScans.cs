@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Files;
+
+namespace MotCua.Features.Documents.Contracts;
+
+public sealed record PendingScanView(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset ArrivedAt);
+
+/// <summary>Scans waiting at a desk, and turning some of them into one document of a citizen.</summary>
+public sealed class PendingScans(AppDbContext db, FileStore files, DocumentStore documents, TimeProvider clock)
+{
+    public Task<List<PendingScanView>> ForDeskAsync(string desk, CancellationToken ct = default) =>
+        db.Set<PendingScan>().AsNoTracking().Where(s => s.Desk == desk && s.UsedAt == null).OrderBy(s => s.ArrivedAt)
+            .Select(s => new PendingScanView(s.Id, s.FileName, s.ContentType, s.Length, s.ArrivedAt)).ToListAsync(ct);
+
+    /// <summary>Attaches the chosen scans of the desk, in arrival order, as one PDF document; errors name the scan at fault.</summary>
+    public async Task<(DocumentView? Document, Dictionary<string, string[]> Errors)> AttachAsync(string desk, IReadOnlyCollection<Guid> scanIds, NewDocument meta, string? by, CancellationToken ct = default)
+    {
+        var scans = await db.Set<PendingScan>().Where(s => s.Desk == desk && s.UsedAt == null && scanIds.Contains(s.Id)).OrderBy(s => s.ArrivedAt).ToListAsync(ct);
+        if (scans.Count == 0)
+        {
+            return (null, new() { ["scans"] = ["Chọn ít nhất một bản quét của quầy này."] });
+        }
+
+        var uploads = new List<UploadedFile>();
+        foreach (var scan in scans)
+        {
+            await using var stream = files.Open(scan.Sha256);
+            if (stream is null)
+            {
+                return (null, new() { ["scans"] = [$"Bản quét '{scan.FileName}' không còn trong kho tệp."] });
+            }
+
+            using var buffer = new MemoryStream();
+            await stream.CopyToAsync(buffer, ct);
+            uploads.Add(new UploadedFile(scan.FileName, buffer.ToArray()));
+        }
+
+        var (pdf, pages, errors) = ScanConverter.ToPdf(uploads);
+        if (pdf is null)
+        {
+            return (null, errors);
+        }
+
+        var document = await documents.AddAsync(meta, pdf, pages, by, ct);
+        foreach (var scan in scans)
+        {
+            scan.UsedAt = clock.GetUtcNow();
+        }
+
+        await db.SaveChangesAsync(ct);
+        return (document, errors);
+    }
+}
