@@ -9,9 +9,9 @@ public sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    public BenchHost(string? postgres = null)
+    public BenchHost(string? postgres = null, string? sqliteFile = null)
     {
-        var sqlite = Path.Combine(Path.GetTempPath(), $"motcua-bench-{Guid.NewGuid():N}.db");
+        var sqlite = sqliteFile ?? Path.Combine(Path.GetTempPath(), $"motcua-bench-{Guid.NewGuid():N}.db");
         settings = new()
         {
             ["Database:Provider"] = postgres is null ? "Sqlite" : "Postgres",
@@ -33,6 +33,16 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>A bearer token for a demo account.</summary>
+    public async Task<string> TokenAsync(string username)
+    {
+        using var client = new HttpClient { BaseAddress = ClientOptions.BaseAddress };
+        using var response = await client.PostAsync("/api/auth/token", System.Net.Http.Json.JsonContent.Create(new { username, password = "Demo@12345" }));
+        response.EnsureSuccessStatusCode();
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("accessToken").GetString()!;
     }
 
     public Uri Start()

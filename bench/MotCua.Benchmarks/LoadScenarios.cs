@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog;
 using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Citizens.Contracts;
+using Microsoft.EntityFrameworkCore;
 
 namespace MotCua.Benchmarks;
 
@@ -23,8 +25,11 @@ public static class LoadScenarios
             case "catalog-search":
                 await CatalogSearchAsync(Option(args, "--versions", 2000), requests, concurrency);
                 return 0;
+            case "citizen-search":
+                await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
+                return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] [--requests N] [--concurrency N]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N]; [--requests N] [--concurrency N]");
                 return 2;
         }
     }
@@ -56,6 +61,42 @@ public static class LoadScenarios
         Console.WriteLine(result);
     }
 
+    /// <summary>
+    /// Name search (folded prefix) and ID-number lookup over a city of citizens. With --db, an existing SQLite file
+    /// seeded by "MotCua seed-citizens"; otherwise the citizens are seeded first through the same bulk path.
+    /// </summary>
+    private static async Task CitizenSearchAsync(string? dbFile, int citizens, int requests, int concurrency)
+    {
+        await using var host = new BenchHost(sqliteFile: dbFile);
+        var baseAddress = host.Start();
+        if (dbFile is null)
+        {
+            var import = host.Services.GetRequiredService<CitizenBulkImport>();
+            await import.ImportAsync(MotCua.Infrastructure.Demo.DemoPeople.Generate(citizens), null, "bench");
+        }
+
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<MotCua.Infrastructure.Database.AppDbContext>();
+        var stored = await db.Set<MotCua.Features.Citizens.Citizen>().CountAsync();
+        var sample = await db.Set<MotCua.Features.Citizens.Citizen>().OrderBy(c => c.Id).Where((c) => c.Phone != null).Take(5000).Select(c => new { c.IdNumber, c.NameFolded }).ToListAsync();
+        var token = await host.TokenAsync("canbo.trungvan");
+        var random = new Random(1);
+        var names = sample.Select(s => string.Join(' ', s.NameFolded.Split(' ').Take(random.Next(1, 4)))).ToArray();
+        var byName = Enumerable.Range(0, requests).Select(i => $"/api/citizens?q={Uri.EscapeDataString(names[i % names.Length])}&limit=20").ToArray();
+        var byId = Enumerable.Range(0, requests).Select(i => $"/api/citizens?q={sample[(i * 7) % sample.Count].IdNumber}").ToArray();
+        Console.WriteLine($"citizen-search: {stored:N0} citizens stored, {requests} requests each, concurrency {concurrency}");
+        Console.WriteLine("name search (folded prefix of 1–3 words, 20 a page):");
+        Console.WriteLine(await LoadGenerator.RunAsync(baseAddress, byName, concurrency, warmup: 200, token));
+        Console.WriteLine("ID number lookup:");
+        Console.WriteLine(await LoadGenerator.RunAsync(baseAddress, byId, concurrency, warmup: 200, token));
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
     private static CatalogFile SyntheticCatalog(int procedures)
     {
         string[] verbs = ["Cấp", "Đăng ký", "Xác nhận", "Chứng thực", "Cấp đổi", "Cấp lại", "Thay đổi", "Gia hạn", "Điều chỉnh", "Thu hồi"];
@@ -83,9 +124,14 @@ public static class LoadScenarios
 /// <summary>A small closed-loop load generator: N workers each send the next request as soon as the last one answered.</summary>
 public static class LoadGenerator
 {
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup)
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        }
+
         for (var i = 0; i < Math.Min(warmup, urls.Count); i++)
         {
             using var r = await client.GetAsync(urls[i]);

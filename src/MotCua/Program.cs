@@ -34,5 +34,11 @@ app.MapCitizens();
 app.MapDocuments();
 app.MapIntake();
 
+if (Cli.IsCommand(args))
+{
+    return await Cli.RunAsync(app, args);
+}
+
 await app.PrepareAsync();
 await app.RunAsync();
+return 0;

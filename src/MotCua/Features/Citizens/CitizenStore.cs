@@ -156,14 +156,3 @@ public sealed class CitizenStore(AppDbContext db, TimeProvider clock)
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 }
-
-/// <summary>What a source says about a person; null fields say nothing.</summary>
-public sealed record CitizenObservation(
-    string IdNumber, string? FullName = null, DateOnly? DateOfBirth = null, Sex? Sex = null, string? Address = null, string? Phone = null,
-    string? Email = null, string? OldIdNumber = null, DateOnly? IdIssueDate = null)
-{
-    public static CitizenObservation From(IdCard card) =>
-        new(card.IdNumber, card.FullName, card.DateOfBirth, card.Sex, card.Address, OldIdNumber: card.OldIdNumber, IdIssueDate: card.IssueDate);
-}
-
-public sealed record ObserveResult(Guid CitizenId, bool Created, IReadOnlyList<string> Conflicts);

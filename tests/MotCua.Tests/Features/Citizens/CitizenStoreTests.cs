@@ -132,4 +132,36 @@ public sealed class CitizenStoreTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains(record.GetProperty("accessLog").EnumerateArray(),
             e => e.GetProperty("username").GetString() == "canbo.phuongkhac" && e.GetProperty("purpose").GetString() == "Công dân nộp hồ sơ tại phường Từ Liêm");
     }
+
+    [Fact]
+    public async Task Bulk_import_stores_what_the_ordinary_path_stores_and_reports_progress()
+    {
+        var people = MotCua.Infrastructure.Demo.DemoPeople.Generate(120, seed: 7).ToList();
+        var reported = new List<int>();
+        var import = app.Services.GetRequiredService<CitizenBulkImport>();
+        var total = await import.ImportAsync(people, new SynchronousProgress(reported), "test");
+        Assert.Equal(120, total);
+        Assert.Equal([120], reported);
+
+        var first = people[0];
+        var stored = await app.WithDbAsync(db => db.Set<Citizen>().SingleAsync(c => c.IdNumber == first.IdNumber));
+        Assert.Equal(first.FullName, stored.FullName);
+        Assert.Equal(first.DateOfBirth, stored.DateOfBirth);
+        Assert.Equal(first.Sex, stored.Sex);
+        Assert.True(Math.Abs((stored.CreatedAt - app.Clock.GetUtcNow()).TotalMilliseconds) < 1, "instants keep sub-millisecond precision");
+        Assert.Empty(CitizenIdNumber.Inconsistencies(stored.IdNumber, stored.DateOfBirth, stored.Sex));
+        var sources = await app.WithDbAsync(db => db.Set<ProfileFieldValue>().Where(v => v.CitizenId == stored.Id).Select(v => v.Source).Distinct().ToListAsync());
+        Assert.Equal([ProfileSource.BulkImport], sources);
+
+        // Importing again observes instead of duplicating: a changed name is a conflict, not an overwrite.
+        await import.ImportAsync([first with { FullName = "Tên Khác Hẳn" }], null, "test");
+        var again = await app.WithDbAsync(db => db.Set<Citizen>().SingleAsync(c => c.IdNumber == first.IdNumber));
+        Assert.Equal(first.FullName, again.FullName);
+        Assert.Equal(1, again.OpenConflicts);
+    }
+
+    private sealed class SynchronousProgress(List<int> reported) : IProgress<int>
+    {
+        public void Report(int value) => reported.Add(value);
+    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Citizens;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents;
 using MotCua.Tests.Builders;
 using UglyToad.PdfPig;
