@@ -31,6 +31,10 @@ internal static class CitizensApi
 
         var citizens = app.MapGroup("/api/citizens").WithTags("Citizens").RequireAuthorization(Policies.Staff);
         citizens.MapGet("/", Search).WithSummary("Search by ID number, phone or name (without diacritics); ID numbers masked");
+        var organisations = app.MapGroup("/api/organisations").WithTags("Citizens").RequireAuthorization(Policies.Staff);
+        organisations.MapPost("/", SaveOrganisation).WithSummary("Add or update an organisation, keyed by its tax code");
+        organisations.MapGet("/", SearchOrganisations).WithSummary("Search organisations by tax code or name (without diacritics)");
+
         citizens.MapGet("/{idNumber}", Read).WithSummary("The full record; needs a unit with business with the citizen or a purpose; logged");
     }
 
@@ -100,6 +104,17 @@ internal static class CitizensApi
                 detail: string.Join(" ", errors.SelectMany(e => e.Value)))
             : TypedResults.Ok(IdCardResponse.From(card));
     }
+
+    private static async Task<Results<Ok<OrganisationView>, ValidationProblem>> SaveOrganisation(OrganisationInput input, OrganisationStore store, CancellationToken ct)
+    {
+        var errors = input.Validate();
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await store.SaveAsync(input, ct));
+    }
+
+    private static async Task<Results<Ok<OrganisationList>, ValidationProblem>> SearchOrganisations(string? q, OrganisationStore store, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Nhập mã số thuế hoặc tên (ít nhất 2 ký tự)."] })
+            : TypedResults.Ok(new OrganisationList(await store.SearchAsync(q, ct)));
 
     private static async Task<Results<Ok<CitizenSearchResponse>, ValidationProblem>> Search(string? q, int? offset, int? limit, CitizenRecords records, CancellationToken ct)
     {

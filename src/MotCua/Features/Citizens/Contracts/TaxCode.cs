@@ -1,0 +1,30 @@
+namespace MotCua.Features.Citizens.Contracts;
+
+/// <summary>
+/// Enterprise / tax codes: 10 digits, or 10 digits, a dash and 3 digits for a dependent unit (branch); the tenth
+/// digit is a check digit over the first nine (Circular 105/2020/TT-BTC; weights 31, 29, 23, 19, 17, 13, 7, 5, 3).
+/// </summary>
+public static class TaxCode
+{
+    private static readonly int[] Weights = [31, 29, 23, 19, 17, 13, 7, 5, 3];
+
+    public static string? Normalize(string? code) => code?.Trim().Replace(" ", "", StringComparison.Ordinal);
+
+    public static string? FormatError(string? code)
+    {
+        if (string.IsNullOrEmpty(code))
+        {
+            return "Cần mã số doanh nghiệp/mã số thuế (tax code is required).";
+        }
+
+        var main = code.Length == 14 && code[10] == '-' ? code[..10] : code;
+        if (main.Length != 10 || !main.All(char.IsAsciiDigit) || (code.Length == 14 && !code[11..].All(char.IsAsciiDigit)))
+        {
+            return "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số cho đơn vị phụ thuộc (tax code must be 10 or 10-3 digits).";
+        }
+
+        var sum = Weights.Select((w, i) => w * (main[i] - '0')).Sum();
+        var check = 10 - (sum % 11);
+        return check is 10 || main[9] - '0' != check ? "Chữ số kiểm tra của mã số thuế không đúng (check digit mismatch)." : null;
+    }
+}
