@@ -3,6 +3,7 @@ using MotCua.Features.Calendar;
 using MotCua.Features.Catalog;
 using MotCua.Features.Citizens;
 using MotCua.Features.Documents;
+using MotCua.Features.Dossiers;
 using MotCua.Features.Intake;
 using MotCua.Features.Units;
 using MotCua.Infrastructure;
@@ -22,7 +23,8 @@ builder.Services
     .AddCalendarModule()
     .AddCatalogModule()
     .AddCitizensModule()
-    .AddDocumentsModule();
+    .AddDocumentsModule()
+    .AddDossiersModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -32,6 +34,7 @@ app.MapCalendar();
 app.MapCatalog();
 app.MapCitizens();
 app.MapDocuments();
+app.MapDossiers();
 app.MapIntake();
 
 if (Cli.IsCommand(args))

@@ -849,6 +849,212 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("documents_file", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantAddress")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ApplicantDateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantEmail")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantIdNumber")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LegalWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcedureVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReceivedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SameDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "ReceivedAt");
+
+                    b.HasIndex("OfficeId", "Status", "DueAt");
+
+                    b.ToTable("dossiers_dossier", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromStep")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ToStep")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("dossiers_event", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierSequence", b =>
+                {
+                    b.Property<string>("OfficeCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeCode", "Day");
+
+                    b.ToTable("dossiers_sequence", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Dossiers.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AccountId", "Key");
+
+                    b.ToTable("dossiers_idempotency", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1153,6 +1359,54 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasOne("MotCua.Features.Documents.StoredFile", null)
                         .WithMany()
                         .HasForeignKey("FileSha256")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+                {
+                    b.OwnsMany("MotCua.Features.Dossiers.ReceivedDocument", "Documents", b1 =>
+                        {
+                            b1.Property<Guid>("DossierId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<Guid?>("DocumentId");
+
+                            b1.Property<string>("DocumentType")
+                                .IsRequired();
+
+                            b1.Property<string>("How")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1.HasKey("DossierId", "__synthesizedOrdinal");
+
+                            b1.ToTable("dossiers_dossier");
+
+                            b1
+                                .ToJson("documents")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("DossierId");
+                        });
+
+                    b.Navigation("Documents");
+                });
+
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+                {
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -27,10 +27,15 @@ public sealed class PdfFonts : IFontResolver
     }
 
     /// <summary>A font that embeds its glyphs as Unicode (Identity-H): Vietnamese letters outside WinAnsi render and extract.</summary>
+    /// <remarks>
+    /// REVIEW: the whole font file is embedded (about 700 KB a PDF): PDFsharp's subsetting leaves out the component
+    /// glyphs of DejaVu's composite letters, so "ễ", "ấ", "ồ"… printed as bare "e", "a", "o". Revisit when the
+    /// subsetter keeps components, or ship a font whose Vietnamese letters are not composites.
+    /// </remarks>
     public static XFont Font(double size, bool bold = false)
     {
         EnsureRegistered();
-        return new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode));
+        return new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
     }
 
     public FontResolverInfo ResolveTypeface(string familyName, bool bold, bool italic) =>

@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Dossiers.Contracts;
+
+/// <summary>
+/// Appends to a dossier's history. Events are never updated or deleted; each event's hash covers its content and
+/// the previous event's hash, so an edited or removed event breaks the chain that <see cref="VerifyAsync"/> checks.
+/// </summary>
+public static class DossierEvents
+{
+    public static readonly string Genesis = new('0', 64);
+
+    public static async Task<DossierEvent> AppendAsync(AppDbContext db, Guid dossierId, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, CancellationToken ct = default)
+    {
+        var last = await db.Set<DossierEvent>().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Seq)
+            .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
+        return Append(db, dossierId, last?.Seq ?? 0, last?.Hash ?? Genesis, at, action, actor, fromStep, toStep, note);
+    }
+
+    /// <summary>The first event of a new dossier (no read needed).</summary>
+    public static DossierEvent Append(AppDbContext db, Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var seq = previousSeq + 1;
+        var e = new DossierEvent
+        {
+            DossierId = dossierId, Seq = seq, At = at, Action = action, Actor = actor, FromStep = fromStep, ToStep = toStep, Note = note,
+            PreviousHash = previousHash, Hash = HashOf(dossierId, seq, at, action, actor, fromStep, toStep, note, previousHash),
+        };
+        db.Add(e);
+        return e;
+    }
+
+    /// <summary>The first event whose hash or link does not hold, or null when the whole chain is intact.</summary>
+    public static async Task<int?> VerifyAsync(AppDbContext db, Guid dossierId, CancellationToken ct = default)
+    {
+        var events = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == dossierId).OrderBy(e => e.Seq).ToListAsync(ct);
+        var previous = Genesis;
+        var expectedSeq = 1;
+        foreach (var e in events)
+        {
+            if (e.Seq != expectedSeq || e.PreviousHash != previous || e.Hash != HashOf(dossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.PreviousHash))
+            {
+                return expectedSeq;
+            }
+
+            previous = e.Hash;
+            expectedSeq++;
+        }
+
+        return null;
+    }
+
+    private static string HashOf(Guid dossierId, int seq, DateTimeOffset at, string action, string? actor, string? from, string? to, string? note, string previous)
+    {
+        var text = string.Join('\u001f', dossierId.ToString("N"), seq.ToString(CultureInfo.InvariantCulture),
+            at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), action, actor, from, to, note, previous);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    }
+}

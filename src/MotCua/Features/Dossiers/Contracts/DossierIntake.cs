@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Dossiers.Contracts;
+
+public sealed record ApplicantData(string? IdNumber, string? FullName, DateOnly? DateOfBirth, string? Address, string? Phone, string? Email);
+
+public sealed record AcceptDossier(
+    string? ProcedureCode, DossierChannel Channel, ApplicantData? Applicant, DateTimeOffset? ReceivedAt, string? Office = null,
+    IReadOnlyList<ReceivedDocument>? Documents = null);
+
+public enum AcceptOutcome
+{
+    Created,
+    Repeated,
+    Invalid,
+    UnknownProcedure,
+    KeyReused,
+}
+
+public sealed record AcceptResult(AcceptOutcome Outcome, Dossier? Dossier, Dictionary<string, string[]> Errors);
+
+/// <summary>
+/// Receives a dossier: checks the request, picks the procedure version in force on the receipt date, computes
+/// the appointment from the calendar and the office's hours, issues the code, and writes the dossier, its first
+/// event, the idempotency record and the applicant's data in the citizen store in one transaction: all of it is
+/// acknowledged, or none of it exists.
+/// </summary>
+public sealed class DossierIntake(
+    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, TimeProvider clock)
+{
+    public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
+
+    public async Task<AcceptResult> AcceptAsync(AcceptDossier request, ClaimsPrincipal user, string? idempotencyKey, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var accountId = AccountClaims.AccountId(user) ?? Guid.Empty;
+        var requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonDefaults.Web)));
+        if (idempotencyKey is { Length: > 0 } key && await RepeatAsync(accountId, key, requestHash, ct) is { } repeated)
+        {
+            return repeated;
+        }
+
+        var now = clock.GetUtcNow();
+        var errors = new Dictionary<string, string[]>();
+        var applicant = request.Applicant;
+        if (applicant is null)
+        {
+            errors["applicant"] = ["Cần thông tin người nộp hồ sơ (applicant is required)."];
+        }
+        else
+        {
+            if (CitizenIdNumber.FormatError(applicant.IdNumber?.Trim()) is { } idError)
+            {
+                errors["applicant.idNumber"] = [idError];
+            }
+
+            if (string.IsNullOrWhiteSpace(applicant.FullName))
+            {
+                errors["applicant.fullName"] = ["Cần họ và tên người nộp (full name is required)."];
+            }
+
+            if (applicant.DateOfBirth is { } dob && DateOnly.FromDateTime(now.DateTime) < dob)
+            {
+                errors["applicant.dateOfBirth"] = ["Ngày sinh ở tương lai."];
+            }
+
+            if (applicant.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200))
+            {
+                errors["applicant.email"] = ["Địa chỉ thư điện tử không hợp lệ."];
+            }
+        }
+
+        var receivedAt = request.ReceivedAt ?? now;
+        if (receivedAt > now + AllowedClockSkew)
+        {
+            errors["receivedAt"] = ["Thời điểm tiếp nhận ở tương lai (receivedAt is in the future)."];
+        }
+        else if (receivedAt.Year < 2000)
+        {
+            errors["receivedAt"] = ["Thời điểm tiếp nhận không hợp lý (receivedAt out of range)."];
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
+        {
+            errors["procedureCode"] = ["Cần mã thủ tục (procedureCode is required)."];
+        }
+
+        var office = await OfficeAsync(request.Office, user, ct);
+        if (office is null)
+        {
+            errors["office"] = [request.Office is null
+                ? "Tài khoản không thuộc nơi tiếp nhận hồ sơ nào; ghi rõ office (the account works at no office)."
+                : $"Không có nơi tiếp nhận '{request.Office}' trong phạm vi của bạn (unknown office)."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return new AcceptResult(AcceptOutcome.Invalid, null, errors);
+        }
+
+        var localDay = DateOnly.FromDateTime(VietnamTime.ToVietnam(receivedAt).DateTime);
+        var version = await catalog.VersionInForceAsync(request.ProcedureCode!.Trim(), localDay, ct);
+        if (version is null)
+        {
+            return new AcceptResult(AcceptOutcome.UnknownProcedure, null, new() { ["procedureCode"] = [$"Không có thủ tục '{request.ProcedureCode}' có hiệu lực ngày {localDay:dd/MM/yyyy}."] });
+        }
+
+        if (version.Receiving == "listed" && !version.AcceptingOffices.Contains(office!.Code))
+        {
+            return new AcceptResult(AcceptOutcome.Invalid, null, new() { ["procedureCode"] = [$"Thủ tục này không tiếp nhận tại {office.Name}; hướng dẫn công dân đến nơi tiếp nhận đúng thẩm quyền."] });
+        }
+
+        var calendar = await calendars.GetAsync(ct);
+        var due = calendar.Explain(receivedAt, version.SameDay ? 0 : version.LegalWorkingDays, await hours.ForOfficeAsync(office!.Id, ct));
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var sequence = await DossierCode.NextAsync(db, office.Code, localDay, ct);
+        var code = DossierCode.Format(office.Code, localDay, sequence);
+        var dossier = new Dossier
+        {
+            Code = code, OfficeId = office.Id, OfficeCode = office.Code, Sequence = sequence,
+            ProcedureVersionId = version.Id, ProcedureCode = version.Code, ProcedureName = version.Name, LegalWorkingDays = version.LegalWorkingDays,
+            SameDay = version.SameDay, Channel = request.Channel, Status = DossierStatus.Received,
+            ApplicantIdNumber = applicant!.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
+            ApplicantDateOfBirth = applicant.DateOfBirth, ApplicantAddress = applicant.Address?.Trim(), ApplicantPhone = applicant.Phone?.Trim(), ApplicantEmail = applicant.Email?.Trim(),
+            ReceivedAt = receivedAt.ToUniversalTime(), DueDate = due.Date, DueAt = due.DueAt.ToUniversalTime(), ReceivedBy = user.Identity?.Name,
+            Documents = [.. request.Documents ?? DefaultDocuments(version)], Version = 1,
+            CitizenId = (await citizens.FromDossierAsync(
+                new CitizenObservation(applicant.IdNumber!.Trim(), applicant.FullName, applicant.DateOfBirth, null, applicant.Address, applicant.Phone, applicant.Email),
+                user.Identity?.Name, office.Id, code, ct)).CitizenId,
+        };
+        db.Add(dossier);
+        DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
+            $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}.");
+        if (idempotencyKey is { Length: > 0 } k)
+        {
+            db.Add(new IdempotencyRecord { AccountId = accountId, Key = k, DossierId = dossier.Id, RequestHash = requestHash, CreatedAt = now });
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException) when (idempotencyKey is { Length: > 0 })
+        {
+            // The same key raced in from another request (a double click): that one won; answer with its dossier.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            if (await RepeatAsync(accountId, idempotencyKey, requestHash, ct) is { } winner)
+            {
+                return winner;
+            }
+
+            throw;
+        }
+
+        return new AcceptResult(AcceptOutcome.Created, dossier, []);
+    }
+
+    private async Task<AcceptResult?> RepeatAsync(Guid accountId, string key, string requestHash, CancellationToken ct)
+    {
+        var record = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == accountId && r.Key == key, ct);
+        if (record is null)
+        {
+            return null;
+        }
+
+        if (record.RequestHash != requestHash)
+        {
+            return new AcceptResult(AcceptOutcome.KeyReused, null, new() { ["Idempotency-Key"] = ["Khoá này đã dùng cho một yêu cầu khác (the key was used for a different request)."] });
+        }
+
+        return new AcceptResult(AcceptOutcome.Repeated, await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == record.DossierId, ct), []);
+    }
+
+    private async Task<UnitInfo?> OfficeAsync(string? code, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var visible = await scope.VisibleUnitIdsAsync(user, ct);
+        var today = VietnamTime.Today(clock);
+        if (code is { Length: > 0 })
+        {
+            var unit = await units.FindByCodeAsync(code.Trim(), ct);
+            return unit is { ReceivesDossiers: true } && visible.Contains(unit.Id) && (unit.ValidTo is null || unit.ValidTo >= today) ? unit : null;
+        }
+
+        var mine = await units.FindManyAsync(await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct), ct);
+        return mine.FirstOrDefault(u => u.ReceivesDossiers);
+    }
+
+    private static IEnumerable<ReceivedDocument> DefaultDocuments(ProcedureVersion version) =>
+        version.Documents.Where(d => d.Required).Select(d => new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = "paper" });
+
+    public static string Describe(DateTimeOffset instant) => VietnamTime.ToVietnam(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+}

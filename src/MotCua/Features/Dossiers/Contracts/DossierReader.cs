@@ -1,0 +1,48 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Dossiers.Contracts;
+
+public sealed record ApplicantView(string IdNumber, string FullName, DateOnly? DateOfBirth, string? Address, string? Phone, string? Email);
+
+public sealed record EventView(DateTimeOffset At, string Action, string? Actor, string? FromStep, string? ToStep, string? Note);
+
+public sealed record DossierView(
+    string Code, string ProcedureCode, string ProcedureName, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly DueDate, DateTimeOffset DueAt,
+    ApplicantView Applicant, int Version, string OfficeCode, IReadOnlyList<ReceivedDocument> Documents, IReadOnlyList<EventView> Events);
+
+/// <summary>Reads dossiers within the caller's units (a dossier outside them reads as missing).</summary>
+public sealed class DossierReader(AppDbContext db, UnitScope scope)
+{
+    public async Task<Dossier?> FindAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
+        return await db.Set<Dossier>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == code && visible.Contains(d.OfficeId), ct);
+    }
+
+    public async Task<DossierView?> ViewAsync(string code, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await FindAsync(code, user, ct) is { } dossier ? await ViewAsync(dossier, ct) : null;
+
+    public async Task<DossierView> ViewAsync(Dossier d, CancellationToken ct = default)
+    {
+        var events = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Seq)
+            .Select(e => new EventView(e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note)).ToListAsync(ct);
+        return new DossierView(
+            d.Code, d.ProcedureCode, d.ProcedureName, Status(d.Status), d.Channel.ToString().ToLowerInvariant(), Vn(d.ReceivedAt), d.DueDate, Vn(d.DueAt),
+            new ApplicantView(d.ApplicantIdNumber, d.ApplicantName, d.ApplicantDateOfBirth, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail),
+            d.Version, d.OfficeCode, d.Documents, [.. events.Select(e => e with { At = Vn(e.At) })]);
+    }
+
+    public static string Status(DossierStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+
+    /// <summary>A name as public pages may show it: "Nguyễn Văn An" → "Nguyễn V. A.".</summary>
+    public static string MaskName(string fullName)
+    {
+        var parts = fullName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return parts.Length <= 1 ? (parts.FirstOrDefault() is { Length: > 0 } p ? p[..1] + "." : "") : parts[0] + " " + string.Join(' ', parts.Skip(1).Select(w => w[..1] + "."));
+    }
+
+    private static DateTimeOffset Vn(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(7));
+}

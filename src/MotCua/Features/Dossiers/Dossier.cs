@@ -1,0 +1,207 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MotCua.Features.Dossiers;
+
+public enum DossierChannel
+{
+    Counter,
+    Online,
+    Post,
+}
+
+public enum DossierStatus
+{
+    /// <summary>Accepted at intake; waiting to be handled.</summary>
+    Received,
+    InProgress,
+    WaitingSupplement,
+    ResultReady,
+    Returned,
+    Refused,
+    Stopped,
+}
+
+/// <summary>
+/// An application for one procedure, from the receipt on. The applicant's data is copied as declared at intake
+/// (the forms must show what was received, whatever the store says later); the procedure version is the one in
+/// force on the receipt date; <see cref="Version"/> guards against concurrent changes.
+/// </summary>
+public sealed class Dossier
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary><c>&lt;agency code&gt;-YYMMDD-XXXX</c> (Decree 61/2018 art. 26).</summary>
+    public required string Code { get; init; }
+
+    public Guid OfficeId { get; init; }
+
+    public required string OfficeCode { get; init; }
+
+    public int Sequence { get; init; }
+
+    public Guid ProcedureVersionId { get; init; }
+
+    public required string ProcedureCode { get; init; }
+
+    public required string ProcedureName { get; init; }
+
+    public int LegalWorkingDays { get; init; }
+
+    public bool SameDay { get; init; }
+
+    public DossierChannel Channel { get; init; }
+
+    public DossierStatus Status { get; set; }
+
+    public Guid? CitizenId { get; init; }
+
+    public required string ApplicantIdNumber { get; init; }
+
+    public required string ApplicantName { get; init; }
+
+    public DateOnly? ApplicantDateOfBirth { get; init; }
+
+    public string? ApplicantAddress { get; init; }
+
+    public string? ApplicantPhone { get; init; }
+
+    public string? ApplicantEmail { get; init; }
+
+    public DateTimeOffset ReceivedAt { get; init; }
+
+    public DateOnly DueDate { get; set; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    public string? ReceivedBy { get; init; }
+
+    /// <summary>What was received, one line per document (name and how: reused from the store, scanned, seen on paper).</summary>
+    public List<ReceivedDocument> Documents { get; init; } = [];
+
+    public int Version { get; set; }
+}
+
+public sealed class ReceivedDocument
+{
+    public string Name { get; set; } = "";
+
+    public string DocumentType { get; set; } = "";
+
+    public int Originals { get; set; }
+
+    public int Copies { get; set; }
+
+    /// <summary><c>store</c>, <c>scanned</c>, <c>paper</c> or <c>form</c> (pre-filled by MotCua).</summary>
+    public string How { get; set; } = "";
+
+    public Guid? DocumentId { get; set; }
+}
+
+/// <summary>An entry of a dossier's history. Append-only; each entry's hash covers the previous one's.</summary>
+public sealed class DossierEvent
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid DossierId { get; init; }
+
+    public int Seq { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public required string Action { get; init; }
+
+    public string? Actor { get; init; }
+
+    public string? FromStep { get; init; }
+
+    public string? ToStep { get; init; }
+
+    public string? Note { get; init; }
+
+    public required string PreviousHash { get; init; }
+
+    public required string Hash { get; init; }
+}
+
+/// <summary>The last dossier number given by an office on a (Vietnam) day; the row lock makes numbers unique and gap-free.</summary>
+public sealed class DossierSequence
+{
+    public required string OfficeCode { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public int Last { get; set; }
+}
+
+/// <summary>An <c>Idempotency-Key</c> already used by an account, and the dossier it created.</summary>
+public sealed class IdempotencyRecord
+{
+    public Guid AccountId { get; init; }
+
+    public required string Key { get; init; }
+
+    public Guid DossierId { get; init; }
+
+    public required string RequestHash { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+}
+
+internal sealed class DossiersConfiguration :
+    IEntityTypeConfiguration<Dossier>, IEntityTypeConfiguration<DossierEvent>, IEntityTypeConfiguration<DossierSequence>, IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<Dossier> builder)
+    {
+        builder.ToTable("dossiers_dossier");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Code).HasMaxLength(40);
+        builder.HasIndex(x => x.Code).IsUnique();
+        builder.Property(x => x.OfficeCode).HasMaxLength(40);
+        builder.HasIndex(x => new { x.OfficeId, x.ReceivedAt });
+        builder.HasIndex(x => new { x.OfficeId, x.Status, x.DueAt });
+        builder.HasIndex(x => x.CitizenId);
+        builder.Property(x => x.ProcedureCode).HasMaxLength(40);
+        builder.Property(x => x.ProcedureName).HasMaxLength(500);
+        builder.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
+        builder.Property(x => x.ApplicantIdNumber).HasMaxLength(12);
+        builder.Property(x => x.ApplicantName).HasMaxLength(200);
+        builder.Property(x => x.ApplicantAddress).HasMaxLength(500);
+        builder.Property(x => x.ApplicantPhone).HasMaxLength(20);
+        builder.Property(x => x.ApplicantEmail).HasMaxLength(200);
+        builder.Property(x => x.ReceivedBy).HasMaxLength(100);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.OwnsMany(x => x.Documents, b => b.ToJson("documents"));
+    }
+
+    public void Configure(EntityTypeBuilder<DossierEvent> builder)
+    {
+        builder.ToTable("dossiers_event");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.DossierId, x.Seq }).IsUnique();
+        builder.Property(x => x.Action).HasMaxLength(40);
+        builder.Property(x => x.Actor).HasMaxLength(100);
+        builder.Property(x => x.FromStep).HasMaxLength(200);
+        builder.Property(x => x.ToStep).HasMaxLength(200);
+        builder.Property(x => x.Note).HasMaxLength(2000);
+        builder.Property(x => x.PreviousHash).HasMaxLength(64);
+        builder.Property(x => x.Hash).HasMaxLength(64);
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<DossierSequence> builder)
+    {
+        builder.ToTable("dossiers_sequence");
+        builder.HasKey(x => new { x.OfficeCode, x.Day });
+        builder.Property(x => x.OfficeCode).HasMaxLength(40);
+    }
+
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
+    {
+        builder.ToTable("dossiers_idempotency");
+        builder.HasKey(x => new { x.AccountId, x.Key });
+        builder.Property(x => x.Key).HasMaxLength(100);
+        builder.Property(x => x.RequestHash).HasMaxLength(64);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Dossiers;
+
+public sealed record AcceptResponse(string Code, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, DateTimeOffset DueAt);
+
+public sealed record PublicDossier(string Code, string ProcedureName, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, string ApplicantName);
+
+internal static class DossiersApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Staff);
+        api.MapPost("/", Accept).WithSummary("Receive a dossier (Idempotency-Key: the same key returns the same dossier)");
+        api.MapGet("/{code}", Get).WithSummary("A dossier of the caller's units, with its events");
+        api.MapGet("/{code}/receipt.pdf", Receipt).WithSummary("The receipt and appointment slip (form 01) as PDF");
+        api.MapGet("/{code}/verify", Verify).WithSummary("Checks the dossier's hash-chained event log");
+
+        app.MapGet("/api/public/dossiers/{code}", Public).WithTags("Dossiers").AllowAnonymous().RequireRateLimiting("public")
+            .WithSummary("Public tracking: status and dates with a masked name, nothing personal");
+    }
+
+    private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Accept(
+        AcceptDossier request, HttpRequest http, ClaimsPrincipal user, DossierIntake intake, CancellationToken ct)
+    {
+        var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k.Trim() : null;
+        if (key is { Length: > 100 })
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Khoá tối đa 100 ký tự."] });
+        }
+
+        var result = await intake.AcceptAsync(request, user, key, ct);
+        return result.Outcome switch
+        {
+            AcceptOutcome.Created or AcceptOutcome.Repeated => TypedResults.Created($"/api/dossiers/{result.Dossier!.Code}", Response(result.Dossier)),
+            AcceptOutcome.UnknownProcedure => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy thủ tục (unknown procedure)",
+                detail: result.Errors.Values.First()[0]),
+            AcceptOutcome.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key đã dùng cho yêu cầu khác", detail: result.Errors.Values.First()[0]),
+            _ => TypedResults.ValidationProblem(result.Errors),
+        };
+    }
+
+    private static AcceptResponse Response(Dossier d) =>
+        new(d.Code, DossierReader.Status(d.Status), d.ReceivedAt.ToOffset(TimeSpan.FromHours(7)), d.DueDate, d.DueAt.ToOffset(TimeSpan.FromHours(7)));
+
+    private static async Task<Results<Ok<DossierView>, NotFound>> Get(string code, ClaimsPrincipal user, DossierReader reader, CancellationToken ct) =>
+        await reader.ViewAsync(code, user, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(string code, ClaimsPrincipal user, DossierReader reader, ReceiptService receipts, CancellationToken ct) =>
+        await reader.FindAsync(code, user, ct) is { } dossier
+            ? TypedResults.File(await receipts.RenderAsync(dossier, ct), "application/pdf", $"giay-tiep-nhan-{code}.pdf")
+            : TypedResults.NotFound();
+
+    private static async Task<Results<Ok<ChainCheck>, NotFound>> Verify(string code, ClaimsPrincipal user, DossierReader reader, AppDbContext db, CancellationToken ct)
+    {
+        if (await reader.FindAsync(code, user, ct) is not { } dossier)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var broken = await DossierEvents.VerifyAsync(db, dossier.Id, ct);
+        return TypedResults.Ok(new ChainCheck(code, broken is null, broken));
+    }
+
+    private static async Task<Results<Ok<PublicDossier>, NotFound>> Public(string code, AppDbContext db, CancellationToken ct)
+    {
+        if (!DossierCode.LooksValid(code))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new { x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.ApplicantName }).FirstOrDefaultAsync(ct);
+        return d is null
+            ? TypedResults.NotFound()
+            : TypedResults.Ok(new PublicDossier(d.Code, d.ProcedureName, DossierReader.Status(d.Status), d.ReceivedAt.ToOffset(TimeSpan.FromHours(7)), d.DueDate, DossierReader.MaskName(d.ApplicantName)));
+    }
+}
+
+public sealed record ChainCheck(string Code, bool Intact, int? FirstBrokenEvent);

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using MotCua.Features.Forms.Contracts;
+using MotCua.Features.Units.Contracts;
+
+namespace MotCua.Features.Dossiers;
+
+/// <summary>Builds form 01 for a dossier from what was received (never re-typed).</summary>
+public sealed class ReceiptService(UnitTree units, IOptions<AppOptions> options)
+{
+    public async Task<byte[]> RenderAsync(Dossier d, CancellationToken ct = default)
+    {
+        var office = await units.FindAsync(d.OfficeId, ct);
+        var parent = office?.ParentId is { } parentId ? await units.FindAsync(parentId, ct) : null;
+        var documents = d.Documents.Select(x => $"{x.Name} ({How(x.How)}; {x.Originals} bản chính, {x.Copies} bản sao)").ToList();
+        return ReceiptPdf.Render(new ReceiptData(
+            parent is null ? "" : "UBND " + parent.Name,
+            office?.Name ?? d.OfficeCode, d.Code, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ProcedureName, documents, 1,
+            d.LegalWorkingDays, d.SameDay, d.ReceivedAt, d.DueAt, d.Channel == DossierChannel.Post ? "qua dịch vụ bưu chính công ích" : office?.Name ?? "Bộ phận Một cửa",
+            $"{d.ReceivedAt.ToOffset(TimeSpan.FromHours(7)):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", TrackingLink(d.Code)));
+    }
+
+    public Uri TrackingLink(string code) => new(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code));
+
+    private static string How(string how) => how switch
+    {
+        "store" => "dùng lại từ kho dữ liệu",
+        "scanned" => "đã số hoá",
+        "form" => "MotCua điền sẵn",
+        _ => "bản giấy",
+    };
+}

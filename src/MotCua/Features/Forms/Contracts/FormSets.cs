@@ -1,0 +1,29 @@
+using System.Text.Json;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Forms.Contracts;
+
+/// <summary>A set of official forms and the dates it is in force (Data/form-sets.json).</summary>
+public sealed record FormSet(string Code, string Basis, DateOnly From, DateOnly? To, IReadOnlyDictionary<string, string> Forms)
+{
+    /// <summary>The form's number in this set ("Mẫu số 01"), or null when the set has no such form.</summary>
+    public string? Number(string form) => Forms.GetValueOrDefault(form);
+}
+
+/// <summary>Picks the form set in force on a date: the 2018 set until the 2025 set applies.</summary>
+public static class FormSets
+{
+    public static readonly IReadOnlyList<FormSet> All = Load();
+
+    public static FormSet On(DateOnly date) =>
+        All.LastOrDefault(s => s.From <= date && (s.To is null || date <= s.To)) ?? All[0];
+
+    private static List<FormSet> Load()
+    {
+        using var stream = typeof(FormSets).Assembly.GetManifestResourceStream("MotCua.Features.Forms.Data.form-sets.json")
+            ?? throw new InvalidOperationException("form-sets.json is not embedded.");
+        return JsonSerializer.Deserialize<SetsFile>(stream, JsonDefaults.Web)!.Sets;
+    }
+
+    private sealed record SetsFile(List<FormSet> Sets);
+}
