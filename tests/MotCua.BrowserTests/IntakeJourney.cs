@@ -41,4 +41,43 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(intake.GetByTestId("checklist")).ToContainTextAsync("Giấy chứng sinh");
         });
     }
+
+    [Fact]
+    public async Task Officer_scans_picks_a_procedure_accepts_and_prints_the_receipt_by_keyboard_alone()
+    {
+        var page = await browser.NewPageAsync();
+        await Browser.JourneyAsync(page, "intake-accept", async () =>
+        {
+            await page.GotoAsync("/Accounts/Login?ReturnUrl=%2FIntake");
+            await page.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
+            await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake");
+            await page.Keyboard.TypeAsync("001190555666||Đinh Thị Thu Hà|09091992|Nữ|Số 9 phố Tố Hữu, Hà Nội|10102021");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("profile-name")).ToHaveTextAsync("Đinh Thị Thu Hà");
+
+            await page.GetByLabel("Mã hoặc tên thủ tục").FillAsync("2.000908");
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("procedure-name")).ToContainTextAsync("Chứng thực bản sao");
+            foreach (var box in await page.GetByLabel("đã xem bản giấy").AllAsync())
+            {
+                await box.CheckAsync();
+            }
+
+            await page.GetByTestId("accept").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath.StartsWith("/Dossiers/Receipt/", StringComparison.Ordinal));
+            var code = await page.GetByTestId("dossier-code").InnerTextAsync();
+            Assert.Matches(@"^001\.00\.61\.H26-\d{6}-\d{4}$", code);
+
+            var pdf = await page.Context.APIRequest.GetAsync((await page.GetByTestId("receipt-pdf").GetAttributeAsync("href"))!);
+            Assert.Equal("application/pdf", pdf.Headers["content-type"]);
+
+            var tracking = await browser.NewPageAsync();
+            await tracking.GotoAsync($"/tra-cuu/{code}");
+            await Assertions.Expect(tracking.GetByTestId("tracking")).ToContainTextAsync("Đinh T. T. H.");
+            await Assertions.Expect(tracking.GetByTestId("tracking")).Not.ToContainTextAsync("001190555666");
+        });
+    }
 }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Infrastructure.Database;
@@ -9,7 +8,6 @@ namespace MotCua.Features.Dossiers;
 
 public sealed record AcceptResponse(string Code, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, DateTimeOffset DueAt);
 
-public sealed record PublicDossier(string Code, string ProcedureName, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, string ApplicantName);
 
 internal static class DossiersApi
 {
@@ -67,19 +65,8 @@ internal static class DossiersApi
         return TypedResults.Ok(new ChainCheck(code, broken is null, broken));
     }
 
-    private static async Task<Results<Ok<PublicDossier>, NotFound>> Public(string code, AppDbContext db, CancellationToken ct)
-    {
-        if (!DossierCode.LooksValid(code))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code)
-            .Select(x => new { x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.ApplicantName }).FirstOrDefaultAsync(ct);
-        return d is null
-            ? TypedResults.NotFound()
-            : TypedResults.Ok(new PublicDossier(d.Code, d.ProcedureName, DossierReader.Status(d.Status), d.ReceivedAt.ToOffset(TimeSpan.FromHours(7)), d.DueDate, DossierReader.MaskName(d.ApplicantName)));
-    }
+    private static async Task<Results<Ok<PublicDossier>, NotFound>> Public(string code, DossierReader reader, CancellationToken ct) =>
+        await reader.PublicAsync(code, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
 }
 
 public sealed record ChainCheck(string Code, bool Intact, int? FirstBrokenEvent);

@@ -23,8 +23,7 @@ public sealed class ReceiptService(UnitTree units, IOptions<AppOptions> options)
 
     private static string How(string how) => how switch
     {
-        "store" => "dùng lại từ kho dữ liệu",
-        "scanned" => "đã số hoá",
+        "store" => "bản điện tử trong kho dữ liệu",
         "form" => "MotCua điền sẵn",
         _ => "bản giấy",
     };

@@ -4,6 +4,8 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
+using MotCua.Features.Dossiers;
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
@@ -16,7 +18,7 @@ namespace MotCua.Features.Intake;
 /// store already holds, scans are added, and the pre-filled form is printed for the citizen to sign.
 /// </summary>
 public sealed class IndexModel(
-    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
+    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Citizen { get; set; }
@@ -42,6 +44,9 @@ public sealed class IndexModel(
     public Dictionary<string, string[]> Errors { get; } = [];
 
     public DateTimeOffset Now => VietnamTime.Now(clock);
+
+    /// <summary>A fresh key per rendering of the page: the accept button sends it as the Idempotency-Key.</summary>
+    public string RequestKey { get; } = Guid.NewGuid().ToString("N");
 
     /// <summary>Complete when every required document is in the store, read from the card, or the form MotCua fills itself.</summary>
     public bool Complete => Version is not null && Version.Documents.Where(d => d.Required && !Provided(d.DocumentType)).All(d => Reusable.ContainsKey(d.DocumentType));
@@ -129,6 +134,50 @@ public sealed class IndexModel(
         }
 
         await LoadAsync(ct);
+        return Page();
+    }
+
+    /// <summary>
+    /// Accepts the dossier: the documents received are what the checklist shows (reused from the store, scanned,
+    /// provided by the counter, or seen on paper, as ticked). The page's one-time key makes a double click or a
+    /// resubmitted form receive the dossier once.
+    /// </summary>
+    public async Task<IActionResult> OnPostAcceptAsync(string requestKey, List<string> paper, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Profile is null || Version is null)
+        {
+            return NotFound();
+        }
+
+        var received = Version.Documents.Select(d => new ReceivedDocument
+        {
+            Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies,
+            How = Reusable.ContainsKey(d.DocumentType) ? "store" : Provided(d.DocumentType) ? "form" : paper.Contains(d.DocumentType) ? "paper" : "",
+            DocumentId = Reusable.TryGetValue(d.DocumentType, out var used) ? used.Id : null,
+        }).ToList();
+        var missing = Version.Documents.Where(d => d.Required && received.Single(r => r.DocumentType == d.DocumentType).How.Length == 0).ToList();
+        if (missing.Count > 0)
+        {
+            Errors["documents"] = [.. missing.Select(d => $"Thiếu: {d.Name}. Số hoá, đánh dấu đã xem bản giấy, hoặc lập phiếu yêu cầu bổ sung.")];
+            return Page();
+        }
+
+        var result = await dossiers.AcceptAsync(
+            new AcceptDossier(Version.Code, DossierChannel.Counter,
+                new ApplicantData(Profile.IdNumber, Profile.FullName, Profile.DateOfBirth, Profile.Address, Profile.Phone, Profile.Email),
+                null, Office?.Code, [.. received.Where(r => r.How.Length > 0)]),
+            User, requestKey, ct);
+        if (result.Dossier is { } dossier)
+        {
+            return Redirect($"/Dossiers/Receipt/{Uri.EscapeDataString(dossier.Code)}");
+        }
+
+        foreach (var (field, messages) in result.Errors)
+        {
+            Errors[field] = messages;
+        }
+
         return Page();
     }
 

@@ -76,4 +76,33 @@ public sealed class IntakePageTests(TestApp app) : IClassFixture<TestApp>
         var again = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=1.000894");
         Assert.Contains("data-document=\"xac-nhan-tthn\" data-status=\"reuse\"", again, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Accepting_twice_from_the_same_page_receives_one_dossier_and_missing_documents_are_listed()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var location = await ScanAsync(officer, "001090666777||Tô Văn Hiển|03031983|Nam|Hà Nội|01012021");
+        var citizen = location.Split("citizen=")[1];
+        var page = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000908");
+        var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"requestKey\" value=\"([0-9a-f]+)\"").Groups[1].Value;
+        var token = Pages.AntiforgeryToken(page);
+
+        async Task<HttpResponseMessage> AcceptAsync(params string[] paper)
+        {
+            var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("citizen", citizen), new("procedure", "2.000908"), new("requestKey", key) };
+            fields.AddRange(paper.Select(p => new KeyValuePair<string, string>("paper", p)));
+            using var content = new FormUrlEncodedContent(fields);
+            return await officer.PostAsync("/Intake?handler=Accept", content);
+        }
+
+        using var incomplete = await AcceptAsync();
+        Assert.Equal(HttpStatusCode.OK, incomplete.StatusCode);
+        Assert.Contains("Thiếu: Bản chính giấy tờ", await incomplete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var first = await AcceptAsync("ban-chinh", "ban-sao");
+        using var second = await AcceptAsync("ban-chinh", "ban-sao");
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090666777")));
+    }
 }

@@ -5,6 +5,8 @@ using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
+public sealed record PublicDossier(string Code, string ProcedureName, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, string ApplicantName);
+
 public sealed record ApplicantView(string IdNumber, string FullName, DateOnly? DateOfBirth, string? Address, string? Phone, string? Email);
 
 public sealed record EventView(DateTimeOffset At, string Action, string? Actor, string? FromStep, string? ToStep, string? Note);
@@ -33,6 +35,19 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope)
             d.Code, d.ProcedureCode, d.ProcedureName, Status(d.Status), d.Channel.ToString().ToLowerInvariant(), Vn(d.ReceivedAt), d.DueDate, Vn(d.DueAt),
             new ApplicantView(d.ApplicantIdNumber, d.ApplicantName, d.ApplicantDateOfBirth, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail),
             d.Version, d.OfficeCode, d.Documents, [.. events.Select(e => e with { At = Vn(e.At) })]);
+    }
+
+    /// <summary>What anyone with the code may see: no ID number, address, phone or email; the name masked.</summary>
+    public async Task<PublicDossier?> PublicAsync(string code, CancellationToken ct = default)
+    {
+        if (!DossierCode.LooksValid(code))
+        {
+            return null;
+        }
+
+        var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code)
+            .Select(x => new { x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.ApplicantName }).FirstOrDefaultAsync(ct);
+        return d is null ? null : new PublicDossier(d.Code, d.ProcedureName, Status(d.Status), Vn(d.ReceivedAt), d.DueDate, MaskName(d.ApplicantName));
     }
 
     public static string Status(DossierStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
