@@ -2,6 +2,8 @@ using Microsoft.Extensions.Options;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
 
+using MotCua.Features.Dossiers.Contracts;
+
 namespace MotCua.Features.Dossiers;
 
 /// <summary>Builds form 01 for a dossier from what was received (never re-typed).</summary>

@@ -4,7 +4,6 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
-using MotCua.Features.Dossiers;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;

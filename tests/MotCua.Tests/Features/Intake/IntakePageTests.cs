@@ -103,6 +103,6 @@ public sealed class IntakePageTests(TestApp app) : IClassFixture<TestApp>
         using var second = await AcceptAsync("ban-chinh", "ban-sao");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090666777")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Contracts.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090666777")));
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace MotCua.Features.Dossiers;
+namespace MotCua.Features.Dossiers.Contracts;
 
 public enum DossierChannel
 {
