@@ -6,6 +6,7 @@ using MotCua.Features.Catalog;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers.Contracts;
 
 namespace MotCua.Benchmarks;
 
@@ -24,6 +25,9 @@ public static class LoadScenarios
         {
             case "catalog-search":
                 await CatalogSearchAsync(Option(args, "--versions", 2000), requests, concurrency);
+                return 0;
+            case "intake":
+                await IntakeAsync(Text(args, "--db"), Option(args, "--dossiers", 1_000_000), requests, Option(args, "--concurrency", 50));
                 return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
@@ -91,6 +95,85 @@ public static class LoadScenarios
         Console.WriteLine(await LoadGenerator.RunAsync(baseAddress, byId, concurrency, warmup: 200, token));
     }
 
+    /// <summary>
+    /// Counters accepting dossiers at once over a database already holding many dossiers: each request checks the
+    /// input, picks the procedure version, computes the appointment, takes the office's next number and writes the
+    /// dossier, its first event and the applicant's data in one transaction.
+    /// </summary>
+    private static async Task IntakeAsync(string? dbFile, int stored, int requests, int concurrency)
+    {
+        await using var host = new BenchHost(sqliteFile: dbFile);
+        var baseAddress = host.Start();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Infrastructure.Database.AppDbContext>();
+            var have = await db.Set<Dossier>().CountAsync();
+            if (have < stored)
+            {
+                await SeedDossiersAsync(host, stored - have, have);
+            }
+        }
+
+        var token = await host.TokenAsync("canbo.trungvan");
+        var run = Guid.NewGuid().ToString("N")[..6];
+        HttpRequestMessage Accept(int i) => new(HttpMethod.Post, "/api/dossiers")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new
+            {
+                procedureCode = "1.004873", channel = "counter",
+                applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0791{(i / 1_000_000) % 100:00}{i % 1_000_000:000000}"), fullName = $"Người Nộp {run} {i}", phone = "0912345678" },
+            }),
+        };
+        var result = await LoadGenerator.RunAsync(baseAddress, Accept, requests, concurrency, warmup: 100, token);
+        await using var check = host.Services.CreateAsyncScope();
+        var total = await check.ServiceProvider.GetRequiredService<MotCua.Infrastructure.Database.AppDbContext>().Set<Dossier>().CountAsync();
+        Console.WriteLine($"intake: {total:N0} dossiers stored after the run, {requests} accepted by {concurrency} counters at once");
+        Console.WriteLine(result);
+    }
+
+    private static async Task SeedDossiersAsync(BenchHost host, int count, int offset)
+    {
+        var clock = Stopwatch.StartNew();
+        var start = new DateOnly(2024, 7, 1);
+        for (var done = 0; done < count;)
+        {
+            var batch = Math.Min(10_000, count - done);
+            await using var scope = host.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MotCua.Infrastructure.Database.AppDbContext>();
+            var office = await db.Units.Where(u => u.Code == "001.00.61.H26").Select(u => u.Id).SingleAsync();
+            var dossiers = new List<Dossier>(batch);
+            var events = new List<DossierEvent>(batch);
+            for (var k = 0; k < batch; k++)
+            {
+                var n = offset + done + k;
+                var day = start.AddDays(n / 1500);
+                var at = new DateTimeOffset(day.ToDateTime(new TimeOnly(8, 0)).AddSeconds(n % 1500 * 19), TimeSpan.FromHours(7)).ToUniversalTime();
+                var d = new Dossier
+                {
+                    Code = $"001.00.61.H26-{day:yyMMdd}-{(n % 1500) + 1:0000}", OfficeId = office, OfficeCode = "001.00.61.H26", Sequence = (n % 1500) + 1,
+                    ProcedureVersionId = Guid.Empty, ProcedureCode = "2.000908", ProcedureName = "Chứng thực bản sao từ bản chính giấy tờ, văn bản", LegalWorkingDays = 0, SameDay = true,
+                    Channel = DossierChannel.Counter, Status = n % 10 == 0 ? DossierStatus.InProgress : DossierStatus.Returned,
+                    ApplicantIdNumber = string.Create(CultureInfo.InvariantCulture, $"001090{n % 1_000_000:000000}"), ApplicantName = $"Công Dân {n}",
+                    ReceivedAt = at, DueDate = day, DueAt = at.AddHours(8), ReceivedBy = "bench", Version = 1,
+                };
+                dossiers.Add(d);
+                events.Add(DossierEvents.Create(d.Id, 0, DossierEvents.Genesis, at, "receive", "bench"));
+            }
+
+            await using (var tx = await db.Database.BeginTransactionAsync())
+            {
+                await MotCua.Infrastructure.Database.BulkInsert.RowsAsync(db, dossiers);
+                await MotCua.Infrastructure.Database.BulkInsert.RowsAsync(db, events);
+                await tx.CommitAsync();
+            }
+
+            done += batch;
+            Console.Write(string.Create(CultureInfo.InvariantCulture, $"\r  seeding dossiers: {done:N0} / {count:N0} ({done / clock.Elapsed.TotalSeconds:N0}/s)   "));
+        }
+
+        Console.WriteLine();
+    }
+
     private static string? Text(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
@@ -124,7 +207,10 @@ public static class LoadScenarios
 /// <summary>A small closed-loop load generator: N workers each send the next request as soon as the last one answered.</summary>
 public static class LoadGenerator
 {
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null)
+    public static Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null) =>
+        RunAsync(baseAddress, i => new HttpRequestMessage(HttpMethod.Get, urls[i]), urls.Count, concurrency, warmup, token);
+
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, Func<int, HttpRequestMessage> request, int count, int concurrency, int warmup, string? token = null)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         if (token is not null)
@@ -132,23 +218,25 @@ public static class LoadGenerator
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         }
 
-        for (var i = 0; i < Math.Min(warmup, urls.Count); i++)
+        for (var i = 0; i < Math.Min(warmup, count); i++)
         {
-            using var r = await client.GetAsync(urls[i]);
+            using var message = request(count + i);
+            using var r = await client.SendAsync(message);
         }
 
-        var client_ = new double[urls.Count];
-        var server = new double[urls.Count];
+        var client_ = new double[count];
+        var server = new double[count];
         var failures = 0;
         var next = -1;
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             int i;
-            while ((i = Interlocked.Increment(ref next)) < urls.Count)
+            while ((i = Interlocked.Increment(ref next)) < count)
             {
+                using var message = request(i);
                 var started = Stopwatch.GetTimestamp();
-                using var response = await client.GetAsync(urls[i]);
+                using var response = await client.SendAsync(message);
                 await response.Content.ReadAsByteArrayAsync();
                 client_[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
                 server[i] = ServerMs(response);
@@ -158,7 +246,7 @@ public static class LoadGenerator
                 }
             }
         }));
-        return new LoadResult(urls.Count, failures, clock.Elapsed, Percentiles(client_), Percentiles(server));
+        return new LoadResult(count, failures, clock.Elapsed, Percentiles(client_), Percentiles(server));
     }
 
     private static double ServerMs(HttpResponseMessage response) =>

@@ -21,18 +21,24 @@ public static class DossierEvents
         return Append(db, dossierId, last?.Seq ?? 0, last?.Hash ?? Genesis, at, action, actor, fromStep, toStep, note);
     }
 
-    /// <summary>The first event of a new dossier (no read needed).</summary>
+    /// <summary>Adds the event that follows <paramref name="previousSeq"/> (for a new dossier: 0 and <see cref="Genesis"/>).</summary>
     public static DossierEvent Append(AppDbContext db, Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(db);
+        var e = Create(dossierId, previousSeq, previousHash, at, action, actor, fromStep, toStep, note);
+        db.Add(e);
+        return e;
+    }
+
+    /// <summary>A chained event, not yet stored (bulk loads insert it themselves).</summary>
+    public static DossierEvent Create(Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
+    {
         var seq = previousSeq + 1;
-        var e = new DossierEvent
+        return new DossierEvent
         {
             DossierId = dossierId, Seq = seq, At = at, Action = action, Actor = actor, FromStep = fromStep, ToStep = toStep, Note = note,
             PreviousHash = previousHash, Hash = HashOf(dossierId, seq, at, action, actor, fromStep, toStep, note, previousHash),
         };
-        db.Add(e);
-        return e;
     }
 
     /// <summary>The first event whose hash or link does not hold, or null when the whole chain is intact.</summary>
