@@ -52,26 +52,12 @@ internal static class DocumentsApi
             errors["expiryDate"] = ["Ngày hết hạn trước ngày cấp (expiry before issue)."];
         }
 
-        var uploads = new List<UploadedFile>();
-        foreach (var file in form.Files)
-        {
-            if (file.Length > ScanConverter.MaxFileBytes)
-            {
-                errors["files"] = [$"Tệp '{file.FileName}' quá lớn (tối đa 20 MB)."];
-                break;
-            }
-
-            await using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
-        }
-
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (pdf, pages, fileErrors) = ScanConverter.ToPdf(uploads);
+        var (pdf, pages, fileErrors) = await ScanConverter.ToPdfAsync(form.Files, ct);
         if (pdf is null)
         {
             return TypedResults.ValidationProblem(fileErrors);

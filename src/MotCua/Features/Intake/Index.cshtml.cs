@@ -100,36 +100,17 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var uploads = new List<UploadedFile>();
-        foreach (var file in files.Take(ScanConverter.MaxFiles + 1))
+        var (pdf, pages, errors) = await ScanConverter.ToPdfAsync(files, ct);
+        if (pdf is not null)
         {
-            if (file.Length > ScanConverter.MaxFileBytes)
-            {
-                Errors["files"] = [$"Tệp '{file.FileName}' quá lớn (tối đa 20 MB)."];
-                break;
-            }
-
-            await using var buffer = new MemoryStream();
-            await file.CopyToAsync(buffer, ct);
-            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+            var office = await OfficeAsync(ct);
+            await documents.AddAsync(new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), pdf, pages, User.Identity?.Name, ct);
+            return RedirectToPage(new { citizen = id, procedure = Procedure });
         }
 
-        if (Errors.Count == 0)
+        foreach (var (field, messages) in errors)
         {
-            var (pdf, pages, errors) = ScanConverter.ToPdf(uploads);
-            if (pdf is null)
-            {
-                foreach (var (field, messages) in errors)
-                {
-                    Errors[field] = messages;
-                }
-            }
-            else
-            {
-                var office = await OfficeAsync(ct);
-                await documents.AddAsync(new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), pdf, pages, User.Identity?.Name, ct);
-                return RedirectToPage(new { citizen = id, procedure = Procedure });
-            }
+            Errors[field] = messages;
         }
 
         await LoadAsync(ct);

@@ -19,6 +19,25 @@ public static class ScanConverter
     public const int MaxPages = 50;
     public const long MaxPixels = 60_000_000;
 
+    /// <summary>Reads uploaded form files and turns them into one PDF; a file over the size bound is refused before it is read.</summary>
+    public static async Task<(byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors)> ToPdfAsync(IEnumerable<IFormFile> files, CancellationToken ct)
+    {
+        var uploads = new List<UploadedFile>();
+        foreach (var file in files.Take(MaxFiles + 1))
+        {
+            if (file.Length > MaxFileBytes)
+            {
+                return (null, 0, new() { ["files"] = [$"Tệp '{file.FileName}' quá lớn (tối đa 20 MB)."] });
+            }
+
+            await using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
+        }
+
+        return ToPdf(uploads);
+    }
+
     public static (byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors) ToPdf(IReadOnlyList<UploadedFile> files)
     {
         var errors = new Dictionary<string, string[]>();
