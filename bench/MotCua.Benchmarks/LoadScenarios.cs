@@ -27,7 +27,7 @@ public static class LoadScenarios
                 await CatalogSearchAsync(Option(args, "--versions", 2000), requests, concurrency);
                 return 0;
             case "intake":
-                await IntakeAsync(Text(args, "--db"), Option(args, "--dossiers", 1_000_000), requests, Option(args, "--concurrency", 50));
+                await IntakeAsync(Text(args, "--db"), Option(args, "--dossiers", 1_000_000), requests, Option(args, "--concurrency", 50), Option(args, "--rate", 0));
                 return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
@@ -100,7 +100,7 @@ public static class LoadScenarios
     /// input, picks the procedure version, computes the appointment, takes the office's next number and writes the
     /// dossier, its first event and the applicant's data in one transaction.
     /// </summary>
-    private static async Task IntakeAsync(string? dbFile, int stored, int requests, int concurrency)
+    private static async Task IntakeAsync(string? dbFile, int stored, int requests, int concurrency, int rate)
     {
         await using var host = new BenchHost(sqliteFile: dbFile);
         var baseAddress = host.Start();
@@ -124,10 +124,10 @@ public static class LoadScenarios
                 applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0791{(i / 1_000_000) % 100:00}{i % 1_000_000:000000}"), fullName = $"Người Nộp {run} {i}", phone = "0912345678" },
             }),
         };
-        var result = await LoadGenerator.RunAsync(baseAddress, Accept, requests, concurrency, warmup: 100, token);
+        var result = await LoadGenerator.RunAsync(baseAddress, Accept, requests, concurrency, warmup: 100, token, perSecond: rate);
         await using var check = host.Services.CreateAsyncScope();
         var total = await check.ServiceProvider.GetRequiredService<MotCua.Infrastructure.Database.AppDbContext>().Set<Dossier>().CountAsync();
-        Console.WriteLine($"intake: {total:N0} dossiers stored after the run, {requests} accepted by {concurrency} counters at once");
+        Console.WriteLine($"intake: {total:N0} dossiers stored after the run, {requests} accepted by {concurrency} counters" + (rate > 0 ? $", {rate} a second in all" : " back to back"));
         Console.WriteLine(result);
     }
 
@@ -210,7 +210,8 @@ public static class LoadGenerator
     public static Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null) =>
         RunAsync(baseAddress, i => new HttpRequestMessage(HttpMethod.Get, urls[i]), urls.Count, concurrency, warmup, token);
 
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, Func<int, HttpRequestMessage> request, int count, int concurrency, int warmup, string? token = null)
+    /// <summary>Closed loop by default; with <paramref name="perSecond"/>, requests start on a fixed schedule (open loop), as counters serving people do.</summary>
+    public static async Task<LoadResult> RunAsync(Uri baseAddress, Func<int, HttpRequestMessage> request, int count, int concurrency, int warmup, string? token = null, int perSecond = 0)
     {
         using var client = new HttpClient { BaseAddress = baseAddress };
         if (token is not null)
@@ -234,6 +235,11 @@ public static class LoadGenerator
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
+                if (perSecond > 0 && TimeSpan.FromSeconds((double)i / perSecond) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
                 using var message = request(i);
                 var started = Stopwatch.GetTimestamp();
                 using var response = await client.SendAsync(message);

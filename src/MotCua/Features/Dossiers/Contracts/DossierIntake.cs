@@ -125,7 +125,7 @@ public sealed class DossierIntake(
         var calendar = await calendars.GetAsync(ct);
         var due = calendar.Explain(receivedAt, version.SameDay ? 0 : version.LegalWorkingDays, await hours.ForOfficeAsync(office!.Id, ct));
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var sequence = await DossierCode.NextAsync(db, office.Code, localDay, ct);
         var code = DossierCode.Format(office.Code, localDay, sequence);
         var dossier = new Dossier
