@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace MotCua.Tests.Features.Dossiers;
+
+/// <summary>Kills the real app process in the middle of a burst of intakes and starts it again on the same database.</summary>
+public sealed class IntakeCrashTests
+{
+    [Fact]
+    public async Task A_killed_process_loses_no_acknowledged_dossier_and_numbering_goes_on_unique()
+    {
+        var dataDir = Directory.CreateTempSubdirectory("motcua-crash-");
+        var db = Path.Combine(dataDir.FullName, "motcua.db");
+        var port = FreePort();
+        var acknowledged = new ConcurrentBag<string>();
+
+        using (var first = StartApp(db, dataDir.FullName, port))
+        {
+            using var client = await ReadyClientAsync(port);
+            using var stop = new CancellationTokenSource();
+            var workers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        using var response = await client.PostAsJsonAsync("/api/dossiers", Body($"0010901{w}{i:0000}"), stop.Token);
+                        if (response.StatusCode == HttpStatusCode.Created)
+                        {
+                            acknowledged.Add((await response.Content.ReadFromJsonAsync<JsonElement>(stop.Token)).GetProperty("code").GetString()!);
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+                    {
+                        return; // the process died under this request: it was never acknowledged
+                    }
+                }
+            })).ToList();
+
+            while (acknowledged.Count < 40)
+            {
+                await Task.Delay(20);
+            }
+
+            first.Kill(entireProcessTree: true);
+            await first.WaitForExitAsync();
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+        }
+
+        using var second = StartApp(db, dataDir.FullName, port);
+        try
+        {
+            using var client = await ReadyClientAsync(port);
+            foreach (var code in acknowledged)
+            {
+                var check = await client.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify");
+                Assert.True(check.GetProperty("intact").GetBoolean(), code);
+            }
+
+            var after = new List<string>();
+            for (var i = 0; i < 5; i++)
+            {
+                using var response = await client.PostAsJsonAsync("/api/dossiers", Body($"00109099{i:0000}"));
+                Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                after.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!);
+            }
+
+            var all = acknowledged.Concat(after).ToList();
+            Assert.Equal(all.Count, all.Distinct().Count());
+            var numbers = all.Select(c => int.Parse(c[^4..], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.True(after.Select(c => int.Parse(c[^4..], System.Globalization.CultureInfo.InvariantCulture)).Min() > acknowledged.Select(c => int.Parse(c[^4..], System.Globalization.CultureInfo.InvariantCulture)).Max());
+            Assert.Equal(numbers.Count, numbers.Distinct().Count());
+        }
+        finally
+        {
+            second.Kill(entireProcessTree: true);
+            await second.WaitForExitAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dataDir.Delete(recursive: true);
+        }
+    }
+
+    private static object Body(string idNumber) => new
+    {
+        procedureCode = "2.000908", channel = "counter", receivedAt = "2026-03-05T09:00:00+07:00",
+        applicant = new { idNumber, fullName = "Người Nộp Thử" },
+    };
+
+    private static Process StartApp(string db, string dataDir, int port)
+    {
+        var dll = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "bin", Configuration, "net10.0", "MotCua.dll");
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
+        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        start.Environment["Database__ConnectionString"] = $"Data Source={db}";
+        start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
+        start.Environment["Scanning__Enabled"] = "false";
+        start.Environment["RateLimiting__PublicPerMinute"] = "100000";
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task<HttpClient> ReadyClientAsync(int port)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
+        for (var attempt = 0; !await IsReadyAsync(client); attempt++)
+        {
+            if (attempt > 600)
+            {
+                throw new TimeoutException("MotCua did not become ready within a minute.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        using var token = await client.PostAsJsonAsync("/api/auth/token", new { username = "canbo.trungvan", password = TestApp.Password });
+        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private static async Task<bool> IsReadyAsync(HttpClient client)
+    {
+        try
+        {
+            using var response = await client.GetAsync("/health/ready");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+#if DEBUG
+    private const string Configuration = "Debug";
+#else
+    private const string Configuration = "Release";
+#endif
+}
