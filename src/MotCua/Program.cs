@@ -24,7 +24,8 @@ builder.Services
     .AddCatalogModule()
     .AddCitizensModule()
     .AddDocumentsModule()
-    .AddDossiersModule();
+    .AddDossiersModule()
+    .AddIntakeModule();
 
 var app = builder.Build();
 app.UseWebShell();

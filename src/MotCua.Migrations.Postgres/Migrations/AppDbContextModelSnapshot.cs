@@ -861,7 +861,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("documents_file", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -971,7 +971,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossiers_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1025,7 +1025,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossiers_event", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierSequence", b =>
                 {
                     b.Property<string>("OfficeCode")
                         .HasMaxLength(40)
@@ -1042,7 +1042,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossiers_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.IdempotencyRecord", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
@@ -1065,6 +1065,69 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasKey("AccountId", "Key");
 
                     b.ToTable("dossiers_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CitizenId", "At");
+
+                    b.ToTable("intake_guidance", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
@@ -1375,9 +1438,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
                 {
-                    b.OwnsMany("MotCua.Features.Dossiers.ReceivedDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Features.Dossiers.Contracts.ReceivedDocument", "Documents", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
 
@@ -1414,13 +1477,47 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Navigation("Documents");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>
+                {
+                    b.OwnsMany("MotCua.Features.Intake.GuidanceItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("IntakeGuidanceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<string>("DocumentType")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1.HasKey("IntakeGuidanceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("intake_guidance");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntakeGuidanceId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

@@ -849,7 +849,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("documents_file", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -959,7 +959,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("dossiers_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1013,7 +1013,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("dossiers_event", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierSequence", b =>
                 {
                     b.Property<string>("OfficeCode")
                         .HasMaxLength(40)
@@ -1030,7 +1030,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("dossiers_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.IdempotencyRecord", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
@@ -1053,6 +1053,69 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasKey("AccountId", "Key");
 
                     b.ToTable("dossiers_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CitizenId", "At");
+
+                    b.ToTable("intake_guidance", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
@@ -1363,9 +1426,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
                 {
-                    b.OwnsMany("MotCua.Features.Dossiers.ReceivedDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Features.Dossiers.Contracts.ReceivedDocument", "Documents", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
 
@@ -1402,13 +1465,47 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Navigation("Documents");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>
+                {
+                    b.OwnsMany("MotCua.Features.Intake.GuidanceItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("IntakeGuidanceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<string>("DocumentType")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1.HasKey("IntakeGuidanceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("intake_guidance");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntakeGuidanceId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

@@ -17,7 +17,7 @@ namespace MotCua.Features.Intake;
 /// store already holds, scans are added, and the pre-filled form is printed for the citizen to sign.
 /// </summary>
 public sealed class IndexModel(
-    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
+    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, GuidanceDesk guidance, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Citizen { get; set; }
@@ -159,6 +159,38 @@ public sealed class IndexModel(
         }
 
         return Page();
+    }
+
+    /// <summary>
+    /// The dossier is not received: either the written request to supplement (everything missing, listed once,
+    /// from the checklist) or the refusal with its reason. Either way the citizen leaves with a paper.
+    /// </summary>
+    public async Task<IActionResult> OnPostGuideAsync(GuidanceKind kind, string? reason, List<string> paper, CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Profile is null || Version is null || Office is null)
+        {
+            return NotFound();
+        }
+
+        var missing = Version.Documents
+            .Where(d => d.Required && !Reusable.ContainsKey(d.DocumentType) && !Provided(d.DocumentType) && !paper.Contains(d.DocumentType))
+            .Select(d => new GuidanceItem { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies })
+            .ToList();
+        if (kind == GuidanceKind.Supplement && missing.Count == 0)
+        {
+            Errors["guidance"] = ["Hồ sơ đã đủ thành phần: tiếp nhận thay vì yêu cầu bổ sung."];
+            return Page();
+        }
+
+        if (kind == GuidanceKind.Refusal && string.IsNullOrWhiteSpace(reason))
+        {
+            Errors["reason"] = ["Cần ghi rõ lý do từ chối tiếp nhận."];
+            return Page();
+        }
+
+        var id = await guidance.IssueAsync(kind, Office, Profile.Id, Profile.FullName, Version, missing, reason, User.Identity?.Name, ct);
+        return Redirect($"/Intake/Guidance/{id}");
     }
 
     /// <summary>Scans from the desk scanner's folder, ticked by the officer, become one document of the citizen.</summary>

@@ -4,6 +4,12 @@ namespace MotCua.Features.Intake;
 
 public static class IntakeModule
 {
+    public static IServiceCollection AddIntakeModule(this IServiceCollection services)
+    {
+        services.AddScoped<GuidanceDesk>();
+        return services;
+    }
+
     public static IEndpointRouteBuilder MapIntake(this IEndpointRouteBuilder app)
     {
         app.MapHub<CounterHub>(CounterHub.Path);

@@ -105,4 +105,52 @@ public sealed class IntakePageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Contracts.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090666777")));
     }
+
+    [Fact]
+    public async Task Supplement_lists_every_missing_document_once_and_prints_form_02()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var citizen = (await ScanAsync(officer, "001090888999||Lò Văn Pấng|04041979|Nam|Hà Nội|01012021")).Split("citizen=")[1];
+        using var response = await Pages.PostFormAsync(officer, $"/Intake?citizen={citizen}&procedure=1.001193&handler=Guide", new()
+        {
+            ["citizen"] = citizen, ["procedure"] = "1.001193", ["kind"] = "Supplement",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await officer.GetStringAsync(response.Headers.Location!.OriginalString);
+        var missing = System.Text.RegularExpressions.Regex.Matches(page, "<li>([^<(]+)").Select(m => m.Groups[1].Value.Trim()).ToList();
+        Assert.Contains("Giấy chứng sinh hoặc giấy tờ thay thế", missing);
+        Assert.DoesNotContain(missing, m => m.StartsWith("Tờ khai", StringComparison.Ordinal)); // MotCua fills the form itself
+        Assert.DoesNotContain(missing, m => m.StartsWith("Căn cước", StringComparison.Ordinal)); // read from the card
+        var pdf = await officer.GetByteArrayAsync(response.Headers.Location!.OriginalString + "?handler=Pdf");
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Join(' ', document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", text, StringComparison.Ordinal);
+        Assert.Contains("Lò Văn Pấng", text, StringComparison.Ordinal);
+        Assert.Contains("Giấy chứng sinh", text, StringComparison.Ordinal);
+        Assert.Contains("Đăng ký khai sinh", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_complete_dossier_cannot_be_sent_back_for_a_supplement_and_a_refusal_needs_its_reason()
+    {
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var citizen = (await ScanAsync(officer, "001090999000||Mùa A Dính|05051990|Nam|Hà Nội|01012021")).Split("citizen=")[1];
+        var form = new Dictionary<string, string> { ["citizen"] = citizen, ["procedure"] = "2.000884", ["kind"] = "Supplement" };
+        using var complete = await Pages.PostFormAsync(officer, $"/Intake?citizen={citizen}&procedure=2.000884&handler=Guide",
+            new(form) { ["paper"] = "van-ban-can-chung-thuc" });
+        Assert.Contains("data-field=\"guidance\"", await complete.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var noReason = await Pages.PostFormAsync(officer, $"/Intake?citizen={citizen}&procedure=2.000884&handler=Guide", new(form) { ["kind"] = "Refusal" });
+        Assert.Contains("data-field=\"reason\"", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var refused = await Pages.PostFormAsync(officer, $"/Intake?citizen={citizen}&procedure=2.000884&handler=Guide",
+            new(form) { ["kind"] = "Refusal", ["reason"] = "Văn bản có nội dung trái pháp luật (Nghị định 23/2015, Điều 25)." });
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        var pdf = await officer.GetByteArrayAsync(refused.Headers.Location!.OriginalString + "?handler=Pdf");
+        using var document = PdfDocument.Open(pdf);
+        var text = string.Join(' ', document.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+        Assert.Contains("PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ", text, StringComparison.Ordinal);
+        Assert.Contains("trái pháp luật", text, StringComparison.Ordinal);
+        Assert.Contains("Mẫu số 03", text, StringComparison.Ordinal);
+    }
 }

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.Text;
 using MotCua.Infrastructure.Pdf;
 using PdfSharp.Drawing;
-using PdfSharp.Drawing.Layout;
 using PdfSharp.Pdf;
 using QRCoder;
 
@@ -26,87 +24,48 @@ public static class ReceiptPdf
         var received = data.ReceivedAt.ToOffset(TimeSpan.FromHours(7));
         var due = data.DueAt.ToOffset(TimeSpan.FromHours(7));
         var set = FormSets.On(DateOnly.FromDateTime(received.DateTime));
-        var regular = PdfFonts.Font(10.5);
-        var bold = PdfFonts.Font(10.5, bold: true);
-        var title = PdfFonts.Font(13, bold: true);
-        var small = PdfFonts.Font(8.5);
         var qr = QrBmp(data.TrackingLink.ToString());
         using var document = new PdfDocument();
         document.Info.Title = Nfc($"Giấy tiếp nhận hồ sơ và hẹn trả kết quả {data.DossierCode}");
         document.Info.Creator = "MotCua";
         foreach (var copy in new[] { "Liên 1: giao người nộp hồ sơ", "Liên 2: lưu tại Bộ phận Một cửa" })
         {
-            var page = document.AddPage();
-            page.Size = PdfSharp.PageSize.A4;
-            using var g = XGraphics.FromPdfPage(page);
-            var text = new XTextFormatter(g);
-            const double left = 50;
-            var width = page.Width.Point - 100;
-            var y = 36.0;
-            void Line(string s, XFont f, bool center = false, double? x = null, double? w = null)
-            {
-                var content = Nfc(s);
-                var lines = Math.Max(1, (int)Math.Ceiling(g.MeasureString(content, f).Width / (w ?? width)));
-                text.Alignment = center ? XParagraphAlignment.Center : XParagraphAlignment.Left;
-                text.DrawString(content, f, XBrushes.Black, new XRect(x ?? left, y, w ?? width, (lines * (f.Size + 4)) + 2), XStringFormats.TopLeft);
-                y += (lines * (f.Size + 4)) + 4;
-            }
-
-            g.DrawString(Nfc($"{set.Number("receipt")} ({set.Basis})"), small, XBrushes.Black, new XRect(left, 20, width, 10), XStringFormats.TopRight);
-            var half = width / 2;
-            var top = y;
-            Line(data.ParentUnitName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold, true, left, half);
-            Line(data.OfficeName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold, true, left, half);
-            var afterLeft = y;
-            y = top;
-            Line("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold, true, left + half, half);
-            Line("Độc lập – Tự do – Hạnh phúc", bold, true, left + half, half);
-            Line($"Hà Nội, ngày {received:dd} tháng {received:MM} năm {received:yyyy}", regular, true, left + half, half);
-            y = Math.Max(y, afterLeft) + 8;
-            Line("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", title, true);
-            Line($"Mã hồ sơ: {data.DossierCode}", bold, true);
-            y += 4;
-            Line($"{data.OfficeName} tiếp nhận hồ sơ của: {data.ApplicantName}", regular);
-            Line($"Địa chỉ: {data.Address}", regular);
-            Line($"Số điện thoại: {data.Phone}    Thư điện tử: {data.Email}", regular);
-            Line($"Nội dung yêu cầu giải quyết: {data.ProcedureName}", regular);
-            Line("1. Thành phần hồ sơ nộp gồm:", regular);
+            using var form = new FormWriter(document);
+            form.FormNumber($"{set.Number("receipt")} ({set.Basis})");
+            form.NationalHeader(data.ParentUnitName, data.OfficeName, received);
+            form.Line("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", FormWriter.Title, center: true);
+            form.Line($"Mã hồ sơ: {data.DossierCode}", FormWriter.Bold, center: true);
+            form.Y += 4;
+            form.Line($"{data.OfficeName} tiếp nhận hồ sơ của: {data.ApplicantName}");
+            form.Line($"Địa chỉ: {data.Address}");
+            form.Line($"Số điện thoại: {data.Phone}    Thư điện tử: {data.Email}");
+            form.Line($"Nội dung yêu cầu giải quyết: {data.ProcedureName}");
+            form.Line("1. Thành phần hồ sơ nộp gồm:");
             for (var i = 0; i < data.Documents.Count; i++)
             {
-                Line($"    {i + 1}) {data.Documents[i]}", regular);
+                form.Line($"    {i + 1}) {data.Documents[i]}");
             }
 
-            Line($"2. Số lượng hồ sơ: {data.Sets:00} bộ", regular);
-            Line(data.SameDay
+            form.Line($"2. Số lượng hồ sơ: {data.Sets:00} bộ");
+            form.Line(data.SameDay
                 ? "3. Thời gian giải quyết hồ sơ theo quy định là: trong ngày làm việc"
-                : $"3. Thời gian giải quyết hồ sơ theo quy định là: {data.LegalWorkingDays} ngày làm việc", regular);
-            Line($"4. Thời gian nhận hồ sơ: {received:HH} giờ {received:mm} phút, ngày {received:dd/MM/yyyy}", regular);
-            Line($"5. Thời gian trả kết quả giải quyết hồ sơ: {due:HH} giờ {due:mm} phút, ngày {due:dd/MM/yyyy}", bold);
-            Line($"6. Đăng ký nhận kết quả tại: {data.ReturnAt}", regular);
-            Line($"Vào Sổ theo dõi hồ sơ, Quyển số: {data.LogBook}, Số thứ tự: {data.LogEntry}", regular);
-            y += 10;
-            var signTop = y;
-            Line("NGƯỜI NỘP HỒ SƠ", bold, true, left, half);
-            Line("(Ký và ghi rõ họ tên)", regular, true, left, half);
-            y += 46;
-            Line(data.ApplicantName, bold, true, left, half);
-            var afterSign = y;
-            y = signTop;
-            Line("NGƯỜI TIẾP NHẬN HỒ SƠ", bold, true, left + half, half);
-            Line("(Ký và ghi rõ họ tên)", regular, true, left + half, half);
-            y += 46;
-            Line(data.Officer, bold, true, left + half, half);
-            y = Math.Max(y, afterSign) + 14;
+                : $"3. Thời gian giải quyết hồ sơ theo quy định là: {data.LegalWorkingDays} ngày làm việc");
+            form.Line($"4. Thời gian nhận hồ sơ: {received:HH} giờ {received:mm} phút, ngày {received:dd/MM/yyyy}");
+            form.Line($"5. Thời gian trả kết quả giải quyết hồ sơ: {due:HH} giờ {due:mm} phút, ngày {due:dd/MM/yyyy}", FormWriter.Bold);
+            form.Line($"6. Đăng ký nhận kết quả tại: {data.ReturnAt}");
+            form.Line($"Vào Sổ theo dõi hồ sơ, Quyển số: {data.LogBook}, Số thứ tự: {data.LogEntry}");
+            form.Y += 10;
+            form.Signatures(("NGƯỜI NỘP HỒ SƠ", data.ApplicantName), ("NGƯỜI TIẾP NHẬN HỒ SƠ", data.Officer));
             using (var image = XImage.FromStream(new MemoryStream(qr)))
             {
-                g.DrawImage(image, left, y, 80, 80);
+                form.Graphics.DrawImage(image, FormWriter.Left, form.Y, 80, 80);
             }
 
-            var qrTextWidth = width - 90;
-            y += 8;
-            Line("Tra cứu tình trạng hồ sơ: quét mã QR hoặc mở", small, false, left + 90, qrTextWidth);
-            Line(data.TrackingLink.ToString(), small, false, left + 90, qrTextWidth);
-            Line(copy, small, false, left + 90, qrTextWidth);
+            form.Y += 8;
+            var beside = FormWriter.Left + 90;
+            form.Line("Tra cứu tình trạng hồ sơ: quét mã QR hoặc mở", FormWriter.Small, x: beside, columnWidth: form.Width - 90);
+            form.Line(data.TrackingLink.ToString(), FormWriter.Small, x: beside, columnWidth: form.Width - 90);
+            form.Line(copy, FormWriter.Small, x: beside, columnWidth: form.Width - 90);
         }
 
         using var output = new MemoryStream();

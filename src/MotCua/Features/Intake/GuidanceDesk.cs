@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Forms.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Intake;
+
+/// <summary>Issues and prints requests to supplement (form 02) and refusals (form 03) at the counter.</summary>
+public sealed class GuidanceDesk(AppDbContext db, UnitTree units, TimeProvider clock)
+{
+    public async Task<Guid> IssueAsync(
+        GuidanceKind kind, UnitInfo office, Guid citizenId, string applicantName, ProcedureVersion version, List<GuidanceItem> missing, string? reason, string? officer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var day = VietnamTime.Today(clock);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var sequence = await DossierCode.NextAsync(db, office.Code + "/HD", day, ct);
+        var guidance = new IntakeGuidance
+        {
+            Kind = kind, Number = $"{office.Code}-{day:yyMMdd}-HD{sequence:000}", OfficeId = office.Id, OfficeCode = office.Code, CitizenId = citizenId,
+            ApplicantName = applicantName, ProcedureCode = version.Code, ProcedureName = version.Name,
+            Items = kind == GuidanceKind.Supplement ? missing : [], Reason = reason?.Trim(), Officer = officer, At = now,
+        };
+        db.Add(guidance);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return guidance.Id;
+    }
+
+    /// <summary>The guidance, if it was issued by an office the caller sees.</summary>
+    public async Task<IntakeGuidance?> FindAsync(Guid id, IReadOnlySet<Guid> visibleUnits, CancellationToken ct)
+    {
+        var guidance = await db.Set<IntakeGuidance>().AsNoTracking().FirstOrDefaultAsync(g => g.Id == id, ct);
+        return guidance is not null && visibleUnits.Contains(guidance.OfficeId) ? guidance : null;
+    }
+
+    public async Task<byte[]> RenderAsync(IntakeGuidance g, CancellationToken ct)
+    {
+        var office = await units.FindAsync(g.OfficeId, ct);
+        var parent = office?.ParentId is { } p ? await units.FindAsync(p, ct) : null;
+        return GuidancePdf.Render(new GuidanceData(
+            g.Kind == GuidanceKind.Refusal, g.Number, parent is null ? "" : "UBND " + parent.Name, office?.Name ?? g.OfficeCode, g.ApplicantName, g.ProcedureName,
+            [.. g.Items.Select(i => new MissingItem(i.Name, i.Originals, i.Copies, null))], g.Reason, g.Officer ?? "", g.At));
+    }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Text;
+using PdfSharp.Drawing;
+using PdfSharp.Drawing.Layout;
+using PdfSharp.Pdf;
+
+namespace MotCua.Infrastructure.Pdf;
+
+/// <summary>
+/// Writes an official form on an A4 page, top to bottom: the two-column national header, centred titles, wrapped
+/// lines, signature blocks. Text is NFC and set in the embedded DejaVu Sans, so it prints and extracts exactly.
+/// </summary>
+public sealed class FormWriter : IDisposable
+{
+    public const double Left = 50;
+    private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
+    private readonly XGraphics graphics;
+    private readonly XTextFormatter text;
+    private readonly double width;
+
+    public FormWriter(PdfDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        graphics = XGraphics.FromPdfPage(page);
+        text = new XTextFormatter(graphics);
+        width = page.Width.Point - (2 * Left);
+    }
+
+    public static XFont Regular { get; } = PdfFonts.Font(10.5);
+
+    public static XFont Bold { get; } = PdfFonts.Font(10.5, bold: true);
+
+    public static XFont Title { get; } = PdfFonts.Font(13, bold: true);
+
+    public static XFont Small { get; } = PdfFonts.Font(8.5);
+
+    public double Y { get; set; } = 36;
+
+    public XGraphics Graphics => graphics;
+
+    public double Width => width;
+
+    /// <summary>One paragraph, wrapped to the column, advancing the pen.</summary>
+    public void Line(string s, XFont? font = null, bool center = false, double? x = null, double? columnWidth = null)
+    {
+        font ??= Regular;
+        var content = s.Normalize(NormalizationForm.FormC);
+        var w = columnWidth ?? width;
+        var lines = Math.Max(1, (int)Math.Ceiling(graphics.MeasureString(content, font).Width / w));
+        text.Alignment = center ? XParagraphAlignment.Center : XParagraphAlignment.Left;
+        text.DrawString(content, font, XBrushes.Black, new XRect(x ?? Left, Y, w, (lines * (font.Size + 4)) + 2), XStringFormats.TopLeft);
+        Y += (lines * (font.Size + 4)) + 4;
+    }
+
+    /// <summary>The form number and legal basis in the top right corner.</summary>
+    public void FormNumber(string number) =>
+        graphics.DrawString(number.Normalize(NormalizationForm.FormC), Small, XBrushes.Black, new XRect(Left, 20, width, 10), XStringFormats.TopRight);
+
+    /// <summary>Issuing agency on the left, the national motto and place and date on the right.</summary>
+    public void NationalHeader(string parentUnit, string agency, DateTimeOffset date)
+    {
+        var half = width / 2;
+        var top = Y;
+        Line(parentUnit.ToUpper(Vietnamese), Bold, true, Left, half);
+        Line(agency.ToUpper(Vietnamese), Bold, true, Left, half);
+        var afterLeft = Y;
+        Y = top;
+        Line("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", Bold, true, Left + half, half);
+        Line("Độc lập – Tự do – Hạnh phúc", Bold, true, Left + half, half);
+        var local = date.ToOffset(TimeSpan.FromHours(7));
+        Line($"Hà Nội, ngày {local:dd} tháng {local:MM} năm {local:yyyy}", Regular, true, Left + half, half);
+        Y = Math.Max(Y, afterLeft) + 8;
+    }
+
+    /// <summary>Two signature blocks side by side (the left one may be absent).</summary>
+    public void Signatures((string Title, string Name)? left, (string Title, string Name) right)
+    {
+        var half = width / 2;
+        var top = Y;
+        var bottom = Y;
+        void Block((string Title, string Name) block, double x)
+        {
+            Y = top;
+            Line(block.Title, Bold, true, x, half);
+            Line("(Ký và ghi rõ họ tên)", Regular, true, x, half);
+            Y += 46;
+            Line(block.Name, Bold, true, x, half);
+            bottom = Math.Max(bottom, Y);
+        }
+
+        if (left is { } l)
+        {
+            Block(l, Left);
+        }
+
+        Block(right, Left + half);
+        Y = bottom + 10;
+    }
+
+    public void Dispose() => graphics.Dispose();
+}
