@@ -74,9 +74,18 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
             var pdf = await page.Context.APIRequest.GetAsync((await page.GetByTestId("receipt-pdf").GetAttributeAsync("href"))!);
             Assert.Equal("application/pdf", pdf.Headers["content-type"]);
 
+            // Later the citizen comes back with the receipt: its QR code, scanned, finds the dossier.
+            await page.GotoAsync("/Dossiers/Return");
+            await page.Keyboard.TypeAsync($"http://localhost:5080/tra-cuu/{code}");
+            await page.Keyboard.PressAsync("Enter");
+            await page.GetByTestId("return-submit").FocusAsync();
+            await page.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(page.GetByTestId("returned")).ToBeVisibleAsync();
+
             var tracking = await browser.NewPageAsync();
             await tracking.GotoAsync($"/tra-cuu/{code}");
             await Assertions.Expect(tracking.GetByTestId("tracking")).ToContainTextAsync("Đinh T. T. H.");
+            await Assertions.Expect(tracking.GetByTestId("tracking")).ToContainTextAsync("Đã trả kết quả");
             await Assertions.Expect(tracking.GetByTestId("tracking")).Not.ToContainTextAsync("001190555666");
         });
     }

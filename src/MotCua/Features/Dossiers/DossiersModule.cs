@@ -19,6 +19,7 @@ public static class DossiersModule
         services.AddScoped<DossierIntake>();
         services.AddScoped<DossierReader>();
         services.AddScoped<ReceiptService>();
+        services.AddScoped<ResultReturn>();
         return services;
     }
 

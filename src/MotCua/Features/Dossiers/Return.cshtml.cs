@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Documents.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+
+namespace MotCua.Features.Dossiers;
+
+/// <summary>
+/// Returning the result: the receipt's QR code (a scanner types the tracking link) or the code finds the dossier;
+/// the officer records who received it, how, and the fees, attaches the scanned result, and the dossier closes.
+/// </summary>
+public sealed class ReturnModel(DossierReader reader, ResultReturn results) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Code { get; set; }
+
+    public DossierView? Dossier { get; private set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public bool Returned { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(int expectedVersion, string? receivedBy, string? receiverIdNumber, bool byPost, decimal feesCollected, List<IFormFile> result, CancellationToken ct)
+    {
+        byte[]? pdf = null;
+        var pages = 0;
+        if (result.Count > 0)
+        {
+            (pdf, pages, Errors) = await ScanConverter.ToPdfAsync(result, ct);
+        }
+
+        if (Errors.Count == 0)
+        {
+            var (outcome, errors) = await results.ReturnAsync(new ReturnCommand(Clean(Code) ?? "", expectedVersion, receivedBy, receiverIdNumber, byPost, feesCollected, null), pdf, pages, User, ct);
+            if (outcome == ReturnOutcome.NotFound)
+            {
+                return NotFound();
+            }
+
+            Errors = errors;
+            Returned = outcome == ReturnOutcome.Returned;
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Code = Clean(Code);
+        Dossier = Code is null ? null : await reader.ViewAsync(Code, User, ct);
+    }
+
+    /// <summary>A scanned receipt QR code types the tracking link; keep the code at its end.</summary>
+    private static string? Clean(string? scanned) =>
+        string.IsNullOrWhiteSpace(scanned) ? null : Uri.UnescapeDataString(scanned.Trim().Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]);
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Documents;
+
+namespace MotCua.Tests.Features.Dossiers;
+
+public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
+{
+    private async Task<string> AcceptAsync(string idNumber)
+    {
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        using var response = await officer.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "2.000908", channel = "counter", applicant = new { idNumber, fullName = "Hà Văn Sơn" },
+        });
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+    }
+
+    [Fact]
+    public async Task Scanning_the_receipt_finds_the_dossier_and_returning_closes_it_and_keeps_the_result()
+    {
+        var code = await AcceptAsync("001090121212");
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        var scanned = Uri.EscapeDataString($"http://localhost:5080/tra-cuu/{code}");
+        var page = await officer.GetStringAsync($"/Dossiers/Return?code={scanned}");
+        Assert.Contains(code, page, StringComparison.Ordinal);
+
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(Pages.AntiforgeryToken(page)), "__RequestVerificationToken" }, { new StringContent(code), "code" },
+            { new StringContent("1"), "expectedVersion" }, { new StringContent("Hà Văn Sơn"), "receivedBy" }, { new StringContent("4000"), "feesCollected" },
+            { new ByteArrayContent(Builders.TestImages.QrPng("bản sao đã chứng thực", 4)), "result", "ket-qua.png" },
+        };
+        using var returned = await officer.PostAsync("/Dossiers/Return", form);
+        Assert.Contains("data-testid=\"returned\"", await returned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var api = await app.ClientForAsync("canbo.trungvan");
+        var dossier = await api.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}");
+        Assert.Equal("returned", dossier.GetProperty("status").GetString());
+        Assert.Equal(2, dossier.GetProperty("version").GetInt32());
+        var last = dossier.GetProperty("events").EnumerateArray().Last();
+        Assert.Equal("returnResult", last.GetProperty("action").GetString());
+        Assert.Contains("4.000", last.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.True(await app.WithDbAsync(db => db.Set<Document>().AnyAsync(d => d.SourceDossierCode == code && d.DocumentType == "ket-qua:2.000908")));
+        Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify")).GetProperty("intact").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_stale_page_or_a_second_return_is_refused()
+    {
+        var code = await AcceptAsync("001090131313");
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        Dictionary<string, string> Fields(string version) => new() { ["code"] = code, ["expectedVersion"] = version, ["receivedBy"] = "Hà Văn Sơn", ["feesCollected"] = "0" };
+        using var stale = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("7"));
+        Assert.Contains("data-field=\"expectedVersion\"", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var ok = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("1"));
+        Assert.Contains("data-testid=\"returned\"", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("2"));
+        Assert.Contains("data-field=\"status\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_ward_cannot_return_the_result()
+    {
+        var code = await AcceptAsync("001090141414");
+        using var other = await Pages.SignedInAsync(app, "canbo.phuongkhac");
+        var page = await other.GetStringAsync($"/Dossiers/Return?code={Uri.EscapeDataString(code)}");
+        Assert.Contains("Không tìm thấy hồ sơ", page, StringComparison.Ordinal);
+        var token = Pages.AntiforgeryToken(await other.GetStringAsync("/Intake"));
+        using var content = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["code"] = code, ["expectedVersion"] = "1", ["receivedBy"] = "X", ["feesCollected"] = "0",
+        });
+        using var post = await other.PostAsync("/Dossiers/Return", content);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+    }
+}
