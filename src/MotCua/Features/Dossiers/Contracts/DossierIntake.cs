@@ -132,7 +132,7 @@ public sealed class DossierIntake(
         {
             Code = code, OfficeId = office.Id, OfficeCode = office.Code, Sequence = sequence,
             ProcedureVersionId = version.Id, ProcedureCode = version.Code, ProcedureName = version.Name, LegalWorkingDays = version.LegalWorkingDays,
-            SameDay = version.SameDay, Channel = request.Channel, Status = DossierStatus.Received,
+            SameDay = version.SameDay, Channel = request.Channel, Status = version.SameDay ? DossierStatus.InProgress : DossierStatus.Received,
             ApplicantIdNumber = applicant!.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
             ApplicantDateOfBirth = applicant.DateOfBirth, ApplicantAddress = applicant.Address?.Trim(), ApplicantPhone = applicant.Phone?.Trim(), ApplicantEmail = applicant.Email?.Trim(),
             ReceivedAt = receivedAt.ToUniversalTime(), DueDate = due.Date, DueAt = due.DueAt.ToUniversalTime(), ReceivedBy = user.Identity?.Name,
@@ -142,8 +142,14 @@ public sealed class DossierIntake(
                 user.Identity?.Name, office.Id, code, ct)).CitizenId,
         };
         db.Add(dossier);
-        DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
+        var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
             $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}.");
+        if (version.SameDay && version.Steps.Count > 1)
+        {
+            // "Ngày không hẹn": a same-day dossier goes to its handler at once.
+            DossierEvents.Append(db, dossier.Id, received.Seq, received.Hash, now, "forward", user.Identity?.Name, version.Steps[0].Name, version.Steps[1].Name,
+                "Thủ tục giải quyết trong ngày: chuyển ngay cho người xử lý.");
+        }
         if (idempotencyKey is { Length: > 0 } k)
         {
             db.Add(new IdempotencyRecord { AccountId = accountId, Key = k, DossierId = dossier.Id, RequestHash = requestHash, CreatedAt = now });
