@@ -27,7 +27,7 @@ public static class LoadScenarios
                 await CatalogSearchAsync(Option(args, "--versions", 2000), requests, concurrency);
                 return 0;
             case "intake":
-                await IntakeAsync(Text(args, "--db"), Option(args, "--dossiers", 1_000_000), requests, Option(args, "--concurrency", 50), Option(args, "--rate", 0));
+                await IntakeAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--dossiers", 1_000_000), requests, Option(args, "--concurrency", 50), Option(args, "--rate", 0));
                 return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
@@ -100,9 +100,9 @@ public static class LoadScenarios
     /// input, picks the procedure version, computes the appointment, takes the office's next number and writes the
     /// dossier, its first event and the applicant's data in one transaction.
     /// </summary>
-    private static async Task IntakeAsync(string? dbFile, int stored, int requests, int concurrency, int rate)
+    private static async Task IntakeAsync(string? dbFile, string? postgres, int stored, int requests, int concurrency, int rate)
     {
-        await using var host = new BenchHost(sqliteFile: dbFile);
+        await using var host = new BenchHost(postgres, dbFile);
         var baseAddress = host.Start();
         await using (var scope = host.Services.CreateAsyncScope())
         {

@@ -41,6 +41,16 @@ public sealed partial class IntakeApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("received", created.GetProperty("status").GetString());
     }
 
+    [Theory]
+    [InlineData("2026-03-02T14:59:00+07:00", "2026-03-02")]
+    [InlineData("2026-03-02T15:01:00+07:00", "2026-03-03")]
+    public async Task Same_day_dossier_is_due_that_day_only_before_the_cutoff(string receivedAt, string due)
+    {
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        var created = await PostAsync(officer, Body("2.000908", receivedAt: receivedAt));
+        Assert.Equal(due, created.GetProperty("dueDate").GetString());
+    }
+
     [Fact]
     public async Task Code_date_is_the_Vietnam_date()
     {

@@ -126,6 +126,11 @@ public sealed class DossierIntake(
         var due = calendar.Explain(receivedAt, version.SameDay ? 0 : version.LegalWorkingDays, await hours.ForOfficeAsync(office!.Id, ct));
 
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        // The applicant goes into the citizen store first, so that the office's number for the day (a row lock
+        // held until commit) is taken as late as possible and other counters wait the least.
+        var citizenId = (await citizens.FromDossierAsync(
+            new CitizenObservation(applicant!.IdNumber!.Trim(), applicant.FullName, applicant.DateOfBirth, null, applicant.Address, applicant.Phone, applicant.Email),
+            user.Identity?.Name, office!.Id, null, ct)).CitizenId;
         var sequence = await DossierCode.NextAsync(db, office.Code, localDay, ct);
         var code = DossierCode.Format(office.Code, localDay, sequence);
         var dossier = new Dossier
@@ -133,13 +138,10 @@ public sealed class DossierIntake(
             Code = code, OfficeId = office.Id, OfficeCode = office.Code, Sequence = sequence,
             ProcedureVersionId = version.Id, ProcedureCode = version.Code, ProcedureName = version.Name, LegalWorkingDays = version.LegalWorkingDays,
             SameDay = version.SameDay, Channel = request.Channel, Status = version.SameDay ? DossierStatus.InProgress : DossierStatus.Received,
-            ApplicantIdNumber = applicant!.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
+            ApplicantIdNumber = applicant.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
             ApplicantDateOfBirth = applicant.DateOfBirth, ApplicantAddress = applicant.Address?.Trim(), ApplicantPhone = applicant.Phone?.Trim(), ApplicantEmail = applicant.Email?.Trim(),
             ReceivedAt = receivedAt.ToUniversalTime(), DueDate = due.Date, DueAt = due.DueAt.ToUniversalTime(), ReceivedBy = user.Identity?.Name,
-            Documents = [.. request.Documents ?? DefaultDocuments(version)], Version = 1,
-            CitizenId = (await citizens.FromDossierAsync(
-                new CitizenObservation(applicant.IdNumber!.Trim(), applicant.FullName, applicant.DateOfBirth, null, applicant.Address, applicant.Phone, applicant.Email),
-                user.Identity?.Name, office.Id, code, ct)).CitizenId,
+            Documents = [.. request.Documents ?? DefaultDocuments(version)], Version = 1, CitizenId = citizenId,
         };
         db.Add(dossier);
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
