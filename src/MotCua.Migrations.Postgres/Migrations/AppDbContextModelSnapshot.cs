@@ -679,6 +679,48 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("citizens_organisation", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Citizens.OrganisationValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObservedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Field", "ObservedAt");
+
+                    b.ToTable("citizens_organisation_value", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Citizens.ProfileFieldValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1416,6 +1458,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasOne("MotCua.Features.Citizens.Citizen", null)
                         .WithMany()
                         .HasForeignKey("CitizenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Citizens.OrganisationValue", b =>
+                {
+                    b.HasOne("MotCua.Features.Citizens.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -667,6 +667,48 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("citizens_organisation", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Citizens.OrganisationValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ObservedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ObservedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Field", "ObservedAt");
+
+                    b.ToTable("citizens_organisation_value", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Citizens.ProfileFieldValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1404,6 +1446,15 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasOne("MotCua.Features.Citizens.Citizen", null)
                         .WithMany()
                         .HasForeignKey("CitizenId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Citizens.OrganisationValue", b =>
+                {
+                    b.HasOne("MotCua.Features.Citizens.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -104,6 +104,26 @@ public sealed class Organisation
     public DateTimeOffset CreatedAt { get; init; }
 }
 
+/// <summary>One observed value of an organisation's field, with its source and time: the organisation's history.</summary>
+public sealed class OrganisationValue
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid OrganisationId { get; init; }
+
+    public required string Field { get; init; }
+
+    public string? Value { get; init; }
+
+    public ProfileSource Source { get; init; }
+
+    public DateTimeOffset ObservedAt { get; init; }
+
+    public string? ObservedBy { get; init; }
+
+    public ProfileValueState State { get; set; }
+}
+
 /// <summary>A unit that has business with the citizen (a dossier, a visit to its counter): its staff may open the full record.</summary>
 public sealed class CitizenUnitLink
 {
@@ -139,8 +159,21 @@ public sealed class AccessLogEntry
 
 internal sealed class CitizensConfiguration :
     IEntityTypeConfiguration<Citizen>, IEntityTypeConfiguration<ProfileFieldValue>, IEntityTypeConfiguration<Organisation>,
-    IEntityTypeConfiguration<CitizenUnitLink>, IEntityTypeConfiguration<AccessLogEntry>
+    IEntityTypeConfiguration<CitizenUnitLink>, IEntityTypeConfiguration<AccessLogEntry>, IEntityTypeConfiguration<OrganisationValue>
 {
+    public void Configure(EntityTypeBuilder<OrganisationValue> builder)
+    {
+        builder.ToTable("citizens_organisation_value");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.OrganisationId, x.Field, x.ObservedAt });
+        builder.Property(x => x.Field).HasMaxLength(40);
+        builder.Property(x => x.Value).HasMaxLength(500);
+        builder.Property(x => x.Source).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.ObservedBy).HasMaxLength(100);
+        builder.HasOne<Organisation>().WithMany().HasForeignKey(x => x.OrganisationId).OnDelete(DeleteBehavior.Cascade);
+    }
+
     public void Configure(EntityTypeBuilder<Citizen> builder)
     {
         builder.ToTable("citizens_citizen");

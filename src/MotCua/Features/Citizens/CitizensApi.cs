@@ -105,10 +105,10 @@ internal static class CitizensApi
             : TypedResults.Ok(IdCardResponse.From(card));
     }
 
-    private static async Task<Results<Ok<OrganisationView>, ValidationProblem>> SaveOrganisation(OrganisationInput input, OrganisationStore store, CancellationToken ct)
+    private static async Task<Results<Ok<OrganisationView>, ValidationProblem>> SaveOrganisation(OrganisationInput input, OrganisationStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = input.Validate();
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await store.SaveAsync(input, ct));
+        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await store.SaveAsync(input, ProfileSource.Officer, user.Identity?.Name, ct));
     }
 
     private static async Task<Results<Ok<OrganisationList>, ValidationProblem>> SearchOrganisations(string? q, OrganisationStore store, CancellationToken ct) =>

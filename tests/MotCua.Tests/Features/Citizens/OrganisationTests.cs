@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Citizens.Contracts;
 
 namespace MotCua.Tests.Features.Citizens;
@@ -28,6 +29,12 @@ public sealed class OrganisationTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("02462556789", item.GetProperty("phone").GetString());
         var byCode = await officer.GetFromJsonAsync<JsonElement>("/api/organisations?q=0100109106");
         Assert.Single(byCode.GetProperty("items").EnumerateArray());
+
+        (await officer.PostAsJsonAsync("/api/organisations", new { taxCode = "0100109106", name = "Tập đoàn Công nghiệp – Viễn thông Quân đội", phone = "024 6266 0000" })).EnsureSuccessStatusCode();
+        var phones = await app.WithDbAsync(db => db.Set<MotCua.Features.Citizens.OrganisationValue>().Where(v => v.Field == "phone").OrderBy(v => v.ObservedAt).ToListAsync());
+        Assert.Equal(["02462556789", "02462660000"], phones.Select(p => p.Value));
+        Assert.Equal([MotCua.Features.Citizens.ProfileValueState.Superseded, MotCua.Features.Citizens.ProfileValueState.Current], phones.Select(p => p.State));
+        Assert.All(phones, p => Assert.Equal("canbo.trungvan", p.ObservedBy));
     }
 
     [Fact]

@@ -35,22 +35,42 @@ public sealed record OrganisationList(IReadOnlyList<OrganisationView> Items);
 /// <summary>Organisations in the once-only store, keyed by enterprise/tax code.</summary>
 public sealed class OrganisationStore(AppDbContext db, TimeProvider clock)
 {
-    public async Task<OrganisationView> SaveAsync(OrganisationInput input, CancellationToken ct = default)
+    /// <summary>Adds or updates the organisation; every value that changes is kept with its source and time, the old one superseded.</summary>
+    public async Task<OrganisationView> SaveAsync(OrganisationInput input, ProfileSource source, string? by, CancellationToken ct = default)
     {
         var code = TaxCode.Normalize(input.TaxCode)!;
+        var now = clock.GetUtcNow();
         var organisation = await db.Set<Organisation>().FirstOrDefaultAsync(o => o.TaxCode == code, ct);
         if (organisation is null)
         {
-            organisation = new Organisation { TaxCode = code, CreatedAt = clock.GetUtcNow() };
+            organisation = new Organisation { TaxCode = code, CreatedAt = now };
             db.Add(organisation);
         }
 
-        organisation.Name = input.Name!.Trim();
+        var current = await db.Set<OrganisationValue>().Where(v => v.OrganisationId == organisation.Id && v.State == ProfileValueState.Current).ToListAsync(ct);
+        string? Observe(string field, string? value, string? existing)
+        {
+            value = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            if (value is null || value == existing)
+            {
+                return existing;
+            }
+
+            foreach (var old in current.Where(v => v.Field == field))
+            {
+                old.State = ProfileValueState.Superseded;
+            }
+
+            db.Add(new OrganisationValue { OrganisationId = organisation.Id, Field = field, Value = value, Source = source, ObservedAt = now, ObservedBy = by, State = ProfileValueState.Current });
+            return value;
+        }
+
+        organisation.Name = Observe("name", input.Name, organisation.Name.Length == 0 ? null : organisation.Name)!;
         organisation.NameFolded = SearchText.Fold(organisation.Name);
-        organisation.Address = input.Address?.Trim() ?? organisation.Address;
-        organisation.RepresentativeIdNumber = input.RepresentativeIdNumber?.Trim() ?? organisation.RepresentativeIdNumber;
-        organisation.Phone = CitizenStore.NormalizePhone(input.Phone) ?? organisation.Phone;
-        organisation.Email = input.Email?.Trim().ToLowerInvariant() ?? organisation.Email;
+        organisation.Address = Observe("address", input.Address, organisation.Address);
+        organisation.RepresentativeIdNumber = Observe("representativeIdNumber", input.RepresentativeIdNumber, organisation.RepresentativeIdNumber);
+        organisation.Phone = Observe("phone", CitizenStore.NormalizePhone(input.Phone), organisation.Phone);
+        organisation.Email = Observe("email", input.Email?.ToLowerInvariant(), organisation.Email);
         await db.SaveChangesAsync(ct);
         return View(organisation);
     }
