@@ -10,7 +10,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Features.Calendar;
 
 /// <summary>Each office's same-day cutoff, end of working day and Saturday-morning reception; administrators edit them.</summary>
-public sealed class OfficesModel(AppDbContext db, UnitTree units, TimeProvider clock) : PageModel
+public sealed class OfficesModel(AppDbContext db, UnitTree units, OfficeHoursReader hours, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public List<Row> Rows { get; set; } = [];
@@ -48,6 +48,7 @@ public sealed class OfficesModel(AppDbContext db, UnitTree units, TimeProvider c
             return Page();
         }
 
+        var changed = new List<Guid>();
         foreach (var row in Rows)
         {
             var office = await units.FindByCodeAsync(row.Code, ct);
@@ -66,9 +67,11 @@ public sealed class OfficesModel(AppDbContext db, UnitTree units, TimeProvider c
             setting.SameDayCutoff = row.SameDayCutoff;
             setting.EndOfDay = row.EndOfDay;
             setting.ReceivesSaturdayMorning = row.ReceivesSaturdayMorning;
+            changed.Add(office.Id);
         }
 
         await db.SaveChangesAsync(ct);
+        changed.ForEach(hours.Forget);
         return RedirectToPage();
     }
 

@@ -196,12 +196,13 @@ public sealed class DossierIntake(
 
     private async Task<UnitInfo?> OfficeAsync(string? code, ClaimsPrincipal user, CancellationToken ct)
     {
-        var visible = await scope.VisibleUnitIdsAsync(user, ct);
-        var today = VietnamTime.Today(clock);
         if (code is { Length: > 0 })
         {
             var unit = await units.FindByCodeAsync(code.Trim(), ct);
-            return unit is { ReceivesDossiers: true } && visible.Contains(unit.Id) && (unit.ValidTo is null || unit.ValidTo >= today) ? unit : null;
+            var today = VietnamTime.Today(clock);
+            return unit is { ReceivesDossiers: true } && (unit.ValidTo is null || unit.ValidTo >= today) && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id)
+                ? unit
+                : null;
         }
 
         var mine = await units.FindManyAsync(await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct), ct);
