@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128195657_Dossiers")]
-    partial class Dossiers
+    [Migration("20261128204739_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -682,6 +682,48 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("citizens_organisation", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Citizens.OrganisationValue", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("ObservedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ObservedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Field", "ObservedAt");
+
+                    b.ToTable("citizens_organisation_value", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Citizens.ProfileFieldValue", b =>
                 {
                     b.Property<Guid>("Id")
@@ -864,7 +906,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("documents_file", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -974,7 +1016,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossiers_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1028,7 +1070,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossiers_event", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierSequence", b =>
                 {
                     b.Property<string>("OfficeCode")
                         .HasMaxLength(40)
@@ -1045,7 +1087,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("dossiers_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.IdempotencyRecord", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
@@ -1068,6 +1110,69 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasKey("AccountId", "Key");
 
                     b.ToTable("dossiers_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ApplicantName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CitizenId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("OfficeCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ProcedureCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ProcedureName")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CitizenId", "At");
+
+                    b.ToTable("intake_guidance", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
@@ -1360,6 +1465,15 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MotCua.Features.Citizens.OrganisationValue", b =>
+                {
+                    b.HasOne("MotCua.Features.Citizens.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MotCua.Features.Citizens.ProfileFieldValue", b =>
                 {
                     b.HasOne("MotCua.Features.Citizens.Citizen", null)
@@ -1378,9 +1492,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
                 {
-                    b.OwnsMany("MotCua.Features.Dossiers.ReceivedDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Features.Dossiers.Contracts.ReceivedDocument", "Documents", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
 
@@ -1417,13 +1531,47 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Navigation("Documents");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>
+                {
+                    b.OwnsMany("MotCua.Features.Intake.GuidanceItem", "Items", b1 =>
+                        {
+                            b1.Property<Guid>("IntakeGuidanceId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<int>("Copies");
+
+                            b1.Property<string>("DocumentType")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<int>("Originals");
+
+                            b1.HasKey("IntakeGuidanceId", "__synthesizedOrdinal");
+
+                            b1.ToTable("intake_guidance");
+
+                            b1
+                                .ToJson("items")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("IntakeGuidanceId");
+                        });
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
