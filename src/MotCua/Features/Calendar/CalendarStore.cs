@@ -70,22 +70,10 @@ public sealed class CalendarStore(AppDbContext db, TimeProvider clock)
         }
     }
 
-    /// <summary>Consecutive days off with the same name read back as one range, as the notices write them.</summary>
+    /// <summary>The stored days read back as the schedule an administrator loaded.</summary>
     private static OfficialSchedule ToSchedule(CalendarYear year, IEnumerable<CalendarDay> days)
     {
-        var ranges = new List<DayOffRange>();
-        foreach (var day in days.Where(d => d.Kind == CalendarDayKind.DayOff).OrderBy(d => d.Date))
-        {
-            if (ranges.Count > 0 && ranges[^1].Name == day.Name && ranges[^1].To.AddDays(1) == day.Date)
-            {
-                ranges[^1] = ranges[^1] with { To = day.Date };
-            }
-            else
-            {
-                ranges.Add(new DayOffRange(day.Date, day.Date, day.Name));
-            }
-        }
-
+        var ranges = DayOffRange.Group(days.Where(d => d.Kind == CalendarDayKind.DayOff).Select(d => (d.Date, d.Name)));
         var saturdays = days.Where(d => d.Kind == CalendarDayKind.WorkingSaturday).OrderBy(d => d.Date)
             .Select(d => new WorkingSaturday(d.Date, d.Replaces)).ToList();
         return new OfficialSchedule(year.Year, year.Source, ranges, saturdays);

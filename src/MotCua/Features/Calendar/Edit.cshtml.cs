@@ -97,22 +97,15 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
     private async Task<OfficialSchedule> ProjectedAsync(CancellationToken ct)
     {
         var calendar = await calendars.GetAsync(ct);
-        var ranges = new List<DayOffRange>();
+        var days = new List<(DateOnly, string)>();
         for (var d = new DateOnly(Year, 1, 1); d.Year == Year; d = d.AddDays(1))
         {
             if (!calendar.IsWorkingDay(d) && calendar.DayOffName(d) is { } name)
             {
-                if (ranges.Count > 0 && ranges[^1].Name == name && ranges[^1].To.AddDays(1) == d)
-                {
-                    ranges[^1] = ranges[^1] with { To = d };
-                }
-                else
-                {
-                    ranges.Add(new DayOffRange(d, d, name));
-                }
+                days.Add((d, name));
             }
         }
 
-        return new OfficialSchedule(Year, "Thông báo nghỉ lễ, Tết năm " + Year, ranges, []);
+        return new OfficialSchedule(Year, "Thông báo nghỉ lễ, Tết năm " + Year, DayOffRange.Group(days), []);
     }
 }

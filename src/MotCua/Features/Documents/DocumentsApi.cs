@@ -63,7 +63,7 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(fileErrors);
         }
 
-        var unit = (await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct)).FirstOrDefault();
+        var unit = (await scope.CurrentOfficeAsync(user, ct))?.Id ?? Guid.Empty;
         var view = await store.AddAsync(
             new NewDocument(citizenId, null, type, form["title"], form["number"], form["issuer"], issueDate, expiryDate, form["dossierCode"].ToString() is { Length: > 0 } d ? d : null, unit == Guid.Empty ? null : unit),
             pdf, pages, user.Identity?.Name, ct);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Dossiers;
@@ -44,7 +45,7 @@ internal static class DossiersApi
     }
 
     private static AcceptResponse Response(Dossier d) =>
-        new(d.Code, DossierReader.Status(d.Status), d.ReceivedAt.ToOffset(TimeSpan.FromHours(7)), d.DueDate, d.DueAt.ToOffset(TimeSpan.FromHours(7)));
+        new(d.Code, DossierReader.Status(d.Status), d.ReceivedAt.ToOffset(VietnamTime.Offset), d.DueDate, d.DueAt.ToOffset(VietnamTime.Offset));
 
     private static async Task<Results<Ok<DossierView>, NotFound>> Get(string code, ClaimsPrincipal user, DossierReader reader, CancellationToken ct) =>
         await reader.ViewAsync(code, user, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();

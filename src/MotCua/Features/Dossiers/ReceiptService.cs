@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
-
-using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Dossiers;
 
@@ -18,7 +18,7 @@ public sealed class ReceiptService(UnitTree units, IOptions<AppOptions> options)
             parent is null ? "" : "UBND " + parent.Name,
             office?.Name ?? d.OfficeCode, d.Code, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ProcedureName, documents, 1,
             d.LegalWorkingDays, d.SameDay, d.ReceivedAt, d.DueAt, d.Channel == DossierChannel.Post ? "qua dịch vụ bưu chính công ích" : office?.Name ?? "Bộ phận Một cửa",
-            $"{d.ReceivedAt.ToOffset(TimeSpan.FromHours(7)):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", TrackingLink(d.Code)));
+            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", TrackingLink(d.Code)));
     }
 
     public Uri TrackingLink(string code) => new(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code));

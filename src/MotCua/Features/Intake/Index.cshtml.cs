@@ -17,7 +17,7 @@ namespace MotCua.Features.Intake;
 /// store already holds, scans are added, and the pre-filled form is printed for the citizen to sign.
 /// </summary>
 public sealed class IndexModel(
-    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, GuidanceDesk guidance, UnitScope scope, UnitTree units, TimeProvider clock) : PageModel
+    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, GuidanceDesk guidance, UnitScope scope, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Citizen { get; set; }
@@ -264,9 +264,5 @@ public sealed class IndexModel(
         }
     }
 
-    private async Task<UnitInfo?> OfficeAsync(CancellationToken ct)
-    {
-        var mine = await units.FindManyAsync(await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(User) ?? Guid.Empty, ct), ct);
-        return mine.FirstOrDefault(u => u.ReceivesDossiers);
-    }
+    private Task<UnitInfo?> OfficeAsync(CancellationToken ct) => scope.CurrentOfficeAsync(User, ct);
 }

@@ -18,6 +18,7 @@ namespace MotCua.Features.Accounts.Contracts;
 public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock)
 {
     private IReadOnlySet<Guid>? visible;
+    private (bool Known, UnitInfo? Office) office;
 
     public async Task<IReadOnlySet<Guid>> VisibleUnitIdsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -40,6 +41,19 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
 
         visible = UnitTree.Expand(links, roots);
         return visible;
+    }
+
+    /// <summary>The office (a unit that receives dossiers) the caller works at today, if any; once per request.</summary>
+    public async Task<UnitInfo?> CurrentOfficeAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (!office.Known)
+        {
+            var mine = await tree.FindManyAsync(await CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct), ct);
+            office = (true, mine.FirstOrDefault(u => u.ReceivesDossiers));
+        }
+
+        return office.Office;
     }
 
     public async Task<List<Guid>> CurrentUnitIdsAsync(Guid accountId, CancellationToken ct = default)

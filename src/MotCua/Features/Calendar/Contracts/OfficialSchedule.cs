@@ -55,7 +55,27 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
     }
 }
 
-public sealed record DayOffRange(DateOnly From, DateOnly To, string Name);
+public sealed record DayOffRange(DateOnly From, DateOnly To, string Name)
+{
+    /// <summary>Consecutive days off with the same name as one range, as the notices write them.</summary>
+    public static List<DayOffRange> Group(IEnumerable<(DateOnly Date, string Name)> days)
+    {
+        var ranges = new List<DayOffRange>();
+        foreach (var (date, name) in days.OrderBy(d => d.Date))
+        {
+            if (ranges.Count > 0 && ranges[^1].Name == name && ranges[^1].To.AddDays(1) == date)
+            {
+                ranges[^1] = ranges[^1] with { To = date };
+            }
+            else
+            {
+                ranges.Add(new DayOffRange(date, date, name));
+            }
+        }
+
+        return ranges;
+    }
+}
 
 /// <summary>A Saturday worked in exchange for a weekday given off (<see cref="Replaces"/>).</summary>
 public sealed record WorkingSaturday(DateOnly Date, DateOnly? Replaces);

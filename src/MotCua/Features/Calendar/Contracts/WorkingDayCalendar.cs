@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Calendar.Contracts;
 
@@ -174,7 +175,7 @@ public sealed class WorkingDayCalendar
     public DueDate Explain(DateTimeOffset receivedAt, int workingDays, OfficeHours hours)
     {
         ArgumentNullException.ThrowIfNull(hours);
-        var local = receivedAt.ToOffset(TimeSpan.FromHours(7));
+        var local = receivedAt.ToOffset(VietnamTime.Offset);
         var received = DateOnly.FromDateTime(local.DateTime);
         var afterCutoff = TimeOnly.FromDateTime(local.DateTime) > hours.SameDayCutoff;
         var due = DueDate(received, workingDays, afterCutoff);

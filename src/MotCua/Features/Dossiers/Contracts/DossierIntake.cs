@@ -205,8 +205,7 @@ public sealed class DossierIntake(
                 : null;
         }
 
-        var mine = await units.FindManyAsync(await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct), ct);
-        return mine.FirstOrDefault(u => u.ReceivesDossiers);
+        return await scope.CurrentOfficeAsync(user, ct);
     }
 
     private static IEnumerable<ReceivedDocument> DefaultDocuments(ProcedureVersion version) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Dossiers.Contracts;
@@ -59,5 +60,5 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope)
         return parts.Length <= 1 ? (parts.FirstOrDefault() is { Length: > 0 } p ? p[..1] + "." : "") : parts[0] + " " + string.Join(' ', parts.Skip(1).Select(w => w[..1] + "."));
     }
 
-    private static DateTimeOffset Vn(DateTimeOffset instant) => instant.ToOffset(TimeSpan.FromHours(7));
+    private static DateTimeOffset Vn(DateTimeOffset instant) => instant.ToOffset(VietnamTime.Offset);
 }

@@ -1,3 +1,4 @@
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Pdf;
 using PdfSharp.Pdf;
 
@@ -19,7 +20,7 @@ public static class GuidancePdf
     public static byte[] Render(GuidanceData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var set = FormSets.On(DateOnly.FromDateTime(data.At.ToOffset(TimeSpan.FromHours(7)).DateTime));
+        var set = FormSets.On(DateOnly.FromDateTime(data.At.ToOffset(VietnamTime.Offset).DateTime));
         using var document = new PdfDocument();
         document.Info.Creator = "MotCua";
         using (var form = new FormWriter(document))

@@ -1,4 +1,5 @@
 using System.Text;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Pdf;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
@@ -21,8 +22,8 @@ public static class ReceiptPdf
     public static byte[] Render(ReceiptData data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var received = data.ReceivedAt.ToOffset(TimeSpan.FromHours(7));
-        var due = data.DueAt.ToOffset(TimeSpan.FromHours(7));
+        var received = data.ReceivedAt.ToOffset(VietnamTime.Offset);
+        var due = data.DueAt.ToOffset(VietnamTime.Offset);
         var set = FormSets.On(DateOnly.FromDateTime(received.DateTime));
         var qr = QrBmp(data.TrackingLink.ToString());
         using var document = new PdfDocument();
