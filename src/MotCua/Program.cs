@@ -5,7 +5,9 @@ using MotCua.Features.Citizens;
 using MotCua.Features.Documents;
 using MotCua.Features.Dossiers;
 using MotCua.Features.Intake;
+using MotCua.Features.Notifications;
 using MotCua.Features.Units;
+using MotCua.Features.Workflow;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Web;
@@ -25,7 +27,9 @@ builder.Services
     .AddCitizensModule()
     .AddDocumentsModule()
     .AddDossiersModule()
-    .AddIntakeModule();
+    .AddIntakeModule()
+    .AddWorkflowModule()
+    .AddNotificationsModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -37,6 +41,8 @@ app.MapCitizens();
 app.MapDocuments();
 app.MapDossiers();
 app.MapIntake();
+app.MapWorkflow();
+app.MapNotifications();
 
 if (Cli.IsCommand(args))
 {

@@ -19,7 +19,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string Password = "Demo@12345";
     private static int counter;
-    private readonly ConcurrentDictionary<string, string> tokens = new();
+    private readonly ConcurrentDictionary<string, (string Token, DateTimeOffset ExpiresAt)> tokens = new();
     private readonly string? postgresDatabase;
     private readonly string? sqliteFile;
     private readonly Dictionary<string, string?> settings = [];
@@ -144,20 +144,26 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>An API client signed in as a demo account (bearer token).</summary>
     public async Task<HttpClient> ClientForAsync(string username)
     {
-        var token = tokens.TryGetValue(username, out var cached) ? cached : await TokenAsync(username);
-        tokens[username] = token;
+        // A token is reused while the (fake) clock says it is valid; a test that moves the clock on gets a new one.
+        if (!tokens.TryGetValue(username, out var cached) || cached.ExpiresAt < Clock.GetUtcNow().AddMinutes(1))
+        {
+            cached = await TokenAsync(username);
+            tokens[username] = cached;
+        }
+
+        var token = cached.Token;
         var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }
 
-    private async Task<string> TokenAsync(string username)
+    private async Task<(string Token, DateTimeOffset ExpiresAt)> TokenAsync(string username)
     {
         using var client = CreateClient();
         using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
-        return body!.AccessToken;
+        return (body!.AccessToken, body.ExpiresAt);
     }
 
     /// <summary>A database context on the app's database, for arranging and checking data directly.</summary>

@@ -72,6 +72,7 @@ public static class AccountsModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<AccountReader>();
         services.AddScoped<CurrentStaff>();
+        services.AddScoped<StaffDirectory>();
         return services;
     }
 

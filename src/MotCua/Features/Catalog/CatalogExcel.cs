@@ -41,7 +41,7 @@ public static class CatalogExcel
             })).ToList(),
             [Steps] = rows.SelectMany(r => (r.V.Steps ?? []).Select(s => new Dictionary<string, object?>
             {
-                ["code"] = r.Code, ["effectiveFrom"] = Date(r.V.EffectiveFrom), ["name"] = s.Name, ["role"] = s.Role, ["agency"] = s.Agency, ["allottedHours"] = s.AllottedHours,
+                ["code"] = r.Code, ["effectiveFrom"] = Date(r.V.EffectiveFrom), ["name"] = s.Name, ["role"] = s.Role, ["agency"] = s.Agency, ["allottedHours"] = s.AllottedHours, ["profile"] = s.Profile,
             })).ToList(),
             [FormFields] = rows.SelectMany(r => (r.V.FormFields ?? []).Select(f => new Dictionary<string, object?>
             {
@@ -110,7 +110,7 @@ public static class CatalogExcel
         var docs = Children(Documents, documents, (i, r) => new DocumentData(Text(r, "name"), Text(r, "documentType"),
             Parse(Documents, i, r, "originals", ParseInt, 0), Parse(Documents, i, r, "copies", ParseInt, 0), Parse(Documents, i, r, "required", ParseBool, true), Text(r, "note") is { Length: > 0 } n ? n : null));
         var feeRows = Children(Fees, fees, (i, r) => new FeeData(Text(r, "name"), Parse(Fees, i, r, "amountVnd", ParseDecimal, 0), Text(r, "unit"), Text(r, "note") is { Length: > 0 } n ? n : null));
-        var stepRows = Children(Steps, steps, (i, r) => new StepData(Text(r, "name"), Text(r, "role"), Text(r, "agency"), Parse(Steps, i, r, "allottedHours", ParseDecimal, 0)));
+        var stepRows = Children(Steps, steps, (i, r) => new StepData(Text(r, "name"), Text(r, "role"), Text(r, "agency"), Parse(Steps, i, r, "allottedHours", ParseDecimal, 0), Text(r, "profile") is { Length: > 0 } p ? p : null));
         var fieldRows = Children(FormFields, formFields, (i, r) => new FormFieldData(Text(r, "key"), Text(r, "label"), Text(r, "source") is { Length: > 0 } s ? s : null, Parse(FormFields, i, r, "required", ParseBool, false)));
 
         var procedures = versions

@@ -121,7 +121,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, TimeProv
         v.Receiving, [.. v.AcceptingOffices], v.Verified, v.Source,
         [.. v.Documents.Select(d => new DocumentData(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
         [.. v.Fees.Select(f => new FeeData(f.Name, f.AmountVnd, f.Unit, f.Note))],
-        [.. v.Steps.Select(s => new StepData(s.Name, s.Role, s.Agency, s.AllottedHours))],
+        [.. v.Steps.Select(s => new StepData(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
         [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))]);
 
     private ProcedureVersion ToEntity(Procedure procedure, VersionData v, string? by) => new()
@@ -146,7 +146,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, TimeProv
         CreatedBy = by,
         Documents = [.. (v.Documents ?? []).Select(d => new RequiredDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, Required = d.Required, Note = d.Note })],
         Fees = [.. (v.Fees ?? []).Select(f => new Fee { Name = f.Name, AmountVnd = f.AmountVnd, Unit = f.Unit, Note = f.Note })],
-        Steps = [.. (v.Steps ?? []).Select(s => new ProcessStep { Name = s.Name, Role = s.Role, Agency = s.Agency, AllottedHours = s.AllottedHours })],
+        Steps = [.. (v.Steps ?? []).Select(s => new ProcessStep { Name = s.Name, Role = s.Role, Agency = s.Agency, AllottedHours = s.AllottedHours, Profile = s.Profile })],
         FormFields = [.. (v.FormFields ?? []).Select(f => new FormField { Key = f.Key, Label = f.Label, Source = f.Source, Required = f.Required })],
     };
 }

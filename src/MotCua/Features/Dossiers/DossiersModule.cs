@@ -20,6 +20,7 @@ public static class DossiersModule
         services.AddScoped<DossierReader>();
         services.AddScoped<ReceiptService>();
         services.AddScoped<ResultReturn>();
+        services.AddSingleton<PublicLinks>();
         return services;
     }
 

@@ -39,7 +39,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             Input = new UnitInput
             {
                 Code = unit.Code, Name = unit.Name, Kind = unit.Kind, ValidFrom = unit.ValidFrom, ValidTo = unit.ValidTo,
-                ReceivesDossiers = unit.ReceivesDossiers, Note = unit.Note,
+                ReceivesDossiers = unit.ReceivesDossiers, Note = unit.Note, Function = unit.Function,
                 ParentCode = unit.ParentId is null ? null : await db.Units.Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstAsync(ct),
                 SuccessorCode = unit.SuccessorId is null ? null : await db.Units.Where(p => p.Id == unit.SuccessorId).Select(p => p.Code).FirstAsync(ct),
             };
@@ -86,6 +86,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         unit.SuccessorId = successor?.Id;
         unit.ReceivesDossiers = Input.ReceivesDossiers;
         unit.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
+        unit.Function = string.IsNullOrWhiteSpace(Input.Function) ? null : Input.Function.Trim().ToLowerInvariant();
         await db.SaveChangesAsync(ct);
         return Redirect("/Units?all=true");
     }
@@ -178,5 +179,9 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
 
         [StringLength(1000, ErrorMessage = "Validation.TooLong")]
         public string? Note { get; set; }
+
+        [StringLength(40, ErrorMessage = "Validation.TooLong")]
+        [RegularExpression("^[a-zA-Z-]*$", ErrorMessage = "Validation.Format")]
+        public string? Function { get; set; }
     }
 }

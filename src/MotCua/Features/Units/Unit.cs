@@ -46,6 +46,9 @@ public sealed class Unit
     /// <summary>An office: an agency where citizens hand in dossiers (one-stop desk, service centre).</summary>
     public bool ReceivesDossiers { get; set; }
 
+    /// <summary>What an agency does, for process steps that name it: <c>justice</c>, <c>construction</c>, <c>environment</c>, <c>economy</c>…</summary>
+    public string? Function { get; set; }
+
     /// <summary>Where the name and code come from; demo data says which parts are real and which illustrative.</summary>
     public string? Note { get; set; }
 
@@ -66,6 +69,7 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(x => x.Name).HasMaxLength(200);
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(x => x.Note).HasMaxLength(1000);
+        builder.Property(x => x.Function).HasMaxLength(40);
         builder.HasIndex(x => x.ParentId);
         builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);

@@ -49,6 +49,12 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
         await AddAccount("canbo.phuongkhac", "Phạm Thị Lan", Roles.OneStopOfficer, (u["TL.centre"], Reform, null));
         await AddAccount("canbo.xuanphuong", "Đỗ Văn Nam", Roles.OneStopOfficer, (u["XP.centre"], Reform, null));
         await AddAccount("lanhdao.thanhpho", "Hoàng Minh Đức", Roles.Leader, (u["HN"], new DateOnly(2020, 1, 1), null));
+        // The agencies of the inter-agency one-stop and the city departments, each with someone to act.
+        await AddAccount("canbo.thanhpho", "Vũ Thị Hạnh", Roles.OneStopOfficer, (u["HN.centre"], Reform, null));
+        await AddAccount("congan.daimo", "Ngô Đức Mạnh", Roles.Specialist, (u["DM.police"], Reform, null));
+        await AddAccount("bhxh.thanhpho", "Trịnh Thu Hà", Roles.Specialist, (u["HN.insurance"], new DateOnly(2020, 1, 1), null));
+        await AddAccount("chuyenvien.sotuphap", "Bùi Văn Toàn", Roles.Specialist, (u["HN.justice"], new DateOnly(2020, 1, 1), null));
+        await AddAccount("lanhdao.sotuphap", "Đặng Thị Mai", Roles.Leader, (u["HN.justice"], new DateOnly(2020, 1, 1), null));
         await tx.CommitAsync(ct);
         LogSeeded(logger);
 
@@ -71,12 +77,12 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
         var always = new DateOnly(2008, 8, 1);
         var ntlFrom = new DateOnly(2014, 4, 1);
 
-        Unit Add(string key, string code, string name, UnitKind kind, string? parent, DateOnly from, DateOnly? to, string note, bool office = false)
+        Unit Add(string key, string code, string name, UnitKind kind, string? parent, DateOnly from, DateOnly? to, string note, bool office = false, string? function = null)
         {
             var unit = new Unit
             {
                 Code = code, Name = name, Kind = kind, ParentId = parent is null ? null : ids[parent],
-                ValidFrom = from, ValidTo = to, ReceivesDossiers = office, Note = note,
+                ValidFrom = from, ValidTo = to, ReceivesDossiers = office, Note = note, Function = function,
             };
             db.Units.Add(unit);
             ids[key] = unit.Id;
@@ -85,9 +91,9 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
 
         Add("HN", "000.00.00.H26", "Thành phố Hà Nội", UnitKind.Province, null, always, null, "Tên và mã H26 thật.");
         Add("HN.centre", "000.01.00.H26", "Trung tâm Phục vụ hành chính công thành phố Hà Nội", UnitKind.ServiceCentre, "HN", Reform, null, illustrative, office: true);
-        Add("HN.justice", "000.00.31.H26", "Sở Tư pháp thành phố Hà Nội", UnitKind.Department, "HN", always, null, illustrative);
-        Add("HN.construction", "000.00.32.H26", "Sở Xây dựng thành phố Hà Nội", UnitKind.Department, "HN", always, null, illustrative);
-        Add("HN.environment", "000.00.33.H26", "Sở Nông nghiệp và Môi trường thành phố Hà Nội", UnitKind.Department, "HN", new DateOnly(2025, 3, 1), null, illustrative);
+        Add("HN.justice", "000.00.31.H26", "Sở Tư pháp thành phố Hà Nội", UnitKind.Department, "HN", always, null, illustrative, function: "justice");
+        Add("HN.construction", "000.00.32.H26", "Sở Xây dựng thành phố Hà Nội", UnitKind.Department, "HN", always, null, illustrative, function: "construction");
+        Add("HN.environment", "000.00.33.H26", "Sở Nông nghiệp và Môi trường thành phố Hà Nội", UnitKind.Department, "HN", new DateOnly(2025, 3, 1), null, illustrative, function: "environment");
         Add("HN.police", "000.00.34.H26", "Công an thành phố Hà Nội", UnitKind.Police, "HN", always, null, illustrative);
         Add("HN.insurance", "000.00.35.H26", "Bảo hiểm xã hội thành phố Hà Nội", UnitKind.SocialInsurance, "HN", always, null, illustrative);
 
@@ -106,7 +112,7 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
         // From 1 July 2025: wards directly under the city, each with a public administration service centre.
         Add("DM", "000.00.61.H26", "Phường Đại Mỗ", UnitKind.Ward, "HN", Reform, null, split);
         Add("DM.centre", "001.00.61.H26", "Trung tâm Phục vụ hành chính công phường Đại Mỗ", UnitKind.ServiceCentre, "DM", Reform, null, illustrative, office: true);
-        Add("DM.economy", "002.00.61.H26", "Phòng Kinh tế, Hạ tầng và Đô thị phường Đại Mỗ", UnitKind.Department, "DM", Reform, null, illustrative);
+        Add("DM.economy", "002.00.61.H26", "Phòng Kinh tế, Hạ tầng và Đô thị phường Đại Mỗ", UnitKind.Department, "DM", Reform, null, illustrative, function: "economy");
         Add("DM.police", "003.00.61.H26", "Công an phường Đại Mỗ", UnitKind.Police, "DM", Reform, null, illustrative);
         Add("TL", "000.00.62.H26", "Phường Từ Liêm", UnitKind.Ward, "HN", Reform, null, split);
         Add("TL.centre", "001.00.62.H26", "Trung tâm Phục vụ hành chính công phường Từ Liêm", UnitKind.ServiceCentre, "TL", Reform, null, illustrative, office: true);

@@ -10,6 +10,13 @@ public sealed class StorageOptions
 
     /// <summary>Where files are kept; empty means <c>data/files</c> under the app folder.</summary>
     public string? Root { get; set; }
+
+    /// <summary>A folder of its own for other kept files (development mail and SMS sinks…), beside the stored files.</summary>
+    public string FolderFor(string name, IHostEnvironment env)
+    {
+        ArgumentNullException.ThrowIfNull(env);
+        return string.IsNullOrWhiteSpace(Root) ? Path.Combine(env.ContentRootPath, "data", name) : Path.Combine(Path.GetFullPath(Root), name);
+    }
 }
 
 /// <summary>

@@ -171,6 +171,54 @@ public sealed class WorkingDayCalendar
         _ => throw new ArgumentOutOfRangeException(nameof(policy)),
     };
 
+    /// <summary>
+    /// The instant <paramref name="hours"/> working hours after <paramref name="start"/>: a working day's eight hours
+    /// run from nine hours before the office's end of day to its end, less the noon hour (08:00–12:00, 13:00–17:00).
+    /// This is how a process step's allotted time becomes its due instant. The answer is in UTC, as instants are stored.
+    /// </summary>
+    public DateTimeOffset AddWorkingHours(DateTimeOffset start, decimal hours, OfficeHours office)
+    {
+        ArgumentNullException.ThrowIfNull(office);
+        ArgumentOutOfRangeException.ThrowIfNegative(hours);
+        var local = start.ToOffset(VietnamTime.Offset);
+        var remaining = TimeSpan.FromHours((double)hours);
+        if (remaining == TimeSpan.Zero)
+        {
+            return start.ToUniversalTime();
+        }
+
+        var close = office.EndOfDay.ToTimeSpan();
+        TimeSpan[] bounds = [close - TimeSpan.FromHours(9), new(12, 0, 0), new(13, 0, 0), close];
+        var day = DateOnly.FromDateTime(local.DateTime);
+        var from = local.TimeOfDay;
+        for (var guard = 0; guard < 4000; guard++, day = day.AddDays(1), from = TimeSpan.Zero)
+        {
+            if (!IsWorkingDay(day))
+            {
+                continue;
+            }
+
+            for (var w = 0; w < bounds.Length; w += 2)
+            {
+                var begin = from > bounds[w] ? from : bounds[w];
+                if (begin >= bounds[w + 1])
+                {
+                    continue;
+                }
+
+                var available = bounds[w + 1] - begin;
+                if (remaining <= available)
+                {
+                    return new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue) + begin + remaining, VietnamTime.Offset).ToUniversalTime();
+                }
+
+                remaining -= available;
+            }
+        }
+
+        throw new ArgumentOutOfRangeException(nameof(hours), "Too many working hours for the calendar.");
+    }
+
     /// <summary>The full answer for a receipt at an instant: due date, due instant, provisional flag, and every skipped day with its reason.</summary>
     public DueDate Explain(DateTimeOffset receivedAt, int workingDays, OfficeHours hours)
     {

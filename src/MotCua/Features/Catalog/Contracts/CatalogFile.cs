@@ -14,7 +14,7 @@ public sealed record DocumentData(string Name, string DocumentType, int Original
 
 public sealed record FeeData(string Name, decimal AmountVnd, string Unit = "hồ sơ", string? Note = null);
 
-public sealed record StepData(string Name, string Role, string Agency, decimal AllottedHours);
+public sealed record StepData(string Name, string Role, string Agency, decimal AllottedHours, string? Profile = null);
 
 public sealed record FormFieldData(string Key, string Label, string? Source, bool Required);
 
@@ -124,6 +124,11 @@ public sealed record VersionData(
 
         for (var i = 0; i < steps.Count; i++)
         {
+            if (steps[i].Profile is { Length: > 0 } profile && !Workflow.Contracts.ProcessRules.Current.Profiles.ContainsKey(profile))
+            {
+                Add($"steps[{i}].profile", $"Không có hồ sơ quyền '{profile}' trong quy tắc quy trình.");
+            }
+
             if (!StepRoles.Contains(steps[i].Role))
             {
                 Add($"steps[{i}].role", "Vai trò phải là OneStopOfficer, Specialist hoặc Leader.");

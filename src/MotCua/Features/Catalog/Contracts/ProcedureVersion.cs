@@ -113,6 +113,9 @@ public sealed class ProcessStep
 
     /// <summary>Allotted working hours (8 to a working day); same-day procedures split their day in hours.</summary>
     public decimal AllottedHours { get; set; }
+
+    /// <summary>Which roles may take which action in this step: a profile of the process rules; empty for the default by position and role.</summary>
+    public string? Profile { get; set; }
 }
 
 /// <summary>A field of the application form and the profile data that fills it ("ngày không viết").</summary>

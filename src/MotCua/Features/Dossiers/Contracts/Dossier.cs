@@ -80,6 +80,24 @@ public sealed class Dossier
     public List<ReceivedDocument> Documents { get; init; } = [];
 
     public int Version { get; set; }
+
+    /// <summary>Index of the process step the dossier is in (the procedure version's steps, from 0 = intake).</summary>
+    public int CurrentStep { get; set; }
+
+    /// <summary>When the clock stopped for a citizen's supplement; null while it runs.</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    /// <summary>When the holder and the leader were warned that the deadline is near (once).</summary>
+    public DateTimeOffset? WarnedAt { get; set; }
+
+    /// <summary>When the sweeper found the dossier past its due instant, unresolved.</summary>
+    public DateTimeOffset? OverdueAt { get; set; }
+
+    /// <summary>When the result was ready (issued); what "resolved early / on time / late" is measured by.</summary>
+    public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>When the dossier ended: returned, refused or stopped.</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }
 
 public sealed class ReceivedDocument
@@ -161,6 +179,7 @@ internal sealed class DossiersConfiguration :
         builder.HasIndex(x => new { x.OfficeId, x.ReceivedAt });
         builder.HasIndex(x => new { x.OfficeId, x.Status, x.DueAt });
         builder.HasIndex(x => x.CitizenId);
+        builder.HasIndex(x => new { x.Status, x.DueAt });
         builder.Property(x => x.ProcedureCode).HasMaxLength(40);
         builder.Property(x => x.ProcedureName).HasMaxLength(500);
         builder.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);

@@ -8,7 +8,9 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
@@ -38,7 +40,7 @@ public sealed record AcceptResult(AcceptOutcome Outcome, Dossier? Dossier, Dicti
 /// acknowledged, or none of it exists.
 /// </summary>
 public sealed class DossierIntake(
-    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, TimeProvider clock)
+    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, WorkflowStart workflow, PublicLinks links, TimeProvider clock)
 {
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
@@ -137,7 +139,7 @@ public sealed class DossierIntake(
         {
             Code = code, OfficeId = office.Id, OfficeCode = office.Code, Sequence = sequence,
             ProcedureVersionId = version.Id, ProcedureCode = version.Code, ProcedureName = version.Name, LegalWorkingDays = version.LegalWorkingDays,
-            SameDay = version.SameDay, Channel = request.Channel, Status = version.SameDay ? DossierStatus.InProgress : DossierStatus.Received,
+            SameDay = version.SameDay, Channel = request.Channel, Status = DossierStatus.Received,
             ApplicantIdNumber = applicant.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
             ApplicantDateOfBirth = applicant.DateOfBirth, ApplicantAddress = applicant.Address?.Trim(), ApplicantPhone = applicant.Phone?.Trim(), ApplicantEmail = applicant.Email?.Trim(),
             ReceivedAt = receivedAt.ToUniversalTime(), DueDate = due.Date, DueAt = due.DueAt.ToUniversalTime(), ReceivedBy = user.Identity?.Name,
@@ -146,12 +148,11 @@ public sealed class DossierIntake(
         db.Add(dossier);
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
             $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}.");
-        if (version.SameDay && version.Steps.Count > 1)
-        {
-            // "Ngày không hẹn": a same-day dossier goes to its handler at once.
-            DossierEvents.Append(db, dossier.Id, received.Seq, received.Hash, now, "forward", user.Identity?.Name, version.Steps[0].Name, version.Steps[1].Name,
-                "Thủ tục giải quyết trong ngày: chuyển ngay cho người xử lý.");
-        }
+        await workflow.BeginAsync(dossier, version, received, user.Identity?.Name, ct);
+        Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
+            $"Hồ sơ {code} đã được tiếp nhận",
+            $"{office.Name} đã tiếp nhận hồ sơ \"{version.Name}\" của Ông/Bà lúc {Describe(receivedAt)}. Hẹn trả kết quả: {Describe(due.DueAt)}. Tra cứu bằng mã hồ sơ {code}.",
+            links.Track(code), now);
         if (idempotencyKey is { Length: > 0 } k)
         {
             db.Add(new IdempotencyRecord { AccountId = accountId, Key = k, DossierId = dossier.Id, RequestHash = requestHash, CreatedAt = now });

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
@@ -22,7 +23,10 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope)
     public async Task<Dossier?> FindAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
-        return await db.Set<Dossier>().AsNoTracking().FirstOrDefaultAsync(d => d.Code == code && visible.Contains(d.OfficeId), ct);
+        // A dossier belongs to the office that received it and to every agency that handled part of it
+        // (the inter-agency one-stop): the police and social insurance see the dossiers that reached them.
+        return await db.Set<Dossier>().AsNoTracking().FirstOrDefaultAsync(
+            d => d.Code == code && (visible.Contains(d.OfficeId) || db.Set<DossierTask>().Any(t => t.DossierId == d.Id && visible.Contains(t.UnitId))), ct);
     }
 
     public async Task<DossierView?> ViewAsync(string code, ClaimsPrincipal user, CancellationToken ct = default) =>

@@ -6,7 +6,7 @@ namespace MotCua.Features.Units.Contracts;
 public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorId);
 
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
-public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers);
+public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null);
 
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
 public sealed class UnitTree(AppDbContext db)
@@ -24,6 +24,9 @@ public sealed class UnitTree(AppDbContext db)
 
     public Task<List<UnitInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(Info).ToListAsync(ct);
+
+    /// <summary>Every unit, past and present (a city has about a thousand).</summary>
+    public Task<List<UnitInfo>> AllAsync(CancellationToken ct = default) => db.Units.AsNoTracking().Select(Info).ToListAsync(ct);
 
     /// <summary>Offices (units that receive dossiers) open on a date, by code.</summary>
     public Task<List<UnitInfo>> CurrentOfficesAsync(DateOnly on, CancellationToken ct = default) =>
@@ -63,5 +66,5 @@ public sealed class UnitTree(AppDbContext db)
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Unit, UnitInfo>> Info =
-        u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId, u.ReceivesDossiers);
+        u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId, u.ReceivesDossiers, u.Function);
 }

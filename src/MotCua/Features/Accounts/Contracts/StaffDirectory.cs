@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Accounts.Contracts;
+
+public sealed record StaffMember(string Username, string FullName);
+
+/// <summary>Who works where today, in which role: for assigning work and for telling the right people.</summary>
+public sealed class StaffDirectory(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>The staff with <paramref name="role"/> and a membership today in one of <paramref name="unitIds"/>.</summary>
+    public async Task<List<StaffMember>> InRoleAtAsync(IReadOnlyCollection<Guid> unitIds, string role, CancellationToken ct = default)
+    {
+        var today = VietnamTime.Today(clock);
+        var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        return await db.Users.AsNoTracking()
+            .Where(a => a.Kind == Accounts.AccountKind.Staff
+                && db.UserRoles.Any(r => r.UserId == a.Id && r.RoleId == roleId)
+                && db.Memberships.Any(m => m.AccountId == a.Id && unitIds.Contains(m.UnitId) && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today)))
+            .OrderBy(a => a.UserName)
+            .Select(a => new StaffMember(a.UserName!, a.FullName))
+            .ToListAsync(ct);
+    }
+}

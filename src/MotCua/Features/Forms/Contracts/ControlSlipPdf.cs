@@ -1,0 +1,71 @@
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Pdf;
+using PdfSharp.Pdf;
+
+namespace MotCua.Features.Forms.Contracts;
+
+/// <summary>One hand-over on the control slip: who handed the dossier to whom, when, and how that stage ended.</summary>
+public sealed record HandOver(string From, string To, DateTimeOffset At, string Outcome, string? Note);
+
+public sealed record ControlSlipData(
+    string ParentUnitName, string OfficeName, string Code, string ApplicantName, string ProcedureName, string HandlingAgencies,
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, IReadOnlyList<HandOver> Rows, DateTimeOffset PrintedAt);
+
+/// <summary>"Phiếu kiểm soát quá trình giải quyết hồ sơ": form 05 of Circular 01/2018, form 06 of Circular 03/2025.</summary>
+public static class ControlSlipPdf
+{
+    public static string OutcomeText(string outcome) => outcome switch
+    {
+        "early" => "Trước hạn",
+        "late" => "Quá hạn",
+        "onTime" => "Đúng hạn",
+        _ => "Đang xử lý",
+    };
+
+    public static byte[] Render(ControlSlipData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var set = FormSets.On(DateOnly.FromDateTime(data.ReceivedAt.ToOffset(VietnamTime.Offset).DateTime));
+        using var document = new PdfDocument();
+        document.Info.Creator = "MotCua";
+        using (var form = new FormWriter(document))
+        {
+            form.FormNumber($"{set.Number("controlSlip")} ({set.Basis})");
+            form.NationalHeader(data.ParentUnitName, data.OfficeName, data.PrintedAt);
+            form.Line("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", FormWriter.Title, center: true);
+            form.Line($"Mã hồ sơ: {data.Code}", FormWriter.Bold, center: true);
+            form.Y += 4;
+            form.Line($"Người nộp: {data.ApplicantName}. Thủ tục: {data.ProcedureName}");
+            form.Line($"Cơ quan giải quyết, phối hợp: {data.HandlingAgencies}");
+            form.Line($"Tiếp nhận: {Describe(data.ReceivedAt)}. Hẹn trả: {Describe(data.DueAt)}");
+            form.Y += 6;
+            double[] columns = [0, 150, 300, 390];
+            double[] widths = [145, 145, 85, form.Width - 390];
+            void Row(string[] cells, PdfSharp.Drawing.XFont font)
+            {
+                var top = form.Y;
+                var bottom = top;
+                for (var i = 0; i < cells.Length; i++)
+                {
+                    form.Y = top;
+                    form.Line(cells[i], font, x: FormWriter.Left + columns[i], columnWidth: widths[i]);
+                    bottom = Math.Max(bottom, form.Y);
+                }
+
+                form.Y = bottom + 2;
+            }
+
+            Row(["Bàn giao từ", "Đến", "Thời điểm", "Kết quả (trước/đúng/quá hạn), ghi chú"], FormWriter.Bold);
+            foreach (var r in data.Rows)
+            {
+                Row([r.From, r.To, Describe(r.At), OutcomeText(r.Outcome) + (r.Note is { Length: > 0 } n ? ". " + n : "")], FormWriter.Small);
+            }
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
+    private static string Describe(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+}

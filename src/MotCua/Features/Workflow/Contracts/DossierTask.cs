@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Features.Dossiers.Contracts;
+
+namespace MotCua.Features.Workflow.Contracts;
+
+/// <summary>
+/// A piece of work on a dossier held by one agency: a process step, or a consultation asked of another agency.
+/// Its due instant comes from the step's allotted hours; when it ends it is rated early, on time or late. The open
+/// tasks are every inbox; the ended ones, in order, are the processing control slip (form 05/06).
+/// </summary>
+public sealed class DossierTask
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid DossierId { get; init; }
+
+    /// <summary>Copied from the dossier (never changes): inboxes filter and sort without reading dossiers.</summary>
+    public required string DossierCode { get; init; }
+
+    public required string ProcedureCode { get; init; }
+
+    public int StepIndex { get; init; }
+
+    public required string StepName { get; init; }
+
+    /// <summary><c>step</c> or <c>consultation</c>.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>The agency that holds the task.</summary>
+    public Guid UnitId { get; init; }
+
+    /// <summary>The role whose inbox shows the task.</summary>
+    public required string Role { get; init; }
+
+    /// <summary>The officer it is assigned to; null while any officer of the role at the agency may take it.</summary>
+    public string? Holder { get; set; }
+
+    public DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset DueAt { get; set; }
+
+    /// <summary>Set while the dossier waits for the citizen's supplement (the clock is stopped).</summary>
+    public DateTimeOffset? PausedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    public string? EndedBy { get; set; }
+
+    /// <summary>The action that ended the task (forward, approve, sendBack…).</summary>
+    public string? EndAction { get; set; }
+
+    /// <summary><c>early</c>, <c>onTime</c> or <c>late</c>, once ended.</summary>
+    public string? Outcome { get; set; }
+
+    /// <summary>For a consultation: what was asked, then the answer.</summary>
+    public string? Note { get; set; }
+
+    /// <summary>Early when handed over on a day before the due day, late after the due instant, on time otherwise.</summary>
+    public static string Rate(DateTimeOffset ended, DateTimeOffset due)
+    {
+        if (ended > due)
+        {
+            return "late";
+        }
+
+        return Infrastructure.VietnamTime.ToVietnam(ended).Date < Infrastructure.VietnamTime.ToVietnam(due).Date ? "early" : "onTime";
+    }
+}
+
+/// <summary>An apology and new appointment (form 04), made before the deadline passes when a dossier will be late.</summary>
+public sealed class DossierApology
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid DossierId { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    public required string By { get; init; }
+
+    public required string Reason { get; init; }
+
+    public DateTimeOffset PreviousDueAt { get; init; }
+
+    public DateTimeOffset NewDueAt { get; init; }
+
+    /// <summary>Whether it was made before the deadline it moves, as the rules ask.</summary>
+    public bool InTime { get; init; }
+}
+
+internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTask>, IEntityTypeConfiguration<DossierApology>
+{
+    public void Configure(EntityTypeBuilder<DossierTask> builder)
+    {
+        builder.ToTable("workflow_task");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.DossierId, x.StartedAt });
+        // The inboxes: open tasks of an agency by urgency. Partial, so a million finished tasks cost nothing here.
+        builder.HasIndex(x => new { x.UnitId, x.DueAt }).HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_workflow_task_open");
+        builder.Property(x => x.DossierCode).HasMaxLength(40);
+        builder.Property(x => x.ProcedureCode).HasMaxLength(40);
+        builder.Property(x => x.StepName).HasMaxLength(300);
+        builder.Property(x => x.Kind).HasMaxLength(20);
+        builder.Property(x => x.Role).HasMaxLength(40);
+        builder.Property(x => x.Holder).HasMaxLength(100);
+        builder.Property(x => x.EndedBy).HasMaxLength(100);
+        builder.Property(x => x.EndAction).HasMaxLength(40);
+        builder.Property(x => x.Outcome).HasMaxLength(20);
+        builder.Property(x => x.Note).HasMaxLength(2000);
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<DossierApology> builder)
+    {
+        builder.ToTable("workflow_apology");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => x.DossierId);
+        builder.Property(x => x.By).HasMaxLength(100);
+        builder.Property(x => x.Reason).HasMaxLength(2000);
+        builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,170 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Workflow;
+
+public sealed record SweepResult(int Warned, int MarkedOverdue);
+
+/// <summary>
+/// Watches deadlines. A dossier whose due instant is near is flagged once, and its holder and the leaders who
+/// answer for it are told, asking for the apology with a new date (form 04) if it will be late; a dossier past
+/// its due instant is marked overdue (an event in its history) and they are told again. Only open dossiers near
+/// or past their deadline are read, through the (status, due) index. On PostgreSQL an advisory lock lets one
+/// node sweep at a time.
+/// </summary>
+public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, PublicLinks links, IOptions<WorkflowOptions> options, TimeProvider clock)
+{
+    private const long LockKey = 0x4D6F74437561; // "MotCua"
+    private static readonly DossierStatus[] Running = [DossierStatus.Received, DossierStatus.InProgress];
+
+    public async Task<SweepResult> SweepAsync(CancellationToken ct = default)
+    {
+        var postgres = db.Database.IsNpgsql();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
+            {
+                return new SweepResult(0, 0); // another node is sweeping
+            }
+
+            try
+            {
+                var now = clock.GetUtcNow();
+                var warned = await PassAsync(d => d.WarnedAt == null && d.OverdueAt == null && d.DueAt >= now && d.DueAt < now + options.Value.WarnBefore, Warn, ct);
+                var overdue = await PassAsync(d => d.OverdueAt == null && d.DueAt < now, MarkOverdue, ct);
+                return new SweepResult(warned, overdue);
+            }
+            finally
+            {
+                if (postgres)
+                {
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
+                }
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<int> PassAsync(System.Linq.Expressions.Expression<Func<Dossier, bool>> condition, Func<Dossier, DateTimeOffset, CancellationToken, Task> act, CancellationToken ct)
+    {
+        var done = 0;
+        while (true)
+        {
+            var batch = await db.Set<Dossier>().Where(d => Running.Contains(d.Status)).Where(condition).OrderBy(d => d.DueAt).Take(200).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return done;
+            }
+
+            var now = clock.GetUtcNow();
+            await using (var tx = await WriteTransaction.BeginAsync(db, ct))
+            {
+                foreach (var dossier in batch)
+                {
+                    await act(dossier, now, ct);
+                    dossier.Version++;
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    await tx.CommitAsync(ct);
+                    done += batch.Count;
+                }
+                catch (DbUpdateException)
+                {
+                    // An officer acted on one of them meanwhile; the next pass sees it afresh.
+                    await tx.RollbackAsync(ct);
+                    db.ChangeTracker.Clear();
+                    return done;
+                }
+            }
+
+            db.ChangeTracker.Clear();
+            if (batch.Count < 200)
+            {
+                return done;
+            }
+        }
+    }
+
+    private async Task Warn(Dossier dossier, DateTimeOffset now, CancellationToken ct)
+    {
+        dossier.WarnedAt = now;
+        await TellAsync(dossier, "warn", $"Hồ sơ {dossier.Code} sắp đến hạn",
+            $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)}. Nếu không kịp, lập phiếu xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi hết hạn.", now, ct);
+    }
+
+    private async Task MarkOverdue(Dossier dossier, DateTimeOffset now, CancellationToken ct)
+    {
+        dossier.OverdueAt = now;
+        await DossierEvents.AppendAsync(db, dossier.Id, now, "overdue", "system", null, null, $"Quá hạn trả kết quả ({DossierIntake.Describe(dossier.DueAt)}).", ct);
+        await TellAsync(dossier, "overdue", $"Hồ sơ {dossier.Code} đã quá hạn",
+            $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)} đã qua. Cần xử lý ngay và xin lỗi công dân (mẫu 04).", now, ct);
+    }
+
+    /// <summary>The holder of the open step (or everyone in its role at its agency) and the leaders of that agency.</summary>
+    private async Task TellAsync(Dossier dossier, string kind, string subject, string body, DateTimeOffset now, CancellationToken ct)
+    {
+        var task = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id && t.EndedAt == null && t.Kind == "step").FirstOrDefaultAsync(ct);
+        if (task is null)
+        {
+            return;
+        }
+
+        var people = new HashSet<string>(StringComparer.Ordinal);
+        if (task.Holder is { Length: > 0 } holder)
+        {
+            people.Add(holder);
+        }
+        else
+        {
+            people.UnionWith((await staff.InRoleAtAsync([task.UnitId], task.Role, ct)).Select(p => p.Username));
+        }
+
+        people.UnionWith((await staff.InRoleAtAsync([task.UnitId], Roles.Leader, ct)).Select(p => p.Username));
+        var link = links.Staff("/Workflow/Dossier/" + Uri.EscapeDataString(dossier.Code));
+        foreach (var person in people)
+        {
+            Outbox.ToStaff(db, person, $"{dossier.Code}/{kind}/{now.ToUnixTimeMilliseconds()}", subject, body, link, now);
+        }
+    }
+}
+
+/// <summary>Runs the sweeper on a timer.</summary>
+public sealed partial class DeadlineSweeperWorker(IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, ILogger<DeadlineSweeperWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.SweeperEnabled)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(options.Value.SweepEvery);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogFailed(logger, e);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline sweep failed; trying again on the next tick")]
+    private static partial void LogFailed(ILogger logger, Exception e);
+}

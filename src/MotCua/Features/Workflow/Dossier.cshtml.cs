@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Workflow.Contracts;
+
+namespace MotCua.Features.Workflow;
+
+/// <summary>
+/// A dossier as its handlers see it: where it is and who holds it, the deadline of each step and of the whole,
+/// the timeline of events, the documents and forms, and the actions the officer may take now.
+/// </summary>
+public sealed class DossierModel(DossierReader reader, DossierProgress progress, ProcessEngine engine, CatalogReader catalog, StaffDirectory staff) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string Code { get; set; } = "";
+
+    public DossierView View { get; private set; } = null!;
+
+    public ProgressView Progress { get; private set; } = null!;
+
+    public IReadOnlyList<string> Actions { get; private set; } = [];
+
+    public IReadOnlyList<ProcessStep> Steps { get; private set; } = [];
+
+    public IReadOnlyList<StaffMember> Assignees { get; private set; } = [];
+
+    public int CurrentStep { get; private set; }
+
+    public bool WarnedWithoutApology { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
+    {
+        Message = done;
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostAsync(
+        string action, string? note, int expectedVersion, string? assignee, int? toStep, string? agency, int? workingDays, DateOnly? newDueDate, CancellationToken ct)
+    {
+        var result = await engine.ActAsync(Code, new ActionRequest(action, note, expectedVersion, assignee, toStep, agency, workingDays, newDueDate), User, ct: ct);
+        switch (result.Outcome)
+        {
+            case ActionOutcome.NotFound:
+                return NotFound();
+            case ActionOutcome.Done:
+                return Redirect($"/Workflow/Dossier/{Uri.EscapeDataString(Code)}?done={Uri.EscapeDataString(action)}");
+            default:
+                Errors[result.Field ?? "action"] = result.Error ?? "";
+                if (result.Outcome == ActionOutcome.Stale)
+                {
+                    Message = "stale";
+                }
+
+                Response.StatusCode = result.Outcome switch
+                {
+                    ActionOutcome.Stale => StatusCodes.Status409Conflict,
+                    ActionOutcome.Forbidden => StatusCodes.Status403Forbidden,
+                    _ => StatusCodes.Status400BadRequest,
+                };
+                await LoadAsync(ct);
+                return Page();
+        }
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        if (await reader.FindAsync(Code, User, ct) is not { } dossier)
+        {
+            return false;
+        }
+
+        View = await reader.ViewAsync(dossier, ct);
+        Progress = await progress.ReadAsync(dossier, ct);
+        Actions = await engine.AvailableAsync(dossier, User, ct);
+        Steps = (await catalog.VersionAsync(dossier.ProcedureVersionId, ct))?.Steps ?? [];
+        CurrentStep = dossier.CurrentStep;
+        WarnedWithoutApology = dossier.WarnedAt is not null && dossier.ResolvedAt is null;
+        if (Actions.Contains("assign") && Progress.Tasks.LastOrDefault(t => t.Kind == "step" && t.EndedAt is null) is { } open)
+        {
+            Assignees = await staff.InRoleAtAsync([open.UnitId], open.Role, ct);
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,95 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Workflow;
+
+public sealed record InboxQuery(string? Filter = null, string? Procedure = null, bool Mine = false, int Page = 1, int PageSize = 50);
+
+public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations);
+
+public sealed record InboxItem(
+    string Code, string ProcedureCode, string ProcedureName, string ApplicantName, string Status, string Step, string Kind, string? Holder,
+    DateTimeOffset StepDueAt, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string Urgency);
+
+public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Items, int Page, int PageSize, string Filter);
+
+/// <summary>
+/// An officer's work: the open tasks of the agencies they work at, for their roles (a leader sees all of the
+/// agency's), with what is assigned to someone else left out. Counts by urgency, filters, paging, most urgent
+/// first; reads only open tasks through their partial index, never the whole history.
+/// </summary>
+public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, IOptions<WorkflowOptions> options, TimeProvider clock)
+{
+    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations"];
+
+    public async Task<InboxPage> ReadAsync(InboxQuery query, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var me = user.Identity?.Name ?? "";
+        var leader = user.IsInRole(Roles.Leader);
+        var roles = Roles.All.Where(user.IsInRole).ToArray();
+        var memberships = await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct);
+        // The caller's agencies and those merged into them (their open work carried over), not the units below.
+        var links = await tree.LinksAsync(ct);
+        var units = links.Where(l => l.SuccessorId is { } s && memberships.Contains(s)).Select(l => l.Id).Concat(memberships).Distinct().ToArray();
+
+        var now = clock.GetUtcNow();
+        var endOfToday = new DateTimeOffset(VietnamTime.Today(clock).AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
+        var soon = now + options.Value.DueSoon;
+        var open = db.Set<DossierTask>().AsNoTracking()
+            .Where(t => t.EndedAt == null && units.Contains(t.UnitId) && (leader || roles.Contains(t.Role)) && (leader || t.Holder == null || t.Holder == me));
+        if (query.Mine)
+        {
+            open = open.Where(t => t.Holder == me);
+        }
+
+        if (query.Procedure is { Length: > 0 } procedure)
+        {
+            open = open.Where(t => t.ProcedureCode == procedure.Trim());
+        }
+
+        var counts = await open.GroupBy(t => 1).Select(g => new InboxCounts(
+            g.Count(),
+            g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
+            g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
+            g.Count(t => t.PausedAt == null && t.DueAt < now),
+            g.Count(t => t.PausedAt != null),
+            g.Count(t => t.Kind == ProcessRules.Consultation))).FirstOrDefaultAsync(ct) ?? new InboxCounts(0, 0, 0, 0, 0, 0);
+
+        var filter = Filters.Contains(query.Filter) ? query.Filter! : "all";
+        var selected = filter switch
+        {
+            "dueToday" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
+            "dueSoon" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
+            "overdue" => open.Where(t => t.PausedAt == null && t.DueAt < now),
+            "waiting" => open.Where(t => t.PausedAt != null),
+            "consultations" => open.Where(t => t.Kind == ProcessRules.Consultation),
+            _ => open,
+        };
+        var size = Math.Clamp(query.PageSize, 1, 100);
+        var page = Math.Max(1, query.Page);
+        var rows = await selected
+            .OrderBy(t => t.PausedAt != null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Join(db.Set<Dossier>(), t => t.DossierId, d => d.Id, (t, d) => new
+            {
+                t.DossierCode, t.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, t.StepName, t.Kind, t.Holder, t.DueAt, DossierDueAt = d.DueAt, d.ReceivedAt, t.PausedAt,
+            })
+            .ToListAsync(ct);
+        var items = rows
+            .OrderBy(r => r.PausedAt != null).ThenBy(r => r.DueAt)
+            .Select(r => new InboxItem(
+                r.DossierCode, r.ProcedureCode, r.ProcedureName, r.ApplicantName, DossierReader.Status(r.Status), r.StepName, r.Kind, r.Holder,
+                VietnamTime.ToVietnam(r.DueAt), VietnamTime.ToVietnam(r.DossierDueAt), VietnamTime.ToVietnam(r.ReceivedAt),
+                r.PausedAt is not null ? "waiting" : r.DueAt < now ? "overdue" : r.DueAt < endOfToday ? "dueToday" : r.DueAt < soon ? "dueSoon" : "normal"))
+            .ToList();
+        return new InboxPage(counts, items, page, size, filter);
+    }
+}

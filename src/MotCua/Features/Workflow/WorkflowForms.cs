@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Forms.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Workflow;
+
+/// <summary>The workflow's official forms, from the dossier's own records: the control slip and the apologies.</summary>
+public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, UnitTree units, TimeProvider clock)
+{
+    public async Task<byte[]> ControlSlipAsync(Dossier d, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var view = await progress.ReadAsync(d, ct);
+        var (parent, office) = await HeaderAsync(d.OfficeId, ct);
+        var agencies = string.Join(", ", view.Tasks.Select(t => t.UnitName).Where(n => n.Length > 0).Distinct());
+        return ControlSlipPdf.Render(new ControlSlipData(parent, office, d.Code, d.ApplicantName, d.ProcedureName, agencies, d.ReceivedAt, d.DueAt, view.ControlSlip, clock.GetUtcNow()));
+    }
+
+    public async Task<byte[]?> ApologyAsync(Dossier d, Guid id, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        if (await db.Set<DossierApology>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.DossierId == d.Id, ct) is not { } a)
+        {
+            return null;
+        }
+
+        var (parent, office) = await HeaderAsync(d.OfficeId, ct);
+        var signer = await db.Users.AsNoTracking().Where(u => u.UserName == a.By).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? a.By;
+        return ApologyPdf.Render(new ApologyData(parent, office, d.ApplicantName, d.Code, d.ProcedureName, d.ReceivedAt, a.PreviousDueAt, a.Reason, a.NewDueAt, signer, a.At));
+    }
+
+    private async Task<(string Parent, string Office)> HeaderAsync(Guid officeId, CancellationToken ct)
+    {
+        var office = await units.FindAsync(officeId, ct);
+        var parent = office?.ParentId is { } p ? await units.FindAsync(p, ct) : null;
+        return (parent is null ? "" : "UBND " + parent.Name, office?.Name ?? "");
+    }
+}

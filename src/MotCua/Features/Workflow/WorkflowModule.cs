@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Workflow.Contracts;
+
+namespace MotCua.Features.Workflow;
+
+public static class WorkflowModule
+{
+    public static IServiceCollection AddWorkflowModule(this IServiceCollection services)
+    {
+        services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
+        services.AddScoped<StepAgencies>();
+        services.AddScoped<WorkflowStart>();
+        services.AddScoped<ProcessEngine>();
+        services.AddScoped<Inbox>();
+        services.AddScoped<DossierProgress>();
+        services.AddScoped<WorkflowForms>();
+        services.AddScoped<DeadlineSweeper>();
+        services.AddHostedService<DeadlineSweeperWorker>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWorkflow(this IEndpointRouteBuilder app)
+    {
+        var dossiers = app.MapGroup("/api/dossiers").WithTags("Workflow").RequireAuthorization(Policies.Staff);
+        dossiers.MapPost("/{code}/actions", Act)
+            .WithSummary("Takes an action in the dossier's process (optimistic concurrency: a stale expectedVersion is 409)");
+        dossiers.MapGet("/{code}/progress", Progress).WithSummary("The dossier's tasks, deadlines, ratings, apologies and control slip rows");
+        dossiers.MapGet("/{code}/control-slip.pdf", ControlSlip).WithSummary("The processing control slip (form 05 in 2018, 06 in 2025)");
+        dossiers.MapGet("/{code}/apologies/{id:guid}.pdf", Apology).WithSummary("An apology and new appointment (form 04)");
+        app.MapGet("/api/inbox", InboxPage).WithTags("Workflow").RequireAuthorization(Policies.Staff)
+            .WithSummary("The caller's open work: counts by urgency, a filtered page sorted by urgency");
+        return app;
+    }
+
+    private static async Task<Results<Ok<DossierView>, NotFound, ValidationProblem, ProblemHttpResult>> Act(
+        string code, ActionRequest request, ClaimsPrincipal user, ProcessEngine engine, DossierReader reader, CancellationToken ct)
+    {
+        var result = await engine.ActAsync(code, request, user, ct: ct);
+        switch (result.Outcome)
+        {
+            case ActionOutcome.Done:
+                return TypedResults.Ok((await reader.ViewAsync(code, user, ct))!);
+            case ActionOutcome.NotFound:
+                return TypedResults.NotFound();
+            case ActionOutcome.Stale:
+                var fresh = await reader.ViewAsync(code, user, ct);
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Hồ sơ đã thay đổi (stale version)", detail: result.Error,
+                    extensions: new Dictionary<string, object?> { ["dossier"] = fresh });
+            case ActionOutcome.Forbidden:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Không được thực hiện thao tác này", detail: result.Error);
+            default:
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Field ?? "action"] = [result.Error ?? ""] });
+        }
+    }
+
+    private static async Task<Results<Ok<ProgressView>, NotFound>> Progress(string code, ClaimsPrincipal user, DossierReader reader, DossierProgress progress, CancellationToken ct) =>
+        await reader.FindAsync(code, user, ct) is { } dossier ? TypedResults.Ok(await progress.ReadAsync(dossier, ct)) : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> ControlSlip(string code, ClaimsPrincipal user, DossierReader reader, WorkflowForms forms, CancellationToken ct) =>
+        await reader.FindAsync(code, user, ct) is { } d
+            ? TypedResults.File(await forms.ControlSlipAsync(d, ct), "application/pdf", $"phieu-kiem-soat-{code}.pdf")
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> Apology(string code, Guid id, ClaimsPrincipal user, DossierReader reader, WorkflowForms forms, CancellationToken ct) =>
+        await reader.FindAsync(code, user, ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf
+            ? TypedResults.File(pdf, "application/pdf", $"phieu-xin-loi-{code}.pdf")
+            : TypedResults.NotFound();
+
+    private static async Task<Ok<InboxPage>> InboxPage(
+        ClaimsPrincipal user, Inbox inbox, [FromQuery] string? filter, [FromQuery] string? procedure, [FromQuery] bool? mine, [FromQuery] int? page, [FromQuery] int? pageSize, CancellationToken ct) =>
+        TypedResults.Ok(await inbox.ReadAsync(new InboxQuery(filter, procedure, mine ?? false, page ?? 1, pageSize ?? 50), user, ct));
+}

@@ -1,0 +1,82 @@
+using MotCua.Infrastructure.Database;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Notifications.Contracts;
+
+namespace MotCua.Tests.Features.Workflow;
+
+/// <summary>Dossiers from the counter through their processes to the result, as the journeys describe.</summary>
+public sealed class JourneyTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_same_day_dossier_goes_from_the_handler_to_the_leader_to_the_counter_the_same_day(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var received = await Flow.GetAsync(app, code);
+            Assert.Equal("inProgress", received.GetProperty("status").GetString());
+            Assert.True(Flow.InboxHas(await Flow.InboxAsync(app, "chuyenvien.trungvan"), code), "the specialist sees it at once");
+
+            app.Clock.Advance(TimeSpan.FromMinutes(40));
+            await Flow.ActAsync(app, "chuyenvien.trungvan", code, "forward");
+            Assert.True(Flow.InboxHas(await Flow.InboxAsync(app, "lanhdao.trungvan"), code));
+            Assert.False(Flow.InboxHas(await Flow.InboxAsync(app, "chuyenvien.trungvan"), code));
+            app.Clock.Advance(TimeSpan.FromMinutes(30));
+            var approved = await Flow.ActAsync(app, "lanhdao.trungvan", code, "approve");
+            Assert.Equal("resultReady", approved.GetProperty("status").GetString());
+            var returned = await Flow.ActAsync(app, "canbo.trungvan", code, "returnResult", new { receivedBy = "Nguyễn Văn An", feesCollected = 2000 });
+            Assert.Equal("returned", returned.GetProperty("status").GetString());
+
+            var actions = returned.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("action").GetString()).ToList();
+            Assert.Equal(["receive", "forward", "forward", "approve", "returnResult"], actions);
+            var progress = await Flow.ProgressAsync(app, code);
+            var slip = progress.GetProperty("controlSlip").EnumerateArray().ToList();
+            Assert.Equal(4, slip.Count);
+            Assert.All(slip, row => Assert.NotEqual("late", row.GetProperty("outcome").GetString()));
+            Assert.Equal("onTime", progress.GetProperty("outcome").GetString());
+            Assert.DoesNotContain(progress.GetProperty("tasks").EnumerateArray(), t => t.GetProperty("endedAt").ValueKind == JsonValueKind.Null);
+
+            // The citizen was told at acceptance and when the result was ready, by e-mail, SMS and in the portal.
+            var messages = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Key.StartsWith(code)).ToListAsync());
+            Assert.Equal(2, messages.Count(m => m.Channel == "email"));
+            Assert.Contains(messages, m => m.Channel == "sms" && m.Recipient == "0912345678");
+            Assert.Contains(messages, m => m.Channel == "inApp" && m.Recipient == "citizen:001090123456" && m.Subject.Contains("kết quả", StringComparison.Ordinal));
+        });
+    }
+
+    [Fact]
+    public async Task A_three_working_day_dossier_is_assigned_handled_signed_and_rated_against_its_deadline()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "1.004873");
+            var dossier = await Flow.GetAsync(app, code);
+            Assert.Equal("received", dossier.GetProperty("status").GetString());
+            Assert.Equal("2027-03-04", dossier.GetProperty("dueDate").GetString()); // Mon + 3 working days
+
+            Assert.True(Flow.InboxHas(await Flow.InboxAsync(app, "canbo.trungvan"), code), "the one-stop officer transfers it");
+            await Flow.ActAsync(app, "canbo.trungvan", code, "forward");
+            await Flow.ActAsync(app, "lanhdao.trungvan", code, "assign", new { assignee = "chuyenvien.trungvan" });
+            var mine = await Flow.InboxAsync(app, "chuyenvien.trungvan", "mine=true");
+            Assert.True(Flow.InboxHas(mine, code));
+            var item = mine.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code);
+            Assert.Equal("chuyenvien.trungvan", item.GetProperty("holder").GetString());
+            // Two working days (16 h) for the specialist, from Monday 09:00: Wednesday 09:00.
+            Assert.Equal(new DateTimeOffset(2027, 3, 3, 9, 0, 0, TimeSpan.FromHours(7)), Flow.Vn(item, "stepDueAt"));
+
+            app.Clock.Advance(TimeSpan.FromDays(1));
+            await Flow.ActAsync(app, "chuyenvien.trungvan", code, "forward");
+            app.Clock.Advance(TimeSpan.FromHours(2));
+            await Flow.ActAsync(app, "lanhdao.trungvan", code, "approve");
+            var progress = await Flow.ProgressAsync(app, code);
+            Assert.Equal("early", progress.GetProperty("outcome").GetString());
+            var rows = progress.GetProperty("controlSlip").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()).ToList();
+            // Intake forwarded within its 2 hours; the specialist a day before the step's due day; the leader within 4 hours.
+            Assert.Equal(["onTime", "early", "onTime"], rows);
+        });
+    }
+}
