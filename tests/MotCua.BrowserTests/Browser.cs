@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Playwright;
+using netDumbster.smtp;
 
 using MotCua.Tests;
 
@@ -15,7 +16,20 @@ public sealed class Browser : IAsyncLifetime
 
     private IPlaywright? playwright;
 
-    public TestApp App { get; } = new();
+    public Browser()
+    {
+        Mail = SimpleSmtpServer.Start();
+        App = TestApp.WithSettings(new Dictionary<string, string?>
+        {
+            ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = Mail.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Smtp:Security"] = "none", ["Notifications:PollEvery"] = "00:00:00.500",
+        });
+    }
+
+    public TestApp App { get; }
+
+    /// <summary>The SMTP server the app sends its e-mail to: what citizens would receive.</summary>
+    public SimpleSmtpServer Mail { get; }
 
     public IBrowser Chromium { get; private set; } = null!;
 
@@ -81,5 +95,6 @@ public sealed class Browser : IAsyncLifetime
 
         playwright?.Dispose();
         await ((IAsyncLifetime)App).DisposeAsync();
+        Mail.Dispose();
     }
 }

@@ -74,6 +74,9 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
             var pdf = await page.Context.APIRequest.GetAsync((await page.GetByTestId("receipt-pdf").GetAttributeAsync("href"))!);
             Assert.Equal("application/pdf", pdf.Headers["content-type"]);
 
+            // The handler and the leader do their part (WorkflowJourney drives their pages); the result is ready.
+            await MotCua.Tests.Features.Workflow.Flow.ToResultReadyAsync(browser.App, code);
+
             // Later the citizen comes back with the receipt: its QR code, scanned, finds the dossier.
             await page.GotoAsync("/Dossiers/Return");
             await page.Keyboard.TypeAsync($"http://localhost:5080/tra-cuu/{code}");

@@ -29,6 +29,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
     }
 
+    /// <summary>An app on SQLite with more settings (a test SMTP server, faster polling…); the caller initialises and disposes it.</summary>
+    public static TestApp WithSettings(IDictionary<string, string?> extra) => new(DatabaseProvider.Sqlite, extra);
+
     private TestApp(DatabaseProvider provider, IDictionary<string, string?>? extra)
     {
         Provider = provider;
@@ -152,7 +155,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         var token = cached.Token;
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
     }

@@ -15,7 +15,9 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         {
             procedureCode = "2.000908", channel = "counter", applicant = new { idNumber, fullName = "Hà Văn Sơn" },
         });
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        await Workflow.Flow.ToResultReadyAsync(app, code); // the handler and the leader sign; the result waits at the counter
+        return code;
     }
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         using var form = new MultipartFormDataContent
         {
             { new StringContent(Pages.AntiforgeryToken(page)), "__RequestVerificationToken" }, { new StringContent(code), "code" },
-            { new StringContent("1"), "expectedVersion" }, { new StringContent("Hà Văn Sơn"), "receivedBy" }, { new StringContent("4000"), "feesCollected" },
+            { new StringContent("3"), "expectedVersion" }, { new StringContent("Hà Văn Sơn"), "receivedBy" }, { new StringContent("4000"), "feesCollected" },
             { new ByteArrayContent(Builders.TestImages.QrPng("bản sao đã chứng thực", 4)), "result", "ket-qua.png" },
         };
         using var returned = await officer.PostAsync("/Dossiers/Return", form);
@@ -39,7 +41,7 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         using var api = await app.ClientForAsync("canbo.trungvan");
         var dossier = await api.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}");
         Assert.Equal("returned", dossier.GetProperty("status").GetString());
-        Assert.Equal(2, dossier.GetProperty("version").GetInt32());
+        Assert.Equal(4, dossier.GetProperty("version").GetInt32());
         var last = dossier.GetProperty("events").EnumerateArray().Last();
         Assert.Equal("returnResult", last.GetProperty("action").GetString());
         Assert.Contains("4.000", last.GetProperty("note").GetString(), StringComparison.Ordinal);
@@ -55,10 +57,10 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         Dictionary<string, string> Fields(string version) => new() { ["code"] = code, ["expectedVersion"] = version, ["receivedBy"] = "Hà Văn Sơn", ["feesCollected"] = "0" };
         using var stale = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("7"));
         Assert.Contains("data-field=\"expectedVersion\"", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var ok = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("1"));
+        using var ok = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("3"));
         Assert.Contains("data-testid=\"returned\"", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var again = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("2"));
-        Assert.Contains("data-field=\"status\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        using var again = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("4"));
+        Assert.Contains("data-field=\"action\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,8 +28,10 @@ public sealed class SameDayAndLogBookTests(TestApp app) : IClassFixture<TestApp>
 
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
         Assert.Contains(code, await officer.GetStringAsync("/Dossiers/Today"), StringComparison.Ordinal);
+        await Workflow.Flow.ToResultReadyAsync(app, code);
+        Assert.Contains(code, await officer.GetStringAsync("/Dossiers/Today"), StringComparison.Ordinal);
         using var returned = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}",
-            new() { ["code"] = code, ["expectedVersion"] = "1", ["receivedBy"] = "Nông Văn Dền", ["feesCollected"] = "10000" });
+            new() { ["code"] = code, ["expectedVersion"] = "3", ["receivedBy"] = "Nông Văn Dền", ["feesCollected"] = "10000" });
         Assert.DoesNotContain(code, await officer.GetStringAsync("/Dossiers/Today"), StringComparison.Ordinal);
     }
 

@@ -172,9 +172,9 @@ public sealed class ProcessEngine(
             (not DossierStatus.ResultReady, "returnResult") => "Kết quả chưa được ban hành.",
             _ => null,
         };
-        if (stateError is not null)
+        if ((stateError ?? StructureError(action, dossier.CurrentStep, version.Steps)) is { } error)
         {
-            return ActionResult.Invalid("action", stateError);
+            return ActionResult.Invalid("action", error);
         }
 
         var step = tasks.FirstOrDefault(t => t.Kind == "step");
@@ -229,6 +229,21 @@ public sealed class ProcessEngine(
         return null;
     }
 
+    /// <summary>Whether the process allows the move from this step at all, whoever asks.</summary>
+    private static string? StructureError(string action, int current, List<ProcessStep> steps)
+    {
+        var next = current + 1;
+        var intoReturn = next < steps.Count && ProcessRules.IsReturnStep(steps, next);
+        return action switch
+        {
+            "forward" or "approve" or "issueResult" when next >= steps.Count => "Đây là bước cuối của quy trình.",
+            "forward" when intoReturn => "Bước tiếp theo là trả kết quả: dùng 'issueResult' (hoặc 'approve' khi lãnh đạo ký).",
+            "issueResult" when !intoReturn => "Chỉ ban hành kết quả ở bước xử lý cuối cùng.",
+            "sendBack" when current == 0 => "Hồ sơ đang ở bước đầu tiên.",
+            _ => null,
+        };
+    }
+
     private async Task<HashSet<Guid>> CurrentUnitsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         [.. await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct)];
 
@@ -266,7 +281,6 @@ public sealed class ProcessEngine(
             var note = r.Note?.Trim();
             var from = StepName(dossier.CurrentStep);
             var to = from;
-            var last = version.Steps.Count - 1;
             string? detail = null;
             switch (action)
             {
@@ -292,22 +306,7 @@ public sealed class ProcessEngine(
                 case "forward" or "approve" or "issueResult":
                 {
                     var next = dossier.CurrentStep + 1;
-                    if (next > last)
-                    {
-                        return ActionResult.Invalid("action", "Đây là bước cuối của quy trình.");
-                    }
-
                     var intoReturn = ProcessRules.IsReturnStep(version.Steps, next);
-                    if (action == "forward" && intoReturn)
-                    {
-                        return ActionResult.Invalid("action", "Bước tiếp theo là trả kết quả: dùng 'issueResult' (hoặc 'approve' khi lãnh đạo ký).");
-                    }
-
-                    if (action == "issueResult" && !intoReturn)
-                    {
-                        return ActionResult.Invalid("action", "Chỉ ban hành kết quả ở bước xử lý cuối cùng.");
-                    }
-
                     if (await MoveAsync(next, action, r.Assignee, ct) is { } error)
                     {
                         return error;
