@@ -29,11 +29,14 @@ public static class LoadScenarios
             case "intake":
                 await IntakeAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--dossiers", 1_000_000), requests, Option(args, "--concurrency", 50), Option(args, "--rate", 0));
                 return 0;
+            case "workflow":
+                await WorkflowScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--dossiers", 1_000_000), Option(args, "--events", 20), requests, concurrency);
+                return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N]; [--requests N] [--concurrency N]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N]; [--requests N] [--concurrency N]");
                 return 2;
         }
     }
@@ -174,7 +177,7 @@ public static class LoadScenarios
         Console.WriteLine();
     }
 
-    private static string? Text(string[] args, string name)
+    internal static string? Text(string[] args, string name)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
@@ -197,7 +200,7 @@ public static class LoadScenarios
         })]);
     }
 
-    private static int Option(string[] args, string name, int fallback)
+    internal static int Option(string[] args, string name, int fallback)
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
@@ -208,7 +211,7 @@ public static class LoadScenarios
 public static class LoadGenerator
 {
     public static Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null) =>
-        RunAsync(baseAddress, i => new HttpRequestMessage(HttpMethod.Get, urls[i]), urls.Count, concurrency, warmup, token);
+        RunAsync(baseAddress, i => new HttpRequestMessage(HttpMethod.Get, urls[i % urls.Count]), urls.Count, concurrency, warmup, token);
 
     /// <summary>Closed loop by default; with <paramref name="perSecond"/>, requests start on a fixed schedule (open loop), as counters serving people do.</summary>
     public static async Task<LoadResult> RunAsync(Uri baseAddress, Func<int, HttpRequestMessage> request, int count, int concurrency, int warmup, string? token = null, int perSecond = 0)

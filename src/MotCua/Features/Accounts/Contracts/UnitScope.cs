@@ -19,6 +19,7 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
 {
     private IReadOnlySet<Guid>? visible;
     private (bool Known, UnitInfo? Office) office;
+    private (Guid AccountId, List<Guid> Units)? current;
 
     public async Task<IReadOnlySet<Guid>> VisibleUnitIdsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -56,12 +57,20 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
         return office.Office;
     }
 
+    /// <summary>The units the account works at today (read once per request and account).</summary>
     public async Task<List<Guid>> CurrentUnitIdsAsync(Guid accountId, CancellationToken ct = default)
     {
+        if (current is { } known && known.AccountId == accountId)
+        {
+            return known.Units;
+        }
+
         var today = VietnamTime.Today(clock);
-        return await db.Memberships.AsNoTracking()
+        var units = await db.Memberships.AsNoTracking()
             .Where(m => m.AccountId == accountId && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
             .Select(m => m.UnitId)
             .ToListAsync(ct);
+        current = (accountId, units);
+        return units;
     }
 }

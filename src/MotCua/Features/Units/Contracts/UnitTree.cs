@@ -11,10 +11,13 @@ public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Gu
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
 public sealed class UnitTree(AppDbContext db)
 {
-    // REVIEW: the whole tree is read per call; a city has about a thousand units, which reads in about a
-    // millisecond. Cache it (invalidated on edit, shared across nodes) if it ever shows in a profile.
-    public Task<List<UnitLink>> LinksAsync(CancellationToken ct = default) =>
-        db.Units.AsNoTracking().Select(u => new UnitLink(u.Id, u.ParentId, u.SuccessorId)).ToListAsync(ct);
+    private List<UnitLink>? links;
+
+    // REVIEW: the whole tree is read once per request (the service is scoped); a city has about a thousand units,
+    // which reads in about a millisecond. Cache it across requests (invalidated on edit, shared across nodes) if it
+    // ever shows in a profile.
+    public async Task<List<UnitLink>> LinksAsync(CancellationToken ct = default) =>
+        links ??= await db.Units.AsNoTracking().Select(u => new UnitLink(u.Id, u.ParentId, u.SuccessorId)).ToListAsync(ct);
 
     public Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Where(u => u.Id == id).Select(Info).FirstOrDefaultAsync(ct);

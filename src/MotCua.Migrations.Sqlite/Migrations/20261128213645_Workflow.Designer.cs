@@ -11,7 +11,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128211424_Workflow")]
+    [Migration("20261128213645_Workflow")]
     partial class Workflow
     {
         /// <inheritdoc />
@@ -1466,7 +1466,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DossierId", "StartedAt");
 
-                    b.HasIndex("UnitId", "DueAt")
+                    b.HasIndex("UnitId", "DueAt", "Role", "Holder", "PausedAt", "Kind", "ProcedureCode")
                         .HasDatabaseName("IX_workflow_task_open")
                         .HasFilter("\"EndedAt\" IS NULL");
 

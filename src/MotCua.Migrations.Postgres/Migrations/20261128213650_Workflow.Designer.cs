@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128211428_Workflow")]
+    [Migration("20261128213650_Workflow")]
     partial class Workflow
     {
         /// <inheritdoc />
@@ -1478,7 +1478,7 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("DossierId", "StartedAt");
 
-                    b.HasIndex("UnitId", "DueAt")
+                    b.HasIndex("UnitId", "DueAt", "Role", "Holder", "PausedAt", "Kind", "ProcedureCode")
                         .HasDatabaseName("IX_workflow_task_open")
                         .HasFilter("\"EndedAt\" IS NULL");
 
