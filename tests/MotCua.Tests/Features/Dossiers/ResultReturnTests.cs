@@ -59,7 +59,11 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("data-field=\"expectedVersion\"", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         using var ok = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("3"));
         Assert.Contains("data-testid=\"returned\"", await ok.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        using var again = await Pages.PostFormAsync(officer, $"/Dossiers/Return?code={Uri.EscapeDataString(code)}", Fields("4"));
+        // A second submission (say, from another window still open on the form) is refused, naming why.
+        var fields = Fields("4");
+        fields["__RequestVerificationToken"] = Pages.AntiforgeryToken(await officer.GetStringAsync("/Intake"));
+        using var content = new FormUrlEncodedContent(fields);
+        using var again = await officer.PostAsync($"/Dossiers/Return?code={Uri.EscapeDataString(code)}", content);
         Assert.Contains("data-field=\"action\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
