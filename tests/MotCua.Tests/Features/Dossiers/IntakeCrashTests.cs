@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace MotCua.Tests.Features.Dossiers;
@@ -16,12 +13,12 @@ public sealed class IntakeCrashTests
     {
         var dataDir = Directory.CreateTempSubdirectory("motcua-crash-");
         var db = Path.Combine(dataDir.FullName, "motcua.db");
-        var port = FreePort();
+        var port = AppProcess.FreePort();
         var acknowledged = new ConcurrentBag<string>();
 
-        using (var first = StartApp(db, dataDir.FullName, port))
+        using (var first = AppProcess.Start(db, dataDir.FullName, port))
         {
-            using var client = await ReadyClientAsync(port);
+            using var client = await AppProcess.ReadyClientAsync(port);
             using var stop = new CancellationTokenSource();
             var workers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
             {
@@ -53,10 +50,10 @@ public sealed class IntakeCrashTests
             await Task.WhenAll(workers);
         }
 
-        using var second = StartApp(db, dataDir.FullName, port);
+        using var second = AppProcess.Start(db, dataDir.FullName, port);
         try
         {
-            using var client = await ReadyClientAsync(port);
+            using var client = await AppProcess.ReadyClientAsync(port);
             foreach (var code in acknowledged)
             {
                 var check = await client.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify");
@@ -91,66 +88,4 @@ public sealed class IntakeCrashTests
         procedureCode = "2.000908", channel = "counter", receivedAt = "2026-03-05T09:00:00+07:00",
         applicant = new { idNumber, fullName = "Người Nộp Thử" },
     };
-
-    private static Process StartApp(string db, string dataDir, int port)
-    {
-        var dll = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "bin", Configuration, "net10.0", "MotCua.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
-        start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        start.Environment["Database__ConnectionString"] = $"Data Source={db}";
-        start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
-        start.Environment["Scanning__Enabled"] = "false";
-        start.Environment["RateLimiting__PublicPerMinute"] = "100000";
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task<HttpClient> ReadyClientAsync(int port)
-    {
-        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(20) };
-        for (var attempt = 0; !await IsReadyAsync(client); attempt++)
-        {
-            if (attempt > 600)
-            {
-                throw new TimeoutException("MotCua did not become ready within a minute.");
-            }
-
-            await Task.Delay(100);
-        }
-
-        using var token = await client.PostAsJsonAsync("/api/auth/token", new { username = "canbo.trungvan", password = TestApp.Password });
-        var body = await token.Content.ReadFromJsonAsync<JsonElement>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", body.GetProperty("accessToken").GetString());
-        return client;
-    }
-
-    private static async Task<bool> IsReadyAsync(HttpClient client)
-    {
-        try
-        {
-            using var response = await client.GetAsync("/health/ready");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-#if DEBUG
-    private const string Configuration = "Debug";
-#else
-    private const string Configuration = "Release";
-#endif
 }
