@@ -1475,7 +1475,7 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasIndex("DossierId", "StartedAt");
 
-                    b.HasIndex("UnitId", "DueAt", "Role", "Holder", "PausedAt", "Kind", "ProcedureCode")
+                    b.HasIndex("UnitId", "DueAt", "Role", "Holder", "PausedAt", "Kind", "ProcedureCode", "Id")
                         .HasDatabaseName("IX_workflow_task_open")
                         .HasFilter("\"EndedAt\" IS NULL");
 

@@ -1463,7 +1463,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DossierId", "StartedAt");
 
-                    b.HasIndex("UnitId", "DueAt", "Role", "Holder", "PausedAt", "Kind", "ProcedureCode")
+                    b.HasIndex("UnitId", "DueAt", "Role", "Holder", "PausedAt", "Kind", "ProcedureCode", "Id")
                         .HasDatabaseName("IX_workflow_task_open")
                         .HasFilter("\"EndedAt\" IS NULL");
 

@@ -17,7 +17,7 @@ public sealed record SweepResult(int Warned, int MarkedOverdue);
 /// or past their deadline are read, through the (status, due) index. On PostgreSQL an advisory lock lets one
 /// node sweep at a time.
 /// </summary>
-public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, PublicLinks links, IOptions<WorkflowOptions> options, TimeProvider clock)
+public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
     private const long LockKey = 0x4D6F74437561; // "MotCua"
     private static readonly DossierStatus[] Running = [DossierStatus.Received, DossierStatus.InProgress];
@@ -132,7 +132,7 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, Publi
         }
 
         people.UnionWith((await staff.InRoleAtAsync([task.UnitId], Roles.Leader, ct)).Select(p => p.Username));
-        var link = links.Staff("/Workflow/Dossier/" + Uri.EscapeDataString(dossier.Code));
+        var link = "/Workflow/Dossier/" + Uri.EscapeDataString(dossier.Code);
         foreach (var person in people)
         {
             Outbox.ToStaff(db, person, $"{dossier.Code}/{kind}/{now.ToUnixTimeMilliseconds()}", subject, body, link, now);

@@ -55,13 +55,13 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, IOpti
             open = open.Where(t => t.ProcedureCode == procedure.Trim());
         }
 
-        var counts = await open.GroupBy(t => 1).Select(g => new InboxCounts(
+        var counts = (await open.GroupBy(t => 1).Select(g => new InboxCounts(
             g.Count(),
             g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
             g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
             g.Count(t => t.PausedAt == null && t.DueAt < now),
             g.Count(t => t.PausedAt != null),
-            g.Count(t => t.Kind == ProcessRules.Consultation))).FirstOrDefaultAsync(ct) ?? new InboxCounts(0, 0, 0, 0, 0, 0);
+            g.Count(t => t.Kind == ProcessRules.Consultation))).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0);
 
         var filter = Filters.Contains(query.Filter) ? query.Filter! : "all";
         var selected = filter switch
@@ -75,9 +75,13 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, IOpti
         };
         var size = Math.Clamp(query.PageSize, 1, 100);
         var page = Math.Max(1, query.Page);
-        var rows = await selected
+        // The page's rows are chosen from the index alone, then only those are read with their dossiers.
+        var ids = await selected
             .OrderBy(t => t.PausedAt != null).ThenBy(t => t.DueAt).ThenBy(t => t.Id)
             .Skip((page - 1) * size).Take(size)
+            .Select(t => t.Id)
+            .ToListAsync(ct);
+        var rows = await db.Set<DossierTask>().AsNoTracking().Where(t => ids.Contains(t.Id))
             .Join(db.Set<Dossier>(), t => t.DossierId, d => d.Id, (t, d) => new
             {
                 t.DossierCode, t.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, t.StepName, t.Kind, t.Holder, t.DueAt, DossierDueAt = d.DueAt, d.ReceivedAt, t.PausedAt,

@@ -6,6 +6,4 @@ namespace MotCua.Features.Dossiers.Contracts;
 public sealed class PublicLinks(IOptions<AppOptions> options)
 {
     public string Track(string code) => new Uri(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code)).ToString();
-
-    public string Staff(string path) => new Uri(options.Value.PublicUrl, path).ToString();
 }

@@ -97,8 +97,8 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => new { x.DossierId, x.StartedAt });
         // The inboxes: open tasks of an agency by urgency. Partial, so a million finished tasks cost nothing here.
-        // Covering: counts by urgency and the filters read the index alone.
-        builder.HasIndex(x => new { x.UnitId, x.DueAt, x.Role, x.Holder, x.PausedAt, x.Kind, x.ProcedureCode })
+        // Covering: counts by urgency, the filters and the choice of a page's rows read the index alone.
+        builder.HasIndex(x => new { x.UnitId, x.DueAt, x.Role, x.Holder, x.PausedAt, x.Kind, x.ProcedureCode, x.Id })
             .HasFilter("\"EndedAt\" IS NULL").HasDatabaseName("IX_workflow_task_open");
         builder.Property(x => x.DossierCode).HasMaxLength(40);
         builder.Property(x => x.ProcedureCode).HasMaxLength(40);

@@ -511,7 +511,7 @@ public sealed class ProcessEngine(
 
         private void ToCitizen(string kind, string subject, string body) => citizenMessages.Add((kind, subject, body));
 
-        private string DossierPage() => engine.links.Staff("/Workflow/Dossier/" + Uri.EscapeDataString(dossier.Code));
+        private string DossierPage() => "/Workflow/Dossier/" + Uri.EscapeDataString(dossier.Code);
 
         private void Close(DossierTask task, string action)
         {
