@@ -28,6 +28,22 @@ public sealed class FormWriter : IDisposable
         width = page.Width.Point - (2 * Left);
     }
 
+    /// <summary>A one-page form: <paramref name="draw"/> writes it; the answer is the PDF's bytes.</summary>
+    public static byte[] Render(Action<FormWriter> draw)
+    {
+        ArgumentNullException.ThrowIfNull(draw);
+        using var document = new PdfDocument();
+        document.Info.Creator = "MotCua";
+        using (var form = new FormWriter(document))
+        {
+            draw(form);
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output, closeStream: false);
+        return output.ToArray();
+    }
+
     public static XFont Regular { get; } = PdfFonts.Font(10.5);
 
     public static XFont Bold { get; } = PdfFonts.Font(10.5, bold: true);

@@ -1,6 +1,5 @@
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Pdf;
-using PdfSharp.Pdf;
 
 namespace MotCua.Features.Forms.Contracts;
 
@@ -15,9 +14,7 @@ public static class ApologyPdf
     {
         ArgumentNullException.ThrowIfNull(data);
         var set = FormSets.On(DateOnly.FromDateTime(data.At.ToOffset(VietnamTime.Offset).DateTime));
-        using var document = new PdfDocument();
-        document.Info.Creator = "MotCua";
-        using (var form = new FormWriter(document))
+        return FormWriter.Render(form =>
         {
             form.FormNumber($"{set.Number("apology")} ({set.Basis})");
             form.NationalHeader(data.ParentUnitName, data.AgencyName, data.At);
@@ -31,11 +28,7 @@ public static class ApologyPdf
             form.Line("Mong nhận được sự thông cảm của Ông/Bà.");
             form.Y += 10;
             form.Signatures(null, ("THỦ TRƯỞNG CƠ QUAN", data.SignedBy));
-        }
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        });
     }
 
     private static string Describe(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

@@ -1,6 +1,5 @@
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Pdf;
-using PdfSharp.Pdf;
 
 namespace MotCua.Features.Forms.Contracts;
 
@@ -26,9 +25,7 @@ public static class ControlSlipPdf
     {
         ArgumentNullException.ThrowIfNull(data);
         var set = FormSets.On(DateOnly.FromDateTime(data.ReceivedAt.ToOffset(VietnamTime.Offset).DateTime));
-        using var document = new PdfDocument();
-        document.Info.Creator = "MotCua";
-        using (var form = new FormWriter(document))
+        return FormWriter.Render(form =>
         {
             form.FormNumber($"{set.Number("controlSlip")} ({set.Basis})");
             form.NationalHeader(data.ParentUnitName, data.OfficeName, data.PrintedAt);
@@ -60,11 +57,7 @@ public static class ControlSlipPdf
             {
                 Row([r.From, r.To, Describe(r.At), OutcomeText(r.Outcome) + (r.Note is { Length: > 0 } n ? ". " + n : "")], FormWriter.Small);
             }
-        }
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        });
     }
 
     private static string Describe(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

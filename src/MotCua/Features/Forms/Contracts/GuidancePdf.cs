@@ -1,6 +1,5 @@
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Pdf;
-using PdfSharp.Pdf;
 
 namespace MotCua.Features.Forms.Contracts;
 
@@ -21,9 +20,7 @@ public static class GuidancePdf
     {
         ArgumentNullException.ThrowIfNull(data);
         var set = FormSets.On(DateOnly.FromDateTime(data.At.ToOffset(VietnamTime.Offset).DateTime));
-        using var document = new PdfDocument();
-        document.Info.Creator = "MotCua";
-        using (var form = new FormWriter(document))
+        return FormWriter.Render(form =>
         {
             form.FormNumber($"{set.Number(data.Refusal ? "refusal" : "supplement")} ({set.Basis})");
             form.NationalHeader(data.ParentUnitName, data.OfficeName, data.At);
@@ -57,10 +54,6 @@ public static class GuidancePdf
 
             form.Y += 10;
             form.Signatures(null, ("NGƯỜI HƯỚNG DẪN", data.Officer));
-        }
-
-        using var output = new MemoryStream();
-        document.Save(output, closeStream: false);
-        return output.ToArray();
+        });
     }
 }
