@@ -6,6 +6,7 @@ using MotCua.Features.Documents;
 using MotCua.Features.Dossiers;
 using MotCua.Features.Intake;
 using MotCua.Features.Notifications;
+using MotCua.Features.Queue;
 using MotCua.Features.Units;
 using MotCua.Features.Workflow;
 using MotCua.Infrastructure;
@@ -29,7 +30,8 @@ builder.Services
     .AddDossiersModule()
     .AddIntakeModule()
     .AddWorkflowModule()
-    .AddNotificationsModule();
+    .AddNotificationsModule()
+    .AddQueueModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -43,6 +45,7 @@ app.MapDossiers();
 app.MapIntake();
 app.MapWorkflow();
 app.MapNotifications();
+app.MapQueue();
 
 if (Cli.IsCommand(args))
 {

@@ -1,0 +1,154 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Queue : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "queue_counter",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Services = table.Column<string>(type: "TEXT", nullable: false),
+                    Officer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_counter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_counter_units_unit_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "units_unit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_office",
+                columns: table => new
+                {
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PriorityWeightMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_office", x => x.OfficeId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_sequence",
+                columns: table => new
+                {
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Last = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_sequence", x => new { x.OfficeId, x.Prefix, x.Day });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_service",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_service", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_queue_service_units_unit_OfficeId",
+                        column: x => x.OfficeId,
+                        principalTable: "units_unit",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "queue_ticket",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Priority = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IssuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RankAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    CounterId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CalledBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CalledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Recalls = table.Column<int>(type: "INTEGER", nullable: false),
+                    DossierCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_ticket", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_counter_OfficeId_Number",
+                table: "queue_counter",
+                columns: new[] { "OfficeId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_service_OfficeId_Code",
+                table: "queue_service",
+                columns: new[] { "OfficeId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_OfficeId_Day_Number",
+                table: "queue_ticket",
+                columns: new[] { "OfficeId", "Day", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_OfficeId_Day_Status_ServiceCode_RankAt",
+                table: "queue_ticket",
+                columns: new[] { "OfficeId", "Day", "Status", "ServiceCode", "RankAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "queue_counter");
+
+            migrationBuilder.DropTable(
+                name: "queue_office");
+
+            migrationBuilder.DropTable(
+                name: "queue_sequence");
+
+            migrationBuilder.DropTable(
+                name: "queue_service");
+
+            migrationBuilder.DropTable(
+                name: "queue_ticket");
+        }
+    }
+}

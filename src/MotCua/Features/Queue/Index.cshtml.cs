@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Queue;
+
+/// <summary>
+/// The counter panel: the officer picks their counter, calls the next visitor (priority and waiting weighed), recalls,
+/// marks a no-show, transfers to another service, and starts intake from the ticket.
+/// </summary>
+public sealed class IndexModel(QueueDesk desk, UnitScope scope, AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public Guid? Counter { get; set; }
+
+    public UnitInfo? Office { get; private set; }
+
+    public IReadOnlyList<CounterView> Counters { get; private set; } = [];
+
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+
+    public Ticket? Current { get; private set; }
+
+    public BoardView? Board { get; private set; }
+
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCallNextAsync(CancellationToken ct)
+    {
+        var (outcome, call) = await desk.CallNextAsync(Counter ?? Guid.Empty, User, ct);
+        return outcome == QueueOutcome.NotFound ? NotFound() : await ShowAsync(call is null ? "empty" : null, ct);
+    }
+
+    public async Task<IActionResult> OnPostRecallAsync(CancellationToken ct) =>
+        (await desk.RecallAsync(Counter ?? Guid.Empty, User, ct)).Outcome == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
+
+    public async Task<IActionResult> OnPostEndAsync(bool noShow, CancellationToken ct) =>
+        await desk.EndAsync(Counter ?? Guid.Empty, noShow, User, ct) == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
+
+    public async Task<IActionResult> OnPostTransferAsync(string service, CancellationToken ct) =>
+        await desk.TransferAsync(Counter ?? Guid.Empty, service, User, ct) switch
+        {
+            QueueOutcome.NotFound => NotFound(),
+            QueueOutcome.Invalid => await ShowAsync("service", ct),
+            _ => await ShowAsync(null, ct),
+        };
+
+    private async Task<IActionResult> ShowAsync(string? message, CancellationToken ct)
+    {
+        Message = message;
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Office = await scope.CurrentOfficeAsync(User, ct);
+        if (Office is null)
+        {
+            return;
+        }
+
+        Counters = await desk.CountersAsync(Office.Id, ct);
+        Services = await desk.ServicesAsync(Office.Id, ct);
+        Board = await desk.BoardAsync(Office, ct);
+        if (Counter is { } id && Counters.Any(c => c.Id == id))
+        {
+            Current = await db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == id && t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+        }
+        else
+        {
+            Counter = null;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MotCua.Features.Accounts.Contracts;
+
+namespace MotCua.Features.Queue;
+
+public sealed record ItemList<T>(IReadOnlyList<T> Items);
+
+public sealed record TicketRequest(string? Office, string? Service, bool Priority);
+
+public sealed record CounterItem(Guid Id, string Name, int Number, IReadOnlyList<string> Services, string? Officer);
+
+public sealed record TransferRequest(string? Service);
+
+internal static class QueueApi
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/queue").WithTags("Queue");
+        api.MapGet("/services", Services).AllowAnonymous().RequireRateLimiting("public").WithSummary("An office's services (the kiosk's buttons)");
+        api.MapGet("/board", Board).AllowAnonymous().RequireRateLimiting("public").WithSummary("What an office's display board shows now");
+        api.MapGet("/tickets/{id:guid}", Ticket).AllowAnonymous().RequireRateLimiting("public").WithSummary("A ticket's place in the queue (its QR code opens this)");
+        api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk");
+        var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Staff);
+        staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
+        staff.MapPost("/{counterId:guid}/call-next", CallNext).WithSummary("Calls the next ticket for the counter (204 when nobody waits)");
+        staff.MapPost("/{counterId:guid}/recall", Recall).WithSummary("Announces the counter's current ticket again");
+        staff.MapPost("/{counterId:guid}/done", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => End(counterId, false, user, desk, ct)).WithSummary("The current visitor was served");
+        staff.MapPost("/{counterId:guid}/no-show", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => End(counterId, true, user, desk, ct)).WithSummary("The called visitor did not come");
+        staff.MapPost("/{counterId:guid}/transfer", Transfer).WithSummary("Sends the current visitor to another service's line, keeping their place");
+    }
+
+    private static async Task<Results<Ok<ItemList<ServiceView>>, ValidationProblem>> Services([FromQuery] string? office, QueueDesk desk, CancellationToken ct) =>
+        await desk.OfficeAsync(office, ct) is { } o ? TypedResults.Ok(new ItemList<ServiceView>(await desk.ServicesAsync(o.Id, ct))) : UnknownOffice(office);
+
+    private static async Task<Results<Ok<BoardView>, ValidationProblem>> Board([FromQuery] string? office, QueueDesk desk, CancellationToken ct) =>
+        await desk.OfficeAsync(office, ct) is { } o ? TypedResults.Ok(await desk.BoardAsync(o, ct)) : UnknownOffice(office);
+
+    private static async Task<Results<Ok<TicketView>, NotFound>> Ticket(Guid id, QueueDesk desk, CancellationToken ct) =>
+        await desk.TicketAsync(id, ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound();
+
+    private static async Task<Results<Created<TicketView>, ValidationProblem>> Issue(TicketRequest request, QueueDesk desk, CancellationToken ct)
+    {
+        var (outcome, ticket, field) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct);
+        return outcome == QueueOutcome.Done
+            ? TypedResults.Created($"/api/queue/tickets/{ticket!.Id}", ticket)
+            : field == "office" ? UnknownOffice(request.Office)
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [$"Nơi tiếp nhận không có dịch vụ '{request.Service}'."] });
+    }
+
+    /// <summary>Counters of an office within the caller's units; another office's answer 404, as foreign records do.</summary>
+    private static async Task<Results<Ok<ItemList<CounterItem>>, ValidationProblem, NotFound>> Counters(
+        [FromQuery] string? office, ClaimsPrincipal user, QueueDesk desk, UnitScope scope, CancellationToken ct)
+    {
+        if (await desk.OfficeAsync(office, ct) is not { } o)
+        {
+            return UnknownOffice(office);
+        }
+
+        return (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id)
+            ? TypedResults.Ok(new ItemList<CounterItem>([.. (await desk.CountersAsync(o.Id, ct)).Select(c => new CounterItem(c.Id, c.Name, c.Number, c.Services, c.Officer))]))
+            : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<CallView>, NoContent, NotFound>> CallNext(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        await desk.CallNextAsync(counterId, user, ct) switch
+        {
+            (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
+            (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
+            _ => TypedResults.NoContent(),
+        };
+
+    private static async Task<Results<Ok<CallView>, NoContent, NotFound>> Recall(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        await desk.RecallAsync(counterId, user, ct) switch
+        {
+            (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
+            (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
+            _ => TypedResults.NoContent(),
+        };
+
+    private static async Task<Results<NoContent, NotFound, Conflict>> End(Guid counterId, bool noShow, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        await desk.EndAsync(counterId, noShow, user, ct) switch
+        {
+            QueueOutcome.Done => TypedResults.NoContent(),
+            QueueOutcome.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Conflict(),
+        };
+
+    private static async Task<Results<NoContent, NotFound, ValidationProblem, Conflict>> Transfer(Guid counterId, TransferRequest request, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        await desk.TransferAsync(counterId, request.Service, user, ct) switch
+        {
+            QueueOutcome.Done => TypedResults.NoContent(),
+            QueueOutcome.NotFound => TypedResults.NotFound(),
+            QueueOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["Không có dịch vụ này tại nơi tiếp nhận."] }),
+            _ => TypedResults.Conflict(),
+        };
+
+    private static ValidationProblem UnknownOffice(string? office) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [$"Không có nơi tiếp nhận '{office}' đang hoạt động."] });
+}

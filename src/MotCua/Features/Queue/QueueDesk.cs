@@ -1,0 +1,249 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Queue.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Queue;
+
+public sealed record ServiceView(string Code, string Name, string Prefix);
+
+public sealed record CounterView(Guid Id, int Number, string Name, IReadOnlyList<string> Services, string? Officer);
+
+public sealed record TicketView(Guid Id, string Number, string Service, DateTimeOffset IssuedAt, int WaitingAhead, bool Priority, string Status, int? Counter);
+
+public sealed record CallView(string Number, string Service, Guid CounterId, int Counter, string CounterName, DateTimeOffset CalledAt, bool Recall);
+
+public sealed record BoardView(string Office, string OfficeName, IReadOnlyList<CallView> Calls, IReadOnlyList<WaitingCount> Waiting);
+
+public sealed record WaitingCount(string Service, string Name, string Prefix, int Waiting);
+
+public enum QueueOutcome
+{
+    Done,
+    Invalid,
+    NotFound,
+    Empty,
+}
+
+/// <summary>
+/// The queue of an office's day: tickets from the kiosk, counters calling. A counter takes the first waiting ticket
+/// of its services in rank order with one conditional update (status waiting → called); if another counter took
+/// that ticket a moment earlier, the update changes nothing and the next one is tried. No lock is held and no
+/// in-memory flag decides, so counters on any number of app nodes never get the same ticket.
+/// </summary>
+public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, TimeProvider clock)
+{
+    public async Task<UnitInfo?> OfficeAsync(string? code, CancellationToken ct = default) =>
+        code is { Length: > 0 } c && await units.FindByCodeAsync(c.Trim(), ct) is { ReceivesDossiers: true } office
+            && (office.ValidTo is null || office.ValidTo >= VietnamTime.Today(clock)) ? office : null;
+
+    public Task<List<ServiceView>> ServicesAsync(Guid officeId, CancellationToken ct = default) =>
+        db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).OrderBy(s => s.SortOrder).ThenBy(s => s.Code)
+            .Select(s => new ServiceView(s.Code, s.Name, s.Prefix)).ToListAsync(ct);
+
+    public Task<List<CounterView>> CountersAsync(Guid officeId, CancellationToken ct = default) =>
+        db.Set<QueueCounter>().AsNoTracking().Where(c => c.OfficeId == officeId).OrderBy(c => c.Number)
+            .Select(c => new CounterView(c.Id, c.Number, c.Name, c.Services, c.Officer)).ToListAsync(ct);
+
+    /// <summary>Issues the next ticket of the service; the number comes from one upsert per office, prefix and day.</summary>
+    public async Task<(QueueOutcome Outcome, TicketView? Ticket, string? Error)> IssueAsync(string? officeCode, string? serviceCode, bool priority, CancellationToken ct = default)
+    {
+        if (await OfficeAsync(officeCode, ct) is not { } office)
+        {
+            return (QueueOutcome.Invalid, null, "office");
+        }
+
+        var service = await db.Set<QueueService>().AsNoTracking().FirstOrDefaultAsync(s => s.OfficeId == office.Id && s.Code == (serviceCode ?? "").Trim(), ct);
+        if (service is null)
+        {
+            return (QueueOutcome.Invalid, null, "service");
+        }
+
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var day = VietnamTime.Today(clock);
+        var weight = await db.Set<QueueOffice>().AsNoTracking().Where(o => o.OfficeId == office.Id).Select(o => (int?)o.PriorityWeightMinutes).FirstOrDefaultAsync(ct) ?? 20;
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var sequence = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO queue_sequence ("OfficeId", "Prefix", "Day", "Last") VALUES ({office.Id}, {service.Prefix}, {day}, 1)
+            ON CONFLICT ("OfficeId", "Prefix", "Day") DO UPDATE SET "Last" = queue_sequence."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct)).Single();
+        var ticket = new Ticket
+        {
+            OfficeId = office.Id, ServiceCode = service.Code, Day = day, Sequence = sequence,
+            Number = string.Create(CultureInfo.InvariantCulture, $"{service.Prefix}{1000 + sequence}"), Priority = priority,
+            IssuedAt = now, RankAt = priority ? now.AddMinutes(-weight) : now, Status = TicketStatus.Waiting,
+        };
+        db.Add(ticket);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        var ahead = await AheadAsync(ticket, ct);
+        await hub.Clients.Group(QueueHub.Board(office.Code)).SendAsync("waiting", await WaitingAsync(office.Id, day, ct), ct);
+        return (QueueOutcome.Done, new TicketView(ticket.Id, ticket.Number, service.Code, VietnamTime.ToVietnam(now), ahead, priority, "waiting", null), null);
+    }
+
+    /// <summary>Calls the next ticket for a counter, or answers <see cref="QueueOutcome.Empty"/> when nobody waits for its services.</summary>
+    public async Task<(QueueOutcome Outcome, CallView? Call)> CallNextAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await CounterAsync(counterId, user, ct) is not { } counter)
+        {
+            return (QueueOutcome.NotFound, null);
+        }
+
+        var day = VietnamTime.Today(clock);
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var candidates = await db.Set<Ticket>().AsNoTracking()
+                .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Status == TicketStatus.Waiting && counter.Services.Contains(t.ServiceCode))
+                .OrderBy(t => t.RankAt).ThenBy(t => t.Sequence).Select(t => t.Id).Take(5).ToListAsync(ct);
+            if (candidates.Count == 0)
+            {
+                return (QueueOutcome.Empty, null);
+            }
+
+            var now = clock.GetUtcNow().ToUniversalTime();
+            foreach (var id in candidates)
+            {
+                var taken = await db.Set<Ticket>().Where(t => t.Id == id && t.Status == TicketStatus.Waiting).ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
+                    .SetProperty(t => t.CalledAt, now).SetProperty(t => t.CalledBy, user.Identity!.Name), ct);
+                if (taken == 1)
+                {
+                    await FinishPreviousAsync(counter.Id, id, now, ct);
+                    return (QueueOutcome.Done, await AnnounceAsync(id, counter, now, false, ct));
+                }
+            }
+        }
+
+        return (QueueOutcome.Empty, null);
+    }
+
+    /// <summary>Announces the counter's current ticket again (the visitor did not come yet).</summary>
+    public async Task<(QueueOutcome Outcome, CallView? Call)> RecallAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await CounterAsync(counterId, user, ct) is not { } counter)
+        {
+            return (QueueOutcome.NotFound, null);
+        }
+
+        var current = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+        if (current is null)
+        {
+            return (QueueOutcome.Empty, null);
+        }
+
+        current.Recalls++;
+        await db.SaveChangesAsync(ct);
+        return (QueueOutcome.Done, await AnnounceAsync(current.Id, counter, clock.GetUtcNow().ToUniversalTime(), true, ct));
+    }
+
+    /// <summary>Ends the counter's current ticket: served (<c>done</c>) or the visitor never came (<c>noShow</c>).</summary>
+    public async Task<QueueOutcome> EndAsync(Guid counterId, bool noShow, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await CounterAsync(counterId, user, ct) is not { } counter)
+        {
+            return QueueOutcome.NotFound;
+        }
+
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, noShow ? TicketStatus.NoShow : TicketStatus.Done).SetProperty(t => t.EndedAt, now), ct);
+        return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
+    }
+
+    /// <summary>Sends the counter's current ticket to another service's line, keeping its place (its rank).</summary>
+    public async Task<QueueOutcome> TransferAsync(Guid counterId, string? serviceCode, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await CounterAsync(counterId, user, ct) is not { } counter)
+        {
+            return QueueOutcome.NotFound;
+        }
+
+        if (!await db.Set<QueueService>().AnyAsync(s => s.OfficeId == counter.OfficeId && s.Code == serviceCode, ct))
+        {
+            return QueueOutcome.Invalid;
+        }
+
+        var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Waiting).SetProperty(t => t.ServiceCode, serviceCode!)
+                .SetProperty(t => t.CounterId, (Guid?)null).SetProperty(t => t.CalledAt, (DateTimeOffset?)null), ct);
+        return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
+    }
+
+    public async Task<TicketView?> TicketAsync(Guid id, CancellationToken ct = default)
+    {
+        var t = await db.Set<Ticket>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (t is null)
+        {
+            return null;
+        }
+
+        var counter = t.CounterId is { } c ? await db.Set<QueueCounter>().AsNoTracking().Where(x => x.Id == c).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct) : null;
+        return new TicketView(t.Id, t.Number, t.ServiceCode, VietnamTime.ToVietnam(t.IssuedAt), t.Status == TicketStatus.Waiting ? await AheadAsync(t, ct) : 0, t.Priority,
+            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(t.Status.ToString()), counter);
+    }
+
+    /// <summary>What a board shows: the latest call of each counter and how many wait per service.</summary>
+    public async Task<BoardView> BoardAsync(UnitInfo office, CancellationToken ct = default)
+    {
+        var day = VietnamTime.Today(clock);
+        var counters = await db.Set<QueueCounter>().AsNoTracking().Where(c => c.OfficeId == office.Id).ToDictionaryAsync(c => c.Id, ct);
+        var called = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.OfficeId == office.Id && t.Day == day && t.CalledAt != null && t.CounterId != null)
+            .OrderByDescending(t => t.CalledAt).Take(200).ToListAsync(ct);
+        var calls = called.GroupBy(t => t.CounterId!.Value).Where(g => counters.ContainsKey(g.Key)).Select(g => g.First())
+            .Select(t => new CallView(t.Number, t.ServiceCode, t.CounterId!.Value, counters[t.CounterId.Value].Number, counters[t.CounterId.Value].Name, VietnamTime.ToVietnam(t.CalledAt!.Value), false))
+            .OrderBy(c => c.Counter).ToList();
+        return new BoardView(office.Code, office.Name, calls, await WaitingAsync(office.Id, day, ct));
+    }
+
+    private async Task<List<WaitingCount>> WaitingAsync(Guid officeId, DateOnly day, CancellationToken ct)
+    {
+        var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).OrderBy(s => s.SortOrder).ToListAsync(ct);
+        var counts = await db.Set<Ticket>().AsNoTracking().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting)
+            .GroupBy(t => t.ServiceCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        return [.. services.Select(s => new WaitingCount(s.Code, s.Name, s.Prefix, counts.GetValueOrDefault(s.Code)))];
+    }
+
+    private Task<int> AheadAsync(Ticket ticket, CancellationToken ct) =>
+        db.Set<Ticket>().CountAsync(t => t.OfficeId == ticket.OfficeId && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.ServiceCode == ticket.ServiceCode
+            && (t.RankAt < ticket.RankAt || (t.RankAt == ticket.RankAt && t.Sequence < ticket.Sequence)), ct);
+
+    /// <summary>A counter of an office within the caller's units; the caller then sits at it.</summary>
+    private async Task<QueueCounter?> CounterAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
+        var counter = await db.Set<QueueCounter>().FirstOrDefaultAsync(c => c.Id == counterId && visible.Contains(c.OfficeId), ct);
+        if (counter is not null && counter.Officer != user.Identity?.Name)
+        {
+            counter.Officer = user.Identity?.Name;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return counter;
+    }
+
+    /// <summary>A counter serves one visitor at a time: calling the next ends the one before (served).</summary>
+    private Task<int> FinishPreviousAsync(Guid counterId, Guid current, DateTimeOffset now, CancellationToken ct) =>
+        db.Set<Ticket>().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Called && t.Id != current)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Done).SetProperty(t => t.EndedAt, now), ct);
+
+    private async Task<CallView> AnnounceAsync(Guid ticketId, QueueCounter counter, DateTimeOffset at, bool recall, CancellationToken ct)
+    {
+        var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == ticketId, ct);
+        var call = new CallView(ticket.Number, ticket.ServiceCode, counter.Id, counter.Number, counter.Name, VietnamTime.ToVietnam(at), recall);
+        var office = await units.FindAsync(counter.OfficeId, ct);
+        if (office is not null)
+        {
+            await hub.Clients.Group(QueueHub.Board(office.Code)).SendAsync("call", call, ct);
+            await hub.Clients.Group(QueueHub.Board(office.Code)).SendAsync("waiting", await WaitingAsync(office.Id, ticket.Day, ct), ct);
+        }
+
+        return call;
+    }
+}

@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Queue.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Demo;
+
+namespace MotCua.Features.Queue;
+
+public static class QueueModule
+{
+    public static IServiceCollection AddQueueModule(this IServiceCollection services)
+    {
+        services.AddScoped<QueueDesk>();
+        services.AddScoped<IStartupTask, QueueDemoSeeder>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapQueue(this IEndpointRouteBuilder app)
+    {
+        QueueApi.Map(app);
+        app.MapHub<QueueHub>(QueueHub.Path);
+        return app;
+    }
+}
+
+/// <summary>
+/// Gives every open office of a demo city the same four services and three counters (two serving everything),
+/// once. The services follow the catalog's fields; a real office sets its own.
+/// </summary>
+internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, TimeProvider clock) : IStartupTask
+{
+    public int Order => 110;
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        if (!await demo.IsDemoAsync(ct) || await db.Set<QueueService>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        var today = VietnamTime.Today(clock);
+        var offices = await db.Units.Where(u => u.ReceivesDossiers && (u.ValidTo == null || u.ValidTo >= today)).Select(u => u.Id).ToListAsync(ct);
+        (string Code, string Name, string Prefix, string[] Fields)[] services =
+        [
+            ("HT", "Hộ tịch", "A", ["ho-tich", "lien-thong"]),
+            ("CT", "Chứng thực", "B", ["chung-thuc"]),
+            ("DX", "Đất đai, xây dựng", "C", ["dat-dai", "xay-dung"]),
+            ("CK", "Cư trú, tư pháp, kinh doanh", "D", ["cu-tru", "tu-phap", "kinh-doanh"]),
+        ];
+        foreach (var office in offices)
+        {
+            db.AddRange(services.Select((s, i) => new QueueService { OfficeId = office, Code = s.Code, Name = s.Name, Prefix = s.Prefix, Fields = [.. s.Fields], SortOrder = i }));
+            string[] all = [.. services.Select(s => s.Code)];
+            db.Add(new QueueCounter { OfficeId = office, Number = 1, Name = "Quầy số 1", Services = [.. all] });
+            db.Add(new QueueCounter { OfficeId = office, Number = 2, Name = "Quầy số 2", Services = [.. all] });
+            db.Add(new QueueCounter { OfficeId = office, Number = 3, Name = "Quầy số 3", Services = ["DX", "CK"] });
+            db.Add(new QueueOffice { OfficeId = office });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,33 @@
+// The kiosk: one tap on a service takes a ticket, prints it (80 mm) and returns to the services after a while.
+(() => {
+  'use strict';
+  const office = document.body.dataset.office;
+  const choose = document.getElementById('choose');
+  const ticket = document.getElementById('ticket');
+  const error = document.getElementById('error');
+  const priority = document.getElementById('priority');
+  let timer;
+  const reset = () => { clearTimeout(timer); ticket.hidden = true; choose.hidden = false; priority.checked = false; error.textContent = ''; };
+  document.getElementById('again').addEventListener('click', reset);
+  document.querySelectorAll('button.service').forEach((button) => button.addEventListener('click', async () => {
+    error.textContent = '';
+    const response = await fetch('/api/queue/tickets', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ office, service: button.dataset.service, priority: priority.checked }),
+    });
+    if (!response.ok) {
+      error.textContent = response.status === 429 ? 'Xin chờ giây lát rồi thử lại.' : 'Không lấy được số, xin mời hỏi cán bộ hướng dẫn.';
+      return;
+    }
+    const t = await response.json();
+    document.getElementById('ticket-number').textContent = t.number;
+    document.getElementById('ticket-service').textContent = button.textContent.trim().slice(1).trim();
+    document.getElementById('ticket-ahead').textContent = t.waitingAhead;
+    document.getElementById('ticket-time').textContent = new Date(t.issuedAt).toLocaleString('vi-VN');
+    document.getElementById('ticket-qr').src = `/so-thu-tu/${t.id}?handler=qr`;
+    choose.hidden = true;
+    ticket.hidden = false;
+    setTimeout(() => window.print(), 300);
+    timer = setTimeout(reset, 20000);
+  }));
+})();

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using MotCua.Tests;
+
+namespace MotCua.BrowserTests;
+
+public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
+{
+    private const string Office = "001.00.61.H26";
+
+    [Fact]
+    public async Task A_kiosk_ticket_is_called_at_a_counter_the_board_shows_it_live_and_intake_starts_from_it()
+    {
+        var board = await browser.NewPageAsync();
+        var kiosk = await browser.NewPageAsync();
+        var counter = await browser.NewPageAsync();
+        await Browser.JourneyAsync(counter, "queue-counter", async () =>
+        {
+            await board.GotoAsync($"/bang-goi-so/{Office}");
+            await Assertions.Expect(board.Locator("#status")).ToHaveClassAsync("tag office");
+
+            await kiosk.GotoAsync($"/lay-so/{Office}");
+            await kiosk.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch" }).ClickAsync();
+            await Assertions.Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync("A1001");
+            await Browser.ScreenshotAsync(kiosk, "queue-kiosk-ticket");
+            await Assertions.Expect(board.GetByTestId("waiting")).ToContainTextAsync("1");
+
+            await counter.GotoAsync("/Accounts/Login?ReturnUrl=%2FQueue");
+            await counter.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
+            await counter.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+            await counter.Keyboard.PressAsync("Enter");
+            await counter.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Queue");
+            await counter.GetByTestId("counter").SelectOptionAsync(new SelectOptionValue { Label = "Quầy số 1 (HT, CT, DX, CK)" });
+            await counter.GetByTestId("call-next").ClickAsync();
+            await Assertions.Expect(counter.GetByTestId("current")).ToHaveTextAsync("A1001");
+
+            // The board hears the call at once, without reloading.
+            await Assertions.Expect(board.GetByTestId("calls")).ToContainTextAsync("A1001");
+            await Assertions.Expect(board.GetByTestId("calls")).ToContainTextAsync("Quầy số 1");
+            await Browser.ScreenshotAsync(board, "queue-board");
+
+            await counter.GetByTestId("start-intake").ClickAsync();
+            await counter.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake" && new Uri(url).Query.Contains("ticket=", StringComparison.Ordinal));
+        });
+    }
+}

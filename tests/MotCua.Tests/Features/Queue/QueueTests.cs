@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MotCua.Features.Queue;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Tests.Features.Queue;
+
+/// <summary>Kiosk tickets and counters calling, through the public API, on a real database.</summary>
+public sealed class QueueTests
+{
+    private const string Office = "001.00.61.H26";
+
+    private static async Task<JsonElement> TicketAsync(HttpClient kiosk, string service, bool priority = false)
+    {
+        using var response = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service, priority });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static async Task<List<Guid>> CountersAsync(TestApp app)
+    {
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        var body = await officer.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}");
+        return [.. body.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid())];
+    }
+
+    private static async Task<string?> CallNextAsync(HttpClient officer, Guid counter)
+    {
+        using var response = await officer.PostAsync($"/api/queue/counters/{counter}/call-next", null);
+        return response.StatusCode == HttpStatusCode.NoContent ? null : (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
+    }
+
+    [Fact]
+    public async Task The_kiosk_numbers_tickets_per_service_and_refuses_unknown_offices_and_services()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var kiosk = app.CreateClient();
+            var services = await kiosk.GetFromJsonAsync<JsonElement>($"/api/queue/services?office={Office}");
+            Assert.Equal(["HT", "CT", "DX", "CK"], services.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("code").GetString()));
+            Assert.True((await CountersAsync(app)).Count >= 2);
+
+            var first = await TicketAsync(kiosk, "HT");
+            var second = await TicketAsync(kiosk, "HT");
+            var other = await TicketAsync(kiosk, "CT");
+            Assert.Equal(("A1001", 0), (first.GetProperty("number").GetString(), first.GetProperty("waitingAhead").GetInt32()));
+            Assert.Equal(("A1002", 1), (second.GetProperty("number").GetString(), second.GetProperty("waitingAhead").GetInt32()));
+            Assert.Equal("B1001", other.GetProperty("number").GetString());
+
+            Assert.Equal(HttpStatusCode.BadRequest, (await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = "999.99.99.H26", service = "HT" })).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "ZZ" })).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await kiosk.GetAsync("/api/queue/services?office=nowhere")).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await kiosk.GetAsync($"/api/queue/counters?office={Office}")).StatusCode);
+        });
+    }
+
+    [Fact]
+    public async Task Priority_visitors_go_ahead_by_the_office_weight_not_to_the_very_front_forever()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var kiosk = app.CreateClient();
+            await TicketAsync(kiosk, "HT");                        // A1001 at 0'
+            app.Clock.Advance(TimeSpan.FromMinutes(5));
+            await TicketAsync(kiosk, "HT");                        // A1002 at 5'
+            app.Clock.Advance(TimeSpan.FromMinutes(30));
+            await TicketAsync(kiosk, "HT", priority: true);        // A1003 at 35', ranked as 15': after the first two
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await TicketAsync(kiosk, "HT");                        // A1004 at 36'
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            await TicketAsync(kiosk, "HT", priority: true);        // A1005 at 37', ranked as 17': before A1004
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            var counter = (await CountersAsync(app))[0];
+            var order = new List<string?>();
+            for (var i = 0; i < 6; i++)
+            {
+                order.Add(await CallNextAsync(officer, counter));
+            }
+
+            Assert.Equal(["A1001", "A1002", "A1003", "A1005", "A1004", null], order);
+        });
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Counters_calling_at_once_never_get_the_same_ticket(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            var office = await app.WithDbAsync(db => Task.FromResult(db.Units.Single(u => u.Code == Office).Id));
+            await app.WithDbAsync(async db =>
+            {
+                for (var n = 4; n <= 12; n++)
+                {
+                    db.Add(new QueueCounter { OfficeId = office, Number = n, Name = $"Quầy số {n}", Services = ["HT", "CT", "DX", "CK"] });
+                }
+
+                return await db.SaveChangesAsync();
+            });
+            using var kiosk = app.CreateClient();
+            string[] services = ["HT", "CT", "DX", "CK"];
+            for (var i = 0; i < 40; i++)
+            {
+                await TicketAsync(kiosk, services[i % 4]);
+            }
+
+            var counters = await CountersAsync(app);
+            Assert.Equal(12, counters.Count);
+            var calls = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
+            {
+                using var officer = await app.ClientForAsync("canbo.trungvan");
+                return await CallNextAsync(officer, counters[i % counters.Count]);
+            }));
+            var numbers = calls.Where(c => c is not null).ToList();
+            Assert.Equal(40, numbers.Count);
+            Assert.Equal(40, numbers.Distinct().Count());
+        });
+    }
+
+    [Fact]
+    public async Task A_no_show_is_recorded_and_a_transfer_keeps_the_visitors_place_in_the_other_line()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var kiosk = app.CreateClient();
+            var absent = await TicketAsync(kiosk, "HT");
+            var moved = await TicketAsync(kiosk, "HT");
+            app.Clock.Advance(TimeSpan.FromMinutes(10));
+            await TicketAsync(kiosk, "DX");
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            var counters = await CountersAsync(app);
+            Assert.Equal("A1001", await CallNextAsync(officer, counters[0]));
+            Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/queue/counters/{counters[0]}/no-show", null)).StatusCode);
+            var noShow = await kiosk.GetFromJsonAsync<JsonElement>($"/api/queue/tickets/{absent.GetProperty("id").GetGuid()}");
+            Assert.Equal("noShow", noShow.GetProperty("status").GetString());
+
+            Assert.Equal("A1002", await CallNextAsync(officer, counters[0]));
+            using var transfer = await officer.PostAsJsonAsync($"/api/queue/counters/{counters[0]}/transfer", new { service = "DX" });
+            Assert.Equal(HttpStatusCode.NoContent, transfer.StatusCode);
+            // Counter 3 serves land and construction: the transferred visitor, who came first, is called before C1001.
+            Assert.Equal("A1002", await CallNextAsync(officer, counters[2]));
+            Assert.Equal("C1001", await CallNextAsync(officer, counters[2]));
+            var followed = await kiosk.GetFromJsonAsync<JsonElement>($"/api/queue/tickets/{moved.GetProperty("id").GetGuid()}");
+            Assert.Equal("done", followed.GetProperty("status").GetString()); // calling the next ends the one before
+        });
+    }
+}
