@@ -2006,24 +2006,6 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Queue.QueueCounter", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Features.Queue.QueueService", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.HasOne("MotCua.Features.Units.Unit", null)

@@ -1994,24 +1994,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Navigation("Items");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Queue.QueueCounter", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Features.Queue.QueueService", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.HasOne("MotCua.Features.Units.Unit", null)

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MotCua.Features.Units;
 
 namespace MotCua.Features.Queue;
 
@@ -125,7 +124,6 @@ internal sealed class QueueConfiguration :
         builder.Property(x => x.Name).HasMaxLength(200);
         builder.Property(x => x.Prefix).HasMaxLength(2);
         builder.PrimitiveCollection(x => x.Fields);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<QueueCounter> builder)
@@ -136,7 +134,6 @@ internal sealed class QueueConfiguration :
         builder.Property(x => x.Name).HasMaxLength(100);
         builder.Property(x => x.Officer).HasMaxLength(100);
         builder.PrimitiveCollection(x => x.Services);
-        builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.OfficeId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<Ticket> builder)

@@ -145,4 +145,19 @@ public sealed class QueueTests
             Assert.Equal("done", followed.GetProperty("status").GetString()); // calling the next ends the one before
         });
     }
+
+    [Fact]
+    public async Task A_dossier_received_while_serving_a_ticket_is_linked_to_it()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var kiosk = app.CreateClient();
+            var ticket = await TicketAsync(kiosk, "CT");
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            Assert.Equal("B1001", await CallNextAsync(officer, (await CountersAsync(app))[0]));
+            var code = await Workflow.Flow.ReceiveAsync(app, "2.000908");
+            var linked = await app.WithDbAsync(db => Task.FromResult(db.Set<Ticket>().Single(t => t.Id == ticket.GetProperty("id").GetGuid()).DossierCode));
+            Assert.Equal(code, linked);
+        });
+    }
 }

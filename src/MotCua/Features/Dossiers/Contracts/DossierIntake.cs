@@ -9,6 +9,7 @@ using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Queue.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -149,6 +150,7 @@ public sealed class DossierIntake(
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
             $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}.");
         await workflow.BeginAsync(dossier, version, received, user.Identity?.Name, ct);
+        await CounterTickets.LinkServedAsync(db, user.Identity?.Name, code, ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
             $"Hồ sơ {code} đã được tiếp nhận",
             $"{office.Name} đã tiếp nhận hồ sơ \"{version.Name}\" của Ông/Bà lúc {Describe(receivedAt)}. Hẹn trả kết quả: {Describe(due.DueAt)}. Tra cứu bằng mã hồ sơ {code}.",

@@ -11,7 +11,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128220720_Queue")]
+    [Migration("20261128221643_Queue")]
     partial class Queue
     {
         /// <inheritdoc />
@@ -1995,24 +1995,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Items");
-                });
-
-            modelBuilder.Entity("MotCua.Features.Queue.QueueCounter", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Features.Queue.QueueService", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128220726_Queue")]
+    [Migration("20261128221648_Queue")]
     partial class Queue
     {
         /// <inheritdoc />
@@ -2007,24 +2007,6 @@ namespace MotCua.Migrations.Postgres.Migrations
                         });
 
                     b.Navigation("Items");
-                });
-
-            modelBuilder.Entity("MotCua.Features.Queue.QueueCounter", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Features.Queue.QueueService", b =>
-                {
-                    b.HasOne("MotCua.Features.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("OfficeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

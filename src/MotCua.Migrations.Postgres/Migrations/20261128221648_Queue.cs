@@ -26,12 +26,6 @@ namespace MotCua.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_queue_counter", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_queue_counter_units_unit_OfficeId",
-                        column: x => x.OfficeId,
-                        principalTable: "units_unit",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -75,12 +69,6 @@ namespace MotCua.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_queue_service", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_queue_service_units_unit_OfficeId",
-                        column: x => x.OfficeId,
-                        principalTable: "units_unit",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(

@@ -25,12 +25,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_queue_counter", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_queue_counter_units_unit_OfficeId",
-                        column: x => x.OfficeId,
-                        principalTable: "units_unit",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -74,12 +68,6 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_queue_service", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_queue_service_units_unit_OfficeId",
-                        column: x => x.OfficeId,
-                        principalTable: "units_unit",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
