@@ -18,7 +18,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
 
 builder.Services
-    .AddWebShell()
+    .AddWebShell(builder.Configuration)
     .AddDatabaseModule()
     .AddStartup()
     .AddAccountsModule()

@@ -10,7 +10,7 @@ namespace MotCua.Tests;
 /// <summary>The built MotCua as a real process on a port, to be killed mid-work and started again on the same database.</summary>
 public static class AppProcess
 {
-    public static Process Start(string db, string dataDir, int port)
+    public static Process Start(string db, string dataDir, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "bin", Configuration, "net10.0", "MotCua.dll");
         var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
@@ -19,6 +19,11 @@ public static class AppProcess
         start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
         start.Environment["Scanning__Enabled"] = "false";
         start.Environment["RateLimiting__PublicPerMinute"] = "100000";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

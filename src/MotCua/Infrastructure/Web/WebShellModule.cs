@@ -24,8 +24,9 @@ public static class WebShellModule
 {
     public static readonly CultureInfo[] Cultures = [new("vi-VN"), new("en-US")];
 
-    public static IServiceCollection AddWebShell(this IServiceCollection services)
+    public static IServiceCollection AddWebShell(this IServiceCollection services, IConfiguration configuration)
     {
+        ArgumentNullException.ThrowIfNull(configuration);
         services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.AddRazorPages(o =>
             {
@@ -75,7 +76,13 @@ public static class WebShellModule
         // Vietnamese letters are written as they are, not as &#x...; entities, so pages stay readable and small.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddSignalR();
+        // With several app nodes, Redis carries SignalR messages between them, so every board hears every call.
+        var signalR = services.AddSignalR();
+        if (configuration["Redis:Configuration"] is { Length: > 0 } redis)
+        {
+            signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("motcua"));
+        }
+
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);
