@@ -24,6 +24,7 @@ internal static class QueueApi
         api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk");
         var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Staff);
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
+        api.MapGet("/figures", Figures).RequireAuthorization(Policies.Staff).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
         staff.MapPost("/{counterId:guid}/call-next", CallNext).WithSummary("Calls the next ticket for the counter (204 when nobody waits)");
         staff.MapPost("/{counterId:guid}/recall", Recall).WithSummary("Announces the counter's current ticket again");
         staff.MapPost("/{counterId:guid}/done", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => End(counterId, false, user, desk, ct)).WithSummary("The current visitor was served");
@@ -95,6 +96,22 @@ internal static class QueueApi
             QueueOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["Không có dịch vụ này tại nơi tiếp nhận."] }),
             _ => TypedResults.Conflict(),
         };
+
+    private static async Task<Results<Ok<QueueFigures>, ValidationProblem, NotFound>> Figures(
+        [FromQuery] string? office, [FromQuery] DateOnly from, [FromQuery] DateOnly to, ClaimsPrincipal user, QueueDesk desk, QueueFiguresReader figures, UnitScope scope, CancellationToken ct)
+    {
+        if (await desk.OfficeAsync(office, ct) is not { } o)
+        {
+            return UnknownOffice(office);
+        }
+
+        if (from > to || to.DayNumber - from.DayNumber > 366)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Khoảng thời gian không hợp lệ (tối đa một năm)."] });
+        }
+
+        return (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.Ok(await figures.ReadAsync(o.Id, from, to, ct)) : TypedResults.NotFound();
+    }
 
     private static ValidationProblem UnknownOffice(string? office) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [$"Không có nơi tiếp nhận '{office}' đang hoạt động."] });

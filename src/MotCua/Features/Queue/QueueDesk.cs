@@ -100,7 +100,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         {
             var candidates = await db.Set<Ticket>().AsNoTracking()
                 .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Status == TicketStatus.Waiting && counter.Services.Contains(t.ServiceCode))
-                .OrderBy(t => t.RankAt).ThenBy(t => t.Sequence).Select(t => t.Id).Take(5).ToListAsync(ct);
+                .OrderBy(t => t.RankAt).ThenBy(t => t.Id).Select(t => t.Id).Take(5).ToListAsync(ct);
             if (candidates.Count == 0)
             {
                 return (QueueOutcome.Empty, null);
@@ -212,7 +212,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
 
     private Task<int> AheadAsync(Ticket ticket, CancellationToken ct) =>
         db.Set<Ticket>().CountAsync(t => t.OfficeId == ticket.OfficeId && t.Day == ticket.Day && t.Status == TicketStatus.Waiting && t.ServiceCode == ticket.ServiceCode
-            && (t.RankAt < ticket.RankAt || (t.RankAt == ticket.RankAt && t.Sequence < ticket.Sequence)), ct);
+            && (t.RankAt < ticket.RankAt || (t.RankAt == ticket.RankAt && t.Id.CompareTo(ticket.Id) < 0)), ct);
 
     /// <summary>A counter of an office within the caller's units; the caller then sits at it.</summary>
     private async Task<QueueCounter?> CounterAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct)

@@ -11,6 +11,7 @@ public static class QueueModule
     public static IServiceCollection AddQueueModule(this IServiceCollection services)
     {
         services.AddScoped<QueueDesk>();
+        services.AddScoped<QueueFiguresReader>();
         services.AddScoped<IStartupTask, QueueDemoSeeder>();
         return services;
     }

@@ -160,4 +160,47 @@ public sealed class QueueTests
             Assert.Equal(code, linked);
         });
     }
+
+    [Fact]
+    public async Task Waiting_and_service_times_come_from_a_scripted_day()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Workflow.Flow.At(2027, 3, 1, 8));
+            using var kiosk = app.CreateClient();
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            var counters = await CountersAsync(app);
+            await TicketAsync(kiosk, "HT");                                 // 08:00
+            app.Clock.Advance(TimeSpan.FromMinutes(10));
+            await TicketAsync(kiosk, "HT");                                 // 08:10
+            await TicketAsync(kiosk, "CT");                                 // 08:10
+            app.Clock.Advance(TimeSpan.FromMinutes(10));                    // 08:20
+            Assert.Equal("A1001", await CallNextAsync(officer, counters[0])); // waited 20
+            app.Clock.Advance(TimeSpan.FromMinutes(6));                     // 08:26: served 6
+            Assert.Equal("A1002", await CallNextAsync(officer, counters[0])); // waited 16; ends A1001
+            app.Clock.Advance(TimeSpan.FromMinutes(4));                     // 08:30
+            Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/queue/counters/{counters[0]}/no-show", null)).StatusCode);
+            app.Clock.Advance(TimeSpan.FromHours(1));                       // 09:30: B1001 still waiting, one more arrival
+            await TicketAsync(kiosk, "CT");
+
+            var f = await officer.GetFromJsonAsync<JsonElement>($"/api/queue/figures?office={Office}&from=2027-03-01&to=2027-03-01");
+            var ht = f.GetProperty("byService").EnumerateArray().Single(r => r.GetProperty("key").GetString() == "HT");
+            Assert.Equal((2, 1, 1, 0), (ht.GetProperty("tickets").GetInt32(), ht.GetProperty("served").GetInt32(), ht.GetProperty("noShows").GetInt32(), ht.GetProperty("stillWaiting").GetInt32()));
+            Assert.Equal(18.0, ht.GetProperty("averageWaitMinutes").GetDouble());
+            Assert.Equal(20.0, ht.GetProperty("longestWaitMinutes").GetDouble());
+            Assert.Equal(6.0, ht.GetProperty("averageServiceMinutes").GetDouble());
+            var total = f.GetProperty("total");
+            Assert.Equal((4, 2), (total.GetProperty("tickets").GetInt32(), total.GetProperty("stillWaiting").GetInt32()));
+            var hours = f.GetProperty("arrivalsByHour").EnumerateArray().Select(h => h.GetInt32()).ToList();
+            Assert.Equal((3, 1), (hours[8], hours[9]));
+            var officerRow = Assert.Single(f.GetProperty("byOfficer").EnumerateArray());
+            Assert.Equal("canbo.trungvan", officerRow.GetProperty("key").GetString());
+
+            using var other = await app.ClientForAsync("canbo.phuongkhac");
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/queue/figures?office={Office}&from=2027-03-01&to=2027-03-01")).StatusCode);
+            using var page = await Pages.SignedInAsync(app, "canbo.trungvan");
+            var xlsx = await page.GetByteArrayAsync("/Queue/Figures?from=2027-03-01&to=2027-03-01&handler=Excel");
+            Assert.Equal((byte)'P', xlsx[0]); // a zip: the workbook
+        });
+    }
 }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MiniExcelLibs;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Queue;
+
+/// <summary>Queue figures of the officer's office: today live (the page refreshes) or any period, as charts, tables and Excel.</summary>
+public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public QueueFigures? Result { get; private set; }
+
+    public bool Today => From == To && To == VietnamTime.Today(clock);
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        if (Result is not { } r)
+        {
+            return NotFound();
+        }
+
+        static Dictionary<string, object?> Sheet(QueueFigureRow x) => new()
+        {
+            ["Nhóm"] = x.Name, ["Số phiếu"] = x.Tickets, ["Đã phục vụ"] = x.Served, ["Vắng mặt"] = x.NoShows, ["Còn chờ"] = x.StillWaiting,
+            ["Chờ trung bình (phút)"] = x.AverageWaitMinutes, ["Chờ lâu nhất (phút)"] = x.LongestWaitMinutes, ["Phục vụ trung bình (phút)"] = x.AverageServiceMinutes,
+        };
+        var sheets = new Dictionary<string, object>
+        {
+            ["Theo dịch vụ"] = r.ByService.Append(r.Total).Select(Sheet).ToList(),
+            ["Theo quầy"] = r.ByCounter.Select(Sheet).ToList(),
+            ["Theo cán bộ"] = r.ByOfficer.Select(Sheet).ToList(),
+            ["Theo giờ"] = r.ArrivalsByHour.Select((n, h) => new Dictionary<string, object?> { ["Giờ"] = $"{h:00}:00", ["Số phiếu"] = n }).ToList(),
+        };
+        var buffer = new MemoryStream();
+        await buffer.SaveAsAsync(sheets, cancellationToken: ct);
+        buffer.Position = 0;
+        return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"hang-doi-{r.From:yyyyMMdd}-{r.To:yyyyMMdd}.xlsx");
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        To ??= VietnamTime.Today(clock);
+        From ??= To;
+        if (From > To || To.Value.DayNumber - From.Value.DayNumber > 366)
+        {
+            ModelState.AddModelError(nameof(From), "Khoảng thời gian không hợp lệ (tối đa một năm).");
+            return;
+        }
+
+        if (await scope.CurrentOfficeAsync(User, ct) is { } office)
+        {
+            Result = await figures.ReadAsync(office.Id, From.Value, To.Value, ct);
+        }
+    }
+}

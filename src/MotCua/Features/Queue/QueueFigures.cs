@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Queue;
+
+/// <summary>One row of the figures: a service, a counter or an officer over the period.</summary>
+public sealed record QueueFigureRow(
+    string Key, string Name, int Tickets, int Served, int NoShows, int StillWaiting, double? AverageWaitMinutes, double? LongestWaitMinutes, double? AverageServiceMinutes);
+
+public sealed record QueueFigures(
+    DateOnly From, DateOnly To, QueueFigureRow Total, IReadOnlyList<QueueFigureRow> ByService, IReadOnlyList<QueueFigureRow> ByCounter,
+    IReadOnlyList<QueueFigureRow> ByOfficer, IReadOnlyList<int> ArrivalsByHour);
+
+/// <summary>
+/// Waiting and service times for managers, from the tickets themselves: waiting is from the ticket to the (first)
+/// call, service from the call to its end; a no-show counts as called but not served. Arrivals by hour of the day
+/// (Vietnam time). Every figure is computed from the tickets the period holds, so it can be listed behind it.
+/// </summary>
+public sealed class QueueFiguresReader(AppDbContext db)
+{
+    public async Task<QueueFigures> ReadAsync(Guid officeId, DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var tickets = await db.Set<Ticket>().AsNoTracking().Where(t => t.OfficeId == officeId && t.Day >= from && t.Day <= to).ToListAsync(ct);
+        var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
+        var counters = await db.Set<QueueCounter>().AsNoTracking().Where(c => c.OfficeId == officeId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var arrivals = new int[24];
+        foreach (var t in tickets)
+        {
+            arrivals[VietnamTime.ToVietnam(t.IssuedAt).Hour]++;
+        }
+
+        return new QueueFigures(
+            from, to, Row("all", "Tất cả", tickets),
+            [.. tickets.GroupBy(t => t.ServiceCode).OrderBy(g => g.Key).Select(g => Row(g.Key, services.GetValueOrDefault(g.Key, g.Key), g))],
+            [.. tickets.Where(t => t.CounterId is not null).GroupBy(t => t.CounterId!.Value).Select(g => Row(g.Key.ToString(), counters.GetValueOrDefault(g.Key, "?"), g)).OrderBy(r => r.Name)],
+            [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).OrderBy(g => g.Key).Select(g => Row(g.Key, g.Key, g))],
+            arrivals);
+    }
+
+    private static QueueFigureRow Row(string key, string name, IEnumerable<Ticket> group)
+    {
+        var list = group.ToList();
+        var waits = list.Where(t => t.CalledAt is not null).Select(t => (t.CalledAt!.Value - t.IssuedAt).TotalMinutes).ToList();
+        var service = list.Where(t => t.Status == TicketStatus.Done && t.CalledAt is not null && t.EndedAt is not null)
+            .Select(t => (t.EndedAt!.Value - t.CalledAt!.Value).TotalMinutes).ToList();
+        return new QueueFigureRow(
+            key, name, list.Count, list.Count(t => t.Status == TicketStatus.Done), list.Count(t => t.Status == TicketStatus.NoShow),
+            list.Count(t => t.Status == TicketStatus.Waiting),
+            waits.Count == 0 ? null : Math.Round(waits.Average(), 1), waits.Count == 0 ? null : Math.Round(waits.Max(), 1),
+            service.Count == 0 ? null : Math.Round(service.Average(), 1));
+    }
+}
