@@ -1293,6 +1293,84 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("notifications_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Queue.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Day", "Start");
+
+                    b.ToTable("queue_appointment", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Queue.AppointmentSlot", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("OfficeId", "ServiceCode", "Day", "Start");
+
+                    b.ToTable("queue_slot", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Queue.QueueCounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1332,7 +1410,19 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EarlyMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PriorityWeightMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotCapacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SlotMinutes")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("OfficeId");

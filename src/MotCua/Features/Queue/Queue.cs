@@ -109,12 +109,92 @@ public sealed class QueueOffice
 
     /// <summary>How many minutes ahead a priority ticket is ranked.</summary>
     public int PriorityWeightMinutes { get; set; } = 20;
+
+    /// <summary>Length of a booking slot, in minutes.</summary>
+    public int SlotMinutes { get; set; } = 30;
+
+    /// <summary>Visitors that may book one slot of one service.</summary>
+    public int SlotCapacity { get; set; } = 3;
+
+    /// <summary>How early before the slot a booked visitor may check in and keep the slot's place.</summary>
+    public int EarlyMinutes { get; set; } = 30;
+
+    /// <summary>How late after the slot's start a booked visitor still keeps it; later, they queue as a walk-in.</summary>
+    public int LateMinutes { get; set; } = 15;
+}
+
+public enum AppointmentStatus
+{
+    Booked,
+    CheckedIn,
+    Cancelled,
+}
+
+/// <summary>A slot booked online for a service of an office; checked in at the kiosk with its code.</summary>
+public sealed class Appointment
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid OfficeId { get; init; }
+
+    public required string ServiceCode { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public TimeOnly Start { get; init; }
+
+    /// <summary>What the visitor types at the kiosk: six characters, no look-alikes.</summary>
+    public required string Code { get; init; }
+
+    public required string FullName { get; init; }
+
+    public string? Phone { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public AppointmentStatus Status { get; set; }
+
+    public Guid? TicketId { get; set; }
+}
+
+/// <summary>How many visitors booked a slot; the conditional upsert on it keeps bookings within capacity.</summary>
+public sealed class AppointmentSlot
+{
+    public Guid OfficeId { get; init; }
+
+    public required string ServiceCode { get; init; }
+
+    public DateOnly Day { get; init; }
+
+    public TimeOnly Start { get; init; }
+
+    public int Booked { get; set; }
 }
 
 internal sealed class QueueConfiguration :
     IEntityTypeConfiguration<QueueService>, IEntityTypeConfiguration<QueueCounter>, IEntityTypeConfiguration<Ticket>,
-    IEntityTypeConfiguration<TicketSequence>, IEntityTypeConfiguration<QueueOffice>
+    IEntityTypeConfiguration<TicketSequence>, IEntityTypeConfiguration<QueueOffice>, IEntityTypeConfiguration<Appointment>, IEntityTypeConfiguration<AppointmentSlot>
 {
+    public void Configure(EntityTypeBuilder<Appointment> builder)
+    {
+        builder.ToTable("queue_appointment");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.OfficeId, x.Code }).IsUnique();
+        builder.HasIndex(x => new { x.OfficeId, x.Day, x.Start });
+        builder.Property(x => x.ServiceCode).HasMaxLength(20);
+        builder.Property(x => x.Code).HasMaxLength(10);
+        builder.Property(x => x.FullName).HasMaxLength(200);
+        builder.Property(x => x.Phone).HasMaxLength(20);
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+    }
+
+    public void Configure(EntityTypeBuilder<AppointmentSlot> builder)
+    {
+        builder.ToTable("queue_slot");
+        builder.HasKey(x => new { x.OfficeId, x.ServiceCode, x.Day, x.Start });
+        builder.Property(x => x.ServiceCode).HasMaxLength(20);
+    }
+
     public void Configure(EntityTypeBuilder<QueueService> builder)
     {
         builder.ToTable("queue_service");

@@ -21,6 +21,9 @@ internal static class QueueApi
         api.MapGet("/services", Services).AllowAnonymous().RequireRateLimiting("public").WithSummary("An office's services (the kiosk's buttons)");
         api.MapGet("/board", Board).AllowAnonymous().RequireRateLimiting("public").WithSummary("What an office's display board shows now");
         api.MapGet("/tickets/{id:guid}", Ticket).AllowAnonymous().RequireRateLimiting("public").WithSummary("A ticket's place in the queue (its QR code opens this)");
+        api.MapGet("/slots", Slots).AllowAnonymous().RequireRateLimiting("public").WithSummary("Free booking slots of a service on a day");
+        api.MapPost("/appointments", Book).AllowAnonymous().RequireRateLimiting("public").WithSummary("Books a slot (refused with the reason outside hours or over capacity)");
+        api.MapPost("/check-in", CheckIn).AllowAnonymous().RequireRateLimiting("public").WithSummary("Checks a booked visitor in at the kiosk with the booking code");
         api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk");
         var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Staff);
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
@@ -43,7 +46,7 @@ internal static class QueueApi
 
     private static async Task<Results<Created<TicketView>, ValidationProblem>> Issue(TicketRequest request, QueueDesk desk, CancellationToken ct)
     {
-        var (outcome, ticket, field) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct);
+        var (outcome, ticket, field) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
         return outcome == QueueOutcome.Done
             ? TypedResults.Created($"/api/queue/tickets/{ticket!.Id}", ticket)
             : field == "office" ? UnknownOffice(request.Office)
@@ -112,6 +115,29 @@ internal static class QueueApi
 
         return (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.Ok(await figures.ReadAsync(o.Id, from, to, ct)) : TypedResults.NotFound();
     }
+
+    private static async Task<Results<Ok<ItemList<SlotView>>, ValidationProblem>> Slots(
+        [FromQuery] string? office, [FromQuery] string? service, [FromQuery] DateOnly date, AppointmentBook book, CancellationToken ct) =>
+        await book.SlotsAsync(office, service, date, ct) switch
+        {
+            ({ } slots, _) => TypedResults.Ok(new ItemList<SlotView>(slots)),
+            (_, "office") => UnknownOffice(office),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [$"Nơi tiếp nhận không có dịch vụ '{service}'."] }),
+        };
+
+    private static async Task<Results<Created<BookingView>, ValidationProblem>> Book(BookingRequest request, AppointmentBook book, CancellationToken ct)
+    {
+        var (booking, errors) = await book.BookAsync(request, ct);
+        return booking is not null ? TypedResults.Created($"/api/queue/appointments/{booking.Code}", booking) : TypedResults.ValidationProblem(errors);
+    }
+
+    private static async Task<Results<Created<TicketView>, ValidationProblem>> CheckIn(CheckInRequest request, AppointmentBook book, CancellationToken ct) =>
+        await book.CheckInAsync(request, ct) switch
+        {
+            ({ } ticket, _) => TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket),
+            (_, "office") => UnknownOffice(request.Office),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Không tìm thấy lịch hẹn hôm nay với mã này (hoặc đã nhận số)."] }),
+        };
 
     private static ValidationProblem UnknownOffice(string? office) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [$"Không có nơi tiếp nhận '{office}' đang hoạt động."] });

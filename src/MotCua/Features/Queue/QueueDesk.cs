@@ -51,7 +51,13 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
             .Select(c => new CounterView(c.Id, c.Number, c.Name, c.Services, c.Officer)).ToListAsync(ct);
 
     /// <summary>Issues the next ticket of the service; the number comes from one upsert per office, prefix and day.</summary>
-    public async Task<(QueueOutcome Outcome, TicketView? Ticket, string? Error)> IssueAsync(string? officeCode, string? serviceCode, bool priority, CancellationToken ct = default)
+    /// <param name="officeCode">The office's electronic code.</param>
+    /// <param name="serviceCode">The service's code at that office.</param>
+    /// <param name="priority">A priority visitor, ranked ahead by the office's weight.</param>
+    /// <param name="ct">Cancellation.</param>
+    /// <param name="rankAt">For a booked visitor checking in on time: ranked at the slot's start instead of now.</param>
+    public async Task<(QueueOutcome Outcome, TicketView? Ticket, string? Error)> IssueAsync(
+        string? officeCode, string? serviceCode, bool priority, DateTimeOffset? rankAt = null, CancellationToken ct = default)
     {
         if (await OfficeAsync(officeCode, ct) is not { } office)
         {
@@ -77,7 +83,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         {
             OfficeId = office.Id, ServiceCode = service.Code, Day = day, Sequence = sequence,
             Number = string.Create(CultureInfo.InvariantCulture, $"{service.Prefix}{1000 + sequence}"), Priority = priority,
-            IssuedAt = now, RankAt = priority ? now.AddMinutes(-weight) : now, Status = TicketStatus.Waiting,
+            IssuedAt = now, RankAt = rankAt ?? (priority ? now.AddMinutes(-weight) : now), Status = TicketStatus.Waiting,
         };
         db.Add(ticket);
         await db.SaveChangesAsync(ct);

@@ -12,6 +12,7 @@ public static class QueueModule
     {
         services.AddScoped<QueueDesk>();
         services.AddScoped<QueueFiguresReader>();
+        services.AddScoped<AppointmentBook>();
         services.AddScoped<IStartupTask, QueueDemoSeeder>();
         return services;
     }

@@ -13,6 +13,27 @@ namespace MotCua.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "queue_appointment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
+                    FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Status = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    TicketId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_appointment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "queue_counter",
                 columns: table => new
                 {
@@ -33,7 +54,11 @@ namespace MotCua.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    PriorityWeightMinutes = table.Column<int>(type: "integer", nullable: false)
+                    PriorityWeightMinutes = table.Column<int>(type: "integer", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "integer", nullable: false),
+                    SlotCapacity = table.Column<int>(type: "integer", nullable: false),
+                    EarlyMinutes = table.Column<int>(type: "integer", nullable: false),
+                    LateMinutes = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -72,6 +97,21 @@ namespace MotCua.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_slot",
+                columns: table => new
+                {
+                    OfficeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ServiceCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "date", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "time without time zone", nullable: false),
+                    Booked = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_slot", x => new { x.OfficeId, x.ServiceCode, x.Day, x.Start });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "queue_ticket",
                 columns: table => new
                 {
@@ -96,6 +136,17 @@ namespace MotCua.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_queue_ticket", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointment_OfficeId_Code",
+                table: "queue_appointment",
+                columns: new[] { "OfficeId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointment_OfficeId_Day_Start",
+                table: "queue_appointment",
+                columns: new[] { "OfficeId", "Day", "Start" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_queue_counter_OfficeId_Number",
@@ -125,6 +176,9 @@ namespace MotCua.Migrations.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "queue_appointment");
+
+            migrationBuilder.DropTable(
                 name: "queue_counter");
 
             migrationBuilder.DropTable(
@@ -135,6 +189,9 @@ namespace MotCua.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "queue_service");
+
+            migrationBuilder.DropTable(
+                name: "queue_slot");
 
             migrationBuilder.DropTable(
                 name: "queue_ticket");

@@ -12,6 +12,27 @@ namespace MotCua.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "queue_appointment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TicketId = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_appointment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "queue_counter",
                 columns: table => new
                 {
@@ -32,7 +53,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 columns: table => new
                 {
                     OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PriorityWeightMinutes = table.Column<int>(type: "INTEGER", nullable: false)
+                    PriorityWeightMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    SlotCapacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlyMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    LateMinutes = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,6 +96,21 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "queue_slot",
+                columns: table => new
+                {
+                    OfficeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ServiceCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Start = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    Booked = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_queue_slot", x => new { x.OfficeId, x.ServiceCode, x.Day, x.Start });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "queue_ticket",
                 columns: table => new
                 {
@@ -95,6 +135,17 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_queue_ticket", x => x.Id);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointment_OfficeId_Code",
+                table: "queue_appointment",
+                columns: new[] { "OfficeId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_queue_appointment_OfficeId_Day_Start",
+                table: "queue_appointment",
+                columns: new[] { "OfficeId", "Day", "Start" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_queue_counter_OfficeId_Number",
@@ -124,6 +175,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "queue_appointment");
+
+            migrationBuilder.DropTable(
                 name: "queue_counter");
 
             migrationBuilder.DropTable(
@@ -134,6 +188,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "queue_service");
+
+            migrationBuilder.DropTable(
+                name: "queue_slot");
 
             migrationBuilder.DropTable(
                 name: "queue_ticket");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261128221648_Queue")]
+    [Migration("20261128223026_Queue")]
     partial class Queue
     {
         /// <inheritdoc />
@@ -1308,6 +1308,84 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("notifications_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Queue.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ServiceCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OfficeId", "Code")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Day", "Start");
+
+                    b.ToTable("queue_appointment", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Queue.AppointmentSlot", b =>
+                {
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ServiceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly>("Start")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<int>("Booked")
+                        .HasColumnType("integer");
+
+                    b.HasKey("OfficeId", "ServiceCode", "Day", "Start");
+
+                    b.ToTable("queue_slot", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Queue.QueueCounter", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1347,7 +1425,19 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("EarlyMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LateMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<int>("PriorityWeightMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlotCapacity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SlotMinutes")
                         .HasColumnType("integer");
 
                     b.HasKey("OfficeId");

@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Queue;
+
+public sealed record SlotView(TimeOnly Start, int Free);
+
+public sealed record BookingRequest(string? Office, string? Service, DateOnly? Date, TimeOnly? Time, string? FullName, string? Phone);
+
+public sealed record BookingView(string Code, string Office, string Service, DateOnly Date, TimeOnly Time);
+
+public sealed record CheckInRequest(string? Office, string? Code);
+
+/// <summary>
+/// Online booking of slots and check-in at the kiosk. Slots follow the office's day: working days of the calendar
+/// (and Saturday mornings where the office receives then), from 08:00 to its end of day, without the noon hour.
+/// A slot's capacity holds under concurrent bookings through one conditional upsert. At check-in a visitor in time
+/// (from <c>EarlyMinutes</c> before the slot to <c>LateMinutes</c> after its start) is ranked at the slot's start, so
+/// booked and walk-in visitors are merged by the time each was due; earlier or later, they queue as a walk-in.
+/// </summary>
+public sealed class AppointmentBook(AppDbContext db, QueueDesk desk, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
+{
+    private const string Alphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
+
+    public async Task<(IReadOnlyList<SlotView>? Slots, string? Error)> SlotsAsync(string? officeCode, string? service, DateOnly date, CancellationToken ct = default)
+    {
+        if (await desk.OfficeAsync(officeCode, ct) is not { } office)
+        {
+            return (null, "office");
+        }
+
+        if (!await db.Set<QueueService>().AnyAsync(s => s.OfficeId == office.Id && s.Code == service, ct))
+        {
+            return (null, "service");
+        }
+
+        var settings = await SettingsAsync(office.Id, ct);
+        var starts = await StartsAsync(office.Id, date, settings, ct);
+        var booked = await db.Set<AppointmentSlot>().AsNoTracking().Where(s => s.OfficeId == office.Id && s.ServiceCode == service && s.Day == date)
+            .ToDictionaryAsync(s => s.Start, s => s.Booked, ct);
+        var now = VietnamTime.Now(clock);
+        return ([.. starts.Where(s => date.ToDateTime(s) > now.DateTime).Select(s => new SlotView(s, Math.Max(0, settings.SlotCapacity - booked.GetValueOrDefault(s))))], null);
+    }
+
+    public async Task<(BookingView? Booking, Dictionary<string, string[]> Errors)> BookAsync(BookingRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Length > 200)
+        {
+            errors["fullName"] = ["Cần họ và tên người đến làm thủ tục."];
+        }
+
+        if (request.Phone is { Length: > 0 } phone && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ')))
+        {
+            errors["phone"] = ["Số điện thoại không hợp lệ."];
+        }
+
+        if (request.Date is not { } date || request.Time is not { } time)
+        {
+            errors["date"] = ["Cần ngày và giờ hẹn."];
+            return (null, errors);
+        }
+
+        var office = await desk.OfficeAsync(request.Office, ct);
+        if (office is null)
+        {
+            errors["office"] = [$"Không có nơi tiếp nhận '{request.Office}'."];
+            return (null, errors);
+        }
+
+        var (slots, error) = await SlotsAsync(request.Office, request.Service, date, ct);
+        if (error == "service")
+        {
+            errors["service"] = [$"Nơi tiếp nhận không có dịch vụ '{request.Service}'."];
+        }
+        else if (slots is not null && !slots.Any(s => s.Start == time))
+        {
+            errors["time"] = [$"Ngoài giờ nhận hẹn: {date:dd/MM/yyyy} {time:HH\\:mm} không phải một khung giờ làm việc còn ở phía trước."];
+        }
+
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+
+        var settings = await SettingsAsync(office.Id, ct);
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var taken = await db.Database.SqlQuery<int>($"""
+            INSERT INTO queue_slot ("OfficeId", "ServiceCode", "Day", "Start", "Booked") VALUES ({office.Id}, {request.Service}, {date}, {time}, 1)
+            ON CONFLICT ("OfficeId", "ServiceCode", "Day", "Start") DO UPDATE SET "Booked" = queue_slot."Booked" + 1
+            WHERE queue_slot."Booked" < {settings.SlotCapacity}
+            RETURNING "Booked" AS "Value"
+            """).ToListAsync(ct);
+        if (taken.Count == 0)
+        {
+            return (null, new() { ["time"] = [$"Khung giờ {time:HH\\:mm} ngày {date:dd/MM/yyyy} đã đủ {settings.SlotCapacity} lượt hẹn; xin chọn giờ khác."] });
+        }
+
+        var appointment = new Appointment
+        {
+            OfficeId = office.Id, ServiceCode = request.Service!, Day = date, Start = time, Code = NewCode(), FullName = request.FullName!.Trim(),
+            Phone = request.Phone?.Trim(), CreatedAt = clock.GetUtcNow().ToUniversalTime(), Status = AppointmentStatus.Booked,
+        };
+        db.Add(appointment);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return (new BookingView(appointment.Code, office.Code, appointment.ServiceCode, date, time), errors);
+    }
+
+    /// <summary>Checks a booked visitor in at the kiosk: a ticket ranked at the slot's start when in time, as a walk-in otherwise.</summary>
+    public async Task<(TicketView? Ticket, string? Error)> CheckInAsync(CheckInRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (await desk.OfficeAsync(request.Office, ct) is not { } office)
+        {
+            return (null, "office");
+        }
+
+        var code = (request.Code ?? "").Trim().ToUpperInvariant();
+        var appointment = await db.Set<Appointment>().FirstOrDefaultAsync(a => a.OfficeId == office.Id && a.Code == code, ct);
+        var now = VietnamTime.Now(clock);
+        if (appointment is null || appointment.Status != AppointmentStatus.Booked || appointment.Day != DateOnly.FromDateTime(now.DateTime))
+        {
+            return (null, "code");
+        }
+
+        var settings = await SettingsAsync(office.Id, ct);
+        var slot = new DateTimeOffset(appointment.Day.ToDateTime(appointment.Start), VietnamTime.Offset);
+        DateTimeOffset? rankAt = now >= slot.AddMinutes(-settings.EarlyMinutes) && now <= slot.AddMinutes(settings.LateMinutes) ? slot.ToUniversalTime() : null;
+        var (outcome, ticket, _) = await desk.IssueAsync(office.Code, appointment.ServiceCode, false, rankAt, ct);
+        if (outcome != QueueOutcome.Done)
+        {
+            return (null, "service");
+        }
+
+        appointment.Status = AppointmentStatus.CheckedIn;
+        appointment.TicketId = ticket!.Id;
+        await db.SaveChangesAsync(ct);
+        return (ticket, null);
+    }
+
+    private async Task<List<TimeOnly>> StartsAsync(Guid officeId, DateOnly date, QueueOffice settings, CancellationToken ct)
+    {
+        var calendar = await calendars.GetAsync(ct);
+        var office = await hours.ForOfficeAsync(officeId, ct);
+        if (!WorkingDayCalendar.InRange(date))
+        {
+            return [];
+        }
+
+        var saturday = office.ReceivesSaturdayMorning && date.DayOfWeek == DayOfWeek.Saturday && calendar.DayOffName(date) is null;
+        if (!calendar.IsWorkingDay(date) && !saturday)
+        {
+            return [];
+        }
+
+        var end = saturday ? new TimeOnly(12, 0) : office.EndOfDay;
+        var starts = new List<TimeOnly>();
+        for (var t = new TimeOnly(8, 0); t.AddMinutes(settings.SlotMinutes) <= end && t >= new TimeOnly(8, 0); t = t.AddMinutes(settings.SlotMinutes))
+        {
+            if (t.AddMinutes(settings.SlotMinutes) <= new TimeOnly(12, 0) || t >= new TimeOnly(13, 0))
+            {
+                starts.Add(t);
+            }
+        }
+
+        return starts;
+    }
+
+    private async Task<QueueOffice> SettingsAsync(Guid officeId, CancellationToken ct) =>
+        await db.Set<QueueOffice>().AsNoTracking().FirstOrDefaultAsync(o => o.OfficeId == officeId, ct) ?? new QueueOffice { OfficeId = officeId };
+
+    private static string NewCode() => string.Create(6, 0, (span, _) =>
+    {
+        for (var i = 0; i < span.Length; i++)
+        {
+            span[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
+        }
+    });
+}
