@@ -9,19 +9,25 @@
   let timer;
   const reset = () => { clearTimeout(timer); ticket.hidden = true; choose.hidden = false; priority.checked = false; error.textContent = ''; };
   document.getElementById('again').addEventListener('click', reset);
-  document.querySelectorAll('button.service').forEach((button) => button.addEventListener('click', async () => {
+  const names = Object.fromEntries([...document.querySelectorAll('button.service')].map((b) => [b.dataset.service, b.textContent.trim().slice(1).trim()]));
+  const take = async (url, body, failure) => {
     error.textContent = '';
-    const response = await fetch('/api/queue/tickets', {
-      method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ office, service: button.dataset.service, priority: priority.checked }),
-    });
+    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) {
-      error.textContent = response.status === 429 ? 'Xin chờ giây lát rồi thử lại.' : 'Không lấy được số, xin mời hỏi cán bộ hướng dẫn.';
+      error.textContent = response.status === 429 ? 'Xin chờ giây lát rồi thử lại.' : failure;
       return;
     }
-    const t = await response.json();
+    show(await response.json());
+  };
+  document.querySelectorAll('button.service').forEach((button) => button.addEventListener('click', () =>
+    take('/api/queue/tickets', { office, service: button.dataset.service, priority: priority.checked }, 'Không lấy được số, xin mời hỏi cán bộ hướng dẫn.')));
+  document.getElementById('check-in').addEventListener('submit', (e) => {
+    e.preventDefault();
+    take('/api/queue/check-in', { office, code: document.getElementById('booking-code').value }, 'Không tìm thấy lịch hẹn hôm nay với mã này.');
+  });
+  const show = (t) => {
     document.getElementById('ticket-number').textContent = t.number;
-    document.getElementById('ticket-service').textContent = button.textContent.trim().slice(1).trim();
+    document.getElementById('ticket-service').textContent = names[t.service] || t.service;
     document.getElementById('ticket-ahead').textContent = t.waitingAhead;
     document.getElementById('ticket-time').textContent = new Date(t.issuedAt).toLocaleString('vi-VN');
     document.getElementById('ticket-qr').src = `/so-thu-tu/${t.id}?handler=qr`;
@@ -29,5 +35,5 @@
     ticket.hidden = false;
     setTimeout(() => window.print(), 300);
     timer = setTimeout(reset, 20000);
-  }));
+  };
 })();

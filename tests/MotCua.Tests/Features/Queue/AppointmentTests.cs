@@ -91,4 +91,22 @@ public sealed class AppointmentTests
             Assert.Equal([w1, lateOne, w2, booked, w3], order);
         });
     }
+
+    [Fact]
+    public async Task A_citizen_books_on_the_public_page_and_gets_a_code()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Workflow.Flow.At(2027, 2, 26, 10));
+            using var browser = Pages.Browser(app);
+            var url = $"/dat-lich/{Office}?service=CT&date=2027-03-01";
+            var page = await browser.GetStringAsync(url);
+            Assert.Contains("value=\"08:00\"", page, StringComparison.Ordinal);
+            using var booked = await Pages.PostFormAsync(browser, url, new() { ["service"] = "CT", ["date"] = "2027-03-01", ["time"] = "10:30", ["fullName"] = "Trần Thị Bình", ["phone"] = "0987654321" });
+            var html = await booked.Content.ReadAsStringAsync();
+            Assert.Contains("data-testid=\"booking-code\"", html, StringComparison.Ordinal);
+            using var refused = await Pages.PostFormAsync(browser, url, new() { ["service"] = "CT", ["date"] = "2027-03-01", ["time"] = "10:30", ["fullName"] = "" });
+            Assert.Contains("data-field=\"fullName\"", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        });
+    }
 }

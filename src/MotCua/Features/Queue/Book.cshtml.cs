@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Queue;
+
+/// <summary>Booking a visit online: a service, a day, a free slot, a name; the answer is the code to type at the kiosk.</summary>
+[AllowAnonymous]
+[EnableRateLimiting("public")]
+public sealed class BookModel(QueueDesk desk, AppointmentBook book, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Service { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? Date { get; set; }
+
+    public UnitInfo Office { get; private set; } = null!;
+
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+
+    public IReadOnlyList<SlotView> Slots { get; private set; } = [];
+
+    public BookingView? Booked { get; private set; }
+
+    public Dictionary<string, string[]> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(string office, CancellationToken ct) =>
+        await LoadAsync(office, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string office, TimeOnly? time, string? fullName, string? phone, CancellationToken ct)
+    {
+        if (!await LoadAsync(office, ct))
+        {
+            return NotFound();
+        }
+
+        (Booked, Errors) = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone), ct);
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string office, CancellationToken ct)
+    {
+        if (await desk.OfficeAsync(office, ct) is not { } o)
+        {
+            return false;
+        }
+
+        Office = o;
+        Services = await desk.ServicesAsync(o.Id, ct);
+        Service ??= Services.Count > 0 ? Services[0].Code : null;
+        Date ??= VietnamTime.Today(clock).AddDays(1);
+        Slots = (await book.SlotsAsync(office, Service, Date.Value, ct)).Slots ?? [];
+        return true;
+    }
+}
