@@ -102,31 +102,45 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         }
 
         var day = VietnamTime.Today(clock);
-        for (var attempt = 0; attempt < 20; attempt++)
+        var officer = user.Identity?.Name;
+        Guid? called = null;
+        DateTimeOffset now;
+        // On SQLite, writers queue in the process (one short transaction) instead of colliding and sleeping. On
+        // PostgreSQL each statement stands alone: a claim is one row's conditional update, which never deadlocks.
+        await using (var tx = db.Database.IsSqlite() ? await WriteTransaction.BeginAsync(db, ct) : null)
         {
-            var candidates = await db.Set<Ticket>().AsNoTracking()
-                .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Status == TicketStatus.Waiting && counter.Services.Contains(t.ServiceCode))
-                .OrderBy(t => t.RankAt).ThenBy(t => t.Id).Select(t => t.Id).Take(5).ToListAsync(ct);
-            if (candidates.Count == 0)
+            now = clock.GetUtcNow().ToUniversalTime();
+            for (var attempt = 0; attempt < 20 && called is null; attempt++)
             {
-                return (QueueOutcome.Empty, null);
+                var candidates = await db.Set<Ticket>().AsNoTracking()
+                    .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Status == TicketStatus.Waiting && counter.Services.Contains(t.ServiceCode))
+                    .OrderBy(t => t.RankAt).ThenBy(t => t.Id).Select(t => t.Id).Take(5).ToListAsync(ct);
+                if (candidates.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var id in candidates)
+                {
+                    var taken = await db.Set<Ticket>().Where(t => t.Id == id && t.Status == TicketStatus.Waiting).ExecuteUpdateAsync(s => s
+                        .SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
+                        .SetProperty(t => t.CalledAt, now).SetProperty(t => t.CalledBy, officer), ct);
+                    if (taken == 1)
+                    {
+                        called = id;
+                        await FinishPreviousAsync(counter.Id, id, now, ct);
+                        break;
+                    }
+                }
             }
 
-            var now = clock.GetUtcNow().ToUniversalTime();
-            foreach (var id in candidates)
+            if (tx is not null)
             {
-                var taken = await db.Set<Ticket>().Where(t => t.Id == id && t.Status == TicketStatus.Waiting).ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
-                    .SetProperty(t => t.CalledAt, now).SetProperty(t => t.CalledBy, user.Identity!.Name), ct);
-                if (taken == 1)
-                {
-                    await FinishPreviousAsync(counter.Id, id, now, ct);
-                    return (QueueOutcome.Done, await AnnounceAsync(id, counter, now, false, ct));
-                }
+                await tx.CommitAsync(ct);
             }
         }
 
-        return (QueueOutcome.Empty, null);
+        return called is { } ticket ? (QueueOutcome.Done, await AnnounceAsync(ticket, counter, now, false, ct)) : (QueueOutcome.Empty, null);
     }
 
     /// <summary>Announces the counter's current ticket again (the visitor did not come yet).</summary>

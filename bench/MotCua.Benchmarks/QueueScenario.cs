@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MotCua.Features.Queue;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Benchmarks;
+
+/// <summary>
+/// A busy office: 2,000 tickets waiting over four services and 30 counters calling at once until the hall is empty,
+/// with 10 display boards connected. Reports call-next latency and how long each call took to reach every board.
+/// </summary>
+public static class QueueScenario
+{
+    private const string Office = "001.00.61.H26";
+
+    public static async Task RunAsync(string? postgres, int tickets, int counters, int boards, bool backToBack)
+    {
+        await using var host = new BenchHost(postgres);
+        var baseAddress = host.Start();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var office = await db.Units.Where(u => u.Code == Office).Select(u => u.Id).SingleAsync();
+            for (var n = 4; n <= counters; n++)
+            {
+                db.Add(new QueueCounter { OfficeId = office, Number = n, Name = $"Quầy số {n}", Services = ["HT", "CT", "DX", "CK"] });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        using var kiosk = new HttpClient { BaseAddress = baseAddress };
+        string[] services = ["HT", "CT", "DX", "CK"];
+        var issue = Stopwatch.StartNew();
+        for (var i = 0; i < tickets; i++)
+        {
+            using var r = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = services[i % 4], priority = i % 10 == 0 });
+            r.EnsureSuccessStatusCode();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"queue: {tickets:N0} tickets issued in {issue.Elapsed.TotalSeconds:N1} s ({tickets / issue.Elapsed.TotalSeconds:N0}/s, one kiosk)"));
+
+        var sent = new ConcurrentDictionary<Guid, long>(); // the start of each counter's call in flight
+        var delays = new ConcurrentBag<double>();
+        var connections = new List<HubConnection>();
+        for (var b = 0; b < boards; b++)
+        {
+            var connection = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, "/hubs/queue")).Build();
+            connection.On<JsonElement>("call", call =>
+            {
+                if (sent.TryGetValue(call.GetProperty("counterId").GetGuid(), out var started))
+                {
+                    delays.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+            });
+            await connection.StartAsync();
+            await connection.InvokeAsync("Watch", Office);
+            connections.Add(connection);
+        }
+
+        var token = await host.TokenAsync("canbo.trungvan");
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        var ids = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        var latencies = new ConcurrentBag<(double Client, double Server)>();
+        var numbers = new ConcurrentBag<string>();
+        var clock = Stopwatch.StartNew();
+        // Rounds: every counter calls at the same instant (a burst of 30 calls), then the hall pauses for a second,
+        // as counters do when their visitors sit down; with --back-to-back, counters call continuously (saturation).
+        await Task.WhenAll(ids.Select(async id =>
+        {
+            while (true)
+            {
+                if (!backToBack)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(1000 - (clock.ElapsedMilliseconds % 1000)));
+                }
+
+
+                var started = Stopwatch.GetTimestamp();
+                sent[id] = started;
+                using var response = await client.PostAsync($"/api/queue/counters/{id}/call-next", null);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+                {
+                    return;
+                }
+
+                var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+                numbers.Add(number);
+                latencies.Add((elapsed, response.Headers.TryGetValues("Server-Timing", out var v) && v.First().Split("dur=") is [_, var ms] ? double.Parse(ms, CultureInfo.InvariantCulture) : double.NaN));
+            }
+        }));
+        await Task.Delay(1000);
+        foreach (var c in connections)
+        {
+            await c.DisposeAsync();
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"call-next: {numbers.Count:N0} calls by {ids.Count} counters at once ({(backToBack ? "back to back" : "in bursts, every counter each second")}) in {clock.Elapsed.TotalSeconds:N1} s, {numbers.Distinct().Count():N0} distinct tickets"));
+        Console.WriteLine("  server time ms: " + Percentiles([.. latencies.Select(l => l.Server)]));
+        Console.WriteLine("  client time ms: " + Percentiles([.. latencies.Select(l => l.Client)]));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"board delivery ({boards} boards, {delays.Count:N0} deliveries of {numbers.Count * boards:N0}), from the call's start: ") + Percentiles([.. delays]));
+    }
+
+    private static string Percentiles(double[] values)
+    {
+        Array.Sort(values);
+        double P(double p) => values.Length == 0 ? double.NaN : values[Math.Min(values.Length - 1, (int)Math.Ceiling(p * values.Length) - 1)];
+        return string.Create(CultureInfo.InvariantCulture, $"p50 {P(0.50):N2}  p95 {P(0.95):N2}  p99 {P(0.99):N2}  max {P(1):N2}");
+    }
+}
