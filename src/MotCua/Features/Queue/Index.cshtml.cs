@@ -26,6 +26,8 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope, AppDbContext db)
 
     public BoardView? Board { get; private set; }
 
+    public IReadOnlyList<string> Parked { get; private set; } = [];
+
     public string? Message { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -35,6 +37,17 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope, AppDbContext db)
         var (outcome, call) = await desk.CallNextAsync(Counter ?? Guid.Empty, User, ct);
         return outcome == QueueOutcome.NotFound ? NotFound() : await ShowAsync(call is null ? "empty" : null, ct);
     }
+
+    public async Task<IActionResult> OnPostCallAsync(string? number, CancellationToken ct) =>
+        await desk.CallAsync(Counter ?? Guid.Empty, number, User, ct) switch
+        {
+            (QueueOutcome.NotFound, _) => NotFound(),
+            (QueueOutcome.Done, _) => await ShowAsync(null, ct),
+            _ => await ShowAsync("number", ct),
+        };
+
+    public async Task<IActionResult> OnPostParkAsync(CancellationToken ct) =>
+        await desk.ParkAsync(Counter ?? Guid.Empty, User, ct) == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
 
     public async Task<IActionResult> OnPostRecallAsync(CancellationToken ct) =>
         (await desk.RecallAsync(Counter ?? Guid.Empty, User, ct)).Outcome == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
@@ -71,6 +84,7 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope, AppDbContext db)
         if (Counter is { } id && Counters.Any(c => c.Id == id))
         {
             Current = await db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == id && t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+            Parked = await desk.ParkedAsync(id, ct);
         }
         else
         {

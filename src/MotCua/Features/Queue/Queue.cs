@@ -45,6 +45,9 @@ public enum TicketStatus
     Called,
     Done,
     NoShow,
+
+    /// <summary>Set aside at its counter (the visitor fetches a missing paper); resumed by calling it again.</summary>
+    Parked,
 }
 
 /// <summary>

@@ -13,6 +13,8 @@ public sealed record CounterItem(Guid Id, string Name, int Number, IReadOnlyList
 
 public sealed record TransferRequest(string? Service);
 
+public sealed record CallRequest(string? Number);
+
 internal static class QueueApi
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -29,6 +31,9 @@ internal static class QueueApi
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
         api.MapGet("/figures", Figures).RequireAuthorization(Policies.Staff).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
         staff.MapPost("/{counterId:guid}/call-next", CallNext).WithSummary("Calls the next ticket for the counter (204 when nobody waits)");
+        staff.MapPost("/{counterId:guid}/call", Call).WithSummary("Calls one ticket by number: out of turn, or resuming one parked at this counter");
+        staff.MapPost("/{counterId:guid}/park", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => Park(counterId, user, desk, ct))
+            .WithSummary("Sets the current visitor aside at this counter");
         staff.MapPost("/{counterId:guid}/recall", Recall).WithSummary("Announces the counter's current ticket again");
         staff.MapPost("/{counterId:guid}/done", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => End(counterId, false, user, desk, ct)).WithSummary("The current visitor was served");
         staff.MapPost("/{counterId:guid}/no-show", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => End(counterId, true, user, desk, ct)).WithSummary("The called visitor did not come");
@@ -73,6 +78,22 @@ internal static class QueueApi
             (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
             (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
             _ => TypedResults.NoContent(),
+        };
+
+    private static async Task<Results<Ok<CallView>, ValidationProblem, NotFound>> Call(Guid counterId, CallRequest request, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        await desk.CallAsync(counterId, request.Number, user, ct) switch
+        {
+            (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
+            (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["number"] = [$"Không có số '{request.Number}' đang chờ (hoặc đang tạm gác tại quầy này) hôm nay."] }),
+        };
+
+    private static async Task<Results<NoContent, NotFound, Conflict>> Park(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        await desk.ParkAsync(counterId, user, ct) switch
+        {
+            QueueOutcome.Done => TypedResults.NoContent(),
+            QueueOutcome.NotFound => TypedResults.NotFound(),
+            _ => TypedResults.Conflict(),
         };
 
     private static async Task<Results<Ok<CallView>, NoContent, NotFound>> Recall(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>

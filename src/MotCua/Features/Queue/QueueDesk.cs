@@ -143,6 +143,50 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         return called is { } ticket ? (QueueOutcome.Done, await AnnounceAsync(ticket, counter, now, false, ct)) : (QueueOutcome.Empty, null);
     }
 
+    /// <summary>Calls one ticket by its number: a waiting one (out of turn), or one parked at this counter (resumed).</summary>
+    public async Task<(QueueOutcome Outcome, CallView? Call)> CallAsync(Guid counterId, string? number, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await CounterAsync(counterId, user, ct) is not { } counter)
+        {
+            return (QueueOutcome.NotFound, null);
+        }
+
+        var day = VietnamTime.Today(clock);
+        var wanted = (number ?? "").Trim().ToUpperInvariant();
+        var now = clock.GetUtcNow().ToUniversalTime();
+        var id = await db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Number == wanted
+                && (t.Status == TicketStatus.Waiting || (t.Status == TicketStatus.Parked && t.CounterId == counter.Id)))
+            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+        var taken = id is null ? 0 : await db.Set<Ticket>()
+            .Where(t => t.Id == id && (t.Status == TicketStatus.Waiting || (t.Status == TicketStatus.Parked && t.CounterId == counter.Id)))
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
+                .SetProperty(t => t.CalledAt, t => t.CalledAt ?? now).SetProperty(t => t.CalledBy, user.Identity!.Name), ct);
+        if (taken == 0)
+        {
+            return (QueueOutcome.Invalid, null);
+        }
+
+        await FinishPreviousAsync(counter.Id, id!.Value, now, ct);
+        return (QueueOutcome.Done, await AnnounceAsync(id.Value, counter, now, false, ct));
+    }
+
+    /// <summary>Sets the counter's current visitor aside (parked at this counter) so the next can be served.</summary>
+    public async Task<QueueOutcome> ParkAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await CounterAsync(counterId, user, ct) is not { } counter)
+        {
+            return QueueOutcome.NotFound;
+        }
+
+        var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Parked), ct);
+        return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
+    }
+
+    public Task<List<string>> ParkedAsync(Guid counterId, CancellationToken ct = default) =>
+        db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Parked).OrderBy(t => t.CalledAt).Select(t => t.Number).ToListAsync(ct);
+
     /// <summary>Announces the counter's current ticket again (the visitor did not come yet).</summary>
     public async Task<(QueueOutcome Outcome, CallView? Call)> RecallAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
     {

@@ -203,4 +203,37 @@ public sealed class QueueTests
             Assert.Equal((byte)'P', xlsx[0]); // a zip: the workbook
         });
     }
+
+    [Fact]
+    public async Task A_counter_parks_a_visitor_serves_others_resumes_them_and_can_call_a_number_out_of_turn()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var kiosk = app.CreateClient();
+            for (var i = 0; i < 3; i++)
+            {
+                await TicketAsync(kiosk, "HT");
+            }
+
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            var counters = await CountersAsync(app);
+            Assert.Equal("A1001", await CallNextAsync(officer, counters[0]));
+            Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/queue/counters/{counters[0]}/park", null)).StatusCode);
+            using (var outOfTurn = await officer.PostAsJsonAsync($"/api/queue/counters/{counters[0]}/call", new { number = "a1003" }))
+            {
+                Assert.Equal("A1003", (await outOfTurn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString());
+            }
+
+            // Another counter can neither take the parked ticket nor call one already called.
+            Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/queue/counters/{counters[1]}/call", new { number = "A1001" })).StatusCode);
+            Assert.Equal(HttpStatusCode.BadRequest, (await officer.PostAsJsonAsync($"/api/queue/counters/{counters[1]}/call", new { number = "A1003" })).StatusCode);
+            Assert.Equal("A1002", await CallNextAsync(officer, counters[1]));
+            using (var resumed = await officer.PostAsJsonAsync($"/api/queue/counters/{counters[0]}/call", new { number = "A1001" }))
+            {
+                Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+            }
+
+            Assert.Null(await CallNextAsync(officer, counters[0]));
+        });
+    }
 }

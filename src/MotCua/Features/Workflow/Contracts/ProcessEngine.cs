@@ -496,18 +496,17 @@ public sealed class ProcessEngine(
 
             var text = string.Join(' ', new[] { note, detail }.Where(s => s is { Length: > 0 }));
             var e = await DossierEvents.AppendAsync(db, dossier.Id, now, action, actor, from, to, text.Length == 0 ? null : text, ct);
-            pendingKeySeq = e.Seq;
             foreach (var (kind, subject, body) in citizenMessages)
             {
                 Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone),
-                    $"{dossier.Code}/{pendingKeySeq}/{kind}", subject, body, engine.links.Track(dossier.Code), now);
+                    $"{dossier.Code}/{e.Seq}/{kind}", subject, body, engine.links.Track(dossier.Code), now);
             }
 
             return ActionResult.Done;
         }
 
+        /// <summary>Messages to the citizen this transition causes; written with its event, keyed by it.</summary>
         private readonly List<(string Kind, string Subject, string Body)> citizenMessages = [];
-        private int pendingKeySeq;
 
         private void ToCitizen(string kind, string subject, string body) => citizenMessages.Add((kind, subject, body));
 
