@@ -110,6 +110,103 @@ public static class QueueScenario
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"board delivery ({boards} boards, {delays.Count:N0} deliveries of {numbers.Count * boards:N0}), from the call's start: ") + Percentiles([.. delays]));
     }
 
+    /// <summary>
+    /// A busy day replayed at <paramref name="speed"/>× (100: nine hours in 5.4 minutes): tickets arrive on a day's
+    /// curve (morning peak, a smaller one after lunch, 10 % priority), 30 counters call, serve for about eight
+    /// (scaled) minutes, 3 % of visitors do not come. Counts every error; prints the day's figures from the API.
+    /// </summary>
+    public static async Task ReplayDayAsync(string? postgres, int tickets, int counters, double speed)
+    {
+        await using var host = new BenchHost(postgres);
+        var baseAddress = host.Start();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var office = await db.Units.Where(u => u.Code == Office).Select(u => u.Id).SingleAsync();
+            for (var n = 4; n <= counters; n++)
+            {
+                db.Add(new QueueCounter { OfficeId = office, Number = n, Name = $"Quầy số {n}", Services = ["HT", "CT", "DX", "CK"] });
+            }
+
+            await db.SaveChangesAsync();
+        }
+
+        var random = new Random(7);
+        double Hour()
+        {
+            // Morning peak around 9:00, afternoon peak around 14:30, some all day long (hours after 08:00).
+            var u = random.NextDouble();
+            var h = u < 0.55 ? 1 + (Normal() * 0.8) : u < 0.85 ? 6.5 + (Normal() * 0.7) : random.NextDouble() * 9;
+            return Math.Clamp(h, 0, 8.9);
+        }
+
+        double Normal() => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+        var arrivals = Enumerable.Range(0, tickets).Select(_ => TimeSpan.FromHours(Hour() / speed)).Order().ToList();
+        string[] services = ["HT", "CT", "DX", "CK"];
+        var errors = 0;
+        var issued = 0;
+        var served = 0;
+        var token = await host.TokenAsync("canbo.trungvan");
+        using var client = new HttpClient { BaseAddress = baseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        using var kiosk = new HttpClient { BaseAddress = baseAddress };
+        var ids = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
+        var clock = Stopwatch.StartNew();
+        var dayEnd = TimeSpan.FromHours(9 / speed);
+        var arriving = Task.Run(async () =>
+        {
+            foreach (var (at, i) in arrivals.Select((a, i) => (a, i)))
+            {
+                if (at - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+
+                using var r = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = services[random.Next(4)], priority = i % 10 == 0 });
+                if (r.IsSuccessStatusCode) { Interlocked.Increment(ref issued); } else { Interlocked.Increment(ref errors); }
+            }
+        });
+        var calling = ids.Select((id, k) => Task.Run(async () =>
+        {
+            var own = new Random(k);
+            while (clock.Elapsed < dayEnd || !arriving.IsCompleted || Volatile.Read(ref served) < Volatile.Read(ref issued))
+            {
+                using var call = await client.PostAsync($"/api/queue/counters/{id}/call-next", null);
+                if (call.StatusCode == System.Net.HttpStatusCode.NoContent)
+                {
+                    if (arriving.IsCompleted && clock.Elapsed > dayEnd)
+                    {
+                        return;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(30 / speed));
+                    continue;
+                }
+
+                if (!call.IsSuccessStatusCode)
+                {
+                    Interlocked.Increment(ref errors);
+                    continue;
+                }
+
+                var noShow = own.NextDouble() < 0.03;
+                await Task.Delay(TimeSpan.FromMinutes((noShow ? 1 : 2 + (-Math.Log(1 - own.NextDouble()) * 6)) / speed));
+                using var end = await client.PostAsync($"/api/queue/counters/{id}/{(noShow ? "no-show" : "done")}", null);
+                if (!end.IsSuccessStatusCode) { Interlocked.Increment(ref errors); }
+                Interlocked.Increment(ref served);
+            }
+        })).ToList();
+        await arriving;
+        await Task.WhenAll(calling);
+        var today = DateOnly.FromDateTime(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).DateTime);
+        var figures = await client.GetFromJsonAsync<JsonElement>($"/api/queue/figures?office={Office}&from={today:yyyy-MM-dd}&to={today:yyyy-MM-dd}");
+        var total = figures.GetProperty("total");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"day replay at {speed}×: {issued:N0} tickets, {served:N0} called and ended by {ids.Count} counters in {clock.Elapsed:mm\\:ss}, {errors} errors; " +
+            $"served {total.GetProperty("served").GetInt32():N0}, no-shows {total.GetProperty("noShows").GetInt32()}, still waiting {total.GetProperty("stillWaiting").GetInt32()}, " +
+            $"average wait {total.GetProperty("averageWaitMinutes")} real minutes (× {speed} in the day)"));
+    }
+
     private static string Percentiles(double[] values)
     {
         Array.Sort(values);

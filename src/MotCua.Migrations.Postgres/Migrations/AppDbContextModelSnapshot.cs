@@ -1542,6 +1542,8 @@ namespace MotCua.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CounterId", "Status");
+
                     b.HasIndex("OfficeId", "Day", "Number")
                         .IsUnique();
 

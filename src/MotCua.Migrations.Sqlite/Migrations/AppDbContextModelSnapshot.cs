@@ -1530,6 +1530,8 @@ namespace MotCua.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CounterId", "Status");
+
                     b.HasIndex("OfficeId", "Day", "Number")
                         .IsUnique();
 

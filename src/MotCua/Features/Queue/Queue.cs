@@ -226,6 +226,8 @@ internal sealed class QueueConfiguration :
         // The waiting line of an office's day, in calling order.
         builder.HasIndex(x => new { x.OfficeId, x.Day, x.Status, x.ServiceCode, x.RankAt });
         builder.HasIndex(x => new { x.OfficeId, x.Day, x.Number }).IsUnique();
+        // What a counter is serving (calling the next ends it; recall, park, done, no-show find it).
+        builder.HasIndex(x => new { x.CounterId, x.Status });
         builder.Property(x => x.ServiceCode).HasMaxLength(20);
         builder.Property(x => x.Number).HasMaxLength(10);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Queue.Contracts;
 using MotCua.Features.Units.Contracts;
@@ -36,7 +37,7 @@ public enum QueueOutcome
 /// that ticket a moment earlier, the update changes nothing and the next one is tried. No lock is held and no
 /// in-memory flag decides, so counters on any number of app nodes never get the same ticket.
 /// </summary>
-public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, TimeProvider clock)
+public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, TimeProvider clock)
 {
     public async Task<UnitInfo?> OfficeAsync(string? code, CancellationToken ct = default) =>
         code is { Length: > 0 } c && await units.FindByCodeAsync(c.Trim(), ct) is { ReceivesDossiers: true } office
@@ -268,7 +269,12 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
 
     private async Task<List<WaitingCount>> WaitingAsync(Guid officeId, DateOnly day, CancellationToken ct)
     {
-        var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).OrderBy(s => s.SortOrder).ToListAsync(ct);
+        // An office's services change a few times a year; boards read them at every call.
+        var services = (await cache.GetOrCreateAsync(("queue-services", officeId), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).OrderBy(s => s.SortOrder).ToListAsync(ct);
+        }))!;
         var counts = await db.Set<Ticket>().AsNoTracking().Where(t => t.OfficeId == officeId && t.Day == day && t.Status == TicketStatus.Waiting)
             .GroupBy(t => t.ServiceCode).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. services.Select(s => new WaitingCount(s.Code, s.Name, s.Prefix, counts.GetValueOrDefault(s.Code)))];
@@ -299,13 +305,18 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
 
     private async Task<CallView> AnnounceAsync(Guid ticketId, QueueCounter counter, DateTimeOffset at, bool recall, CancellationToken ct)
     {
-        var ticket = await db.Set<Ticket>().AsNoTracking().SingleAsync(t => t.Id == ticketId, ct);
+        var ticket = await db.Set<Ticket>().AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.Number, t.ServiceCode, t.Day }).SingleAsync(ct);
         var call = new CallView(ticket.Number, ticket.ServiceCode, counter.Id, counter.Number, counter.Name, VietnamTime.ToVietnam(at), recall);
-        var office = await units.FindAsync(counter.OfficeId, ct);
-        if (office is not null)
+        var officeCode = await cache.GetOrCreateAsync(("office-code", counter.OfficeId), async entry =>
         {
-            await hub.Clients.Group(QueueHub.Board(office.Code)).SendAsync("call", call, ct);
-            await hub.Clients.Group(QueueHub.Board(office.Code)).SendAsync("waiting", await WaitingAsync(office.Id, ticket.Day, ct), ct);
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await units.FindAsync(counter.OfficeId, ct))?.Code;
+        });
+        if (officeCode is not null)
+        {
+            var board = hub.Clients.Group(QueueHub.Board(officeCode));
+            await board.SendAsync("call", call, ct);
+            await board.SendAsync("waiting", await WaitingAsync(counter.OfficeId, ticket.Day, ct), ct);
         }
 
         return call;
