@@ -23,17 +23,7 @@ public static class QueueScenario
     {
         await using var host = new BenchHost(postgres);
         var baseAddress = host.Start();
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var office = await db.Units.Where(u => u.Code == Office).Select(u => u.Id).SingleAsync();
-            for (var n = 4; n <= counters; n++)
-            {
-                db.Add(new QueueCounter { OfficeId = office, Number = n, Name = $"Quầy số {n}", Services = ["HT", "CT", "DX", "CK"] });
-            }
-
-            await db.SaveChangesAsync();
-        }
+        await AddCountersAsync(host, counters);
 
         using var kiosk = new HttpClient { BaseAddress = baseAddress };
         string[] services = ["HT", "CT", "DX", "CK"];
@@ -119,17 +109,7 @@ public static class QueueScenario
     {
         await using var host = new BenchHost(postgres);
         var baseAddress = host.Start();
-        await using (var scope = host.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var office = await db.Units.Where(u => u.Code == Office).Select(u => u.Id).SingleAsync();
-            for (var n = 4; n <= counters; n++)
-            {
-                db.Add(new QueueCounter { OfficeId = office, Number = n, Name = $"Quầy số {n}", Services = ["HT", "CT", "DX", "CK"] });
-            }
-
-            await db.SaveChangesAsync();
-        }
+        await AddCountersAsync(host, counters);
 
         var random = new Random(7);
         double Hour()
@@ -205,6 +185,20 @@ public static class QueueScenario
             $"day replay at {speed}×: {issued:N0} tickets, {served:N0} called and ended by {ids.Count} counters in {clock.Elapsed:mm\\:ss}, {errors} errors; " +
             $"served {total.GetProperty("served").GetInt32():N0}, no-shows {total.GetProperty("noShows").GetInt32()}, still waiting {total.GetProperty("stillWaiting").GetInt32()}, " +
             $"average wait {total.GetProperty("averageWaitMinutes")} real minutes (× {speed} in the day)"));
+    }
+
+    /// <summary>The demo office has three counters; more, serving everything, up to <paramref name="counters"/>.</summary>
+    private static async Task AddCountersAsync(BenchHost host, int counters)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var office = await db.Units.Where(u => u.Code == Office).Select(u => u.Id).SingleAsync();
+        for (var n = 4; n <= counters; n++)
+        {
+            db.Add(new QueueCounter { OfficeId = office, Number = n, Name = $"Quầy số {n}", Services = ["HT", "CT", "DX", "CK"] });
+        }
+
+        await db.SaveChangesAsync();
     }
 
     private static string Percentiles(double[] values)
