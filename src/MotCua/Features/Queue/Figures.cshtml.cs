@@ -39,6 +39,7 @@ public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, Ti
             ["Theo dịch vụ"] = r.ByService.Append(r.Total).Select(Sheet).ToList(),
             ["Theo quầy"] = r.ByCounter.Select(Sheet).ToList(),
             ["Theo cán bộ"] = r.ByOfficer.Select(Sheet).ToList(),
+            ["Theo thời gian"] = r.Trend.Select(Sheet).ToList(),
             ["Theo giờ"] = r.ArrivalsByHour.Select((n, h) => new Dictionary<string, object?> { ["Giờ"] = $"{h:00}:00", ["Số phiếu"] = n }).ToList(),
         };
         var buffer = new MemoryStream();

@@ -10,7 +10,7 @@ public sealed record QueueFigureRow(
 
 public sealed record QueueFigures(
     DateOnly From, DateOnly To, QueueFigureRow Total, IReadOnlyList<QueueFigureRow> ByService, IReadOnlyList<QueueFigureRow> ByCounter,
-    IReadOnlyList<QueueFigureRow> ByOfficer, IReadOnlyList<int> ArrivalsByHour);
+    IReadOnlyList<QueueFigureRow> ByOfficer, IReadOnlyList<int> ArrivalsByHour, string Grain, IReadOnlyList<QueueFigureRow> Trend);
 
 /// <summary>
 /// Waiting and service times for managers, from the tickets themselves: waiting is from the ticket to the (first)
@@ -24,6 +24,8 @@ public sealed class QueueFiguresReader(AppDbContext db)
         var tickets = await db.Set<Ticket>().AsNoTracking().Where(t => t.OfficeId == officeId && t.Day >= from && t.Day <= to).ToListAsync(ct);
         var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         var counters = await db.Set<QueueCounter>().AsNoTracking().Where(c => c.OfficeId == officeId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var span = to.DayNumber - from.DayNumber;
+        var grain = span <= 31 ? "day" : span <= 183 ? "week" : "month";
         var arrivals = new int[24];
         foreach (var t in tickets)
         {
@@ -35,7 +37,26 @@ public sealed class QueueFiguresReader(AppDbContext db)
             [.. tickets.GroupBy(t => t.ServiceCode).OrderBy(g => g.Key).Select(g => Row(g.Key, services.GetValueOrDefault(g.Key, g.Key), g))],
             [.. tickets.Where(t => t.CounterId is not null).GroupBy(t => t.CounterId!.Value).Select(g => Row(g.Key.ToString(), counters.GetValueOrDefault(g.Key, "?"), g)).OrderBy(r => r.Name)],
             [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).OrderBy(g => g.Key).Select(g => Row(g.Key, g.Key, g))],
-            arrivals);
+            arrivals, grain, Trend(tickets, from, to, grain));
+    }
+
+    /// <summary>The period by day (up to a month), by week (up to half a year, weeks from Monday) or by month.</summary>
+    private static List<QueueFigureRow> Trend(List<Ticket> tickets, DateOnly from, DateOnly to, string grain)
+    {
+        DateOnly Bucket(DateOnly d) => grain switch
+        {
+            "week" => d.AddDays(-(((int)d.DayOfWeek + 6) % 7)),
+            "month" => new DateOnly(d.Year, d.Month, 1),
+            _ => d,
+        };
+        var buckets = new List<DateOnly>();
+        for (var d = Bucket(from); d <= to; d = grain switch { "week" => d.AddDays(7), "month" => d.AddMonths(1), _ => d.AddDays(1) })
+        {
+            buckets.Add(d);
+        }
+
+        var byBucket = tickets.ToLookup(t => Bucket(t.Day));
+        return [.. buckets.Select(b => Row(b.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), grain == "month" ? b.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : b.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture), byBucket[b]))];
     }
 
     private static QueueFigureRow Row(string key, string name, IEnumerable<Ticket> group)

@@ -196,6 +196,12 @@ public sealed class QueueTests
             var officerRow = Assert.Single(f.GetProperty("byOfficer").EnumerateArray());
             Assert.Equal("canbo.trungvan", officerRow.GetProperty("key").GetString());
 
+            var quarter = await officer.GetFromJsonAsync<JsonElement>($"/api/queue/figures?office={Office}&from=2027-01-01&to=2027-03-31");
+            Assert.Equal("week", quarter.GetProperty("grain").GetString());
+            var week = quarter.GetProperty("trend").EnumerateArray().Single(w => w.GetProperty("key").GetString() == "2027-03-01");
+            Assert.Equal(4, week.GetProperty("tickets").GetInt32());
+            Assert.Equal(4, quarter.GetProperty("trend").EnumerateArray().Sum(w => w.GetProperty("tickets").GetInt32()));
+
             using var other = await app.ClientForAsync("canbo.phuongkhac");
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/queue/figures?office={Office}&from=2027-03-01&to=2027-03-01")).StatusCode);
             using var page = await Pages.SignedInAsync(app, "canbo.trungvan");
