@@ -1,9 +1,9 @@
-using MotCua.Infrastructure.Database;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Workflow;
+using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Workflow;
 
@@ -51,10 +51,11 @@ public sealed class DeadlineTests
         });
     }
 
-    [Fact]
-    public async Task The_sweeper_warns_before_the_deadline_the_apology_moves_it_and_an_unanswered_one_is_marked_overdue()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_sweeper_warns_before_the_deadline_the_apology_moves_it_and_an_unanswered_one_is_marked_overdue(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var late = await Flow.ReceiveAsync(app, "1.004873", "001090111111");
