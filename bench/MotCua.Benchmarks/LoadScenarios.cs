@@ -264,12 +264,12 @@ public static class LoadGenerator
         return new LoadResult(count, failures, clock.Elapsed, Percentiles(client_), Percentiles(server));
     }
 
-    private static double ServerMs(HttpResponseMessage response) =>
+    internal static double ServerMs(HttpResponseMessage response) =>
         response.Headers.TryGetValues("Server-Timing", out var values) && values.First().Split("dur=") is [_, var ms]
             ? double.Parse(ms, CultureInfo.InvariantCulture)
             : double.NaN;
 
-    private static (double P50, double P95, double P99, double Max) Percentiles(double[] values)
+    internal static (double P50, double P95, double P99, double Max) Percentiles(double[] values)
     {
         var sorted = values.Where(v => !double.IsNaN(v)).Order().ToArray();
         double At(double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
@@ -281,6 +281,8 @@ public sealed record LoadResult(int Requests, int Failures, TimeSpan Elapsed, (d
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"  {Requests} requests, {Failures} failed, {Requests / Elapsed.TotalSeconds:0} req/s\n" +
-        $"  server time ms: p50 {Server.P50:0.00}  p95 {Server.P95:0.00}  p99 {Server.P99:0.00}  max {Server.Max:0.00}\n" +
-        $"  client time ms: p50 {Client.P50:0.00}  p95 {Client.P95:0.00}  p99 {Client.P99:0.00}  max {Client.Max:0.00}");
+        $"  server time ms: {Line(Server)}\n  client time ms: {Line(Client)}");
+
+    public static string Line((double P50, double P95, double P99, double Max) p) =>
+        string.Create(CultureInfo.InvariantCulture, $"p50 {p.P50:0.00}  p95 {p.P95:0.00}  p99 {p.P99:0.00}  max {p.Max:0.00}");
 }

@@ -84,7 +84,7 @@ public static class QueueScenario
 
                 var number = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
                 numbers.Add(number);
-                latencies.Add((elapsed, response.Headers.TryGetValues("Server-Timing", out var v) && v.First().Split("dur=") is [_, var ms] ? double.Parse(ms, CultureInfo.InvariantCulture) : double.NaN));
+                latencies.Add((elapsed, LoadGenerator.ServerMs(response)));
             }
         }));
         await Task.Delay(1000);
@@ -95,9 +95,9 @@ public static class QueueScenario
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"call-next: {numbers.Count:N0} calls by {ids.Count} counters at once ({(backToBack ? "back to back" : "in bursts, every counter each second")}) in {clock.Elapsed.TotalSeconds:N1} s, {numbers.Distinct().Count():N0} distinct tickets"));
-        Console.WriteLine("  server time ms: " + Percentiles([.. latencies.Select(l => l.Server)]));
-        Console.WriteLine("  client time ms: " + Percentiles([.. latencies.Select(l => l.Client)]));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"board delivery ({boards} boards, {delays.Count:N0} deliveries of {numbers.Count * boards:N0}), from the call's start: ") + Percentiles([.. delays]));
+        Console.WriteLine("  server time ms: " + LoadResult.Line(LoadGenerator.Percentiles([.. latencies.Select(l => l.Server)])));
+        Console.WriteLine("  client time ms: " + LoadResult.Line(LoadGenerator.Percentiles([.. latencies.Select(l => l.Client)])));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"board delivery ({boards} boards, {delays.Count:N0} deliveries of {numbers.Count * boards:N0}), from the call's start: ") + LoadResult.Line(LoadGenerator.Percentiles([.. delays])));
     }
 
     /// <summary>
@@ -199,12 +199,5 @@ public static class QueueScenario
         }
 
         await db.SaveChangesAsync();
-    }
-
-    private static string Percentiles(double[] values)
-    {
-        Array.Sort(values);
-        double P(double p) => values.Length == 0 ? double.NaN : values[Math.Min(values.Length - 1, (int)Math.Ceiling(p * values.Length) - 1)];
-        return string.Create(CultureInfo.InvariantCulture, $"p50 {P(0.50):N2}  p95 {P(0.95):N2}  p99 {P(0.99):N2}  max {P(1):N2}");
     }
 }

@@ -64,6 +64,14 @@ public static class AppProcess
         }
     }
 
+    /// <summary>Kills the process (a crash, as far as the app can tell) and waits until it is gone.</summary>
+    public static async Task KillAsync(Process process)
+    {
+        ArgumentNullException.ThrowIfNull(process);
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+    }
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

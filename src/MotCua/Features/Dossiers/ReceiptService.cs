@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
@@ -7,7 +6,7 @@ using MotCua.Infrastructure;
 namespace MotCua.Features.Dossiers;
 
 /// <summary>Builds form 01 for a dossier from what was received (never re-typed).</summary>
-public sealed class ReceiptService(UnitTree units, IOptions<AppOptions> options)
+public sealed class ReceiptService(UnitTree units, PublicLinks links)
 {
     public async Task<byte[]> RenderAsync(Dossier d, CancellationToken ct = default)
     {
@@ -18,10 +17,9 @@ public sealed class ReceiptService(UnitTree units, IOptions<AppOptions> options)
             parent is null ? "" : "UBND " + parent.Name,
             office?.Name ?? d.OfficeCode, d.Code, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ProcedureName, documents, 1,
             d.LegalWorkingDays, d.SameDay, d.ReceivedAt, d.DueAt, d.Channel == DossierChannel.Post ? "qua dịch vụ bưu chính công ích" : office?.Name ?? "Bộ phận Một cửa",
-            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", TrackingLink(d.Code)));
+            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", new Uri(links.Track(d.Code))));
     }
 
-    public Uri TrackingLink(string code) => new(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code));
 
     private static string How(string how) => how switch
     {

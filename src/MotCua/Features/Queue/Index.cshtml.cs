@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
-using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Queue;
 
@@ -11,7 +9,7 @@ namespace MotCua.Features.Queue;
 /// The counter panel: the officer picks their counter, calls the next visitor (priority and waiting weighed), recalls,
 /// marks a no-show, transfers to another service, and starts intake from the ticket.
 /// </summary>
-public sealed class IndexModel(QueueDesk desk, UnitScope scope, AppDbContext db) : PageModel
+public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Counter { get; set; }
@@ -83,7 +81,7 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope, AppDbContext db)
         Board = await desk.BoardAsync(Office, ct);
         if (Counter is { } id && Counters.Any(c => c.Id == id))
         {
-            Current = await db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == id && t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+            Current = await desk.CurrentAsync(id, ct);
             Parked = await desk.ParkedAsync(id, ct);
         }
         else

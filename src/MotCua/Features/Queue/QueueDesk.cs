@@ -185,6 +185,10 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
     }
 
+    /// <summary>The ticket the counter is serving now, if any.</summary>
+    public Task<Ticket?> CurrentAsync(Guid counterId, CancellationToken ct = default) =>
+        db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+
     public Task<List<string>> ParkedAsync(Guid counterId, CancellationToken ct = default) =>
         db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Parked).OrderBy(t => t.CalledAt).Select(t => t.Number).ToListAsync(ct);
 
@@ -196,14 +200,13 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
             return (QueueOutcome.NotFound, null);
         }
 
-        var current = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called).OrderByDescending(t => t.CalledAt).FirstOrDefaultAsync(ct);
+        var current = await CurrentAsync(counter.Id, ct);
         if (current is null)
         {
             return (QueueOutcome.Empty, null);
         }
 
-        current.Recalls++;
-        await db.SaveChangesAsync(ct);
+        await db.Set<Ticket>().Where(t => t.Id == current.Id).ExecuteUpdateAsync(x => x.SetProperty(t => t.Recalls, t => t.Recalls + 1), ct);
         return (QueueOutcome.Done, await AnnounceAsync(current.Id, counter, clock.GetUtcNow().ToUniversalTime(), true, ct));
     }
 

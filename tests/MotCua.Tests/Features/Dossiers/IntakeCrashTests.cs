@@ -44,8 +44,7 @@ public sealed class IntakeCrashTests
                 await Task.Delay(20);
             }
 
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            await AppProcess.KillAsync(first);
             await stop.CancelAsync();
             await Task.WhenAll(workers);
         }
@@ -76,8 +75,7 @@ public sealed class IntakeCrashTests
         }
         finally
         {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await AppProcess.KillAsync(second);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             dataDir.Delete(recursive: true);
         }

@@ -66,14 +66,12 @@ public sealed class TwoNodeTests
             }
             finally
             {
-                nodeB.Kill(entireProcessTree: true);
-                await nodeB.WaitForExitAsync();
+                await AppProcess.KillAsync(nodeB);
             }
         }
         finally
         {
-            nodeA.Kill(entireProcessTree: true);
-            await nodeA.WaitForExitAsync();
+            await AppProcess.KillAsync(nodeA);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             await drop();
             dataDir.Delete(recursive: true);

@@ -57,8 +57,7 @@ public sealed class TransitionCrashTests
                 await Task.Delay(5);
             }
 
-            first.Kill(entireProcessTree: true);
-            await first.WaitForExitAsync();
+            await AppProcess.KillAsync(first);
             await stop.CancelAsync();
             await Task.WhenAll(workers);
         }
@@ -92,8 +91,7 @@ public sealed class TransitionCrashTests
         }
         finally
         {
-            second.Kill(entireProcessTree: true);
-            await second.WaitForExitAsync();
+            await AppProcess.KillAsync(second);
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             dataDir.Delete(recursive: true);
         }

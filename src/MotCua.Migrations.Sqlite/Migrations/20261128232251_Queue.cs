@@ -160,6 +160,11 @@ namespace MotCua.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_queue_ticket_CounterId_Status",
+                table: "queue_ticket",
+                columns: new[] { "CounterId", "Status" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_queue_ticket_OfficeId_Day_Number",
                 table: "queue_ticket",
                 columns: new[] { "OfficeId", "Day", "Number" },
