@@ -4,9 +4,11 @@ using MotCua.Features.Catalog;
 using MotCua.Features.Citizens;
 using MotCua.Features.Documents;
 using MotCua.Features.Dossiers;
+using MotCua.Features.Feedback;
 using MotCua.Features.Intake;
 using MotCua.Features.Notifications;
 using MotCua.Features.Queue;
+using MotCua.Features.Reports;
 using MotCua.Features.Units;
 using MotCua.Features.Workflow;
 using MotCua.Infrastructure;
@@ -31,7 +33,9 @@ builder.Services
     .AddIntakeModule()
     .AddWorkflowModule()
     .AddNotificationsModule()
-    .AddQueueModule();
+    .AddQueueModule()
+    .AddFeedbackModule()
+    .AddReportsModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -46,6 +50,8 @@ app.MapIntake();
 app.MapWorkflow();
 app.MapNotifications();
 app.MapQueue();
+app.MapFeedback();
+app.MapReports();
 
 if (Cli.IsCommand(args))
 {

@@ -953,6 +953,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -999,6 +1002,9 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ResolvedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool>("ResolvedSameDay")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("SameDay")
                         .HasColumnType("boolean");
 
@@ -1009,6 +1015,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1024,11 +1034,17 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "ReceivedAt");
+                    b.HasIndex("ReceivedBy", "ReceivedAt");
 
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("OfficeId", "Status", "DueAt");
+
+                    b.HasIndex("OfficeId", "ResolvedAt", "Timeliness", "ResolvedSameDay", "ProcedureCode")
+                        .HasDatabaseName("IX_dossiers_dossier_resolved_figures");
+
+                    b.HasIndex("OfficeId", "ReceivedAt", "Channel", "Digitised", "ProcedureCode", "ReceivedBy")
+                        .HasDatabaseName("IX_dossiers_dossier_received_figures");
 
                     b.ToTable("dossiers_dossier", (string)null);
                 });
@@ -1127,6 +1143,79 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasKey("AccountId", "Key");
 
                     b.ToTable("dossiers_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Feedback.Contracts.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Complaint")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Criteria")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("Disagreement")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("Unsatisfied")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Kind", "ChangedAt", "Unsatisfied", "Points", "Officer");
+
+                    b.ToTable("feedback_evaluation", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>

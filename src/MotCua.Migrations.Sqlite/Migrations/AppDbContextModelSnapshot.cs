@@ -941,6 +941,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<int>("CurrentStep")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Digitised")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -987,6 +990,9 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResolvedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("ResolvedSameDay")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("SameDay")
                         .HasColumnType("INTEGER");
 
@@ -996,6 +1002,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Timeliness")
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1012,11 +1022,17 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "ReceivedAt");
+                    b.HasIndex("ReceivedBy", "ReceivedAt");
 
                     b.HasIndex("Status", "DueAt");
 
                     b.HasIndex("OfficeId", "Status", "DueAt");
+
+                    b.HasIndex("OfficeId", "ResolvedAt", "Timeliness", "ResolvedSameDay", "ProcedureCode")
+                        .HasDatabaseName("IX_dossiers_dossier_resolved_figures");
+
+                    b.HasIndex("OfficeId", "ReceivedAt", "Channel", "Digitised", "ProcedureCode", "ReceivedBy")
+                        .HasDatabaseName("IX_dossiers_dossier_received_figures");
 
                     b.ToTable("dossiers_dossier", (string)null);
                 });
@@ -1115,6 +1131,79 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasKey("AccountId", "Key");
 
                     b.ToTable("dossiers_idempotency", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Feedback.Contracts.Evaluation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Changes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Complaint")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Disagreement")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Officer")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Points")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Unsatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DossierId", "Kind")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "Kind", "ChangedAt", "Unsatisfied", "Points", "Officer");
+
+                    b.ToTable("feedback_evaluation", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Intake.IntakeGuidance", b =>

@@ -14,4 +14,7 @@ public static class VietnamTime
     public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Now(clock).DateTime);
 
     public static DateTimeOffset ToVietnam(DateTimeOffset instant) => instant.ToOffset(Offset);
+
+    /// <summary>The instant (UTC) a Vietnam day begins.</summary>
+    public static DateTimeOffset StartOfDay(DateOnly day) => new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), Offset).ToUniversalTime();
 }

@@ -59,8 +59,8 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, TimeProvider 
         }
 
         var visible = (await scope.VisibleUnitIdsAsync(User, ct)).ToArray();
-        var start = new DateTimeOffset(From.ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
-        var end = new DateTimeOffset(To.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
+        var start = VietnamTime.StartOfDay(From);
+        var end = VietnamTime.StartOfDay(To.AddDays(1));
         var dossiers = await db.Set<Dossier>().AsNoTracking()
             .Where(d => visible.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end)
             .OrderBy(d => d.ReceivedAt)

@@ -17,7 +17,7 @@ public sealed class TodayModel(AppDbContext db, UnitScope scope, TimeProvider cl
     public async Task OnGetAsync(CancellationToken ct)
     {
         var visible = (await scope.VisibleUnitIdsAsync(User, ct)).ToArray();
-        var start = new DateTimeOffset(VietnamTime.Today(clock).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
+        var start = VietnamTime.StartOfDay(VietnamTime.Today(clock));
         var open = new[] { DossierStatus.Received, DossierStatus.InProgress, DossierStatus.ResultReady };
         var rows = await db.Set<Dossier>().AsNoTracking()
             .Where(d => d.SameDay && visible.Contains(d.OfficeId) && d.ReceivedAt >= start && open.Contains(d.Status))

@@ -7,6 +7,7 @@ public static class IntakeModule
     public static IServiceCollection AddIntakeModule(this IServiceCollection services)
     {
         services.AddScoped<GuidanceDesk>();
+        services.AddSingleton<Contracts.CounterScreen>();
         return services;
     }
 

@@ -41,7 +41,7 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, IOpti
         var units = links.Where(l => l.SuccessorId is { } s && memberships.Contains(s)).Select(l => l.Id).Concat(memberships).Distinct().ToArray();
 
         var now = clock.GetUtcNow();
-        var endOfToday = new DateTimeOffset(VietnamTime.Today(clock).AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
+        var endOfToday = VietnamTime.StartOfDay(VietnamTime.Today(clock).AddDays(1));
         var soon = now + options.Value.DueSoon;
         var open = db.Set<DossierTask>().AsNoTracking()
             .Where(t => t.EndedAt == null && units.Contains(t.UnitId) && (leader || roles.Contains(t.Role)) && (leader || t.Holder == null || t.Holder == me));

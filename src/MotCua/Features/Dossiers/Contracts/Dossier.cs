@@ -79,6 +79,9 @@ public sealed class Dossier
     /// <summary>What was received, one line per document (name and how: reused from the store, scanned, seen on paper).</summary>
     public List<ReceivedDocument> Documents { get; init; } = [];
 
+    /// <summary>Every document was received electronically (reused from the store, scanned, or a form MotCua filled): none on paper only.</summary>
+    public bool Digitised { get; init; }
+
     public int Version { get; set; }
 
     /// <summary>Index of the process step the dossier is in (the procedure version's steps, from 0 = intake).</summary>
@@ -95,6 +98,12 @@ public sealed class Dossier
 
     /// <summary>When the result was ready (issued); what "resolved early / on time / late" is measured by.</summary>
     public DateTimeOffset? ResolvedAt { get; set; }
+
+    /// <summary>How the result came against the due instant: <c>early</c> (a day or more before), <c>onTime</c> or <c>late</c>; null until resolved.</summary>
+    public string? Timeliness { get; set; }
+
+    /// <summary>The result was ready on the (Vietnam) day the dossier was received: no return visit.</summary>
+    public bool ResolvedSameDay { get; set; }
 
     /// <summary>When the dossier ended: returned, refused or stopped.</summary>
     public DateTimeOffset? ClosedAt { get; set; }
@@ -176,9 +185,12 @@ internal sealed class DossiersConfiguration :
         builder.Property(x => x.Code).HasMaxLength(40);
         builder.HasIndex(x => x.Code).IsUnique();
         builder.Property(x => x.OfficeCode).HasMaxLength(40);
-        builder.HasIndex(x => new { x.OfficeId, x.ReceivedAt });
         builder.HasIndex(x => new { x.OfficeId, x.Status, x.DueAt });
         builder.HasIndex(x => x.CitizenId);
+        builder.HasIndex(x => new { x.ReceivedBy, x.ReceivedAt });
+        // The leaders' figures: what a unit received, and what it resolved, in a period, read from the index alone.
+        builder.HasIndex(x => new { x.OfficeId, x.ReceivedAt, x.Channel, x.Digitised, x.ProcedureCode, x.ReceivedBy }).HasDatabaseName("IX_dossiers_dossier_received_figures");
+        builder.HasIndex(x => new { x.OfficeId, x.ResolvedAt, x.Timeliness, x.ResolvedSameDay, x.ProcedureCode }).HasDatabaseName("IX_dossiers_dossier_resolved_figures");
         builder.HasIndex(x => new { x.Status, x.DueAt });
         builder.Property(x => x.ProcedureCode).HasMaxLength(40);
         builder.Property(x => x.ProcedureName).HasMaxLength(500);
@@ -190,6 +202,7 @@ internal sealed class DossiersConfiguration :
         builder.Property(x => x.ApplicantPhone).HasMaxLength(20);
         builder.Property(x => x.ApplicantEmail).HasMaxLength(200);
         builder.Property(x => x.ReceivedBy).HasMaxLength(100);
+        builder.Property(x => x.Timeliness).HasMaxLength(10);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.OwnsMany(x => x.Documents, b => b.ToJson("documents"));
     }

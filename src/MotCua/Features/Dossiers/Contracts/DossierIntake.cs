@@ -8,6 +8,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Intake.Contracts;
 using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Queue.Contracts;
 using MotCua.Features.Units.Contracts;
@@ -41,7 +42,7 @@ public sealed record AcceptResult(AcceptOutcome Outcome, Dossier? Dossier, Dicti
 /// acknowledged, or none of it exists.
 /// </summary>
 public sealed class DossierIntake(
-    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, WorkflowStart workflow, PublicLinks links, TimeProvider clock)
+    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, WorkflowStart workflow, PublicLinks links, CounterScreen screen, TimeProvider clock)
 {
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
@@ -136,6 +137,7 @@ public sealed class DossierIntake(
             user.Identity?.Name, office!.Id, null, ct)).CitizenId;
         var sequence = await DossierCode.NextAsync(db, office.Code, localDay, ct);
         var code = DossierCode.Format(office.Code, localDay, sequence);
+        var documents = request.Documents ?? [.. DefaultDocuments(version)];
         var dossier = new Dossier
         {
             Code = code, OfficeId = office.Id, OfficeCode = office.Code, Sequence = sequence,
@@ -144,7 +146,7 @@ public sealed class DossierIntake(
             ApplicantIdNumber = applicant.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
             ApplicantDateOfBirth = applicant.DateOfBirth, ApplicantAddress = applicant.Address?.Trim(), ApplicantPhone = applicant.Phone?.Trim(), ApplicantEmail = applicant.Email?.Trim(),
             ReceivedAt = receivedAt.ToUniversalTime(), DueDate = due.Date, DueAt = due.DueAt.ToUniversalTime(), ReceivedBy = user.Identity?.Name,
-            Documents = [.. request.Documents ?? DefaultDocuments(version)], Version = 1, CitizenId = citizenId,
+            Documents = [.. documents], Digitised = documents.All(d => d.How != "paper"), Version = 1, CitizenId = citizenId,
         };
         db.Add(dossier);
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
@@ -176,6 +178,11 @@ public sealed class DossierIntake(
             }
 
             throw;
+        }
+
+        if (dossier.Channel == DossierChannel.Counter)
+        {
+            await screen.AskRatingAsync(dossier.ReceivedBy, dossier.Code, dossier.ProcedureName);
         }
 
         return new AcceptResult(AcceptOutcome.Created, dossier, []);

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using MotCua.Features.Documents.Contracts;
+using MotCua.Features.Intake.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Features.Workflow.Contracts;
 
@@ -21,7 +22,7 @@ public enum ReturnOutcome
 /// <c>returnResult</c> action), with the fees collected; the scanned result goes into the citizen's document store
 /// in the same transaction, where later dossiers find it.
 /// </summary>
-public sealed class ResultReturn(ProcessEngine engine, DocumentStore documents, TimeProvider clock)
+public sealed class ResultReturn(ProcessEngine engine, DocumentStore documents, CounterScreen screen, TimeProvider clock)
 {
     public async Task<(ReturnOutcome Outcome, Dictionary<string, string[]> Errors)> ReturnAsync(ReturnCommand command, byte[]? resultPdf, int resultPages, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -37,6 +38,11 @@ public sealed class ResultReturn(ProcessEngine engine, DocumentStore documents, 
                     resultPdf, resultPages, user.Identity?.Name, ct);
             }
         }, ct);
+        if (result.Outcome == ActionOutcome.Done && !command.ByPost)
+        {
+            await screen.AskRatingAsync(user.Identity?.Name, command.Code, "");
+        }
+
         var errors = result.Error is null ? new Dictionary<string, string[]>() : new Dictionary<string, string[]> { [result.Field ?? "status"] = [result.Error] };
         return (result.Outcome switch
         {

@@ -24,5 +24,7 @@ public sealed class CounterHub : Hub
 
     public Task Preview(PreviewState state) => Clients.OthersInGroup(Desk(Context)).SendAsync("preview", state);
 
-    private static string Desk(HubCallerContext context) => "desk:" + (context.User?.Identity?.Name ?? "");
+    public static string DeskOf(string officer) => "desk:" + officer;
+
+    private static string Desk(HubCallerContext context) => DeskOf(context.User?.Identity?.Name ?? "");
 }

@@ -317,6 +317,8 @@ public sealed class ProcessEngine(
                     {
                         dossier.Status = DossierStatus.ResultReady;
                         dossier.ResolvedAt = now;
+                        dossier.Timeliness = DossierTask.Rate(now, dossier.DueAt);
+                        dossier.ResolvedSameDay = VietnamTime.ToVietnam(now).Date == VietnamTime.ToVietnam(dossier.ReceivedAt).Date;
                         detail = $"Kết quả đã có ({Rating(now, dossier.DueAt)}).";
                         ToCitizen("result", $"Hồ sơ {dossier.Code} đã có kết quả",
                             $"Kết quả giải quyết hồ sơ \"{dossier.ProcedureName}\" đã có. Mời Ông/Bà đến nhận theo giấy hẹn (hẹn trả {Describe(dossier.DueAt)}).");
@@ -345,6 +347,8 @@ public sealed class ProcessEngine(
                     {
                         dossier.Status = DossierStatus.InProgress;
                         dossier.ResolvedAt = null;
+                        dossier.Timeliness = null;
+                        dossier.ResolvedSameDay = false;
                     }
 
                     to = StepName(back);

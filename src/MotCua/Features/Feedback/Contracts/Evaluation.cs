@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MotCua.Features.Feedback.Contracts;
+
+/// <summary>
+/// One of the two evaluations of a dossier (DOMAIN §9): <c>counter</c>, the citizen's press on the device at the
+/// counter (1–4, no neutral middle), or <c>dossier</c>, the 9 criteria of the official index after the result.
+/// One of each kind per dossier; the citizen may change it for a while (<see cref="FeedbackOptions.ChangeWindow"/>).
+/// </summary>
+public sealed class Evaluation
+{
+    public const string Counter = "counter";
+    public const string DossierKind = "dossier";
+
+    /// <summary>The 9 criteria of the official index (Circular 01/2018), in the order the API takes them.</summary>
+    public static readonly IReadOnlyList<string> CriteriaKeys =
+        ["totalTime", "agencyTime", "returnVisits", "agenciesContacted", "oneStop", "publicity", "attitude", "complaints", "onlineService"];
+
+    public static readonly IReadOnlyList<string> Answers = ["unsatisfied", "satisfied", "verySatisfied"];
+
+    /// <summary>What a complaint may be about, as the satisfaction formula of Decision 766 names them.</summary>
+    public static readonly IReadOnlyList<string> ComplaintSubjects = ["receipt", "handling", "lateness"];
+
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid DossierId { get; init; }
+
+    public required string DossierCode { get; init; }
+
+    /// <summary>The office that received the dossier (what a leader's scope filters on).</summary>
+    public Guid OfficeId { get; init; }
+
+    public required string Kind { get; init; }
+
+    /// <summary>Counter kind: 1 (very unsatisfied) to 4 (very satisfied).</summary>
+    public int? Rating { get; set; }
+
+    /// <summary>Dossier kind: the 9 answers, comma-separated, in <see cref="CriteriaKeys"/> order.</summary>
+    public string? Criteria { get; set; }
+
+    /// <summary>Counter kind: the rating; dossier kind: the index points, 0–18 (0, 1 or 2 per criterion).</summary>
+    public int Points { get; set; }
+
+    /// <summary>
+    /// The citizen was not satisfied: a rating of 1 or 2 at the counter; after the result, any criterion answered
+    /// "unsatisfied" or a complaint (what the satisfaction formula of Decision 766 subtracts).
+    /// </summary>
+    public bool Unsatisfied { get; set; }
+
+    /// <summary>Dossier kind: what the citizen complains about (<see cref="ComplaintSubjects"/>), if anything.</summary>
+    public string? Complaint { get; set; }
+
+    public string? Reason { get; set; }
+
+    /// <summary>Who served the citizen (the officer who received or returned the dossier).</summary>
+    public string? Officer { get; init; }
+
+    /// <summary>Where the evaluation came from: <c>device</c>, <c>qr</c>, <c>portal</c>, <c>counter</c> or <c>api</c>.</summary>
+    public string? Source { get; set; }
+
+    public DateTimeOffset At { get; init; }
+
+    public DateTimeOffset ChangedAt { get; set; }
+
+    public int Changes { get; set; }
+
+    /// <summary>The two evaluations of the dossier disagree (good at the counter, bad afterwards, or the reverse).</summary>
+    public bool Disagreement { get; set; }
+}
+
+internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+{
+    public void Configure(EntityTypeBuilder<Evaluation> builder)
+    {
+        builder.ToTable("feedback_evaluation");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.DossierCode).HasMaxLength(40);
+        builder.Property(x => x.Kind).HasMaxLength(10);
+        builder.Property(x => x.Criteria).HasMaxLength(200);
+        builder.Property(x => x.Complaint).HasMaxLength(20);
+        builder.Property(x => x.Reason).HasMaxLength(1000);
+        builder.Property(x => x.Officer).HasMaxLength(100);
+        builder.Property(x => x.Source).HasMaxLength(20);
+        builder.HasIndex(x => new { x.DossierId, x.Kind }).IsUnique();
+        builder.HasIndex(x => new { x.OfficeId, x.Kind, x.ChangedAt, x.Unsatisfied, x.Points, x.Officer });
+    }
+}
+
+public sealed class FeedbackOptions
+{
+    public const string Section = "Feedback";
+
+    /// <summary>How long after the first answer the citizen may still change it.</summary>
+    public TimeSpan ChangeWindow { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>How long after the dossier ends (returned, refused, stopped) it may still be evaluated.</summary>
+    public TimeSpan OpenAfterClose { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long after a transaction at the counter the citizen-facing screen still asks for the press.</summary>
+    public TimeSpan CounterPromptFor { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,212 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Feedback.Contracts;
+using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Feedback;
+
+public sealed record EvaluationRequest(string? DossierCode, string? Kind, int? Rating, IReadOnlyList<string?>? Criteria, string? Complaint, string? Reason, string? Source);
+
+public sealed record EvaluationView(
+    Guid Id, string DossierCode, string Kind, int? Rating, IReadOnlyList<string>? Criteria, int Points, int MaxPoints, bool Unsatisfied, string? Complaint,
+    DateTimeOffset At, DateTimeOffset ChangeableUntil, bool Disagreement);
+
+public enum EvaluationOutcome
+{
+    Created,
+    Changed,
+    NotFound,
+    Invalid,
+    Closed,
+}
+
+public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView? Evaluation, Dictionary<string, string[]> Errors);
+
+/// <summary>
+/// Takes the two evaluations of a dossier (DOMAIN §9): validates them, keeps one of each kind per dossier (changeable
+/// for <see cref="FeedbackOptions.ChangeWindow"/>), and when the counter press and the later index disagree, flags
+/// both and tells the office's leaders.
+/// </summary>
+public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree tree, IOptions<FeedbackOptions> options, TimeProvider clock)
+{
+    public async Task<EvaluationResult> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = Validate(request);
+        if (errors.Count > 0)
+        {
+            return new(EvaluationOutcome.Invalid, null, errors);
+        }
+
+        var code = request.DossierCode!.Trim();
+        var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == code)
+            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt }).FirstOrDefaultAsync(ct);
+        if (dossier is null)
+        {
+            return new(EvaluationOutcome.NotFound, null, new() { ["dossierCode"] = [$"Không có hồ sơ '{code}'."] });
+        }
+
+        var now = clock.GetUtcNow();
+        var window = options.Value.ChangeWindow;
+        var kind = request.Kind!;
+        for (var attempt = 0; ; attempt++)
+        {
+            var evaluation = await db.Set<Evaluation>().FirstOrDefaultAsync(e => e.DossierId == dossier.Id && e.Kind == kind, ct);
+            var created = evaluation is null;
+            if (evaluation is not null && now > evaluation.At + window)
+            {
+                return new(EvaluationOutcome.Closed, null, new()
+                {
+                    ["dossierCode"] = [$"Hồ sơ {code} đã được đánh giá lúc {DossierIntake.Describe(evaluation.At)}; chỉ được sửa trong {Describe(window)} sau đó."],
+                });
+            }
+
+            if (evaluation is null && dossier.ClosedAt is { } closed && now > closed + options.Value.OpenAfterClose)
+            {
+                return new(EvaluationOutcome.Closed, null, new()
+                {
+                    ["dossierCode"] = [$"Hồ sơ {code} đã kết thúc lúc {DossierIntake.Describe(closed)}; chỉ nhận đánh giá trong {Describe(options.Value.OpenAfterClose)} sau đó."],
+                });
+            }
+
+            if (evaluation is null)
+            {
+                var officer = dossier.Status == DossierStatus.Returned
+                    ? await db.Set<DossierEvent>().Where(e => e.DossierId == dossier.Id && e.Action == "returnResult").OrderByDescending(e => e.Seq).Select(e => e.Actor).FirstOrDefaultAsync(ct)
+                    : dossier.ReceivedBy;
+                evaluation = new Evaluation { DossierId = dossier.Id, DossierCode = dossier.Code, OfficeId = dossier.OfficeId, Kind = kind, Officer = officer, At = now };
+                db.Add(evaluation);
+            }
+            else
+            {
+                evaluation.Changes++;
+            }
+
+            Apply(evaluation, request, now);
+            var other = await db.Set<Evaluation>().FirstOrDefaultAsync(e => e.DossierId == dossier.Id && e.Kind != kind, ct);
+            var disagree = other is not null && other.Unsatisfied != evaluation.Unsatisfied;
+            if (disagree && !evaluation.Disagreement)
+            {
+                await TellLeadersAsync(dossier.OfficeId, code, other!.Kind == Evaluation.Counter ? other : evaluation, other.Kind == Evaluation.Counter ? evaluation : other, now, ct);
+            }
+
+            evaluation.Disagreement = disagree;
+            if (other is not null)
+            {
+                other.Disagreement = disagree;
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return new(created ? EvaluationOutcome.Created : EvaluationOutcome.Changed, View(evaluation, window), []);
+            }
+            catch (DbUpdateException) when (created && attempt == 0)
+            {
+                // Two presses raced for the same dossier and kind: the other one was first; this one changes it.
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public static EvaluationView View(Evaluation e, TimeSpan window) =>
+        new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : 18, e.Unsatisfied, e.Complaint,
+            e.At, e.At + window, e.Disagreement);
+
+    private static Dictionary<string, string[]> Validate(EvaluationRequest r)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(r.DossierCode) || r.DossierCode.Length > 40)
+        {
+            errors["dossierCode"] = ["Cần mã hồ sơ."];
+        }
+
+        if (r.Kind is not (Evaluation.Counter or Evaluation.DossierKind))
+        {
+            errors["kind"] = ["Loại đánh giá là \"counter\" (tại quầy) hoặc \"dossier\" (sau khi có kết quả)."];
+        }
+        else if (r.Kind == Evaluation.Counter && r.Rating is not (>= 1 and <= 4))
+        {
+            errors["rating"] = ["Mức đánh giá từ 1 (rất không hài lòng) đến 4 (rất hài lòng)."];
+        }
+        else if (r.Kind == Evaluation.DossierKind)
+        {
+            if (r.Criteria is not { Count: 9 })
+            {
+                errors["criteria"] = [$"Cần đủ 9 tiêu chí, mỗi tiêu chí là {string.Join(", ", Evaluation.Answers.Select(a => $"\"{a}\""))}."];
+            }
+            else
+            {
+                for (var i = 0; i < 9; i++)
+                {
+                    if (r.Criteria[i] is not { } answer || !Evaluation.Answers.Contains(answer))
+                    {
+                        errors[$"criteria[{i}]"] = [$"Tiêu chí {i + 1} ({Evaluation.CriteriaKeys[i]}) chưa có câu trả lời hợp lệ."];
+                    }
+                }
+            }
+
+            if (r.Complaint is { Length: > 0 } c && !Evaluation.ComplaintSubjects.Contains(c))
+            {
+                errors["complaint"] = ["Phản ánh về \"receipt\" (tiếp nhận), \"handling\" (giải quyết) hoặc \"lateness\" (trễ hẹn)."];
+            }
+        }
+
+        if (r.Reason is { Length: > 1000 })
+        {
+            errors["reason"] = ["Tối đa 1000 ký tự."];
+        }
+
+        if (r.Source is { Length: > 0 } s && s is not ("device" or "qr" or "portal" or "counter" or "api"))
+        {
+            errors["source"] = ["Nguồn là device, qr, portal, counter hoặc api."];
+        }
+
+        return errors;
+    }
+
+    private static void Apply(Evaluation e, EvaluationRequest r, DateTimeOffset now)
+    {
+        if (e.Kind == Evaluation.Counter)
+        {
+            e.Rating = r.Rating;
+            e.Points = r.Rating!.Value;
+            e.Unsatisfied = r.Rating <= 2;
+        }
+        else
+        {
+            e.Criteria = string.Join(',', r.Criteria!);
+            e.Points = r.Criteria!.Sum(a => Evaluation.Answers.ToList().IndexOf(a!));
+            e.Complaint = r.Complaint is { Length: > 0 } c ? c : null;
+            e.Unsatisfied = e.Complaint is not null || r.Criteria!.Contains("unsatisfied");
+        }
+
+        e.Reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim();
+        e.Source = r.Source is { Length: > 0 } s ? s : "api";
+        e.ChangedAt = now;
+    }
+
+    private async Task TellLeadersAsync(Guid officeId, string code, Evaluation counter, Evaluation dossier, DateTimeOffset now, CancellationToken ct)
+    {
+        var links = await tree.LinksAsync(ct);
+        var units = new List<Guid> { officeId };
+        if (links.FirstOrDefault(l => l.Id == officeId).ParentId is { } parent)
+        {
+            units.Add(parent);
+        }
+
+        var body = counter.Unsatisfied
+            ? $"Tại quầy công dân đánh giá {counter.Rating}/4 (không hài lòng) nhưng sau khi có kết quả lại hài lòng ({dossier.Points}/18)."
+            : $"Tại quầy công dân đánh giá {counter.Rating}/4 (hài lòng) nhưng sau khi có kết quả lại không hài lòng ({dossier.Points}/18{(dossier.Complaint is { } c ? ", phản ánh về " + c : "")}).";
+        foreach (var leader in await staff.InRoleAtAsync(units, Roles.Leader, ct))
+        {
+            Outbox.ToStaff(db, leader.Username, $"{code}/disagreement/{now.ToUnixTimeMilliseconds()}", $"Đánh giá kép lệch nhau: hồ sơ {code}", body, $"/Workflow/Dossier/{code}", now);
+        }
+    }
+
+    private static string Describe(TimeSpan span) => span.TotalDays >= 1 ? $"{span.TotalDays:0.#} ngày" : $"{span.TotalMinutes:0} phút";
+}

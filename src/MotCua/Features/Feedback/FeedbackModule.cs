@@ -1,0 +1,68 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Feedback.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Feedback;
+
+public sealed record CounterPrompt(string DossierCode, string ProcedureName);
+
+public static class FeedbackModule
+{
+    public static IServiceCollection AddFeedbackModule(this IServiceCollection services)
+    {
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
+        services.AddScoped<Evaluations>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapFeedback(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/evaluations").WithTags("Evaluations");
+        api.MapPost("/", Submit).AllowAnonymous().RequireRateLimiting("public")
+            .WithSummary("A citizen's evaluation of a dossier: the press at the counter (1–4) or the 9 criteria after the result (201; 200 when changing one)");
+        api.MapGet("/counter-prompt", Prompt).RequireAuthorization(Policies.Staff)
+            .WithSummary("The transaction the caller's citizen-facing screen should ask about now (204 when none): the last one they finished, unrated");
+        return app;
+    }
+
+    private static async Task<Results<Created<EvaluationView>, Ok<EvaluationView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Submit(
+        EvaluationRequest request, Evaluations evaluations, CancellationToken ct)
+    {
+        var result = await evaluations.SubmitAsync(request, ct);
+        return result.Outcome switch
+        {
+            EvaluationOutcome.Created => TypedResults.Created($"/api/evaluations/{result.Evaluation!.Id}", result.Evaluation),
+            EvaluationOutcome.Changed => TypedResults.Ok(result.Evaluation),
+            EvaluationOutcome.NotFound => TypedResults.NotFound(Problem(404, "Không có hồ sơ này", result.Errors)),
+            EvaluationOutcome.Closed => TypedResults.Conflict(Problem(409, "Không còn nhận đánh giá này", result.Errors)),
+            _ => TypedResults.ValidationProblem(result.Errors),
+        };
+    }
+
+    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, Dictionary<string, string[]> errors) =>
+        new() { Status = status, Title = title, Detail = errors.Values.SelectMany(v => v).FirstOrDefault(), Extensions = { ["errors"] = errors } };
+
+    /// <summary>
+    /// What the officer's citizen-facing screen asks about after a reconnect or a reload: the dossier the officer
+    /// received at the counter most recently (a return is asked about when it happens), within <see cref="FeedbackOptions.CounterPromptFor"/>, if
+    /// it has no counter evaluation yet. The answer never says how anyone rated.
+    /// </summary>
+    private static async Task<Results<Ok<CounterPrompt>, NoContent>> Prompt(ClaimsPrincipal user, AppDbContext db, IOptions<FeedbackOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var since = clock.GetUtcNow() - options.Value.CounterPromptFor;
+        var officer = user.Identity?.Name;
+        var last = await db.Set<Dossier>().AsNoTracking()
+            .Where(d => d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
+            .OrderByDescending(d => d.ReceivedAt)
+            .Select(d => new { d.Id, d.Code, d.ProcedureName })
+            .FirstOrDefaultAsync(ct);
+        return last is null || await db.Set<Evaluation>().AnyAsync(x => x.DossierId == last.Id && x.Kind == Evaluation.Counter, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.Ok(new CounterPrompt(last.Code, last.ProcedureName));
+    }
+}

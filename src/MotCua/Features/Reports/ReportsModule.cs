@@ -1,0 +1,93 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+
+namespace MotCua.Features.Reports;
+
+public static class ReportsModule
+{
+    public static IServiceCollection AddReportsModule(this IServiceCollection services)
+    {
+        services.AddScoped<ReportScope>();
+        services.AddScoped<UnitFigures>();
+        services.AddScoped<Dashboards>();
+        services.AddScoped<ServiceIndex>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
+        api.MapGet("/service-index", Index).WithSummary("The service-quality index of Decision 766 for a unit and period: six groups with numerator and denominator (404 outside the caller's units)");
+        api.MapGet("/dashboard", Dashboard).WithSummary("A unit's figures for a period: totals, trend, breakdowns, units below ranked (404 outside the caller's units)");
+        api.MapGet("/dossiers", Dossiers).WithSummary("The dossiers behind one figure of the dashboard, 50 a page");
+        return app;
+    }
+
+    private static async Task<Results<Ok<ServiceIndexView>, ValidationProblem, NotFound>> Index(
+        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, ClaimsPrincipal user, ReportScope scope, ServiceIndex index, CancellationToken ct)
+    {
+        var (period, errors) = Period.Parse(from, to);
+        if (period is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await index.ComputeAsync(u, period, ct)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<DashboardView>, ValidationProblem, NotFound>> Dashboard(
+        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? trend, ClaimsPrincipal user, ReportScope scope, Dashboards dashboards, CancellationToken ct)
+    {
+        var (period, errors) = Period.Parse(from, to);
+        if (period is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await dashboards.ReadAsync(u, period, trend, ct)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<DossierPage>, ValidationProblem, NotFound>> Dossiers(
+        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? measure, [FromQuery] string? procedure, [FromQuery] string? office,
+        [FromQuery] string? officer, [FromQuery] int? page, ClaimsPrincipal user, ReportScope scope, UnitTree tree, Dashboards dashboards, CancellationToken ct)
+    {
+        var (period, errors) = Period.Parse(from, to);
+        if (measure is null || !Measure.All.Contains(measure))
+        {
+            errors["measure"] = [$"Chỉ tiêu là một trong: {string.Join(", ", Measure.All)}."];
+        }
+
+        if (period is null || errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        if (await scope.ResolveAsync(user, unit, ct) is not { } u)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var slice = await SliceAsync(tree, procedure, office, officer, ct);
+        return slice is null ? TypedResults.NotFound() : TypedResults.Ok(await dashboards.DossiersAsync(u, period, measure!, slice, page ?? 1, ct));
+    }
+
+    /// <summary>The slice a click-through narrows to; null when the office named does not exist.</summary>
+    internal static async Task<Slice?> SliceAsync(UnitTree tree, string? procedure, string? office, string? officer, CancellationToken ct)
+    {
+        Guid? officeId = null;
+        if (!string.IsNullOrWhiteSpace(office))
+        {
+            if (await tree.FindByCodeAsync(office.Trim(), ct) is not { } o)
+            {
+                return null;
+            }
+
+            officeId = o.Id;
+        }
+
+        return new Slice(string.IsNullOrWhiteSpace(procedure) ? null : procedure.Trim(), officeId, string.IsNullOrWhiteSpace(officer) ? null : officer.Trim());
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Feedback.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Reports;
+
+/// <summary>One group of the index: <c>score = numerator ÷ denominator × max</c>, null ("no data") when the denominator is 0.</summary>
+public sealed record IndexGroup(double? Score, int Max, int Numerator, int Denominator, string Formula)
+{
+    public static IndexGroup Of(int numerator, int denominator, int max, string formula) =>
+        new(denominator == 0 ? null : Math.Round((double)numerator / denominator * max, 2), max, numerator, denominator, formula);
+}
+
+/// <summary>The sum of the groups with data, out of the sum of their maxima.</summary>
+public sealed record IndexTotal(double? Score, int Max);
+
+public sealed record ServiceIndexView(
+    string Unit, string UnitName, DateOnly From, DateOnly To,
+    IndexGroup Publicity, IndexGroup Progress, IndexGroup OnlineService, IndexGroup OnlinePayment, IndexGroup Digitisation, IndexGroup Satisfaction, IndexTotal Total)
+{
+    public IEnumerable<(string Key, IndexGroup Group)> Groups =>
+        [("publicity", Publicity), ("progress", Progress), ("onlineService", OnlineService), ("onlinePayment", OnlinePayment), ("digitisation", Digitisation), ("satisfaction", Satisfaction)];
+}
+
+/// <summary>
+/// The service-quality index of Decision 766/QĐ-TTg (DOMAIN §9) for a unit and a period, from MotCua's own
+/// dossiers; how each group is computed, and what is an approximation, is in <c>docs/reports.md</c>.
+/// </summary>
+public sealed class ServiceIndex(AppDbContext db, TimeProvider clock)
+{
+    public async Task<ServiceIndexView> ComputeAsync(ReportUnit unit, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(period);
+        var ids = unit.OfficeIds;
+        var (start, end) = (period.Start, period.End);
+        var now = clock.GetUtcNow();
+        var dueBefore = end < now ? end : now;
+        var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
+        var received = await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).GroupBy(d => 1)
+            .Select(g => new
+            {
+                N = g.Count(),
+                Contact = g.Sum(d => (d.ApplicantPhone != null && d.ApplicantPhone != "") || (d.ApplicantEmail != null && d.ApplicantEmail != "") ? 1 : 0),
+                Online = g.Sum(d => d.Channel == DossierChannel.Online ? 1 : 0),
+                Digitised = g.Sum(d => d.Digitised ? 1 : 0),
+            })
+            .FirstOrDefaultAsync(ct);
+        var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end).GroupBy(d => 1)
+            .Select(g => new
+            {
+                N = g.Count(),
+                InTime = g.Sum(d => d.Timeliness != "late" ? 1 : 0),
+                Unsatisfied = g.Sum(d => db.Set<Evaluation>().Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied) ? 1 : 0),
+            })
+            .FirstOrDefaultAsync(ct);
+        var overdueUnresolved = await dossiers.CountAsync(d => d.ResolvedAt == null && d.ClosedAt == null && d.DueAt >= start && d.DueAt < dueBefore, ct);
+
+        var (n, contact, online, digitised) = (received?.N ?? 0, received?.Contact ?? 0, received?.Online ?? 0, received?.Digitised ?? 0);
+        var (resolvedN, inTime, unsatisfied) = (resolved?.N ?? 0, resolved?.InTime ?? 0, resolved?.Unsatisfied ?? 0);
+        var groups = new[]
+        {
+            IndexGroup.Of(contact, n, 18, "hồ sơ tiếp nhận có điện thoại hoặc thư điện tử để báo tiến độ ÷ hồ sơ tiếp nhận × 18"),
+            IndexGroup.Of(inTime, resolvedN + overdueUnresolved, 20, "hồ sơ giải quyết đúng hạn ÷ (hồ sơ đã giải quyết + hồ sơ quá hạn chưa giải quyết) × 20"),
+            IndexGroup.Of(online, n, 12, "hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận × 12"),
+            IndexGroup.Of(0, online, 10, "hồ sơ trực tuyến thanh toán trực tuyến ÷ hồ sơ trực tuyến × 10 (MotCua chưa nhận thanh toán trực tuyến)"),
+            IndexGroup.Of(digitised, n, 22, "hồ sơ có mọi giấy tờ ở dạng điện tử ÷ hồ sơ tiếp nhận × 22"),
+            IndexGroup.Of(resolvedN - unsatisfied, resolvedN, 18, "(hồ sơ đã giải quyết − hồ sơ bị đánh giá không hài lòng hoặc có phản ánh) ÷ hồ sơ đã giải quyết × 18"),
+        };
+        var withData = groups.Where(g => g.Score is not null).ToList();
+        var total = new IndexTotal(withData.Count == 0 ? null : Math.Round(withData.Sum(g => g.Score!.Value), 2), withData.Sum(g => g.Max));
+        return new ServiceIndexView(unit.Unit.Code, unit.Unit.Name, period.From, period.To, groups[0], groups[1], groups[2], groups[3], groups[4], groups[5], total);
+    }
+}

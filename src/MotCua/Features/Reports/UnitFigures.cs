@@ -1,0 +1,273 @@
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Feedback.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Reports;
+
+/// <summary>
+/// The counts a leader sees, each one a <see cref="Measure"/> that <see cref="UnitFigures.Filter"/> turns back into
+/// the dossiers behind it. Received, online and digitised count dossiers received in the period; resolved, early,
+/// on time, late and same-day count results issued in the period; in progress and overdue are now; rated,
+/// unsatisfied and disagreements count evaluations given or changed in the period.
+/// </summary>
+public sealed record Counts(
+    int Received, int Online, int Digitised, int Resolved, int Early, int OnTime, int Late, int SameDay, int InProgress, int Overdue,
+    int Rated, int Unsatisfied, int CounterRated, int CounterUnsatisfied, int CounterPoints, int Disagreements)
+{
+    public static readonly Counts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    public double? OnTimeShare => Share(Early + OnTime, Resolved);
+
+    public double? SameDayShare => Share(SameDay, Resolved);
+
+    public double? OnlineShare => Share(Online, Received);
+
+    public double? DigitisedShare => Share(Digitised, Received);
+
+    /// <summary>Satisfied share of the evaluations after the result; null with none.</summary>
+    public double? Satisfaction => Share(Rated - Unsatisfied, Rated);
+
+    public double? CounterSatisfaction => Share(CounterRated - CounterUnsatisfied, CounterRated);
+
+    public double? CounterAverage => CounterRated == 0 ? null : Math.Round((double)CounterPoints / CounterRated, 2);
+
+    public static Counts operator +(Counts a, Counts b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        return new(a.Received + b.Received, a.Online + b.Online, a.Digitised + b.Digitised, a.Resolved + b.Resolved, a.Early + b.Early, a.OnTime + b.OnTime,
+            a.Late + b.Late, a.SameDay + b.SameDay, a.InProgress + b.InProgress, a.Overdue + b.Overdue, a.Rated + b.Rated, a.Unsatisfied + b.Unsatisfied,
+            a.CounterRated + b.CounterRated, a.CounterUnsatisfied + b.CounterUnsatisfied, a.CounterPoints + b.CounterPoints, a.Disagreements + b.Disagreements);
+    }
+
+    public static Counts Add(Counts a, Counts b) => a + b;
+
+    /// <summary>A ratio in percent with two decimals; null ("no data") when nothing was counted, never a division by zero.</summary>
+    public static double? Share(int part, int whole) => whole == 0 ? null : Math.Round(100.0 * part / whole, 2);
+}
+
+public static class Measure
+{
+    public const string Received = "received";
+    public const string Online = "online";
+    public const string Digitised = "digitised";
+    public const string Resolved = "resolved";
+    public const string Early = "early";
+    public const string OnTime = "onTime";
+    public const string Late = "late";
+    public const string SameDay = "sameDay";
+    public const string InProgress = "inProgress";
+    public const string Overdue = "overdue";
+    public const string Rated = "rated";
+    public const string Unsatisfied = "unsatisfied";
+    public const string CounterRated = "counterRated";
+    public const string CounterUnsatisfied = "counterUnsatisfied";
+    public const string Disagreement = "disagreement";
+
+    public static readonly IReadOnlyList<string> All =
+        [Received, Online, Digitised, Resolved, Early, OnTime, Late, SameDay, InProgress, Overdue, Rated, Unsatisfied, CounterRated, CounterUnsatisfied, Disagreement];
+
+    public static int Of(Counts c, string measure)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return measure switch
+        {
+            Received => c.Received, Online => c.Online, Digitised => c.Digitised, Resolved => c.Resolved, Early => c.Early, OnTime => c.OnTime, Late => c.Late,
+            SameDay => c.SameDay, InProgress => c.InProgress, Overdue => c.Overdue, Rated => c.Rated, Unsatisfied => c.Unsatisfied, CounterRated => c.CounterRated,
+            CounterUnsatisfied => c.CounterUnsatisfied, Disagreement => c.Disagreements, _ => 0,
+        };
+    }
+}
+
+/// <summary>Optional narrowing of a figure: one procedure, one office (agency code) or one officer.</summary>
+public sealed record Slice(string? Procedure = null, Guid? Office = null, string? Officer = null);
+
+public sealed record Breakdown(string Key, string Name, string? Field, Counts Counts);
+
+public sealed record TrendPoint(string Label, DateOnly From, DateOnly To, int Received, int Resolved, int Late);
+
+/// <summary>Reads a unit's figures from the dossiers and evaluations themselves, so that every number is their count.</summary>
+public sealed class UnitFigures(AppDbContext db, TimeProvider clock)
+{
+    private static readonly DossierStatus[] Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];
+
+    /// <summary>The figures of each office of the unit in the period (offices with nothing are left out).</summary>
+    public async Task<Dictionary<(Guid Office, string Procedure), Counts>> ByOfficeAndProcedureAsync(ReportUnit unit, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(period);
+        var ids = unit.OfficeIds;
+        var (start, end, now) = (period.Start, period.End, clock.GetUtcNow());
+        var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
+        var received = await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end)
+            .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
+            .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Online = g.Sum(d => d.Channel == DossierChannel.Online ? 1 : 0), Digitised = g.Sum(d => d.Digitised ? 1 : 0) })
+            .ToListAsync(ct);
+        var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end)
+            .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
+            .Select(g => new
+            {
+                g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Early = g.Sum(d => d.Timeliness == "early" ? 1 : 0), OnTime = g.Sum(d => d.Timeliness == "onTime" ? 1 : 0),
+                Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0), SameDay = g.Sum(d => d.ResolvedSameDay ? 1 : 0),
+            })
+            .ToListAsync(ct);
+        var open = await dossiers.Where(d => Open.Contains(d.Status))
+            .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
+            .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Overdue = g.Sum(d => d.PausedAt == null && d.DueAt < now ? 1 : 0) })
+            .ToListAsync(ct);
+        var rated = await db.Set<Evaluation>().AsNoTracking().Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end)
+            .Join(db.Set<Dossier>(), e => e.DossierId, d => d.Id, (e, d) => new { e.OfficeId, d.ProcedureCode, e.Kind, e.Unsatisfied, e.Points, e.Disagreement })
+            .GroupBy(e => new { e.OfficeId, e.ProcedureCode, e.Kind })
+            .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, g.Key.Kind, N = g.Count(), Unsatisfied = g.Sum(e => e.Unsatisfied ? 1 : 0), Points = g.Sum(e => e.Points), Disagreements = g.Sum(e => e.Disagreement ? 1 : 0) })
+            .ToListAsync(ct);
+
+        var result = new Dictionary<(Guid, string), Counts>();
+        void Add((Guid, string) key, Counts c) => result[key] = result.TryGetValue(key, out var had) ? had + c : c;
+        foreach (var r in received)
+        {
+            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { Received = r.N, Online = r.Online, Digitised = r.Digitised });
+        }
+
+        foreach (var r in resolved)
+        {
+            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { Resolved = r.N, Early = r.Early, OnTime = r.OnTime, Late = r.Late, SameDay = r.SameDay });
+        }
+
+        foreach (var r in open)
+        {
+            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { InProgress = r.N, Overdue = r.Overdue });
+        }
+
+        foreach (var r in rated)
+        {
+            Add((r.OfficeId, r.ProcedureCode), r.Kind == Evaluation.Counter
+                ? Counts.Zero with { CounterRated = r.N, CounterUnsatisfied = r.Unsatisfied, CounterPoints = r.Points }
+                : Counts.Zero with { Rated = r.N, Unsatisfied = r.Unsatisfied, Disagreements = r.Disagreements });
+        }
+
+        return result;
+    }
+
+    /// <summary>Per officer: dossiers they received in the period, and the counter presses about them.</summary>
+    public async Task<List<Breakdown>> ByOfficerAsync(ReportUnit unit, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(period);
+        var ids = unit.OfficeIds;
+        var (start, end) = (period.Start, period.End);
+        var received = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end)
+            .GroupBy(d => d.ReceivedBy).Select(g => new { Officer = g.Key, N = g.Count() }).ToListAsync(ct);
+        var rated = await db.Set<Evaluation>().AsNoTracking()
+            .Where(e => ids.Contains(e.OfficeId) && e.Kind == Evaluation.Counter && e.ChangedAt >= start && e.ChangedAt < end)
+            .GroupBy(e => e.Officer).Select(g => new { Officer = g.Key, N = g.Count(), Unsatisfied = g.Sum(e => e.Unsatisfied ? 1 : 0), Points = g.Sum(e => e.Points) })
+            .ToListAsync(ct);
+        return [.. received.Select(r => r.Officer).Union(rated.Select(r => r.Officer)).Where(o => o is not null).Select(o =>
+        {
+            var r = received.FirstOrDefault(x => x.Officer == o);
+            var e = rated.FirstOrDefault(x => x.Officer == o);
+            return new Breakdown(o!, o!, null, Counts.Zero with { Received = r?.N ?? 0, CounterRated = e?.N ?? 0, CounterUnsatisfied = e?.Unsatisfied ?? 0, CounterPoints = e?.Points ?? 0 });
+        }).OrderByDescending(b => b.Counts.Received)];
+    }
+
+    /// <summary>Received and resolved per week or month of the period.</summary>
+    public async Task<List<TrendPoint>> TrendAsync(ReportUnit unit, Period period, string grain, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(period);
+        var ids = unit.OfficeIds;
+        var points = new List<TrendPoint>();
+        foreach (var (label, from, to) in Buckets(period, grain))
+        {
+            var (start, end) = (new Period(from, to).Start, new Period(from, to).End);
+            var received = await db.Set<Dossier>().CountAsync(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end, ct);
+            var resolved = await db.Set<Dossier>().Where(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end)
+                .GroupBy(d => 1).Select(g => new { N = g.Count(), Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0) }).FirstOrDefaultAsync(ct);
+            points.Add(new TrendPoint(label, from, to, received, resolved?.N ?? 0, resolved?.Late ?? 0));
+        }
+
+        return points;
+    }
+
+    /// <summary>Weeks (Monday to Sunday) or calendar months covering the period, clipped to it.</summary>
+    public static IEnumerable<(string Label, DateOnly From, DateOnly To)> Buckets(Period period, string grain)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var from = period.From;
+        while (from <= period.To)
+        {
+            var end = grain == "week"
+                ? from.AddDays((7 - ((int)from.DayOfWeek + 6) % 7) - 1)
+                : new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1);
+            var to = end < period.To ? end : period.To;
+            yield return (grain == "week" ? $"{from:dd/MM}" : $"{from:MM/yyyy}", from, to);
+            from = to.AddDays(1);
+        }
+    }
+
+    /// <summary>
+    /// The dossiers behind one measure: what the list a figure clicks through to shows. For the evaluation measures,
+    /// the dossiers whose evaluation of that kind was given or changed in the period.
+    /// </summary>
+    public IQueryable<Dossier> Filter(ReportUnit unit, Period period, string measure, Slice slice)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(slice);
+        var ids = slice.Office is { } office ? (unit.OfficeIds.Contains(office) ? [office] : []) : unit.OfficeIds;
+        var (start, end, now) = (period.Start, period.End, clock.GetUtcNow());
+        var q = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
+        if (slice.Procedure is { } procedure)
+        {
+            q = q.Where(d => d.ProcedureCode == procedure);
+        }
+
+        var evaluations = db.Set<Evaluation>().Where(e => e.ChangedAt >= start && e.ChangedAt < end);
+        if (slice.Officer is { } officer)
+        {
+            q = measure is Measure.CounterRated or Measure.CounterUnsatisfied ? q : q.Where(d => d.ReceivedBy == officer);
+            evaluations = evaluations.Where(e => e.Officer == officer);
+        }
+
+        var receivedIn = q.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end);
+        var resolvedIn = q.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end);
+        return measure switch
+        {
+            Measure.Received => receivedIn,
+            Measure.Online => receivedIn.Where(d => d.Channel == DossierChannel.Online),
+            Measure.Digitised => receivedIn.Where(d => d.Digitised),
+            Measure.Resolved => resolvedIn,
+            Measure.Early => resolvedIn.Where(d => d.Timeliness == "early"),
+            Measure.OnTime => resolvedIn.Where(d => d.Timeliness == "onTime"),
+            Measure.Late => resolvedIn.Where(d => d.Timeliness == "late"),
+            Measure.SameDay => resolvedIn.Where(d => d.ResolvedSameDay),
+            Measure.InProgress => q.Where(d => Open.Contains(d.Status)),
+            Measure.Overdue => q.Where(d => Open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now),
+            Measure.Rated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind)),
+            Measure.Unsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied)),
+            Measure.CounterRated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.Counter)),
+            Measure.CounterUnsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.Counter && e.Unsatisfied)),
+            Measure.Disagreement => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Disagreement)),
+            _ => q.Where(d => false),
+        };
+    }
+
+    /// <summary>Procedure names and fields by code (the version most recently in force).</summary>
+    public async Task<Dictionary<string, (string Name, string Field)>> ProceduresAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default)
+    {
+        var versions = await db.Set<ProcedureVersion>().AsNoTracking().Where(v => codes.Contains(v.Code))
+            .Select(v => new { v.Code, v.Name, v.Field, v.EffectiveFrom }).ToListAsync(ct);
+        return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, v.Field)).First());
+    }
+
+    /// <summary>Sums office figures up to each unit directly below <paramref name="unit"/> (its subtree).</summary>
+    public static List<(Guid Unit, Counts Counts)> ByChildUnit(ReportUnit unit, IReadOnlyDictionary<Guid, Counts> byOffice)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(byOffice);
+        return [.. unit.Tree.Where(l => l.ParentId == unit.Unit.Id).Select(child =>
+            (child.Id, UnitTree.Expand(unit.Tree, [child.Id]).Select(id => byOffice.GetValueOrDefault(id, Counts.Zero)).Aggregate(Counts.Zero, Counts.Add)))];
+    }
+}
