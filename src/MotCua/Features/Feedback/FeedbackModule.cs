@@ -30,7 +30,7 @@ public static class FeedbackModule
         return app;
     }
 
-    private static async Task<Results<Created<EvaluationView>, Ok<EvaluationView>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>, ValidationProblem, Conflict<Microsoft.AspNetCore.Mvc.ProblemDetails>>> Submit(
+    private static async Task<Results<Created<EvaluationView>, Ok<EvaluationView>, ProblemHttpResult, ValidationProblem>> Submit(
         EvaluationRequest request, Evaluations evaluations, CancellationToken ct)
     {
         var result = await evaluations.SubmitAsync(request, ct);
@@ -38,14 +38,14 @@ public static class FeedbackModule
         {
             EvaluationOutcome.Created => TypedResults.Created($"/api/evaluations/{result.Evaluation!.Id}", result.Evaluation),
             EvaluationOutcome.Changed => TypedResults.Ok(result.Evaluation),
-            EvaluationOutcome.NotFound => TypedResults.NotFound(Problem(404, "Không có hồ sơ này", result.Errors)),
-            EvaluationOutcome.Closed => TypedResults.Conflict(Problem(409, "Không còn nhận đánh giá này", result.Errors)),
+            EvaluationOutcome.NotFound => Problem(404, "Không có hồ sơ này", result.Errors),
+            EvaluationOutcome.Closed => Problem(409, "Không còn nhận đánh giá này", result.Errors),
             _ => TypedResults.ValidationProblem(result.Errors),
         };
     }
 
-    private static Microsoft.AspNetCore.Mvc.ProblemDetails Problem(int status, string title, Dictionary<string, string[]> errors) =>
-        new() { Status = status, Title = title, Detail = errors.Values.SelectMany(v => v).FirstOrDefault(), Extensions = { ["errors"] = errors } };
+    private static ProblemHttpResult Problem(int status, string title, Dictionary<string, string[]> errors) =>
+        TypedResults.Problem(errors.Values.SelectMany(v => v).FirstOrDefault(), statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     /// <summary>
     /// What the officer's citizen-facing screen asks about after a reconnect or a reload: the dossier the officer

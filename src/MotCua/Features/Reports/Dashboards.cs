@@ -37,9 +37,9 @@ public sealed class Dashboards(UnitFigures figures, UnitTree tree, TimeProvider 
         var byField = byProcedure.GroupBy(b => b.Field ?? "").Select(g => new Breakdown(g.Key, g.Key, g.Key, g.Select(b => b.Counts).Aggregate(Counts.Zero, Counts.Add)))
             .OrderByDescending(b => b.Counts.Received).ToList();
         var children = UnitFigures.ByChildUnit(unit, byOffice);
-        var childNames = await UnitNamesAsync([.. children.Select(c => c.Unit)], ct);
-        var ranked = children.Select(c => new Breakdown(childNames.GetValueOrDefault(c.Unit).Code ?? "", childNames.GetValueOrDefault(c.Unit).Name ?? "", null, c.Counts))
-            .Where(b => b.Key.Length > 0)
+        var childUnits = (await tree.FindManyAsync([.. children.Select(c => c.Unit)], ct)).ToDictionary(u => u.Id);
+        var ranked = children.Where(c => childUnits.TryGetValue(c.Unit, out var u) && (u.ValidTo is null || c.Counts != Counts.Zero))
+            .Select(c => new Breakdown(childUnits[c.Unit].Code, childUnits[c.Unit].Name, null, c.Counts))
             .OrderByDescending(b => b.Counts.OnTimeShare ?? -1).ThenByDescending(b => b.Counts.Satisfaction ?? -1).ThenByDescending(b => b.Counts.Received).ToList();
         return new DashboardView(
             unit.Unit.Code, unit.Unit.Name, period.From, period.To, Infrastructure.VietnamTime.ToVietnam(clock.GetUtcNow()), grain,

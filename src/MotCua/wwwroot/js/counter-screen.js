@@ -14,11 +14,43 @@
       }
     });
   });
+  // The counter evaluation: when the officer finishes a transaction the screen turns to four faces for that
+  // dossier; the press goes straight to the public endpoint and is never shown back to the officer.
+  const rate = document.getElementById('rate');
+  const thanks = document.getElementById('rate-thanks');
+  const reason = document.getElementById('rate-reason');
+  let asking = null;
+  let hideTimer = null;
+  const ask = (prompt) => {
+    if (!prompt || !prompt.dossierCode) return;
+    asking = prompt.dossierCode;
+    document.getElementById('rate-dossier').textContent = prompt.dossierCode + (prompt.procedureName ? ' · ' + prompt.procedureName : '');
+    reason.value = '';
+    thanks.hidden = true;
+    rate.hidden = false;
+    clearTimeout(hideTimer);
+    hideTimer = setTimeout(() => { rate.hidden = true; asking = null; }, 5 * 60 * 1000);
+  };
+  rate.querySelectorAll('button[data-rating]').forEach((button) => button.addEventListener('click', async () => {
+    if (!asking) return;
+    const body = { dossierCode: asking, kind: 'counter', rating: Number(button.dataset.rating), reason: reason.value || null, source: 'device' };
+    const response = await fetch('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    if (response.ok) {
+      asking = null;
+      thanks.hidden = false;
+      clearTimeout(hideTimer);
+      hideTimer = setTimeout(() => { rate.hidden = true; }, 4000);
+    }
+  }));
+  connection.on('rate', ask);
+  const pending = () => fetch('/api/evaluations/counter-prompt', { credentials: 'same-origin' })
+    .then((r) => (r.status === 200 ? r.json() : null)).then(ask).catch(() => {});
+
   const online = () => { status.textContent = status.dataset.online || 'Đã kết nối'; status.className = 'tag office'; };
   const offline = () => { status.textContent = 'Mất kết nối, đang thử lại…'; status.className = 'tag warn'; };
   connection.onreconnecting(offline);
-  connection.onreconnected(online);
+  connection.onreconnected(() => { online(); pending(); });
   connection.onclose(() => { offline(); setTimeout(start, 5000); });
-  const start = () => connection.start().then(online).catch(() => { offline(); setTimeout(start, 5000); });
+  const start = () => connection.start().then(() => { online(); pending(); }).catch(() => { offline(); setTimeout(start, 5000); });
   start();
 })();

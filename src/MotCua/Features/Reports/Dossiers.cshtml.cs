@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+
+namespace MotCua.Features.Reports;
+
+/// <summary>The dossiers behind one number of the dashboard.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards dashboards) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Measure { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Procedure { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Office { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Officer { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public DossierPage? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var (period, errors) = Period.Parse(From, To);
+        if (period is null || Measure is null || !Reports.Measure.All.Contains(Measure))
+        {
+            foreach (var (field, messages) in errors)
+            {
+                ModelState.AddModelError(field, messages[0]);
+            }
+
+            ModelState.AddModelError(nameof(Measure), "Chỉ tiêu không hợp lệ.");
+            return Page();
+        }
+
+        if (await scope.ResolveAsync(User, Unit, ct) is not { } unit || await ReportsModule.SliceAsync(tree, Procedure, Office, Officer, ct) is not { } slice)
+        {
+            return NotFound();
+        }
+
+        Result = await dashboards.DossiersAsync(unit, period, Measure, slice, PageNumber, ct);
+        return Page();
+    }
+
+    public string PageLink(int page) => $"{Request.Path}{QueryString.Create(Request.Query.Where(q => q.Key != "p").Append(new("p", page.ToString(System.Globalization.CultureInfo.InvariantCulture))))}";
+}

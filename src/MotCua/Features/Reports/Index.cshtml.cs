@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Reports;
+
+/// <summary>The leaders' dashboard: a unit (and everything below it) over a period, every number a link to its dossiers.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(ReportScope scope, Dashboards dashboards, ServiceIndex index, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Unit { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Trend { get; set; }
+
+    public IReadOnlyList<UnitInfo> Choices { get; private set; } = [];
+
+    public DashboardView? View { get; private set; }
+
+    public ServiceIndexView? Index { get; private set; }
+
+    public bool Live { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        Choices = await scope.ChoicesAsync(User, ct);
+        var today = VietnamTime.Today(clock);
+        From ??= new DateOnly(today.Year, today.Month, 1);
+        To ??= today;
+        Unit ??= Choices.FirstOrDefault(u => u.ValidTo is null && !Choices.Any(p => p.Id == u.ParentId))?.Code;
+        var (period, errors) = Period.Parse(From, To);
+        foreach (var (field, messages) in errors)
+        {
+            ModelState.AddModelError(field, messages[0]);
+        }
+
+        if (period is null || Unit is null)
+        {
+            return Page();
+        }
+
+        if (await scope.ResolveAsync(User, Unit, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        View = await dashboards.ReadAsync(unit, period, Trend, ct);
+        Index = await index.ComputeAsync(unit, period, ct);
+        Live = period.To >= today;
+        return Page();
+    }
+
+    /// <summary>The link from a figure to the dossiers behind it.</summary>
+    public string Link(string measure, string? procedure = null, string? office = null, string? officer = null) =>
+        $"/Reports/Dossiers?unit={Uri.EscapeDataString(Unit ?? "")}&from={From:yyyy-MM-dd}&to={To:yyyy-MM-dd}&measure={measure}"
+        + (procedure is null ? "" : "&procedure=" + Uri.EscapeDataString(procedure))
+        + (office is null ? "" : "&office=" + Uri.EscapeDataString(office))
+        + (officer is null ? "" : "&officer=" + Uri.EscapeDataString(officer));
+}

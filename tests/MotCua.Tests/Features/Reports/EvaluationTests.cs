@@ -1,0 +1,155 @@
+using MotCua.Infrastructure.Database;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Notifications.Contracts;
+using MotCua.Tests.Features.Workflow;
+
+namespace MotCua.Tests.Features.Reports;
+
+/// <summary>The double evaluation (DOMAIN §9) through the public endpoint, as the device and the QR page send it.</summary>
+public sealed class EvaluationTests
+{
+    private static readonly string[] AllSatisfied = [.. Enumerable.Repeat("satisfied", 9)];
+    private static readonly string[] OneWrong = ["satisfied", "satisfied", "satisfied", "meh", "satisfied", "satisfied", "satisfied", "satisfied", "satisfied"];
+
+    public static async Task<HttpResponseMessage> RateAsync(TestApp app, object body)
+    {
+        using var client = app.CreateClient();
+        return await client.PostAsJsonAsync("/api/evaluations", body);
+    }
+
+    [Fact]
+    public async Task Bad_evaluations_are_refused_with_the_field_named()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "2.000908");
+            using (var unknown = await RateAsync(app, new { dossierCode = "001.00.61.H26-270301-9999", kind = "counter", rating = 4 }))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+                Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
+            }
+
+            foreach (var (body, field) in new (object, string)[]
+            {
+                (new { dossierCode = code, kind = "counter", rating = 5 }, "rating"),
+                (new { dossierCode = code, kind = "counter", rating = 0 }, "rating"),
+                (new { dossierCode = code, kind = "counter" }, "rating"),
+                (new { dossierCode = code, kind = "stars", rating = 3 }, "kind"),
+                (new { dossierCode = code, kind = "dossier", criteria = AllSatisfied[..8] }, "criteria"),
+                (new { dossierCode = code, kind = "dossier", criteria = OneWrong }, "criteria[3]"),
+                (new { dossierCode = code, kind = "dossier", criteria = AllSatisfied, complaint = "weather" }, "complaint"),
+                (new { kind = "counter", rating = 3 }, "dossierCode"),
+            })
+            {
+                using var response = await RateAsync(app, body);
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.True(response.StatusCode == HttpStatusCode.BadRequest, text);
+                Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{field} named in {text}");
+            }
+
+            Assert.Equal(0, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Contracts.Evaluation>().CountAsync()));
+        });
+    }
+
+    [Fact]
+    public async Task One_evaluation_per_dossier_changeable_within_the_window_then_closed()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "2.000908");
+            using (var first = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 2 }))
+            {
+                Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            }
+
+            app.Clock.Advance(TimeSpan.FromMinutes(2));
+            using (var changed = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 3 }))
+            {
+                Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+                Assert.Equal(3, (await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("rating").GetInt32());
+            }
+
+            app.Clock.Advance(TimeSpan.FromDays(4));
+            using (var late = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 1 }))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+                Assert.Contains("chỉ được sửa", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            var kept = await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Contracts.Evaluation>().SingleAsync());
+            Assert.Equal((3, 1, "canbo.trungvan"), (kept.Rating!.Value, kept.Changes, kept.Officer!));
+        });
+    }
+
+    [Fact]
+    public async Task Good_at_the_counter_and_bad_after_the_result_is_flagged_to_the_leader()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "2.000908");
+            using (var counter = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 4, source = "device" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, counter.StatusCode);
+            }
+
+            await Flow.ToResultReadyAsync(app, code);
+            await Flow.ActAsync(app, "canbo.trungvan", code, "returnResult", new { receivedBy = "Nguyễn Văn An" });
+            var criteria = AllSatisfied.ToArray();
+            criteria[6] = "unsatisfied"; // the officers' attitude
+            using (var after = await RateAsync(app, new { dossierCode = code, kind = "dossier", criteria, source = "qr" }))
+            {
+                var body = await after.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal(HttpStatusCode.Created, after.StatusCode);
+                Assert.True(body.GetProperty("disagreement").GetBoolean());
+                Assert.True(body.GetProperty("unsatisfied").GetBoolean());
+                Assert.Equal(8, body.GetProperty("points").GetInt32());
+            }
+
+            var told = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Key.Contains("/disagreement/")).Select(m => m.Recipient).ToListAsync());
+            Assert.Contains("staff:lanhdao.trungvan", told);
+            Assert.DoesNotContain("staff:canbo.trungvan", told);
+
+            using var leader = await app.ClientForAsync("lanhdao.trungvan");
+            var flagged = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit=000.00.61.H26&from=2027-03-01&to=2027-03-01&measure=disagreement");
+            Assert.Equal(code, flagged.GetProperty("items")[0].GetProperty("code").GetString());
+
+            // The citizen changes their mind: the two agree again and the flag goes.
+            using (var changed = await RateAsync(app, new { dossierCode = code, kind = "dossier", criteria = AllSatisfied }))
+            {
+                Assert.False((await changed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("disagreement").GetBoolean());
+            }
+        });
+    }
+
+    [Fact]
+    public async Task The_citizen_facing_screen_is_asked_about_the_transaction_the_officer_just_finished()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "2.000908");
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            var prompt = await officer.GetFromJsonAsync<JsonElement>("/api/evaluations/counter-prompt");
+            Assert.Equal(code, prompt.GetProperty("dossierCode").GetString());
+            using (var other = await app.ClientForAsync("canbo.phuongkhac"))
+            using (var none = await other.GetAsync("/api/evaluations/counter-prompt"))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, none.StatusCode);
+            }
+
+            using (var pressed = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 3, source = "device" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, pressed.StatusCode);
+            }
+
+            using var after = await officer.GetAsync("/api/evaluations/counter-prompt");
+            Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
+        });
+    }
+}

@@ -1,0 +1,169 @@
+using MotCua.Infrastructure.Database;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MotCua.Tests.Features.Workflow;
+
+namespace MotCua.Tests.Features.Reports;
+
+/// <summary>The leaders' figures and the service index on a hand-made week of the demo ward.</summary>
+public sealed class ReportTests
+{
+    private const string Ward = "000.00.61.H26";
+    private const string Week = "from=2027-03-01&to=2027-03-05";
+    private static readonly string[] Groups = ["publicity", "progress", "onlineService", "onlinePayment", "digitisation", "satisfaction"];
+    private static readonly string[] Measures =
+        ["received", "online", "digitised", "resolved", "early", "onTime", "late", "sameDay", "inProgress", "overdue", "rated", "unsatisfied", "counterRated", "counterUnsatisfied", "disagreement"];
+    private static readonly string[] Paths = ["service-index", "dashboard", "dossiers"];
+
+    private static async Task<string> ReceiveAsync(TestApp app, string channel, string? phone, string? email, string idNumber)
+    {
+        using var client = await app.ClientForAsync("canbo.trungvan");
+        using var response = await client.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "2.000908", channel, applicant = new { idNumber, fullName = "Trần Thị Bình", phone, email },
+        });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+    }
+
+    /// <summary>
+    /// Monday: four same-day dossiers. A (contact, resolved on time, rated all satisfied but with a complaint about
+    /// lateness), B (no phone or e-mail, resolved on time, not rated), C (online, resolved late on Tuesday), D (never
+    /// handled: overdue since Monday 17:00). The clock stops on Tuesday at 11:00.
+    /// </summary>
+    private static async Task<(string A, string B, string C, string D)> WeekAsync(TestApp app)
+    {
+        app.Clock.SetUtcNow(Flow.Monday);
+        var a = await ReceiveAsync(app, "counter", "0912345678", "an@example.vn", "001090000001");
+        var b = await ReceiveAsync(app, "counter", null, null, "001090000002");
+        var c = await ReceiveAsync(app, "online", null, "c@example.vn", "001090000003");
+        var d = await ReceiveAsync(app, "counter", "0912345674", null, "001090000004");
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await Flow.ToResultReadyAsync(app, a);
+        await Flow.ToResultReadyAsync(app, b);
+        using (var rated = await EvaluationTests.RateAsync(app, new { dossierCode = a, kind = "dossier", criteria = Enumerable.Repeat("verySatisfied", 9), complaint = "lateness" }))
+        {
+            Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+        }
+
+        app.Clock.SetUtcNow(Flow.At(2027, 3, 2, 10));
+        await Flow.ToResultReadyAsync(app, c);
+        app.Clock.SetUtcNow(Flow.At(2027, 3, 2, 11));
+        return (a, b, c, d);
+    }
+
+    private static void AssertGroup(JsonElement index, string group, double? score, int max, int numerator, int denominator)
+    {
+        var g = index.GetProperty(group);
+        Assert.True(
+            (score is null ? g.GetProperty("score").ValueKind == JsonValueKind.Null : Math.Abs(g.GetProperty("score").GetDouble() - score.Value) < 0.005)
+            && g.GetProperty("max").GetInt32() == max && g.GetProperty("numerator").GetInt32() == numerator && g.GetProperty("denominator").GetInt32() == denominator,
+            $"{group}: {g}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_service_index_follows_its_formulas_and_counts_a_complaint_as_unsatisfied(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            await WeekAsync(app);
+            using var leader = await app.ClientForAsync("lanhdao.trungvan");
+            var index = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&{Week}");
+            AssertGroup(index, "publicity", 13.5, 18, 3, 4);          // B had no phone or e-mail
+            AssertGroup(index, "progress", 10, 20, 2, 4);             // A, B on time; C late; D overdue unresolved
+            AssertGroup(index, "onlineService", 3, 12, 1, 4);         // C
+            AssertGroup(index, "onlinePayment", 0, 10, 0, 1);
+            AssertGroup(index, "digitisation", 0, 22, 0, 4);          // every document seen on paper
+            AssertGroup(index, "satisfaction", 12, 18, 2, 3);         // A's complaint makes it unsatisfied, unrated B and C are not
+            Assert.Equal(38.5, index.GetProperty("total").GetProperty("score").GetDouble(), 2);
+
+            // The same unit and a period with no dossiers at all: no data anywhere, never a division by zero.
+            var empty = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&from=2026-07-01&to=2026-09-30");
+            foreach (var group in Groups)
+            {
+                AssertGroup(empty, group, null, empty.GetProperty(group).GetProperty("max").GetInt32(), 0, 0);
+            }
+
+            Assert.Equal(JsonValueKind.Null, empty.GetProperty("total").GetProperty("score").ValueKind);
+        });
+    }
+
+    [Fact]
+    public async Task Every_dashboard_total_equals_the_dossiers_it_clicks_through_to()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            var (a, _, c, d) = await WeekAsync(app);
+            using (var counter = await EvaluationTests.RateAsync(app, new { dossierCode = d, kind = "counter", rating = 1 }))
+            {
+                Assert.Equal(HttpStatusCode.Created, counter.StatusCode);
+            }
+
+            using var leader = await app.ClientForAsync("lanhdao.thanhpho");
+            var city = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dashboard?unit=000.00.00.H26&{Week}");
+            var totals = city.GetProperty("totals");
+            Assert.Equal((4, 3, 1, 1, 1, 2), (totals.GetProperty("received").GetInt32(), totals.GetProperty("resolved").GetInt32(), totals.GetProperty("late").GetInt32(),
+                totals.GetProperty("overdue").GetInt32(), totals.GetProperty("online").GetInt32(), totals.GetProperty("sameDay").GetInt32()));
+            Assert.Equal((1, 1, 1, 1), (totals.GetProperty("rated").GetInt32(), totals.GetProperty("unsatisfied").GetInt32(), totals.GetProperty("counterRated").GetInt32(),
+                totals.GetProperty("counterUnsatisfied").GetInt32()));
+            var properties = new Dictionary<string, string> { ["disagreement"] = "disagreements" };
+            foreach (var measure in Measures)
+            {
+                var list = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit=000.00.00.H26&{Week}&measure={measure}");
+                Assert.True(totals.GetProperty(properties.GetValueOrDefault(measure, measure)).GetInt32() == list.GetProperty("total").GetInt32(), measure);
+                Assert.Equal(list.GetProperty("total").GetInt32(), list.GetProperty("items").GetArrayLength());
+            }
+
+            var late = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit=000.00.00.H26&{Week}&measure=late");
+            Assert.Equal(c, late.GetProperty("items")[0].GetProperty("code").GetString());
+            Assert.DoesNotContain("Bình", late.GetRawText(), StringComparison.Ordinal);
+
+            // The breakdowns add up to the totals; the ward ranks below the city.
+            Assert.Equal(4, city.GetProperty("byProcedure").EnumerateArray().Sum(b => b.GetProperty("counts").GetProperty("received").GetInt32()));
+            Assert.Equal(4, city.GetProperty("byOffice").EnumerateArray().Sum(b => b.GetProperty("counts").GetProperty("received").GetInt32()));
+            Assert.Contains(city.GetProperty("units").EnumerateArray(), u => u.GetProperty("key").GetString() == Ward && u.GetProperty("counts").GetProperty("received").GetInt32() == 4);
+            var officer = city.GetProperty("byOfficer").EnumerateArray().Single(o => o.GetProperty("key").GetString() == "canbo.trungvan");
+            Assert.Equal((4, 1), (officer.GetProperty("counts").GetProperty("received").GetInt32(), officer.GetProperty("counts").GetProperty("counterRated").GetInt32()));
+            var byProcedure = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit=000.00.00.H26&{Week}&measure=received&procedure=2.000908&office=001.00.61.H26&officer=canbo.trungvan");
+            Assert.Equal(4, byProcedure.GetProperty("total").GetInt32());
+            Assert.Contains(a, byProcedure.GetRawText(), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task A_unit_outside_the_callers_scope_is_not_found_and_bad_periods_are_refused()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            using var other = await app.ClientForAsync("canbo.phuongkhac");
+            foreach (var path in Paths)
+            {
+                using var response = await other.GetAsync($"/api/reports/{path}?unit={Ward}&{Week}&measure=received");
+                Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            }
+
+            using var leader = await app.ClientForAsync("lanhdao.trungvan");
+            using (var city = await leader.GetAsync($"/api/reports/service-index?unit=000.00.00.H26&{Week}"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, city.StatusCode);
+            }
+
+            using (var backwards = await leader.GetAsync($"/api/reports/service-index?unit={Ward}&from=2027-03-05&to=2027-03-01"))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+            }
+
+            using (var measure = await leader.GetAsync($"/api/reports/dossiers?unit={Ward}&{Week}&measure=everything"))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, measure.StatusCode);
+            }
+
+            using var anonymous = app.CreateClient();
+            using var refused = await anonymous.GetAsync($"/api/reports/service-index?unit={Ward}&{Week}");
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        });
+    }
+}
