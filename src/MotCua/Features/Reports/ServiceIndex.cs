@@ -38,7 +38,7 @@ public sealed class ServiceIndex(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var dueBefore = end < now ? end : now;
         var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
-        var received = await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).GroupBy(d => 1)
+        var received = (await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).GroupBy(d => 1)
             .Select(g => new
             {
                 N = g.Count(),
@@ -46,15 +46,15 @@ public sealed class ServiceIndex(AppDbContext db, TimeProvider clock)
                 Online = g.Sum(d => d.Channel == DossierChannel.Online ? 1 : 0),
                 Digitised = g.Sum(d => d.Digitised ? 1 : 0),
             })
-            .FirstOrDefaultAsync(ct);
-        var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end).GroupBy(d => 1)
+            .ToListAsync(ct)).FirstOrDefault();
+        var resolved = (await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end).GroupBy(d => 1)
             .Select(g => new
             {
                 N = g.Count(),
                 InTime = g.Sum(d => d.Timeliness != "late" ? 1 : 0),
                 Unsatisfied = g.Sum(d => db.Set<Evaluation>().Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied) ? 1 : 0),
             })
-            .FirstOrDefaultAsync(ct);
+            .ToListAsync(ct)).FirstOrDefault();
         var overdueUnresolved = await dossiers.CountAsync(d => d.ResolvedAt == null && d.ClosedAt == null && d.DueAt >= start && d.DueAt < dueBefore, ct);
 
         var (n, contact, online, digitised) = (received?.N ?? 0, received?.Contact ?? 0, received?.Online ?? 0, received?.Digitised ?? 0);

@@ -183,8 +183,8 @@ public sealed class UnitFigures(AppDbContext db, TimeProvider clock)
         {
             var (start, end) = (new Period(from, to).Start, new Period(from, to).End);
             var received = await db.Set<Dossier>().CountAsync(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end, ct);
-            var resolved = await db.Set<Dossier>().Where(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end)
-                .GroupBy(d => 1).Select(g => new { N = g.Count(), Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0) }).FirstOrDefaultAsync(ct);
+            var resolved = (await db.Set<Dossier>().Where(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end)
+                .GroupBy(d => 1).Select(g => new { N = g.Count(), Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0) }).ToListAsync(ct)).FirstOrDefault();
             points.Add(new TrendPoint(label, from, to, received, resolved?.N ?? 0, resolved?.Late ?? 0));
         }
 

@@ -166,4 +166,25 @@ public sealed class ReportTests
             Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         });
     }
+
+    [Fact]
+    public async Task The_public_board_shows_todays_results_and_the_late_dossiers_with_names_masked()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            var (a, _, c, d) = await WeekAsync(app);
+            using var anonymous = app.CreateClient();
+            var html = await anonymous.GetStringAsync("/bang-cong-khai/001.00.61.H26");
+            var results = html[html.IndexOf("board-results", StringComparison.Ordinal)..html.IndexOf("board-late", StringComparison.Ordinal)];
+            var late = html[html.IndexOf("board-late", StringComparison.Ordinal)..];
+            Assert.Contains(c, results, StringComparison.Ordinal);      // resolved this morning
+            Assert.DoesNotContain(a, results, StringComparison.Ordinal); // resolved yesterday
+            Assert.Contains(d, late, StringComparison.Ordinal);
+            Assert.Contains("Trần T. B.", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("Trần Thị Bình", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("001090000004", html, StringComparison.Ordinal);
+            using var unknown = await anonymous.GetAsync("/bang-cong-khai/000.00.61.H26");
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        });
+    }
 }
