@@ -9,7 +9,7 @@ namespace MotCua.Features.Reports;
 
 /// <summary>The leaders' dashboard: a unit (and everything below it) over a period, every number a link to its dossiers.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(ReportScope scope, Dashboards dashboards, ServiceIndex index, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportScope scope, Dashboards dashboards, ServiceIndex index, UnitTree tree, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -58,6 +58,21 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
         Index = await index.ComputeAsync(unit, period, ct);
         Live = period.To >= today;
         return Page();
+    }
+
+    public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
+        await OnGetAsync(ct) is not PageResult || View is null ? NotFound()
+            : File(OneStopReport.Excel(View), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.xlsx");
+
+    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    {
+        if (await OnGetAsync(ct) is not PageResult || View is null)
+        {
+            return NotFound();
+        }
+
+        var parent = Choices.FirstOrDefault(u => u.Code == View.Unit)?.ParentId is { } parentId ? (await tree.FindAsync(parentId, ct))?.Name ?? "" : "";
+        return File(OneStopReport.Pdf(View, parent), "application/pdf", $"bao-cao-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.pdf");
     }
 
     /// <summary>The link from a figure to the dossiers behind it.</summary>

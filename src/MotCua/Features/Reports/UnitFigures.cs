@@ -90,7 +90,7 @@ public sealed record Breakdown(string Key, string Name, string? Field, Counts Co
 public sealed record TrendPoint(string Label, DateOnly From, DateOnly To, int Received, int Resolved, int Late);
 
 /// <summary>Reads a unit's figures from the dossiers and evaluations themselves, so that every number is their count.</summary>
-public sealed class UnitFigures(AppDbContext db, TimeProvider clock)
+public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProvider clock)
 {
     private static readonly DossierStatus[] Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];
 
@@ -259,7 +259,7 @@ public sealed class UnitFigures(AppDbContext db, TimeProvider clock)
     {
         var versions = await db.Set<ProcedureVersion>().AsNoTracking().Where(v => codes.Contains(v.Code))
             .Select(v => new { v.Code, v.Name, v.Field, v.EffectiveFrom }).ToListAsync(ct);
-        return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, v.Field)).First());
+        return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, catalog.FieldName(v.Field))).First());
     }
 
     /// <summary>Sums office figures up to each unit directly below <paramref name="unit"/> (its subtree).</summary>

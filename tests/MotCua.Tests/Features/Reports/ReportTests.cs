@@ -187,4 +187,31 @@ public sealed class ReportTests
             Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         });
     }
+
+    [Fact]
+    public async Task The_periodic_report_comes_as_a_pdf_to_sign_and_as_excel_with_the_same_totals()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            await WeekAsync(app);
+            using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan");
+            using var pdf = await leader.GetAsync($"/Reports?handler=pdf&unit={Ward}&{Week}");
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            var text = Flow.PdfText(await pdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", text, StringComparison.Ordinal);
+            Assert.Contains("Tổng cộng 4 3 2 1 1 1", text, StringComparison.Ordinal); // received, resolved, in time, late, in progress, overdue
+
+            using var excel = await leader.GetAsync($"/Reports?handler=excel&unit={Ward}&{Week}");
+            Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType?.MediaType);
+            await using var stream = await excel.Content.ReadAsStreamAsync();
+            var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true, sheetName: "Theo lĩnh vực").Cast<IDictionary<string, object>>().ToList();
+            var total = rows.Single(r => (string)r["Tên"] == "Tổng cộng");
+            Assert.Equal((4d, 3d, 1d), (Convert.ToDouble(total["Tiếp nhận"], System.Globalization.CultureInfo.InvariantCulture),
+                Convert.ToDouble(total["Đã giải quyết"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(total["Trễ hạn"], System.Globalization.CultureInfo.InvariantCulture)));
+
+            using var outsider = await Pages.SignedInAsync(app, "canbo.phuongkhac");
+            using var refused = await outsider.GetAsync($"/Reports?handler=pdf&unit={Ward}&{Week}");
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        });
+    }
 }
