@@ -54,6 +54,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-files-{Guid.NewGuid():N}");
         settings["Scanning:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-scans-{Guid.NewGuid():N}");
         settings["Scanning:Enabled"] = "false"; // tests sweep the folders themselves
+        settings["Reports:RollupEnabled"] = "false"; // tests build the stored daily figures themselves
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

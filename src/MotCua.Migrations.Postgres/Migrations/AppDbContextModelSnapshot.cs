@@ -1661,6 +1661,92 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.ToTable("queue_sequence", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Reports.Contracts.StaleReportDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reports_stale_day", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Reports.UnitDay", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Contactable")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CounterPoints")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CounterRated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CounterUnsatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Disagreements")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResolvedUnsatisfied")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SameDay")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unsatisfied")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UnitId", "ProcedureCode", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reports_unit_day", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")

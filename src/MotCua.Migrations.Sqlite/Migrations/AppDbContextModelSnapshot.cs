@@ -1649,6 +1649,92 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.ToTable("queue_sequence", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Reports.Contracts.StaleReportDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reports_stale_day", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Reports.UnitDay", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProcedureCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contactable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CounterPoints")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CounterRated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CounterUnsatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Digitised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Disagreements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Early")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Online")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolvedUnsatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SameDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unsatisfied")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId", "ProcedureCode", "Day");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reports_unit_day", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
                 {
                     b.Property<Guid>("Id")

@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
 
@@ -44,7 +45,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
 
         var code = request.DossierCode!.Trim();
         var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt }).FirstOrDefaultAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
             return new(EvaluationOutcome.NotFound, null, new() { ["dossierCode"] = [$"Không có hồ sơ '{code}'."] });
@@ -84,6 +85,12 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             else
             {
                 evaluation.Changes++;
+                StaleReportDay.Mark(db, evaluation.ChangedAt, now); // it leaves the day it was last counted on
+            }
+
+            if (kind == Evaluation.DossierKind && dossier.ResolvedAt is { } resolved)
+            {
+                StaleReportDay.Mark(db, resolved, now); // the satisfaction of that day's results changes
             }
 
             Apply(evaluation, request, now);

@@ -16,36 +16,44 @@ public sealed record DossierRow(
 public sealed record DossierPage(int Total, int Page, int PageSize, IReadOnlyList<DossierRow> Items);
 
 /// <summary>Puts a unit's dashboard together: totals, trend, breakdowns and the units below it ranked.</summary>
-public sealed class Dashboards(UnitFigures figures, UnitTree tree, TimeProvider clock)
+public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTree tree, TimeProvider clock)
 {
     public const int PageSize = 50;
+
+    public const int MaxOfficesForOfficers = 10;
 
     public async Task<DashboardView> ReadAsync(ReportUnit unit, Period period, string? grain, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
         grain = grain is "week" or "month" ? grain : period.To.DayNumber - period.From.DayNumber > 62 ? "month" : "week";
-        var cells = await figures.ByOfficeAndProcedureAsync(unit, period, ct);
-        var procedures = await figures.ProceduresAsync([.. cells.Keys.Select(k => k.Procedure).Distinct()], ct);
-        var names = await UnitNamesAsync([.. cells.Keys.Select(k => k.Office).Distinct()], ct);
-        var byOffice = cells.GroupBy(c => c.Key.Office).ToDictionary(g => g.Key, g => g.Select(c => c.Value).Aggregate(Counts.Zero, Counts.Add));
-        var byProcedure = cells.GroupBy(c => c.Key.Procedure).Select(g =>
+        var set = await figures.ReadAsync(unit, period, grain, await rollup.StateAsync(ct), ct: ct);
+        var procedures = await figures.ProceduresAsync([.. set.ByProcedure.Keys], ct);
+        var byProcedure = set.ByProcedure.Select(p =>
         {
-            var (name, field) = procedures.GetValueOrDefault(g.Key, (g.Key, ""));
-            return new Breakdown(g.Key, name, field, g.Select(c => c.Value).Aggregate(Counts.Zero, Counts.Add));
+            var (name, field) = procedures.GetValueOrDefault(p.Key, (p.Key, ""));
+            return new Breakdown(p.Key, name, field, p.Value);
         }).OrderByDescending(b => b.Counts.Received).ThenBy(b => b.Key, StringComparer.Ordinal).ToList();
         var byField = byProcedure.GroupBy(b => b.Field ?? "").Select(g => new Breakdown(g.Key, g.Key, g.Key, g.Select(b => b.Counts).Aggregate(Counts.Zero, Counts.Add)))
             .OrderByDescending(b => b.Counts.Received).ToList();
-        var children = UnitFigures.ByChildUnit(unit, byOffice);
-        var childUnits = (await tree.FindManyAsync([.. children.Select(c => c.Unit)], ct)).ToDictionary(u => u.Id);
-        var ranked = children.Where(c => childUnits.TryGetValue(c.Unit, out var u) && (u.ValidTo is null || c.Counts != Counts.Zero))
-            .Select(c => new Breakdown(childUnits[c.Unit].Code, childUnits[c.Unit].Name, null, c.Counts))
+        var units = (await tree.FindManyAsync([.. set.ByOffice.Keys.Union(unit.Tree.Where(l => l.ParentId == unit.Unit.Id).Select(l => l.Id))], ct)).ToDictionary(u => u.Id);
+        var ranked = unit.Tree.Where(l => l.ParentId == unit.Unit.Id && units.ContainsKey(l.Id))
+            .Select(l => (Unit: units[l.Id], Counts: set.ByChild.GetValueOrDefault(l.Id, Counts.Zero)))
+            .Where(c => c.Unit.ValidTo is null || c.Counts != Counts.Zero)
+            .Select(c => new Breakdown(c.Unit.Code, c.Unit.Name, null, c.Counts))
             .OrderByDescending(b => b.Counts.OnTimeShare ?? -1).ThenByDescending(b => b.Counts.Satisfaction ?? -1).ThenByDescending(b => b.Counts.Received).ToList();
+        var byOffice = set.ByOffice.Where(o => units.ContainsKey(o.Key)).Select(o => new Breakdown(units[o.Key].Code, units[o.Key].Name, null, o.Value))
+            .OrderByDescending(b => b.Counts.Received).ToList();
+        var trend = UnitFigures.Buckets(period, grain).Select(b =>
+        {
+            var c = set.ByBucket.GetValueOrDefault(b.From, Counts.Zero);
+            return new TrendPoint(b.Label, b.From, b.To, c.Received, c.Resolved, c.Late);
+        }).ToList();
+        // Officers are listed for an office or a ward; a district or a city picks one of its units to see them.
+        var officers = byOffice.Count <= MaxOfficesForOfficers ? await figures.ByOfficerAsync(unit, period, ct) : [];
         return new DashboardView(
             unit.Unit.Code, unit.Unit.Name, period.From, period.To, Infrastructure.VietnamTime.ToVietnam(clock.GetUtcNow()), grain,
-            byOffice.Values.Aggregate(Counts.Zero, Counts.Add), await figures.TrendAsync(unit, period, grain, ct), byProcedure, byField,
-            [.. byOffice.Select(o => new Breakdown(names.GetValueOrDefault(o.Key).Code ?? "", names.GetValueOrDefault(o.Key).Name ?? "", null, o.Value)).OrderByDescending(b => b.Counts.Received)],
-            await figures.ByOfficerAsync(unit, period, ct), ranked);
+            set.Totals, trend, byProcedure, byField, byOffice, officers, ranked);
     }
 
     /// <summary>One page of the dossiers behind a figure, newest first, names masked.</summary>
@@ -63,7 +71,4 @@ public sealed class Dashboards(UnitFigures figures, UnitTree tree, TimeProvider 
     }
 
     private static DateTimeOffset Vn(DateTimeOffset t) => Infrastructure.VietnamTime.ToVietnam(t);
-
-    private async Task<Dictionary<Guid, (string Code, string Name)>> UnitNamesAsync(Guid[] ids, CancellationToken ct) =>
-        (await tree.FindManyAsync(ids, ct)).ToDictionary(u => u.Id, u => (u.Code, u.Name));
 }

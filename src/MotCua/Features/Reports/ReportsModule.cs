@@ -14,6 +14,9 @@ public static class ReportsModule
         services.AddScoped<UnitFigures>();
         services.AddScoped<Dashboards>();
         services.AddScoped<ServiceIndex>();
+        services.AddScoped<ReportRollup>();
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
+        services.AddHostedService<ReportRollupWorker>();
         return services;
     }
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Dossiers.Contracts;
-using MotCua.Features.Feedback.Contracts;
-using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Reports;
 
@@ -27,38 +23,17 @@ public sealed record ServiceIndexView(
 /// The service-quality index of Decision 766/QĐ-TTg (DOMAIN §9) for a unit and a period, from MotCua's own
 /// dossiers; how each group is computed, and what is an approximation, is in <c>docs/reports.md</c>.
 /// </summary>
-public sealed class ServiceIndex(AppDbContext db, TimeProvider clock)
+public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup)
 {
     public async Task<ServiceIndexView> ComputeAsync(ReportUnit unit, Period period, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
-        var ids = unit.OfficeIds;
-        var (start, end) = (period.Start, period.End);
-        var now = clock.GetUtcNow();
-        var dueBefore = end < now ? end : now;
-        var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
-        var received = (await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end).GroupBy(d => 1)
-            .Select(g => new
-            {
-                N = g.Count(),
-                Contact = g.Sum(d => (d.ApplicantPhone != null && d.ApplicantPhone != "") || (d.ApplicantEmail != null && d.ApplicantEmail != "") ? 1 : 0),
-                Online = g.Sum(d => d.Channel == DossierChannel.Online ? 1 : 0),
-                Digitised = g.Sum(d => d.Digitised ? 1 : 0),
-            })
-            .ToListAsync(ct)).FirstOrDefault();
-        var resolved = (await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end).GroupBy(d => 1)
-            .Select(g => new
-            {
-                N = g.Count(),
-                InTime = g.Sum(d => d.Timeliness != "late" ? 1 : 0),
-                Unsatisfied = g.Sum(d => db.Set<Evaluation>().Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied) ? 1 : 0),
-            })
-            .ToListAsync(ct)).FirstOrDefault();
-        var overdueUnresolved = await dossiers.CountAsync(d => d.ResolvedAt == null && d.ClosedAt == null && d.DueAt >= start && d.DueAt < dueBefore, ct);
-
-        var (n, contact, online, digitised) = (received?.N ?? 0, received?.Contact ?? 0, received?.Online ?? 0, received?.Digitised ?? 0);
-        var (resolvedN, inTime, unsatisfied) = (resolved?.N ?? 0, resolved?.InTime ?? 0, resolved?.Unsatisfied ?? 0);
+        var set = await figures.ReadAsync(unit, period, "month", await rollup.StateAsync(ct), breakdowns: false, ct);
+        var overdueUnresolved = await figures.OverdueUnresolvedAsync(unit.OfficeIds, period, ct);
+        var t = set.Totals;
+        var (n, contact, online, digitised) = (t.Received, t.Contactable, t.Online, t.Digitised);
+        var (resolvedN, inTime, unsatisfied) = (t.Resolved, t.Early + t.OnTime, t.ResolvedUnsatisfied);
         var groups = new[]
         {
             IndexGroup.Of(contact, n, 18, "hồ sơ tiếp nhận có điện thoại hoặc thư điện tử để báo tiến độ ÷ hồ sơ tiếp nhận × 18"),

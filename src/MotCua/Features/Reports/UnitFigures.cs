@@ -15,7 +15,7 @@ namespace MotCua.Features.Reports;
 /// </summary>
 public sealed record Counts(
     int Received, int Online, int Digitised, int Resolved, int Early, int OnTime, int Late, int SameDay, int InProgress, int Overdue,
-    int Rated, int Unsatisfied, int CounterRated, int CounterUnsatisfied, int CounterPoints, int Disagreements)
+    int Rated, int Unsatisfied, int CounterRated, int CounterUnsatisfied, int CounterPoints, int Disagreements, int Contactable = 0, int ResolvedUnsatisfied = 0)
 {
     public static readonly Counts Zero = new(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
@@ -40,7 +40,8 @@ public sealed record Counts(
         ArgumentNullException.ThrowIfNull(b);
         return new(a.Received + b.Received, a.Online + b.Online, a.Digitised + b.Digitised, a.Resolved + b.Resolved, a.Early + b.Early, a.OnTime + b.OnTime,
             a.Late + b.Late, a.SameDay + b.SameDay, a.InProgress + b.InProgress, a.Overdue + b.Overdue, a.Rated + b.Rated, a.Unsatisfied + b.Unsatisfied,
-            a.CounterRated + b.CounterRated, a.CounterUnsatisfied + b.CounterUnsatisfied, a.CounterPoints + b.CounterPoints, a.Disagreements + b.Disagreements);
+            a.CounterRated + b.CounterRated, a.CounterUnsatisfied + b.CounterUnsatisfied, a.CounterPoints + b.CounterPoints, a.Disagreements + b.Disagreements,
+            a.Contactable + b.Contactable, a.ResolvedUnsatisfied + b.ResolvedUnsatisfied);
     }
 
     public static Counts Add(Counts a, Counts b) => a + b;
@@ -89,22 +90,156 @@ public sealed record Breakdown(string Key, string Name, string? Field, Counts Co
 
 public sealed record TrendPoint(string Label, DateOnly From, DateOnly To, int Received, int Resolved, int Late);
 
+/// <summary>A unit's figures for a period: in all, per procedure, per office, per unit directly below, per trend bucket.</summary>
+public sealed class FigureSet
+{
+    public Counts Totals { get; private set; } = Counts.Zero;
+
+    public Dictionary<string, Counts> ByProcedure { get; } = [];
+
+    public Dictionary<Guid, Counts> ByOffice { get; } = [];
+
+    public Dictionary<Guid, Counts> ByChild { get; } = [];
+
+    public Dictionary<DateOnly, Counts> ByBucket { get; } = [];
+
+    /// <summary>Adds counts to the totals (unless <paramref name="totals"/> is false) and to each breakdown named.</summary>
+    public void Add(Counts c, string? procedure = null, Guid? office = null, Guid? child = null, DateOnly? bucket = null, bool totals = true)
+    {
+        if (totals)
+        {
+            Totals += c;
+        }
+
+        if (procedure is not null)
+        {
+            ByProcedure[procedure] = ByProcedure.GetValueOrDefault(procedure, Counts.Zero) + c;
+        }
+
+        if (office is { } o)
+        {
+            ByOffice[o] = ByOffice.GetValueOrDefault(o, Counts.Zero) + c;
+        }
+
+        if (child is { } ch)
+        {
+            ByChild[ch] = ByChild.GetValueOrDefault(ch, Counts.Zero) + c;
+        }
+
+        if (bucket is { } b)
+        {
+            ByBucket[b] = ByBucket.GetValueOrDefault(b, Counts.Zero) + c;
+        }
+    }
+}
+
 /// <summary>Reads a unit's figures from the dossiers and evaluations themselves, so that every number is their count.</summary>
 public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProvider clock)
 {
     private static readonly DossierStatus[] Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];
 
-    /// <summary>The figures of each office of the unit in the period (offices with nothing are left out).</summary>
-    public async Task<Dictionary<(Guid Office, string Procedure), Counts>> ByOfficeAndProcedureAsync(ReportUnit unit, Period period, CancellationToken ct = default)
+    /// <summary>
+    /// A unit's figures for a period, each day from the stored daily figures where they hold it and from the
+    /// dossiers themselves otherwise (today, days not built yet, stale days); what is open is always counted now.
+    /// </summary>
+    public async Task<FigureSet> ReadAsync(ReportUnit unit, Period period, string grain, RollupState state, bool breakdowns = true, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
-        var ids = unit.OfficeIds;
-        var (start, end, now) = (period.Start, period.End, clock.GetUtcNow());
+        ArgumentNullException.ThrowIfNull(state);
+        var set = new FigureSet();
+        var buckets = Buckets(period, grain).ToList();
+        DateOnly BucketOf(DateOnly day) => buckets.Last(b => b.From <= day).From;
+        var children = unit.Tree.Where(l => l.ParentId == unit.Unit.Id).Select(l => l.Id).ToArray();
+        var childOf = new Dictionary<Guid, Guid>();
+        foreach (var child in children)
+        {
+            foreach (var member in UnitTree.Expand(unit.Tree, [child]))
+            {
+                childOf.TryAdd(member, child);
+            }
+        }
+
+        if (state.BuiltThrough is { } built && built >= period.From)
+        {
+            var (from, last, stale, id, ids) = (period.From, built < period.To ? built : period.To, state.Stale.ToArray(), unit.Unit.Id, unit.OfficeIds);
+            var rows = db.Set<UnitDay>().AsNoTracking().Where(r => r.Day >= from && r.Day <= last && !stale.Contains(r.Day));
+            foreach (var day in await rows.Where(r => r.UnitId == id && r.ProcedureCode == UnitDay.AllProcedures).ToListAsync(ct))
+            {
+                set.Add(day.ToCounts(), bucket: BucketOf(day.Day));
+            }
+
+            foreach (var (key, c) in !breakdowns ? [] : await SumAsync(rows.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly), r => r.ProcedureCode, ct))
+            {
+                set.Add(c, procedure: key, totals: false);
+            }
+
+            foreach (var (key, c) in !breakdowns ? [] : await SumAsync(rows.Where(r => ids.Contains(r.UnitId) && r.ProcedureCode == UnitDay.OfficeOnly), r => r.UnitId, ct))
+            {
+                set.Add(c, office: key, totals: false);
+            }
+
+            foreach (var (key, c) in !breakdowns ? [] : await SumAsync(rows.Where(r => children.Contains(r.UnitId) && r.ProcedureCode == UnitDay.AllProcedures), r => r.UnitId, ct))
+            {
+                set.Add(c, child: key, totals: false);
+            }
+        }
+
+        // The rest, day runs cut at the trend's buckets, from the dossiers.
+        foreach (var b in buckets)
+        {
+            for (var day = b.From; day <= b.To;)
+            {
+                if (state.Covers(day))
+                {
+                    day = day.AddDays(1);
+                    continue;
+                }
+
+                var end = day;
+                while (end < b.To && !state.Covers(end.AddDays(1)))
+                {
+                    end = end.AddDays(1);
+                }
+
+                foreach (var ((office, procedure), c) in await LiveAsync(unit.OfficeIds, new Period(day, end).Start, new Period(day, end).End, ct))
+                {
+                    set.Add(c, procedure, office, childOf.TryGetValue(office, out var ch) ? ch : null, b.From);
+                }
+
+                day = end.AddDays(1);
+            }
+        }
+
+        foreach (var ((office, procedure), c) in await OpenNowAsync(unit.OfficeIds, ct))
+        {
+            set.Add(c, procedure, office, childOf.TryGetValue(office, out var ch) ? ch : null);
+        }
+
+        return set;
+    }
+
+    private static async Task<List<(TKey Key, Counts Counts)>> SumAsync<TKey>(IQueryable<UnitDay> rows, System.Linq.Expressions.Expression<Func<UnitDay, TKey>> key, CancellationToken ct) =>
+        [.. (await rows.GroupBy(key).Select(g => new
+        {
+            g.Key, Received = g.Sum(r => r.Received), Online = g.Sum(r => r.Online), Digitised = g.Sum(r => r.Digitised), Contactable = g.Sum(r => r.Contactable),
+            Resolved = g.Sum(r => r.Resolved), Early = g.Sum(r => r.Early), OnTime = g.Sum(r => r.OnTime), Late = g.Sum(r => r.Late), SameDay = g.Sum(r => r.SameDay),
+            ResolvedUnsatisfied = g.Sum(r => r.ResolvedUnsatisfied), Rated = g.Sum(r => r.Rated), Unsatisfied = g.Sum(r => r.Unsatisfied), CounterRated = g.Sum(r => r.CounterRated),
+            CounterUnsatisfied = g.Sum(r => r.CounterUnsatisfied), CounterPoints = g.Sum(r => r.CounterPoints), Disagreements = g.Sum(r => r.Disagreements),
+        }).ToListAsync(ct)).Select(r => (r.Key, new Counts(r.Received, r.Online, r.Digitised, r.Resolved, r.Early, r.OnTime, r.Late, r.SameDay, 0, 0, r.Rated, r.Unsatisfied,
+            r.CounterRated, r.CounterUnsatisfied, r.CounterPoints, r.Disagreements, r.Contactable, r.ResolvedUnsatisfied)))];
+
+    /// <summary>What happened between two instants, per office and procedure, counted from the dossiers and evaluations.</summary>
+    public async Task<Dictionary<(Guid Office, string Procedure), Counts>> LiveAsync(Guid[] ids, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    {
         var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
         var received = await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end)
             .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
-            .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Online = g.Sum(d => d.Channel == DossierChannel.Online ? 1 : 0), Digitised = g.Sum(d => d.Digitised ? 1 : 0) })
+            .Select(g => new
+            {
+                g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Online = g.Sum(d => d.Channel == DossierChannel.Online ? 1 : 0), Digitised = g.Sum(d => d.Digitised ? 1 : 0),
+                Contactable = g.Sum(d => (d.ApplicantPhone != null && d.ApplicantPhone != "") || (d.ApplicantEmail != null && d.ApplicantEmail != "") ? 1 : 0),
+            })
             .ToListAsync(ct);
         var resolved = await dossiers.Where(d => d.ResolvedAt >= start && d.ResolvedAt < end)
             .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
@@ -112,11 +247,8 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             {
                 g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Early = g.Sum(d => d.Timeliness == "early" ? 1 : 0), OnTime = g.Sum(d => d.Timeliness == "onTime" ? 1 : 0),
                 Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0), SameDay = g.Sum(d => d.ResolvedSameDay ? 1 : 0),
+                Unsatisfied = g.Sum(d => db.Set<Evaluation>().Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied) ? 1 : 0),
             })
-            .ToListAsync(ct);
-        var open = await dossiers.Where(d => Open.Contains(d.Status))
-            .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
-            .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Overdue = g.Sum(d => d.PausedAt == null && d.DueAt < now ? 1 : 0) })
             .ToListAsync(ct);
         var rated = await db.Set<Evaluation>().AsNoTracking().Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end)
             .Join(db.Set<Dossier>(), e => e.DossierId, d => d.Id, (e, d) => new { e.OfficeId, d.ProcedureCode, e.Kind, e.Unsatisfied, e.Points, e.Disagreement })
@@ -128,17 +260,12 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         void Add((Guid, string) key, Counts c) => result[key] = result.TryGetValue(key, out var had) ? had + c : c;
         foreach (var r in received)
         {
-            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { Received = r.N, Online = r.Online, Digitised = r.Digitised });
+            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { Received = r.N, Online = r.Online, Digitised = r.Digitised, Contactable = r.Contactable });
         }
 
         foreach (var r in resolved)
         {
-            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { Resolved = r.N, Early = r.Early, OnTime = r.OnTime, Late = r.Late, SameDay = r.SameDay });
-        }
-
-        foreach (var r in open)
-        {
-            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { InProgress = r.N, Overdue = r.Overdue });
+            Add((r.OfficeId, r.ProcedureCode), Counts.Zero with { Resolved = r.N, Early = r.Early, OnTime = r.OnTime, Late = r.Late, SameDay = r.SameDay, ResolvedUnsatisfied = r.Unsatisfied });
         }
 
         foreach (var r in rated)
@@ -149,6 +276,25 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         }
 
         return result;
+    }
+
+    /// <summary>Dossiers open now, and of those overdue, per office and procedure.</summary>
+    public async Task<Dictionary<(Guid Office, string Procedure), Counts>> OpenNowAsync(Guid[] ids, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        return (await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status))
+            .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
+            .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Overdue = g.Sum(d => d.PausedAt == null && d.DueAt < now ? 1 : 0) })
+            .ToListAsync(ct)).ToDictionary(r => (r.OfficeId, r.ProcedureCode), r => Counts.Zero with { InProgress = r.N, Overdue = r.Overdue });
+    }
+
+    /// <summary>Open dossiers whose due instant fell in the period and has passed: the late ones not resolved yet.</summary>
+    public Task<int> OverdueUnresolvedAsync(Guid[] ids, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (start, now) = (period.Start, clock.GetUtcNow());
+        var end = period.End < now ? period.End : now;
+        return db.Set<Dossier>().CountAsync(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status) && d.DueAt >= start && d.DueAt < end, ct);
     }
 
     /// <summary>Per officer: dossiers they received in the period, and the counter presses about them.</summary>
@@ -170,25 +316,6 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             var e = rated.FirstOrDefault(x => x.Officer == o);
             return new Breakdown(o!, o!, null, Counts.Zero with { Received = r?.N ?? 0, CounterRated = e?.N ?? 0, CounterUnsatisfied = e?.Unsatisfied ?? 0, CounterPoints = e?.Points ?? 0 });
         }).OrderByDescending(b => b.Counts.Received)];
-    }
-
-    /// <summary>Received and resolved per week or month of the period.</summary>
-    public async Task<List<TrendPoint>> TrendAsync(ReportUnit unit, Period period, string grain, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        ArgumentNullException.ThrowIfNull(period);
-        var ids = unit.OfficeIds;
-        var points = new List<TrendPoint>();
-        foreach (var (label, from, to) in Buckets(period, grain))
-        {
-            var (start, end) = (new Period(from, to).Start, new Period(from, to).End);
-            var received = await db.Set<Dossier>().CountAsync(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end, ct);
-            var resolved = (await db.Set<Dossier>().Where(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end)
-                .GroupBy(d => 1).Select(g => new { N = g.Count(), Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0) }).ToListAsync(ct)).FirstOrDefault();
-            points.Add(new TrendPoint(label, from, to, received, resolved?.N ?? 0, resolved?.Late ?? 0));
-        }
-
-        return points;
     }
 
     /// <summary>Weeks (Monday to Sunday) or calendar months covering the period, clipped to it.</summary>
@@ -260,14 +387,5 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         var versions = await db.Set<ProcedureVersion>().AsNoTracking().Where(v => codes.Contains(v.Code))
             .Select(v => new { v.Code, v.Name, v.Field, v.EffectiveFrom }).ToListAsync(ct);
         return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, catalog.FieldName(v.Field))).First());
-    }
-
-    /// <summary>Sums office figures up to each unit directly below <paramref name="unit"/> (its subtree).</summary>
-    public static List<(Guid Unit, Counts Counts)> ByChildUnit(ReportUnit unit, IReadOnlyDictionary<Guid, Counts> byOffice)
-    {
-        ArgumentNullException.ThrowIfNull(unit);
-        ArgumentNullException.ThrowIfNull(byOffice);
-        return [.. unit.Tree.Where(l => l.ParentId == unit.Unit.Id).Select(child =>
-            (child.Id, UnitTree.Expand(unit.Tree, [child.Id]).Select(id => byOffice.GetValueOrDefault(id, Counts.Zero)).Aggregate(Counts.Zero, Counts.Add)))];
     }
 }

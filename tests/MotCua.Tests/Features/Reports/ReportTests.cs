@@ -2,6 +2,7 @@ using MotCua.Infrastructure.Database;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Features.Workflow;
 
 namespace MotCua.Tests.Features.Reports;
@@ -212,6 +213,53 @@ public sealed class ReportTests
             using var outsider = await Pages.SignedInAsync(app, "canbo.phuongkhac");
             using var refused = await outsider.GetAsync($"/Reports?handler=pdf&unit={Ward}&{Week}");
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        });
+    }
+
+    private static async Task<string> FiguresAsync(HttpClient leader, string unit)
+    {
+        var dashboard = System.Text.Json.Nodes.JsonNode.Parse(await leader.GetStringAsync($"/api/reports/dashboard?unit={unit}&{Week}"))!.AsObject();
+        dashboard.Remove("asOf");
+        return dashboard.ToJsonString() + await leader.GetStringAsync($"/api/reports/service-index?unit={unit}&{Week}");
+    }
+
+    private static async Task<int> CatchUpAsync(TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MotCua.Features.Reports.ReportRollup>().CatchUpAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_stored_daily_figures_give_the_same_answers_as_the_dossiers_and_follow_later_changes(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            var (a, _, _, _) = await WeekAsync(app);
+            using var leader = await app.ClientForAsync("lanhdao.thanhpho");
+            var live = new[] { await FiguresAsync(leader, "000.00.00.H26"), await FiguresAsync(leader, Ward) };
+            Assert.Equal(1, await CatchUpAsync(app)); // Monday is over; today is never stored
+            Assert.Equal(live, new[] { await FiguresAsync(leader, "000.00.00.H26"), await FiguresAsync(leader, Ward) });
+
+            // The citizen withdraws Monday's complaint on Tuesday: Monday goes stale and is counted live until rebuilt.
+            using (var changed = await EvaluationTests.RateAsync(app, new { dossierCode = a, kind = "dossier", criteria = Enumerable.Repeat("satisfied", 9) }))
+            {
+                Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+            }
+
+            var afterChange = await FiguresAsync(leader, Ward);
+            var index = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&{Week}");
+            AssertGroup(index, "satisfaction", 18, 18, 3, 3);
+            Assert.Equal(1, await CatchUpAsync(app));
+            Assert.Equal(afterChange, await FiguresAsync(leader, Ward));
+
+            // Wednesday: Tuesday is stored too, and nothing moves.
+            app.Clock.SetUtcNow(Flow.At(2027, 3, 3, 9));
+            using var later = await app.ClientForAsync("lanhdao.thanhpho");
+            var wednesday = await FiguresAsync(later, "000.00.00.H26");
+            Assert.Equal(1, await CatchUpAsync(app));
+            Assert.Equal(wednesday, await FiguresAsync(later, "000.00.00.H26"));
+            Assert.Equal(0, await CatchUpAsync(app));
         });
     }
 }

@@ -6,6 +6,7 @@ using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -345,6 +346,11 @@ public sealed class ProcessEngine(
 
                     if (dossier.Status == DossierStatus.ResultReady)
                     {
+                        if (dossier.ResolvedAt is { } resolvedAt)
+                        {
+                            StaleReportDay.Mark(db, resolvedAt, now);
+                        }
+
                         dossier.Status = DossierStatus.InProgress;
                         dossier.ResolvedAt = null;
                         dossier.Timeliness = null;

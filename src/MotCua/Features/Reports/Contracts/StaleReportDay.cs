@@ -1,0 +1,42 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Reports.Contracts;
+
+/// <summary>
+/// A past day whose stored figures a change has made stale (a result sent back, an evaluation given or changed
+/// about an earlier day); until it is rebuilt, the leaders' figures count that day from the dossiers themselves.
+/// Rows may repeat a day; the builder removes them once the day is rebuilt.
+/// </summary>
+public sealed class StaleReportDay
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public DateOnly Day { get; init; }
+
+    public DateTimeOffset MarkedAt { get; init; }
+
+    /// <summary>Marks the (Vietnam) day of <paramref name="instant"/> stale, in the caller's transaction; today needs no mark (it is always counted live).</summary>
+    public static void Mark(AppDbContext db, DateTimeOffset instant, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var day = DateOnly.FromDateTime(VietnamTime.ToVietnam(instant).DateTime);
+        if (day < DateOnly.FromDateTime(VietnamTime.ToVietnam(now).DateTime)
+            && !db.ChangeTracker.Entries<StaleReportDay>().Any(e => e.Entity.Day == day))
+        {
+            db.Add(new StaleReportDay { Day = day, MarkedAt = now });
+        }
+    }
+}
+
+internal sealed class StaleReportDayConfiguration : IEntityTypeConfiguration<StaleReportDay>
+{
+    public void Configure(EntityTypeBuilder<StaleReportDay> builder)
+    {
+        builder.ToTable("reports_stale_day");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => x.Day);
+    }
+}
