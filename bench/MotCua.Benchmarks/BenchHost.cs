@@ -18,6 +18,7 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             ["Database:ConnectionString"] = postgres ?? $"Data Source={sqlite}",
             ["RateLimiting:PublicPerMinute"] = "1000000",
             ["Workflow:SweeperEnabled"] = "false", // the scenario runs the sweeper's pass itself, to time it
+            ["Reports:RollupEnabled"] = "false", // the reports scenario builds the stored daily figures itself, to time it
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
         };

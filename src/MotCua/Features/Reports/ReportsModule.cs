@@ -17,6 +17,8 @@ public static class ReportsModule
         services.AddScoped<ReportRollup>();
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
         services.AddHostedService<ReportRollupWorker>();
+        services.AddScoped<MonthlyReports>();
+        services.AddHostedService<MonthlyReportWorker>();
         return services;
     }
 

@@ -262,4 +262,38 @@ public sealed class ReportTests
             Assert.Equal(0, await CatchUpAsync(app));
         });
     }
+
+    [Fact]
+    public async Task Each_month_the_schedule_makes_every_units_report_once_and_leaders_download_their_own()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            await WeekAsync(app);
+            app.Clock.SetUtcNow(Flow.At(2027, 4, 1, 7));
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                var reports = scope.ServiceProvider.GetRequiredService<MotCua.Features.Reports.MonthlyReports>();
+                var queued = await reports.QueueAsync();
+                Assert.True(queued >= 2, $"{queued} queued"); // at least the city and the pilot ward
+                Assert.Equal(0, await reports.QueueAsync());
+                Assert.Equal(queued, await reports.WriteAsync(1000));
+            }
+
+            using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan");
+            var page = await leader.GetStringAsync("/Reports/Monthly");
+            Assert.Contains("Phường Đại Mỗ", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("Thành phố Hà Nội <small>", page, StringComparison.Ordinal); // not the city's: outside the ward leader's scope
+            var link = System.Text.RegularExpressions.Regex.Match(page, @"\?handler=file&(?:amp;)?id=([0-9a-f-]+)&(?:amp;)?kind=pdf").Groups[1].Value;
+            using var pdf = await leader.GetAsync($"/Reports/Monthly?handler=file&id={link}&kind=pdf");
+            Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+            Assert.NotEmpty(link);
+            var text = Flow.PdfText(await pdf.Content.ReadAsByteArrayAsync());
+            Assert.Contains("từ ngày 01/03/2027 đến ngày 31/03/2027", text, StringComparison.Ordinal);
+            Assert.Contains("Tổng cộng 4 3 2 1 1 1", text, StringComparison.Ordinal);
+
+            using var outsider = await Pages.SignedInAsync(app, "canbo.phuongkhac");
+            using var refused = await outsider.GetAsync($"/Reports/Monthly?handler=file&id={link}&kind=pdf");
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        });
+    }
 }
