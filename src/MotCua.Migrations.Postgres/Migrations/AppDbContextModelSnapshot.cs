@@ -1213,7 +1213,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("DossierId", "Kind")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "Kind", "ChangedAt", "Unsatisfied", "Points", "Officer");
+                    b.HasIndex("OfficeId", "ChangedAt", "Kind", "Unsatisfied", "Points", "Officer");
 
                     b.ToTable("feedback_evaluation", (string)null);
                 });
@@ -1744,6 +1744,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Grain")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -1795,7 +1799,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<int>("Unsatisfied")
                         .HasColumnType("integer");
 
-                    b.HasKey("UnitId", "ProcedureCode", "Day");
+                    b.HasKey("UnitId", "ProcedureCode", "Grain", "Day");
 
                     b.HasIndex("Day");
 

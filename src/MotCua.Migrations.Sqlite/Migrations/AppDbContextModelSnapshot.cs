@@ -1201,7 +1201,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("DossierId", "Kind")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "Kind", "ChangedAt", "Unsatisfied", "Points", "Officer");
+                    b.HasIndex("OfficeId", "ChangedAt", "Kind", "Unsatisfied", "Points", "Officer");
 
                     b.ToTable("feedback_evaluation", (string)null);
                 });
@@ -1732,6 +1732,10 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Grain")
+                        .HasMaxLength(1)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("TEXT");
 
@@ -1783,7 +1787,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.Property<int>("Unsatisfied")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("UnitId", "ProcedureCode", "Day");
+                    b.HasKey("UnitId", "ProcedureCode", "Grain", "Day");
 
                     b.HasIndex("Day");
 

@@ -22,8 +22,14 @@ public sealed class UnitDay
 {
     public const string AllProcedures = "";
     public const string OfficeOnly = "=";
+    public const string Daily = "d";
+
+    /// <summary>The sums of a whole month's <see cref="AllProcedures"/> and <see cref="OfficeOnly"/> days, dated on its first day, for long periods of many units.</summary>
+    public const string Monthly = "m";
 
     public Guid UnitId { get; init; }
+
+    public string Grain { get; init; } = Daily;
 
     public DateOnly Day { get; init; }
 
@@ -64,9 +70,9 @@ public sealed class UnitDay
     public Counts ToCounts() => new(Received, Online, Digitised, Resolved, Early, OnTime, Late, SameDay, 0, 0, Rated, Unsatisfied, CounterRated, CounterUnsatisfied,
         CounterPoints, Disagreements, Contactable, ResolvedUnsatisfied);
 
-    public static UnitDay From(Guid unit, DateOnly day, string procedure, Counts c) => new()
+    public static UnitDay From(Guid unit, DateOnly day, string procedure, Counts c, string grain = Daily) => new()
     {
-        UnitId = unit, Day = day, ProcedureCode = procedure, Received = c.Received, Online = c.Online, Digitised = c.Digitised, Contactable = c.Contactable,
+        UnitId = unit, Day = day, ProcedureCode = procedure, Grain = grain, Received = c.Received, Online = c.Online, Digitised = c.Digitised, Contactable = c.Contactable,
         Resolved = c.Resolved, Early = c.Early, OnTime = c.OnTime, Late = c.Late, SameDay = c.SameDay, ResolvedUnsatisfied = c.ResolvedUnsatisfied, Rated = c.Rated,
         Unsatisfied = c.Unsatisfied, CounterRated = c.CounterRated, CounterUnsatisfied = c.CounterUnsatisfied, CounterPoints = c.CounterPoints, Disagreements = c.Disagreements,
     };
@@ -77,8 +83,9 @@ internal sealed class UnitDayConfiguration : IEntityTypeConfiguration<UnitDay>
     public void Configure(EntityTypeBuilder<UnitDay> builder)
     {
         builder.ToTable("reports_unit_day");
-        builder.HasKey(x => new { x.UnitId, x.ProcedureCode, x.Day });
+        builder.HasKey(x => new { x.UnitId, x.ProcedureCode, x.Grain, x.Day });
         builder.Property(x => x.ProcedureCode).HasMaxLength(40);
+        builder.Property(x => x.Grain).HasMaxLength(1);
         builder.HasIndex(x => x.Day);
     }
 }
@@ -210,9 +217,17 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
 
         var now = clock.GetUtcNow();
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        await db.Set<UnitDay>().Where(r => r.Day == day).ExecuteDeleteAsync(ct);
+        await db.Set<UnitDay>().Where(r => r.Day == day && r.Grain == UnitDay.Daily).ExecuteDeleteAsync(ct);
         await db.Set<StaleReportDay>().Where(s => s.Day == day && s.MarkedAt <= now).ExecuteDeleteAsync(ct);
         await BulkInsert.RowsAsync(db, rows.Select(r => UnitDay.From(r.Key.Item1, day, r.Key.Item2, r.Value)).ToList(), ct);
+
+        // The month's sums, from its days stored so far (they serve only once every day of it is stored).
+        var (month, next) = (new DateOnly(day.Year, day.Month, 1), new DateOnly(day.Year, day.Month, 1).AddMonths(1));
+        await db.Set<UnitDay>().Where(r => r.Day == month && r.Grain == UnitDay.Monthly).ExecuteDeleteAsync(ct);
+        var sums = await UnitFigures.SumAsync(
+            db.Set<UnitDay>().Where(r => r.Grain == UnitDay.Daily && r.Day >= month && r.Day < next && (r.ProcedureCode == UnitDay.AllProcedures || r.ProcedureCode == UnitDay.OfficeOnly)),
+            r => new { r.UnitId, r.ProcedureCode }, ct);
+        await BulkInsert.RowsAsync(db, sums.Select(m => UnitDay.From(m.Key.UnitId, month, m.Key.ProcedureCode, m.Counts, UnitDay.Monthly)).ToList(), ct);
         if (advance)
         {
             await SetAsync(BuiltKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);

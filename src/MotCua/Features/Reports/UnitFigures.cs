@@ -163,25 +163,35 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         if (state.BuiltThrough is { } built && built >= period.From)
         {
             var (from, last, stale, id, ids) = (period.From, built < period.To ? built : period.To, state.Stale.ToArray(), unit.Unit.Id, unit.OfficeIds);
-            var rows = db.Set<UnitDay>().AsNoTracking().Where(r => r.Day >= from && r.Day <= last && !stale.Contains(r.Day));
-            foreach (var day in await rows.Where(r => r.UnitId == id && r.ProcedureCode == UnitDay.AllProcedures).ToListAsync(ct))
+            var days = db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Daily && !stale.Contains(r.Day));
+            foreach (var day in await days.Where(r => r.UnitId == id && r.ProcedureCode == UnitDay.AllProcedures && r.Day >= from && r.Day <= last).ToListAsync(ct))
             {
                 set.Add(day.ToCounts(), bucket: BucketOf(day.Day));
             }
 
-            foreach (var (key, c) in !breakdowns ? [] : await SumAsync(rows.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly), r => r.ProcedureCode, ct))
+            if (breakdowns)
             {
-                set.Add(c, procedure: key, totals: false);
-            }
+                foreach (var (key, c) in await SumAsync(days.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly && r.Day >= from && r.Day <= last), r => r.ProcedureCode, ct))
+                {
+                    set.Add(c, procedure: key, totals: false);
+                }
 
-            foreach (var (key, c) in !breakdowns ? [] : await SumAsync(rows.Where(r => ids.Contains(r.UnitId) && r.ProcedureCode == UnitDay.OfficeOnly), r => r.UnitId, ct))
-            {
-                set.Add(c, office: key, totals: false);
-            }
+                // Offices and the units below: whole months from the month sums, the days around them from the days.
+                var (firstMonth, lastMonth) = WholeMonths(from, last, state);
+                var months = db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Monthly && r.Day >= firstMonth && r.Day <= lastMonth);
+                var edges = firstMonth > lastMonth ? [(from, last)] : new[] { (from, firstMonth.AddDays(-1)), (lastMonth.AddMonths(1), last) };
+                foreach (var part in edges.Where(e => e.Item1 <= e.Item2).Select(e => days.Where(r => r.Day >= e.Item1 && r.Day <= e.Item2)).Append(months))
+                {
+                    foreach (var (key, c) in await SumAsync(part.Where(r => ids.Contains(r.UnitId) && r.ProcedureCode == UnitDay.OfficeOnly), r => r.UnitId, ct))
+                    {
+                        set.Add(c, office: key, totals: false);
+                    }
 
-            foreach (var (key, c) in !breakdowns ? [] : await SumAsync(rows.Where(r => children.Contains(r.UnitId) && r.ProcedureCode == UnitDay.AllProcedures), r => r.UnitId, ct))
-            {
-                set.Add(c, child: key, totals: false);
+                    foreach (var (key, c) in await SumAsync(part.Where(r => children.Contains(r.UnitId) && r.ProcedureCode == UnitDay.AllProcedures), r => r.UnitId, ct))
+                    {
+                        set.Add(c, child: key, totals: false);
+                    }
+                }
             }
         }
 
@@ -219,7 +229,20 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         return set;
     }
 
-    private static async Task<List<(TKey Key, Counts Counts)>> SumAsync<TKey>(IQueryable<UnitDay> rows, System.Linq.Expressions.Expression<Func<UnitDay, TKey>> key, CancellationToken ct) =>
+    /// <summary>The first and last whole months between two days whose every day is stored (first after last when none).</summary>
+    private static (DateOnly First, DateOnly Last) WholeMonths(DateOnly from, DateOnly last, RollupState state)
+    {
+        var first = from.Day == 1 ? from : new DateOnly(from.Year, from.Month, 1).AddMonths(1);
+        var end = last.AddDays(1).Day == 1 ? new DateOnly(last.Year, last.Month, 1) : new DateOnly(last.Year, last.Month, 1).AddMonths(-1);
+        if (state.Stale.Any(d => d >= first && d < end.AddMonths(1)))
+        {
+            return (first, first.AddMonths(-1)); // a stale day inside: count every day from the days
+        }
+
+        return (first, end);
+    }
+
+    public static async Task<List<(TKey Key, Counts Counts)>> SumAsync<TKey>(IQueryable<UnitDay> rows, System.Linq.Expressions.Expression<Func<UnitDay, TKey>> key, CancellationToken ct) =>
         [.. (await rows.GroupBy(key).Select(g => new
         {
             g.Key, Received = g.Sum(r => r.Received), Online = g.Sum(r => r.Online), Digitised = g.Sum(r => r.Digitised), Contactable = g.Sum(r => r.Contactable),

@@ -270,6 +270,17 @@ public sealed class ReportTests
         {
             await WeekAsync(app);
             app.Clock.SetUtcNow(Flow.At(2027, 4, 1, 7));
+            using (var city = await app.ClientForAsync("lanhdao.thanhpho"))
+            {
+                // March as a whole month: from the dossiers, then from the stored days and the month's sums.
+                const string march = "/api/reports/dashboard?unit=000.00.00.H26&from=2027-03-01&to=2027-03-31";
+                static string WithoutAsOf(string json) { var o = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject(); o.Remove("asOf"); return o.ToJsonString(); }
+                var live = WithoutAsOf(await city.GetStringAsync(march));
+                Assert.Equal(31, await CatchUpAsync(app));
+                Assert.Equal(live, WithoutAsOf(await city.GetStringAsync(march)));
+                Assert.Contains("\"received\":4", live, StringComparison.Ordinal);
+            }
+
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var reports = scope.ServiceProvider.GetRequiredService<MotCua.Features.Reports.MonthlyReports>();

@@ -83,7 +83,7 @@ internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluat
         builder.Property(x => x.Officer).HasMaxLength(100);
         builder.Property(x => x.Source).HasMaxLength(20);
         builder.HasIndex(x => new { x.DossierId, x.Kind }).IsUnique();
-        builder.HasIndex(x => new { x.OfficeId, x.Kind, x.ChangedAt, x.Unsatisfied, x.Points, x.Officer });
+        builder.HasIndex(x => new { x.OfficeId, x.ChangedAt, x.Kind, x.Unsatisfied, x.Points, x.Officer });
     }
 }
 
