@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261129002145_MonthlyReports")]
-    partial class MonthlyReports
+    [Migration("20261129003245_Reports")]
+    partial class Reports
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1216,7 +1216,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("DossierId", "Kind")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "Kind", "ChangedAt", "Unsatisfied", "Points", "Officer");
+                    b.HasIndex("OfficeId", "ChangedAt", "Kind", "Unsatisfied", "Points", "Officer");
 
                     b.ToTable("feedback_evaluation", (string)null);
                 });
@@ -1747,6 +1747,10 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("Grain")
+                        .HasMaxLength(1)
+                        .HasColumnType("character varying(1)");
+
                     b.Property<DateOnly>("Day")
                         .HasColumnType("date");
 
@@ -1798,7 +1802,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.Property<int>("Unsatisfied")
                         .HasColumnType("integer");
 
-                    b.HasKey("UnitId", "ProcedureCode", "Day");
+                    b.HasKey("UnitId", "ProcedureCode", "Grain", "Day");
 
                     b.HasIndex("Day");
 
