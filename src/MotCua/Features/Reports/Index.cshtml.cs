@@ -64,7 +64,11 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
         await OnGetAsync(ct) is not PageResult || View is null ? NotFound()
             : File(OneStopReport.Excel(View), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.xlsx");
 
-    public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => PdfAsync(OneStopReport.Pdf, "bao-cao", ct);
+
+    public Task<IActionResult> OnGetOfficersPdfAsync(CancellationToken ct) => PdfAsync(OneStopReport.OfficersPdf, "hai-long-theo-can-bo", ct);
+
+    private async Task<IActionResult> PdfAsync(Func<DashboardView, string, byte[]> render, string name, CancellationToken ct)
     {
         if (await OnGetAsync(ct) is not PageResult || View is null)
         {
@@ -72,7 +76,7 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
         }
 
         var parent = Choices.FirstOrDefault(u => u.Code == View.Unit)?.ParentId is { } parentId ? (await tree.FindAsync(parentId, ct))?.Name ?? "" : "";
-        return File(OneStopReport.Pdf(View, parent), "application/pdf", $"bao-cao-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.pdf");
+        return File(render(View, parent), "application/pdf", $"{name}-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.pdf");
     }
 
     /// <summary>The link from a figure to the dossiers behind it.</summary>

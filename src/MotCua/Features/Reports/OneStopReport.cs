@@ -94,6 +94,55 @@ public static class OneStopReport
         });
     }
 
+    /// <summary>Satisfaction by officer: who received how many dossiers and how the citizens rated them at the counter.</summary>
+    public static byte[] OfficersPdf(DashboardView v, string parentUnit)
+    {
+        ArgumentNullException.ThrowIfNull(v);
+        return FormWriter.Render(f =>
+        {
+            f.NationalHeader(parentUnit, v.UnitName, v.AsOf);
+            f.Line("BÁO CÁO MỨC ĐỘ HÀI LÒNG THEO CÁN BỘ TIẾP NHẬN", FormWriter.Title, center: true);
+            f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy}", center: true);
+            f.Y += 6;
+            double[] widths = [160, 70, 70, 70, 70, 0];
+            widths[^1] = f.Width - widths.Sum();
+            void Row(IReadOnlyList<string> cells, PdfSharp.Drawing.XFont font)
+            {
+                var (top, bottom, x) = (f.Y, f.Y, FormWriter.Left);
+                for (var i = 0; i < cells.Count; i++)
+                {
+                    f.Y = top;
+                    f.Line(cells[i], font, center: i > 0, x: x, columnWidth: widths[i]);
+                    bottom = Math.Max(bottom, f.Y);
+                    x += widths[i];
+                }
+
+                f.Y = bottom;
+            }
+
+            Row(["Cán bộ", "Hồ sơ tiếp nhận", "Lượt đánh giá tại quầy", "Điểm trung bình (1–4)", "Không hài lòng", "Hài lòng"], FormWriter.Bold);
+            var shown = 0;
+            foreach (var b in v.ByOfficer.TakeWhile(_ => f.Y < 720))
+            {
+                var c = b.Counts;
+                Row([b.Key, N(c.Received), N(c.CounterRated), c.CounterAverage?.ToString("0.##", Vi) ?? "–", N(c.CounterUnsatisfied), Pct(c.CounterSatisfaction)], FormWriter.Regular);
+                shown++;
+            }
+
+            if (v.ByOfficer.Count == 0)
+            {
+                f.Line("Chọn một phường, xã hoặc nơi tiếp nhận để báo cáo theo từng cán bộ.", FormWriter.Small);
+            }
+            else if (shown < v.ByOfficer.Count)
+            {
+                f.Line($"(và {v.ByOfficer.Count - shown} cán bộ khác: xem bản Excel)", FormWriter.Small);
+            }
+
+            f.Y += 10;
+            f.Signatures(("NGƯỜI LẬP BÁO CÁO", ""), ("THỦ TRƯỞNG ĐƠN VỊ", ""));
+        });
+    }
+
     private static string N(int n) => n.ToString("N0", Vi);
 
     private static string Pct(double? v) => v is { } x ? x.ToString("0.##", Vi) + " %" : "chưa có dữ liệu";

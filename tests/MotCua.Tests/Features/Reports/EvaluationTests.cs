@@ -152,4 +152,22 @@ public sealed class EvaluationTests
             Assert.Equal(HttpStatusCode.NoContent, after.StatusCode);
         });
     }
+
+    [Fact]
+    public async Task A_device_hammering_the_evaluation_endpoint_is_rate_limited()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var client = app.CreateClient();
+            for (var i = 0; i < 5; i++)
+            {
+                using var refused = await client.PostAsJsonAsync("/api/evaluations", new { dossierCode = "001.00.61.H26-270301-9999", kind = "counter", rating = 4 });
+                Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+            }
+
+            using var limited = await client.PostAsJsonAsync("/api/evaluations", new { dossierCode = "001.00.61.H26-270301-9999", kind = "counter", rating = 4 });
+            Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+            Assert.NotNull(limited.Headers.RetryAfter);
+        }, new Dictionary<string, string?> { ["RateLimiting:PublicPerMinute"] = "5" });
+    }
 }

@@ -202,6 +202,13 @@ public sealed class ReportTests
             Assert.Contains("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", text, StringComparison.Ordinal);
             Assert.Contains("Tổng cộng 4 3 2 1 1 1", text, StringComparison.Ordinal); // received, resolved, in time, late, in progress, overdue
 
+            using (var officers = await leader.GetAsync($"/Reports?handler=officersPdf&unit={Ward}&{Week}"))
+            {
+                var byOfficer = Flow.PdfText(await officers.Content.ReadAsByteArrayAsync());
+                Assert.Contains("BÁO CÁO MỨC ĐỘ HÀI LÒNG THEO CÁN BỘ TIẾP NHẬN", byOfficer, StringComparison.Ordinal);
+                Assert.Contains("canbo.trungvan 4", byOfficer, StringComparison.Ordinal);
+            }
+
             using var excel = await leader.GetAsync($"/Reports?handler=excel&unit={Ward}&{Week}");
             Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", excel.Content.Headers.ContentType?.MediaType);
             await using var stream = await excel.Content.ReadAsStreamAsync();
