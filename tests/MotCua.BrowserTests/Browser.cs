@@ -65,6 +65,17 @@ public sealed class Browser : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs a demo account in through the login page and waits for the page it asked for.</summary>
+    public static async Task SignInAsync(IPage page, string username, string returnUrl)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.GotoAsync($"/Accounts/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
+        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl);
+    }
+
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory(ScreenshotDir);

@@ -1,26 +1,16 @@
 using Microsoft.Playwright;
-using MotCua.Tests;
 
 namespace MotCua.BrowserTests;
 
 public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
 {
-    private static async Task SignInAsync(IPage page, string user, string returnUrl)
-    {
-        await page.GotoAsync("/Accounts/Login?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
-        await page.GetByLabel("Tên đăng nhập").FillAsync(user);
-        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl);
-    }
-
     [Fact]
     public async Task The_officer_finishes_the_citizen_rates_on_the_device_and_after_the_result_and_the_leader_sees_it()
     {
         var intake = await browser.NewPageAsync();
         await Browser.JourneyAsync(intake, "evaluation", async () =>
         {
-            await SignInAsync(intake, "canbo.trungvan", "/Intake");
+            await Browser.SignInAsync(intake, "canbo.trungvan", "/Intake");
             var screen = await intake.Context.NewPageAsync();
             await screen.GotoAsync("/Intake/Screen");
             await Assertions.Expect(screen.Locator("#status")).ToHaveClassAsync("tag office");
@@ -64,7 +54,7 @@ public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
 
             // The ward's leader sees both, and the disagreement between them, and clicks through to the dossier.
             var leader = await browser.NewPageAsync();
-            await SignInAsync(leader, "lanhdao.trungvan", "/Reports");
+            await Browser.SignInAsync(leader, "lanhdao.trungvan", "/Reports");
             await Assertions.Expect(leader.Locator("[data-measure=counterRated] b")).ToHaveTextAsync("1");
             await Assertions.Expect(leader.Locator("[data-measure=disagreement] b")).ToHaveTextAsync("1");
             await Assertions.Expect(leader.GetByTestId("service-index")).ToBeVisibleAsync();

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using MotCua.Tests;
 
 namespace MotCua.BrowserTests;
 
@@ -13,11 +12,7 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
         var intake = await browser.NewPageAsync();
         await Browser.JourneyAsync(intake, "intake-scan", async () =>
         {
-            await intake.GotoAsync("/Accounts/Login?ReturnUrl=%2FIntake");
-            await intake.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
-            await intake.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
-            await intake.Keyboard.PressAsync("Enter");
-            await intake.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake");
+            await Browser.SignInAsync(intake, "canbo.trungvan", "/Intake");
 
             // The citizen screen opens in another window of the same signed-in browser.
             var screen = await intake.Context.NewPageAsync();
@@ -48,11 +43,7 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
         var page = await browser.NewPageAsync();
         await Browser.JourneyAsync(page, "intake-accept", async () =>
         {
-            await page.GotoAsync("/Accounts/Login?ReturnUrl=%2FIntake");
-            await page.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
-            await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
-            await page.Keyboard.PressAsync("Enter");
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake");
+            await Browser.SignInAsync(page, "canbo.trungvan", "/Intake");
             await page.Keyboard.TypeAsync("001190555666||Đinh Thị Thu Hà|09091992|Nữ|Số 9 phố Tố Hữu, Hà Nội|10102021");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.GetByTestId("profile-name")).ToHaveTextAsync("Đinh Thị Thu Hà");

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using MotCua.Tests;
 
 namespace MotCua.BrowserTests;
 
@@ -24,11 +23,7 @@ public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
             await Browser.ScreenshotAsync(kiosk, "queue-kiosk-ticket");
             await Assertions.Expect(board.GetByTestId("waiting")).ToContainTextAsync("1");
 
-            await counter.GotoAsync("/Accounts/Login?ReturnUrl=%2FQueue");
-            await counter.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
-            await counter.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
-            await counter.Keyboard.PressAsync("Enter");
-            await counter.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Queue");
+            await Browser.SignInAsync(counter, "canbo.trungvan", "/Queue");
             await counter.GetByTestId("counter").SelectOptionAsync(new SelectOptionValue { Label = "Quầy số 1 (HT, CT, DX, CK)" });
             await counter.GetByTestId("call-next").ClickAsync();
             await Assertions.Expect(counter.GetByTestId("current")).ToHaveTextAsync("A1001");

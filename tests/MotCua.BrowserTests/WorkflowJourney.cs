@@ -1,20 +1,10 @@
 using Microsoft.Playwright;
-using MotCua.Tests;
 using MotCua.Tests.Features.Workflow;
 
 namespace MotCua.BrowserTests;
 
 public sealed class WorkflowJourney(Browser browser) : IClassFixture<Browser>
 {
-    private static async Task SignInAsync(IPage page, string username, string returnUrl)
-    {
-        await page.GotoAsync($"/Accounts/Login?ReturnUrl={Uri.EscapeDataString(returnUrl)}");
-        await page.GetByLabel("Tên đăng nhập").FillAsync(username);
-        await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == returnUrl);
-    }
-
     private static async Task ActFromInboxAsync(IPage page, string code, string action)
     {
         await page.GotoAsync("/Workflow");
@@ -32,7 +22,7 @@ public sealed class WorkflowJourney(Browser browser) : IClassFixture<Browser>
         var specialist = await browser.NewPageAsync();
         await Browser.JourneyAsync(specialist, "workflow-specialist", async () =>
         {
-            await SignInAsync(specialist, "chuyenvien.trungvan", "/Workflow");
+            await Browser.SignInAsync(specialist, "chuyenvien.trungvan", "/Workflow");
             await Assertions.Expect(specialist.GetByTestId("inbox")).ToContainTextAsync(code);
             await Browser.ScreenshotAsync(specialist, "workflow-inbox");
             await ActFromInboxAsync(specialist, code, "forward");
@@ -42,7 +32,7 @@ public sealed class WorkflowJourney(Browser browser) : IClassFixture<Browser>
         var leader = await browser.NewPageAsync();
         await Browser.JourneyAsync(leader, "workflow-leader", async () =>
         {
-            await SignInAsync(leader, "lanhdao.trungvan", "/Workflow");
+            await Browser.SignInAsync(leader, "lanhdao.trungvan", "/Workflow");
             await ActFromInboxAsync(leader, code, "approve");
             await Assertions.Expect(leader.GetByTestId("status")).ToHaveTextAsync("Đã có kết quả");
             await Assertions.Expect(leader.GetByTestId("timeline")).ToContainTextAsync("Phê duyệt, ký");

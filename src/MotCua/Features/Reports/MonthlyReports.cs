@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -121,34 +120,4 @@ public sealed class MonthlyReports(AppDbContext db, UnitTree tree, Dashboards da
 
         return queued.Count;
     }
-}
-
-public sealed partial class MonthlyReportWorker(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, ILogger<MonthlyReportWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RollupEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.RollupEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var reports = scope.ServiceProvider.GetRequiredService<MonthlyReports>();
-                await reports.QueueAsync(stoppingToken);
-                await reports.WriteAsync(20, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Monthly report generation failed; trying again on the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

@@ -46,26 +46,10 @@ public static class OneStopReport
             f.Line("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", FormWriter.Title, center: true);
             f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy} (số liệu lúc {v.AsOf:HH:mm dd/MM/yyyy})", center: true);
             f.Y += 6;
-            double[] widths = [150, 52, 52, 52, 52, 52, 52, 0];
-            widths[^1] = f.Width - widths.Sum();
-            void Row(IReadOnlyList<string> cells, PdfSharp.Drawing.XFont font)
-            {
-                var (top, bottom, x) = (f.Y, f.Y, FormWriter.Left);
-                for (var i = 0; i < cells.Count; i++)
-                {
-                    f.Y = top;
-                    f.Line(cells[i], font, center: i > 0, x: x, columnWidth: widths[i]);
-                    bottom = Math.Max(bottom, f.Y);
-                    x += widths[i];
-                }
-
-                f.Y = bottom;
-                f.Graphics.DrawLine(PdfSharp.Drawing.XPens.LightGray, FormWriter.Left, f.Y - 2, FormWriter.Left + f.Width, f.Y - 2);
-            }
-
+            var table = new Table(f, [150, 52, 52, 52, 52, 52, 52, 0], ruled: true);
             string[] Cells(string name, Counts c) =>
                 [name, N(c.Received), N(c.Resolved), N(c.Early + c.OnTime), N(c.Late), N(c.InProgress), N(c.Overdue), c.Satisfaction is { } s ? s.ToString("0.##", Vi) + " %" : "–"];
-            Row(["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng, trước hạn", "Trễ hạn", "Đang giải quyết", "Quá hạn", "Hài lòng"], FormWriter.Bold);
+            table.Row(["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng, trước hạn", "Trễ hạn", "Đang giải quyết", "Quá hạn", "Hài lòng"], FormWriter.Bold);
             const double bottomMargin = 700;
             var shown = 0;
             foreach (var b in v.ByField)
@@ -75,7 +59,7 @@ public static class OneStopReport
                     break;
                 }
 
-                Row(Cells(b.Name, b.Counts), FormWriter.Regular);
+                table.Row(Cells(b.Name, b.Counts), FormWriter.Regular);
                 shown++;
             }
 
@@ -84,7 +68,7 @@ public static class OneStopReport
                 f.Line($"(và {v.ByField.Count - shown} lĩnh vực khác: xem bản Excel)", FormWriter.Small);
             }
 
-            Row(Cells("Tổng cộng", v.Totals), FormWriter.Bold);
+            table.Row(Cells("Tổng cộng", v.Totals), FormWriter.Bold);
             f.Y += 6;
             var t = v.Totals;
             f.Line($"Tỷ lệ giải quyết đúng hạn: {Pct(t.OnTimeShare)}; giải quyết trong ngày: {Pct(t.SameDayShare)}; nộp trực tuyến: {Pct(t.OnlineShare)}; số hoá: {Pct(t.DigitisedShare)}.");
@@ -104,28 +88,13 @@ public static class OneStopReport
             f.Line("BÁO CÁO MỨC ĐỘ HÀI LÒNG THEO CÁN BỘ TIẾP NHẬN", FormWriter.Title, center: true);
             f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy}", center: true);
             f.Y += 6;
-            double[] widths = [160, 70, 70, 70, 70, 0];
-            widths[^1] = f.Width - widths.Sum();
-            void Row(IReadOnlyList<string> cells, PdfSharp.Drawing.XFont font)
-            {
-                var (top, bottom, x) = (f.Y, f.Y, FormWriter.Left);
-                for (var i = 0; i < cells.Count; i++)
-                {
-                    f.Y = top;
-                    f.Line(cells[i], font, center: i > 0, x: x, columnWidth: widths[i]);
-                    bottom = Math.Max(bottom, f.Y);
-                    x += widths[i];
-                }
-
-                f.Y = bottom;
-            }
-
-            Row(["Cán bộ", "Hồ sơ tiếp nhận", "Lượt đánh giá tại quầy", "Điểm trung bình (1–4)", "Không hài lòng", "Hài lòng"], FormWriter.Bold);
+            var table = new Table(f, [160, 70, 70, 70, 70, 0], ruled: false);
+            table.Row(["Cán bộ", "Hồ sơ tiếp nhận", "Lượt đánh giá tại quầy", "Điểm trung bình (1–4)", "Không hài lòng", "Hài lòng"], FormWriter.Bold);
             var shown = 0;
             foreach (var b in v.ByOfficer.TakeWhile(_ => f.Y < 720))
             {
                 var c = b.Counts;
-                Row([b.Key, N(c.Received), N(c.CounterRated), c.CounterAverage?.ToString("0.##", Vi) ?? "–", N(c.CounterUnsatisfied), Pct(c.CounterSatisfaction)], FormWriter.Regular);
+                table.Row([b.Key, N(c.Received), N(c.CounterRated), c.CounterAverage?.ToString("0.##", Vi) ?? "–", N(c.CounterUnsatisfied), Pct(c.CounterSatisfaction)], FormWriter.Regular);
                 shown++;
             }
 
@@ -141,6 +110,40 @@ public static class OneStopReport
             f.Y += 10;
             f.Signatures(("NGƯỜI LẬP BÁO CÁO", ""), ("THỦ TRƯỞNG ĐƠN VỊ", ""));
         });
+    }
+
+    /// <summary>Rows of cells across the page, the last column taking what the others leave.</summary>
+    private sealed class Table
+    {
+        private readonly FormWriter f;
+        private readonly double[] widths;
+        private readonly bool ruled;
+
+        public Table(FormWriter f, double[] widths, bool ruled)
+        {
+            this.f = f;
+            this.widths = widths;
+            this.ruled = ruled;
+            widths[^1] = f.Width - widths[..^1].Sum();
+        }
+
+        public void Row(string[] cells, PdfSharp.Drawing.XFont font)
+        {
+            var (top, bottom, x) = (f.Y, f.Y, FormWriter.Left);
+            for (var i = 0; i < cells.Length; i++)
+            {
+                f.Y = top;
+                f.Line(cells[i], font, center: i > 0, x: x, columnWidth: widths[i]);
+                bottom = Math.Max(bottom, f.Y);
+                x += widths[i];
+            }
+
+            f.Y = bottom;
+            if (ruled)
+            {
+                f.Graphics.DrawLine(PdfSharp.Drawing.XPens.LightGray, FormWriter.Left, f.Y - 2, FormWriter.Left + f.Width, f.Y - 2);
+            }
+        }
     }
 
     private static string N(int n) => n.ToString("N0", Vi);

@@ -275,7 +275,8 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
     }
 }
 
-public sealed partial class ReportRollupWorker(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, ILogger<ReportRollupWorker> logger) : BackgroundService
+/// <summary>Each tick: brings the stored daily figures up to date, then queues and writes the monthly reports.</summary>
+public sealed partial class ReportsWorker(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, ILogger<ReportsWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -291,6 +292,9 @@ public sealed partial class ReportRollupWorker(IServiceScopeFactory scopes, IOpt
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<ReportRollup>().CatchUpAsync(stoppingToken);
+                var monthly = scope.ServiceProvider.GetRequiredService<MonthlyReports>();
+                await monthly.QueueAsync(stoppingToken);
+                await monthly.WriteAsync(20, stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -300,6 +304,6 @@ public sealed partial class ReportRollupWorker(IServiceScopeFactory scopes, IOpt
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Building the stored daily figures failed; trying again on the next tick")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Updating the stored figures or the monthly reports failed; trying again on the next tick")]
     private static partial void LogFailed(ILogger logger, Exception e);
 }

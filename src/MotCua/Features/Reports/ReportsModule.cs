@@ -16,9 +16,8 @@ public static class ReportsModule
         services.AddScoped<ServiceIndex>();
         services.AddScoped<ReportRollup>();
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
-        services.AddHostedService<ReportRollupWorker>();
         services.AddScoped<MonthlyReports>();
-        services.AddHostedService<MonthlyReportWorker>();
+        services.AddHostedService<ReportsWorker>();
         return services;
     }
 
