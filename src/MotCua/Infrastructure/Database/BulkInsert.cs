@@ -7,7 +7,7 @@ namespace MotCua.Infrastructure.Database;
 /// <summary>
 /// Inserts many rows of a mapped entity with one prepared command, reusing EF Core's own mapping (table, columns,
 /// value converters), so bulk loads skip change tracking but store exactly what EF would. Rows go in the
-/// caller's transaction; the caller commits.
+/// caller's transaction; the caller commits. On PostgreSQL the rows are streamed with binary <c>COPY</c>.
 /// </summary>
 public static class BulkInsert
 {
@@ -24,10 +24,16 @@ public static class BulkInsert
             await db.Database.OpenConnectionAsync(ct);
         }
 
+        const string quote = "\"";
+        var names = string.Join(", ", columns.Select(c => quote + c.GetColumnName(table) + quote));
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            return await CopyAsync(npgsql, $"COPY {quote}{table.Name}{quote} ({names}) FROM STDIN (FORMAT BINARY)", columns, rows, ct);
+        }
+
         await using var command = connection.CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        const string quote = "\"";
-        command.CommandText = $"INSERT INTO {quote}{table.Name}{quote} ({string.Join(", ", columns.Select(c => quote + c.GetColumnName(table) + quote))}) " +
+        command.CommandText = $"INSERT INTO {quote}{table.Name}{quote} ({names}) " +
             $"VALUES ({string.Join(", ", columns.Select((_, i) => "@p" + i))})";
         var parameters = columns.Select((c, i) =>
         {
@@ -59,6 +65,48 @@ public static class BulkInsert
             }
 
             count += await command.ExecuteNonQueryAsync(ct);
+        }
+
+        return count;
+    }
+
+    private static async Task<int> CopyAsync<T>(Npgsql.NpgsqlConnection connection, string copy, List<IProperty> columns, IEnumerable<T> rows, CancellationToken ct)
+    {
+        var converters = columns.Select(c => c.GetTypeMapping().Converter).ToList();
+        var count = 0;
+        await using (var writer = await connection.BeginBinaryImportAsync(copy, ct))
+        {
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(ct);
+                for (var i = 0; i < columns.Count; i++)
+                {
+                    var value = columns[i].PropertyInfo!.GetValue(row);
+                    if (converters[i] is { } converter && value is not null)
+                    {
+                        value = converter.ConvertToProvider(value);
+                    }
+
+                    await (value switch
+                    {
+                        null => writer.WriteNullAsync(ct),
+                        DateTimeOffset instant => writer.WriteAsync(instant.ToUniversalTime(), NpgsqlTypes.NpgsqlDbType.TimestampTz, ct),
+                        string text => writer.WriteAsync(text, NpgsqlTypes.NpgsqlDbType.Text, ct),
+                        Guid id => writer.WriteAsync(id, NpgsqlTypes.NpgsqlDbType.Uuid, ct),
+                        int n => writer.WriteAsync(n, NpgsqlTypes.NpgsqlDbType.Integer, ct),
+                        long n => writer.WriteAsync(n, NpgsqlTypes.NpgsqlDbType.Bigint, ct),
+                        bool b => writer.WriteAsync(b, NpgsqlTypes.NpgsqlDbType.Boolean, ct),
+                        DateOnly d => writer.WriteAsync(d, NpgsqlTypes.NpgsqlDbType.Date, ct),
+                        decimal m => writer.WriteAsync(m, NpgsqlTypes.NpgsqlDbType.Numeric, ct),
+                        double x => writer.WriteAsync(x, NpgsqlTypes.NpgsqlDbType.Double, ct),
+                        _ => throw new NotSupportedException($"Bulk copy of {value.GetType().Name} ({columns[i].Name}) is not supported."),
+                    });
+                }
+
+                count++;
+            }
+
+            await writer.CompleteAsync(ct);
         }
 
         return count;
