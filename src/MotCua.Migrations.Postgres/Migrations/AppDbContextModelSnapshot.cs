@@ -1741,8 +1741,8 @@ namespace MotCua.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.Property<string>("ProcedureCode")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
 
                     b.Property<string>("Grain")
                         .HasMaxLength(1)

@@ -1729,7 +1729,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProcedureCode")
-                        .HasMaxLength(40)
+                        .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Grain")

@@ -27,7 +27,8 @@ public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTre
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
         grain = grain is "week" or "month" ? grain : period.To.DayNumber - period.From.DayNumber > 62 ? "month" : "week";
-        var set = await figures.ReadAsync(unit, period, grain, await rollup.StateAsync(ct), ct: ct);
+        var state = await rollup.StateAsync(ct);
+        var set = await figures.ReadAsync(unit, period, grain, state, ct: ct);
         var procedures = await figures.ProceduresAsync([.. set.ByProcedure.Keys], ct);
         var byProcedure = set.ByProcedure.Select(p =>
         {
@@ -50,7 +51,7 @@ public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTre
             return new TrendPoint(b.Label, b.From, b.To, c.Received, c.Resolved, c.Late);
         }).ToList();
         // Officers are listed for an office or a ward; a district or a city picks one of its units to see them.
-        var officers = byOffice.Count <= MaxOfficesForOfficers ? await figures.ByOfficerAsync(unit, period, ct) : [];
+        var officers = byOffice.Count <= MaxOfficesForOfficers ? await figures.ByOfficerAsync(unit, period, state, ct) : [];
         return new DashboardView(
             unit.Unit.Code, unit.Unit.Name, period.From, period.To, Infrastructure.VietnamTime.ToVietnam(clock.GetUtcNow()), grain,
             set.Totals, trend, byProcedure, byField, byOffice, officers, ranked);

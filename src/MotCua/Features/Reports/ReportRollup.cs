@@ -15,7 +15,8 @@ namespace MotCua.Features.Reports;
 /// <summary>
 /// A past day's figures for a unit, kept so that a city's year reads a few thousand rows instead of a million
 /// dossiers. <see cref="ProcedureCode"/> is a procedure's code, <see cref="AllProcedures"/> for the unit's whole day
-/// (everything in its scope: below it and merged into it), or <see cref="OfficeOnly"/> for an office's own dossiers.
+/// (everything in its scope: below it and merged into it), <see cref="OfficeOnly"/> for an office's own dossiers, or
+/// <see cref="OfficerPrefix"/> and an account for what an office's officer received and how they were rated.
 /// Rebuilt from the dossiers and evaluations, never edited in place.
 /// </summary>
 public sealed class UnitDay
@@ -23,6 +24,9 @@ public sealed class UnitDay
     public const string AllProcedures = "";
     public const string OfficeOnly = "=";
     public const string Daily = "d";
+
+    /// <summary>Rows of an office's officer (<c>@</c> and the account name): dossiers received and counter presses.</summary>
+    public const string OfficerPrefix = "@";
 
     /// <summary>The sums of a whole month's <see cref="AllProcedures"/> and <see cref="OfficeOnly"/> days, dated on its first day, for long periods of many units.</summary>
     public const string Monthly = "m";
@@ -84,7 +88,7 @@ internal sealed class UnitDayConfiguration : IEntityTypeConfiguration<UnitDay>
     {
         builder.ToTable("reports_unit_day");
         builder.HasKey(x => new { x.UnitId, x.ProcedureCode, x.Grain, x.Day });
-        builder.Property(x => x.ProcedureCode).HasMaxLength(40);
+        builder.Property(x => x.ProcedureCode).HasMaxLength(120);
         builder.Property(x => x.Grain).HasMaxLength(1);
         builder.HasIndex(x => x.Day);
     }
@@ -213,6 +217,11 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
                 Add(unit, procedure, counts);
                 Add(unit, UnitDay.AllProcedures, counts);
             }
+        }
+
+        foreach (var ((office, officer), counts) in await figures.LiveOfficersAsync(all, period.Start, period.End, ct))
+        {
+            Add(office, UnitDay.OfficerPrefix + officer, counts);
         }
 
         var now = clock.GetUtcNow();

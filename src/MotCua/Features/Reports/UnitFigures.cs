@@ -171,7 +171,8 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
 
             if (breakdowns)
             {
-                foreach (var (key, c) in await SumAsync(days.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly && r.Day >= from && r.Day <= last), r => r.ProcedureCode, ct))
+                foreach (var (key, c) in await SumAsync(days.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly
+                    && !r.ProcedureCode.StartsWith(UnitDay.OfficerPrefix) && r.Day >= from && r.Day <= last), r => r.ProcedureCode, ct))
                 {
                     set.Add(c, procedure: key, totals: false);
                 }
@@ -321,24 +322,70 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
     }
 
     /// <summary>Per officer: dossiers they received in the period, and the counter presses about them.</summary>
-    public async Task<List<Breakdown>> ByOfficerAsync(ReportUnit unit, Period period, CancellationToken ct = default)
+    public async Task<List<Breakdown>> ByOfficerAsync(ReportUnit unit, Period period, RollupState state, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
+        ArgumentNullException.ThrowIfNull(state);
         var ids = unit.OfficeIds;
-        var (start, end) = (period.Start, period.End);
-        var received = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end)
-            .GroupBy(d => d.ReceivedBy).Select(g => new { Officer = g.Key, N = g.Count() }).ToListAsync(ct);
-        var rated = await db.Set<Evaluation>().AsNoTracking()
-            .Where(e => ids.Contains(e.OfficeId) && e.Kind == Evaluation.Counter && e.ChangedAt >= start && e.ChangedAt < end)
-            .GroupBy(e => e.Officer).Select(g => new { Officer = g.Key, N = g.Count(), Unsatisfied = g.Sum(e => e.Unsatisfied ? 1 : 0), Points = g.Sum(e => e.Points) })
-            .ToListAsync(ct);
-        return [.. received.Select(r => r.Officer).Union(rated.Select(r => r.Officer)).Where(o => o is not null).Select(o =>
+        var result = new Dictionary<string, Counts>();
+        void Add(string officer, Counts c) => result[officer] = result.GetValueOrDefault(officer, Counts.Zero) + c;
+        if (state.BuiltThrough is { } built && built >= period.From)
         {
-            var r = received.FirstOrDefault(x => x.Officer == o);
-            var e = rated.FirstOrDefault(x => x.Officer == o);
-            return new Breakdown(o!, o!, null, Counts.Zero with { Received = r?.N ?? 0, CounterRated = e?.N ?? 0, CounterUnsatisfied = e?.Unsatisfied ?? 0, CounterPoints = e?.Points ?? 0 });
-        }).OrderByDescending(b => b.Counts.Received)];
+            var (from, last, stale) = (period.From, built < period.To ? built : period.To, state.Stale.ToArray());
+            foreach (var (key, c) in await SumAsync(db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Daily && ids.Contains(r.UnitId)
+                && r.ProcedureCode.StartsWith(UnitDay.OfficerPrefix) && r.Day >= from && r.Day <= last && !stale.Contains(r.Day)), r => r.ProcedureCode, ct))
+            {
+                Add(key[UnitDay.OfficerPrefix.Length..], c);
+            }
+        }
+
+        for (var day = period.From; day <= period.To;)
+        {
+            if (state.Covers(day))
+            {
+                day = day.AddDays(1);
+                continue;
+            }
+
+            var end = day;
+            while (end < period.To && !state.Covers(end.AddDays(1)))
+            {
+                end = end.AddDays(1);
+            }
+
+            foreach (var ((_, officer), c) in await LiveOfficersAsync(ids, new Period(day, end).Start, new Period(day, end).End, ct))
+            {
+                Add(officer, c);
+            }
+
+            day = end.AddDays(1);
+        }
+
+        return [.. result.Select(o => new Breakdown(o.Key, o.Key, null, o.Value)).OrderByDescending(b => b.Counts.Received).ThenBy(b => b.Key, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Per office and officer between two instants: dossiers they received, and the counter presses about them.</summary>
+    public async Task<Dictionary<(Guid Office, string Officer), Counts>> LiveOfficersAsync(Guid[] ids, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
+    {
+        var received = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end && d.ReceivedBy != null)
+            .GroupBy(d => new { d.OfficeId, d.ReceivedBy }).Select(g => new { g.Key.OfficeId, Officer = g.Key.ReceivedBy!, N = g.Count() }).ToListAsync(ct);
+        var rated = await db.Set<Evaluation>().AsNoTracking()
+            .Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end && e.Kind == Evaluation.Counter && e.Officer != null)
+            .GroupBy(e => new { e.OfficeId, e.Officer }).Select(g => new { g.Key.OfficeId, Officer = g.Key.Officer!, N = g.Count(), Unsatisfied = g.Sum(e => e.Unsatisfied ? 1 : 0), Points = g.Sum(e => e.Points) })
+            .ToListAsync(ct);
+        var result = new Dictionary<(Guid, string), Counts>();
+        foreach (var r in received)
+        {
+            result[(r.OfficeId, r.Officer)] = Counts.Zero with { Received = r.N };
+        }
+
+        foreach (var r in rated)
+        {
+            result[(r.OfficeId, r.Officer)] = result.GetValueOrDefault((r.OfficeId, r.Officer), Counts.Zero) with { CounterRated = r.N, CounterUnsatisfied = r.Unsatisfied, CounterPoints = r.Points };
+        }
+
+        return result;
     }
 
     /// <summary>Weeks (Monday to Sunday) or calendar months covering the period, clipped to it.</summary>

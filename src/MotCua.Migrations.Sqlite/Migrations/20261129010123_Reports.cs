@@ -104,7 +104,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Grain = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
                     Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false),
                     Received = table.Column<int>(type: "INTEGER", nullable: false),
                     Online = table.Column<int>(type: "INTEGER", nullable: false),
                     Digitised = table.Column<int>(type: "INTEGER", nullable: false),

@@ -104,7 +104,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     UnitId = table.Column<Guid>(type: "uuid", nullable: false),
                     Grain = table.Column<string>(type: "character varying(1)", maxLength: 1, nullable: false),
                     Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    ProcedureCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ProcedureCode = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
                     Received = table.Column<int>(type: "integer", nullable: false),
                     Online = table.Column<int>(type: "integer", nullable: false),
                     Digitised = table.Column<int>(type: "integer", nullable: false),
