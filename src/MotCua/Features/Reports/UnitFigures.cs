@@ -179,13 +179,21 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
 
                 // Offices and the units below: whole months from the month sums, the days around them from the days.
                 var (firstMonth, lastMonth) = WholeMonths(from, last, state);
+                var ((headFrom, headTo), (tailFrom, tailTo)) = firstMonth > lastMonth
+                    ? ((from, last), (last.AddDays(1), last))
+                    : ((from, firstMonth.AddDays(-1)), (lastMonth.AddMonths(1), last));
+                var edges = days.Where(r => (r.Day >= headFrom && r.Day <= headTo) || (r.Day >= tailFrom && r.Day <= tailTo));
                 var months = db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Monthly && r.Day >= firstMonth && r.Day <= lastMonth);
-                var edges = firstMonth > lastMonth ? [(from, last)] : new[] { (from, firstMonth.AddDays(-1)), (lastMonth.AddMonths(1), last) };
-                foreach (var part in edges.Where(e => e.Item1 <= e.Item2).Select(e => days.Where(r => r.Day >= e.Item1 && r.Day <= e.Item2)).Append(months))
+                foreach (var part in firstMonth > lastMonth ? [edges] : new[] { edges, months })
                 {
                     foreach (var (key, c) in await SumAsync(part.Where(r => ids.Contains(r.UnitId) && r.ProcedureCode == UnitDay.OfficeOnly), r => r.UnitId, ct))
                     {
                         set.Add(c, office: key, totals: false);
+                    }
+
+                    if (children.Length == 0)
+                    {
+                        continue;
                     }
 
                     foreach (var (key, c) in await SumAsync(part.Where(r => children.Contains(r.UnitId) && r.ProcedureCode == UnitDay.AllProcedures), r => r.UnitId, ct))
