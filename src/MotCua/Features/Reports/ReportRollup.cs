@@ -28,7 +28,7 @@ public sealed class UnitDay
     /// <summary>Rows of an office's officer (<c>@</c> and the account name): dossiers received and counter presses.</summary>
     public const string OfficerPrefix = "@";
 
-    /// <summary>The sums of a whole month's <see cref="AllProcedures"/> and <see cref="OfficeOnly"/> days, dated on its first day, for long periods of many units.</summary>
+    /// <summary>The sums of a whole month's days, dated on its first day, for long periods.</summary>
     public const string Monthly = "m";
 
     public Guid UnitId { get; init; }
@@ -230,13 +230,14 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
         await db.Set<StaleReportDay>().Where(s => s.Day == day && s.MarkedAt <= now).ExecuteDeleteAsync(ct);
         await BulkInsert.RowsAsync(db, rows.Select(r => UnitDay.From(r.Key.Item1, day, r.Key.Item2, r.Value)).ToList(), ct);
 
-        // The month's sums, from its days stored so far (they serve only once every day of it is stored).
+        // The month's sums, once every day of it is stored (its last day built, or one of its days rebuilt later).
         var (month, next) = (new DateOnly(day.Year, day.Month, 1), new DateOnly(day.Year, day.Month, 1).AddMonths(1));
-        await db.Set<UnitDay>().Where(r => r.Day == month && r.Grain == UnitDay.Monthly).ExecuteDeleteAsync(ct);
-        var sums = await UnitFigures.SumAsync(
-            db.Set<UnitDay>().Where(r => r.Grain == UnitDay.Daily && r.Day >= month && r.Day < next && (r.ProcedureCode == UnitDay.AllProcedures || r.ProcedureCode == UnitDay.OfficeOnly)),
-            r => new { r.UnitId, r.ProcedureCode }, ct);
-        await BulkInsert.RowsAsync(db, sums.Select(m => UnitDay.From(m.Key.UnitId, month, m.Key.ProcedureCode, m.Counts, UnitDay.Monthly)).ToList(), ct);
+        if (advance ? day == next.AddDays(-1) : (await StateAsync(ct)).BuiltThrough >= next.AddDays(-1))
+        {
+            await db.Set<UnitDay>().Where(r => r.Day == month && r.Grain == UnitDay.Monthly).ExecuteDeleteAsync(ct);
+            var sums = await UnitFigures.SumAsync(db.Set<UnitDay>().Where(r => r.Grain == UnitDay.Daily && r.Day >= month && r.Day < next), r => new { r.UnitId, r.ProcedureCode }, ct);
+            await BulkInsert.RowsAsync(db, sums.Select(m => UnitDay.From(m.Key.UnitId, month, m.Key.ProcedureCode, m.Counts, UnitDay.Monthly)).ToList(), ct);
+        }
         if (advance)
         {
             await SetAsync(BuiltKey, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ct);

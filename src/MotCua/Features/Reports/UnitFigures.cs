@@ -171,21 +171,15 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
 
             if (breakdowns)
             {
-                foreach (var (key, c) in await SumAsync(days.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly
-                    && !r.ProcedureCode.StartsWith(UnitDay.OfficerPrefix) && r.Day >= from && r.Day <= last), r => r.ProcedureCode, ct))
+                // Procedures, offices and the units below: whole months from the month sums, the days around them.
+                foreach (var part in Parts(from, last, state))
                 {
-                    set.Add(c, procedure: key, totals: false);
-                }
+                    foreach (var (key, c) in await SumAsync(part.Where(r => r.UnitId == id && r.ProcedureCode != UnitDay.AllProcedures && r.ProcedureCode != UnitDay.OfficeOnly
+                        && !r.ProcedureCode.StartsWith(UnitDay.OfficerPrefix)), r => r.ProcedureCode, ct))
+                    {
+                        set.Add(c, procedure: key, totals: false);
+                    }
 
-                // Offices and the units below: whole months from the month sums, the days around them from the days.
-                var (firstMonth, lastMonth) = WholeMonths(from, last, state);
-                var ((headFrom, headTo), (tailFrom, tailTo)) = firstMonth > lastMonth
-                    ? ((from, last), (last.AddDays(1), last))
-                    : ((from, firstMonth.AddDays(-1)), (lastMonth.AddMonths(1), last));
-                var edges = days.Where(r => (r.Day >= headFrom && r.Day <= headTo) || (r.Day >= tailFrom && r.Day <= tailTo));
-                var months = db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Monthly && r.Day >= firstMonth && r.Day <= lastMonth);
-                foreach (var part in firstMonth > lastMonth ? [edges] : new[] { edges, months })
-                {
                     foreach (var (key, c) in await SumAsync(part.Where(r => ids.Contains(r.UnitId) && r.ProcedureCode == UnitDay.OfficeOnly), r => r.UnitId, ct))
                     {
                         set.Add(c, office: key, totals: false);
@@ -236,6 +230,25 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         }
 
         return set;
+    }
+
+    /// <summary>
+    /// The stored rows covering the days <paramref name="from"/> to <paramref name="last"/> (all stored): the month sums
+    /// of the whole months between them, and the day rows of the days around those months (stale days left out).
+    /// </summary>
+    private IEnumerable<IQueryable<UnitDay>> Parts(DateOnly from, DateOnly last, RollupState state)
+    {
+        var stale = state.Stale.ToArray();
+        var (firstMonth, lastMonth) = WholeMonths(from, last, state);
+        var ((headFrom, headTo), (tailFrom, tailTo)) = firstMonth > lastMonth
+            ? ((from, last), (last.AddDays(1), last))
+            : ((from, firstMonth.AddDays(-1)), (lastMonth.AddMonths(1), last));
+        yield return db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Daily && !stale.Contains(r.Day)
+            && ((r.Day >= headFrom && r.Day <= headTo) || (r.Day >= tailFrom && r.Day <= tailTo)));
+        if (firstMonth <= lastMonth)
+        {
+            yield return db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Monthly && r.Day >= firstMonth && r.Day <= lastMonth);
+        }
     }
 
     /// <summary>The first and last whole months between two days whose every day is stored (first after last when none).</summary>
@@ -340,11 +353,12 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         void Add(string officer, Counts c) => result[officer] = result.GetValueOrDefault(officer, Counts.Zero) + c;
         if (state.BuiltThrough is { } built && built >= period.From)
         {
-            var (from, last, stale) = (period.From, built < period.To ? built : period.To, state.Stale.ToArray());
-            foreach (var (key, c) in await SumAsync(db.Set<UnitDay>().AsNoTracking().Where(r => r.Grain == UnitDay.Daily && ids.Contains(r.UnitId)
-                && r.ProcedureCode.StartsWith(UnitDay.OfficerPrefix) && r.Day >= from && r.Day <= last && !stale.Contains(r.Day)), r => r.ProcedureCode, ct))
+            foreach (var part in Parts(period.From, built < period.To ? built : period.To, state))
             {
-                Add(key[UnitDay.OfficerPrefix.Length..], c);
+                foreach (var (key, c) in await SumAsync(part.Where(r => ids.Contains(r.UnitId) && r.ProcedureCode.StartsWith(UnitDay.OfficerPrefix)), r => r.ProcedureCode, ct))
+                {
+                    Add(key[UnitDay.OfficerPrefix.Length..], c);
+                }
             }
         }
 
