@@ -187,7 +187,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
         else
         {
             e.Criteria = string.Join(',', r.Criteria!);
-            e.Points = r.Criteria!.Sum(a => Evaluation.Answers.ToList().IndexOf(a!));
+            e.Points = r.Criteria!.Sum(a => Array.IndexOf(Evaluation.Answers, a));
             e.Complaint = r.Complaint is { Length: > 0 } c ? c : null;
             e.Unsatisfied = e.Complaint is not null || r.Criteria!.Contains("unsatisfied");
         }

@@ -39,14 +39,19 @@ public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards d
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var (period, errors) = Period.Parse(From, To);
-        if (period is null || Measure is null || !Reports.Measure.All.Contains(Measure))
+        var known = Measure is not null && Reports.Measure.All.Contains(Measure);
+        if (period is null || !known)
         {
             foreach (var (field, messages) in errors)
             {
                 ModelState.AddModelError(field, messages[0]);
             }
 
-            ModelState.AddModelError(nameof(Measure), "Chỉ tiêu không hợp lệ.");
+            if (!known)
+            {
+                ModelState.AddModelError(nameof(Measure), "Chỉ tiêu không hợp lệ.");
+            }
+
             return Page();
         }
 
@@ -55,7 +60,7 @@ public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards d
             return NotFound();
         }
 
-        Result = await dashboards.DossiersAsync(unit, period, Measure, slice, PageNumber, ct);
+        Result = await dashboards.DossiersAsync(unit, period, Measure!, slice, PageNumber, ct);
         return Page();
     }
 

@@ -31,7 +31,10 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
 
     public bool Live { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public Task<IActionResult> OnGetAsync(CancellationToken ct) => LoadAsync(withIndex: true, ct);
+
+    /// <summary>Reads the dashboard (and, for the page, the service index: the report files do not show it).</summary>
+    private async Task<IActionResult> LoadAsync(bool withIndex, CancellationToken ct)
     {
         Choices = await scope.ChoicesAsync(User, ct);
         var today = VietnamTime.Today(clock);
@@ -55,13 +58,13 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
         }
 
         View = await dashboards.ReadAsync(unit, period, Trend, ct);
-        Index = await index.ComputeAsync(unit, period, ct);
+        Index = withIndex ? await index.ComputeAsync(unit, period, ct) : null;
         Live = period.To >= today;
         return Page();
     }
 
     public async Task<IActionResult> OnGetExcelAsync(CancellationToken ct) =>
-        await OnGetAsync(ct) is not PageResult || View is null ? NotFound()
+        await LoadAsync(withIndex: false, ct) is not PageResult || View is null ? NotFound()
             : File(OneStopReport.Excel(View), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bao-cao-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.xlsx");
 
     public Task<IActionResult> OnGetPdfAsync(CancellationToken ct) => PdfAsync(OneStopReport.Pdf, "bao-cao", ct);
@@ -70,7 +73,7 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
 
     private async Task<IActionResult> PdfAsync(Func<DashboardView, string, byte[]> render, string name, CancellationToken ct)
     {
-        if (await OnGetAsync(ct) is not PageResult || View is null)
+        if (await LoadAsync(withIndex: false, ct) is not PageResult || View is null)
         {
             return NotFound();
         }

@@ -108,6 +108,26 @@ public sealed class ReportsOptions
 public sealed record RollupState(DateOnly? BuiltThrough, IReadOnlySet<DateOnly> Stale)
 {
     public bool Covers(DateOnly day) => BuiltThrough is { } built && day <= built && !Stale.Contains(day);
+
+    /// <summary>The runs of days from <paramref name="from"/> to <paramref name="to"/> the stored figures do not hold, as periods.</summary>
+    public IEnumerable<Period> Uncovered(DateOnly from, DateOnly to)
+    {
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            if (Covers(day))
+            {
+                continue;
+            }
+
+            var start = day;
+            while (day < to && !Covers(day.AddDays(1)))
+            {
+                day = day.AddDays(1);
+            }
+
+            yield return new Period(start, day);
+        }
+    }
 }
 
 /// <summary>

@@ -70,17 +70,6 @@ public static class Measure
 
     public static readonly IReadOnlyList<string> All =
         [Received, Online, Digitised, Resolved, Early, OnTime, Late, SameDay, InProgress, Overdue, Rated, Unsatisfied, CounterRated, CounterUnsatisfied, Disagreement];
-
-    public static int Of(Counts c, string measure)
-    {
-        ArgumentNullException.ThrowIfNull(c);
-        return measure switch
-        {
-            Received => c.Received, Online => c.Online, Digitised => c.Digitised, Resolved => c.Resolved, Early => c.Early, OnTime => c.OnTime, Late => c.Late,
-            SameDay => c.SameDay, InProgress => c.InProgress, Overdue => c.Overdue, Rated => c.Rated, Unsatisfied => c.Unsatisfied, CounterRated => c.CounterRated,
-            CounterUnsatisfied => c.CounterUnsatisfied, Disagreement => c.Disagreements, _ => 0,
-        };
-    }
 }
 
 /// <summary>Optional narrowing of a figure: one procedure, one office (agency code) or one officer.</summary>
@@ -201,26 +190,12 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         // The rest, day runs cut at the trend's buckets, from the dossiers.
         foreach (var b in buckets)
         {
-            for (var day = b.From; day <= b.To;)
+            foreach (var run in state.Uncovered(b.From, b.To))
             {
-                if (state.Covers(day))
-                {
-                    day = day.AddDays(1);
-                    continue;
-                }
-
-                var end = day;
-                while (end < b.To && !state.Covers(end.AddDays(1)))
-                {
-                    end = end.AddDays(1);
-                }
-
-                foreach (var ((office, procedure), c) in await LiveAsync(unit.OfficeIds, new Period(day, end).Start, new Period(day, end).End, ct))
+                foreach (var ((office, procedure), c) in await LiveAsync(unit.OfficeIds, run.Start, run.End, ct))
                 {
                     set.Add(c, procedure, office, childOf.TryGetValue(office, out var ch) ? ch : null, b.From);
                 }
-
-                day = end.AddDays(1);
             }
         }
 
@@ -362,26 +337,12 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             }
         }
 
-        for (var day = period.From; day <= period.To;)
+        foreach (var run in state.Uncovered(period.From, period.To))
         {
-            if (state.Covers(day))
-            {
-                day = day.AddDays(1);
-                continue;
-            }
-
-            var end = day;
-            while (end < period.To && !state.Covers(end.AddDays(1)))
-            {
-                end = end.AddDays(1);
-            }
-
-            foreach (var ((_, officer), c) in await LiveOfficersAsync(ids, new Period(day, end).Start, new Period(day, end).End, ct))
+            foreach (var ((_, officer), c) in await LiveOfficersAsync(ids, run.Start, run.End, ct))
             {
                 Add(officer, c);
             }
-
-            day = end.AddDays(1);
         }
 
         return [.. result.Select(o => new Breakdown(o.Key, o.Key, null, o.Value)).OrderByDescending(b => b.Counts.Received).ThenBy(b => b.Key, StringComparer.Ordinal)];

@@ -17,7 +17,7 @@ public sealed class Evaluation
     public static readonly IReadOnlyList<string> CriteriaKeys =
         ["totalTime", "agencyTime", "returnVisits", "agenciesContacted", "oneStop", "publicity", "attitude", "complaints", "onlineService"];
 
-    public static readonly IReadOnlyList<string> Answers = ["unsatisfied", "satisfied", "verySatisfied"];
+    public static readonly string[] Answers = ["unsatisfied", "satisfied", "verySatisfied"];
 
     /// <summary>What a complaint may be about, as the satisfaction formula of Decision 766 names them.</summary>
     public static readonly IReadOnlyList<string> ComplaintSubjects = ["receipt", "handling", "lateness"];
