@@ -1636,7 +1636,7 @@ namespace MotCua.Migrations.Postgres.Migrations
                     b.HasIndex("OfficeId", "Day", "Number")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "Day", "Status", "ServiceCode", "RankAt");
+                    b.HasIndex("OfficeId", "Day", "Status", "ServiceCode", "RankAt", "Id");
 
                     b.ToTable("queue_ticket", (string)null);
                 });

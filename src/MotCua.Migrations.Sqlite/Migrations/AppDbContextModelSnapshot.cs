@@ -1624,7 +1624,7 @@ namespace MotCua.Migrations.Sqlite.Migrations
                     b.HasIndex("OfficeId", "Day", "Number")
                         .IsUnique();
 
-                    b.HasIndex("OfficeId", "Day", "Status", "ServiceCode", "RankAt");
+                    b.HasIndex("OfficeId", "Day", "Status", "ServiceCode", "RankAt", "Id");
 
                     b.ToTable("queue_ticket", (string)null);
                 });

@@ -223,8 +223,9 @@ internal sealed class QueueConfiguration :
     {
         builder.ToTable("queue_ticket");
         builder.HasKey(x => x.Id);
-        // The waiting line of an office's day, in calling order.
-        builder.HasIndex(x => new { x.OfficeId, x.Day, x.Status, x.ServiceCode, x.RankAt });
+        // The waiting line of each service of an office's day, in calling order: a counter reads the head of each
+        // line it serves from this index alone, without sorting the line.
+        builder.HasIndex(x => new { x.OfficeId, x.Day, x.Status, x.ServiceCode, x.RankAt, x.Id });
         builder.HasIndex(x => new { x.OfficeId, x.Day, x.Number }).IsUnique();
         // What a counter is serving (calling the next ends it; recall, park, done, no-show find it).
         builder.HasIndex(x => new { x.CounterId, x.Status });

@@ -37,7 +37,7 @@ public enum QueueOutcome
 /// that ticket a moment earlier, the update changes nothing and the next one is tried. No lock is held and no
 /// in-memory flag decides, so counters on any number of app nodes never get the same ticket.
 /// </summary>
-public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, TimeProvider clock)
+public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, TimeProvider clock)
 {
     public async Task<UnitInfo?> OfficeAsync(string? code, CancellationToken ct = default) =>
         code is { Length: > 0 } c && await units.FindByCodeAsync(c.Trim(), ct) is { ReceivesDossiers: true } office
@@ -90,7 +90,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         var ahead = await AheadAsync(ticket, ct);
-        await hub.Clients.Group(QueueHub.Board(office.Code)).SendAsync("waiting", await WaitingAsync(office.Id, day, ct), ct);
+        waiting.Changed(office.Id, office.Code);
         return (QueueOutcome.Done, new TicketView(ticket.Id, ticket.Number, service.Code, VietnamTime.ToVietnam(now), ahead, priority, "waiting", null), null);
     }
 
@@ -104,44 +104,39 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
 
         var day = VietnamTime.Today(clock);
         var officer = user.Identity?.Name;
-        Guid? called = null;
-        DateTimeOffset now;
-        // On SQLite, writers queue in the process (one short transaction) instead of colliding and sleeping. On
-        // PostgreSQL each statement stands alone: a claim is one row's conditional update, which never deadlocks.
-        await using (var tx = db.Database.IsSqlite() ? await WriteTransaction.BeginAsync(db, ct) : null)
-        {
-            now = clock.GetUtcNow().ToUniversalTime();
-            for (var attempt = 0; attempt < 20 && called is null; attempt++)
-            {
-                var candidates = await db.Set<Ticket>().AsNoTracking()
-                    .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Status == TicketStatus.Waiting && counter.Services.Contains(t.ServiceCode))
-                    .OrderBy(t => t.RankAt).ThenBy(t => t.Id).Select(t => t.Id).Take(5).ToListAsync(ct);
-                if (candidates.Count == 0)
-                {
-                    break;
-                }
+        var (called, now) = await writes.RunAsync(db, (writer, token) => ClaimAsync(writer, counter, day, officer, token), ct);
+        return called is { } ticket ? (QueueOutcome.Done, await AnnounceAsync(ticket.Number, ticket.ServiceCode, counter, now, false, ct)) : (QueueOutcome.Empty, null);
+    }
 
-                foreach (var id in candidates)
-                {
-                    var taken = await db.Set<Ticket>().Where(t => t.Id == id && t.Status == TicketStatus.Waiting).ExecuteUpdateAsync(s => s
-                        .SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
-                        .SetProperty(t => t.CalledAt, now).SetProperty(t => t.CalledBy, officer), ct);
-                    if (taken == 1)
-                    {
-                        called = id;
-                        await FinishPreviousAsync(counter.Id, id, now, ct);
-                        break;
-                    }
-                }
+    /// <summary>
+    /// Takes the first waiting ticket of the counter's services with a conditional update (waiting → called); if
+    /// another counter (on any app node) took it a moment earlier, the update changes nothing and the next is tried.
+    /// </summary>
+    private async Task<(Head? Called, DateTimeOffset At)> ClaimAsync(AppDbContext db, QueueCounter counter, DateOnly day, string? officer, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().ToUniversalTime();
+        for (var attempt = 0; attempt < 20; attempt++)
+        {
+            var candidates = await HeadsAsync(db, counter, day, ct);
+            if (candidates.Count == 0)
+            {
+                break;
             }
 
-            if (tx is not null)
+            foreach (var head in candidates)
             {
-                await tx.CommitAsync(ct);
+                var taken = await db.Set<Ticket>().Where(t => t.Id == head.Id && t.Status == TicketStatus.Waiting).ExecuteUpdateAsync(s => s
+                    .SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
+                    .SetProperty(t => t.CalledAt, now).SetProperty(t => t.CalledBy, officer), ct);
+                if (taken == 1)
+                {
+                    await FinishPreviousAsync(db, counter.Id, head.Id, now, ct);
+                    return (head, now);
+                }
             }
         }
 
-        return called is { } ticket ? (QueueOutcome.Done, await AnnounceAsync(ticket, counter, now, false, ct)) : (QueueOutcome.Empty, null);
+        return (null, now);
     }
 
     /// <summary>Calls one ticket by its number: a waiting one (out of turn), or one parked at this counter (resumed).</summary>
@@ -155,12 +150,12 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         var day = VietnamTime.Today(clock);
         var wanted = (number ?? "").Trim().ToUpperInvariant();
         var now = clock.GetUtcNow().ToUniversalTime();
-        var id = await db.Set<Ticket>().AsNoTracking()
+        var found = await db.Set<Ticket>().AsNoTracking()
             .Where(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Number == wanted
                 && (t.Status == TicketStatus.Waiting || (t.Status == TicketStatus.Parked && t.CounterId == counter.Id)))
-            .Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
-        var taken = id is null ? 0 : await db.Set<Ticket>()
-            .Where(t => t.Id == id && (t.Status == TicketStatus.Waiting || (t.Status == TicketStatus.Parked && t.CounterId == counter.Id)))
+            .Select(t => new { t.Id, t.ServiceCode }).FirstOrDefaultAsync(ct);
+        var taken = found is null ? 0 : await db.Set<Ticket>()
+            .Where(t => t.Id == found.Id && (t.Status == TicketStatus.Waiting || (t.Status == TicketStatus.Parked && t.CounterId == counter.Id)))
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
                 .SetProperty(t => t.CalledAt, t => t.CalledAt ?? now).SetProperty(t => t.CalledBy, user.Identity!.Name), ct);
         if (taken == 0)
@@ -168,8 +163,8 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
             return (QueueOutcome.Invalid, null);
         }
 
-        await FinishPreviousAsync(counter.Id, id!.Value, now, ct);
-        return (QueueOutcome.Done, await AnnounceAsync(id.Value, counter, now, false, ct));
+        await FinishPreviousAsync(db, counter.Id, found!.Id, now, ct);
+        return (QueueOutcome.Done, await AnnounceAsync(wanted, found.ServiceCode, counter, now, false, ct));
     }
 
     /// <summary>Sets the counter's current visitor aside (parked at this counter) so the next can be served.</summary>
@@ -207,7 +202,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         }
 
         await db.Set<Ticket>().Where(t => t.Id == current.Id).ExecuteUpdateAsync(x => x.SetProperty(t => t.Recalls, t => t.Recalls + 1), ct);
-        return (QueueOutcome.Done, await AnnounceAsync(current.Id, counter, clock.GetUtcNow().ToUniversalTime(), true, ct));
+        return (QueueOutcome.Done, await AnnounceAsync(current.Number, current.ServiceCode, counter, clock.GetUtcNow().ToUniversalTime(), true, ct));
     }
 
     /// <summary>Ends the counter's current ticket: served (<c>done</c>) or the visitor never came (<c>noShow</c>).</summary>
@@ -240,7 +235,13 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Waiting).SetProperty(t => t.ServiceCode, serviceCode!)
                 .SetProperty(t => t.CounterId, (Guid?)null).SetProperty(t => t.CalledAt, (DateTimeOffset?)null), ct);
-        return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
+        if (changed == 0)
+        {
+            return QueueOutcome.Empty;
+        }
+
+        await ChangedAsync(counter.OfficeId, ct);
+        return QueueOutcome.Done;
     }
 
     public async Task<TicketView?> TicketAsync(Guid id, CancellationToken ct = default)
@@ -270,7 +271,8 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         return new BoardView(office.Code, office.Name, calls, await WaitingAsync(office.Id, day, ct));
     }
 
-    private async Task<List<WaitingCount>> WaitingAsync(Guid officeId, DateOnly day, CancellationToken ct)
+    /// <summary>How many wait for each of an office's services today.</summary>
+    public async Task<List<WaitingCount>> WaitingAsync(Guid officeId, DateOnly day, CancellationToken ct)
     {
         // An office's services change a few times a year; boards read them at every call.
         var services = (await cache.GetOrCreateAsync(("queue-services", officeId), entry =>
@@ -290,9 +292,13 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
     /// <summary>A counter of an office within the caller's units; the caller then sits at it.</summary>
     private async Task<QueueCounter?> CounterAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct)
     {
-        var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
-        var counter = await db.Set<QueueCounter>().FirstOrDefaultAsync(c => c.Id == counterId && visible.Contains(c.OfficeId), ct);
-        if (counter is not null && counter.Officer != user.Identity?.Name)
+        var counter = await CounterById.For(db)(db, counterId, ct);
+        if (counter is null || !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(counter.OfficeId))
+        {
+            return null;
+        }
+
+        if (counter.Officer != user.Identity?.Name)
         {
             counter.Officer = user.Identity?.Name;
             await db.SaveChangesAsync(ct);
@@ -301,27 +307,69 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         return counter;
     }
 
+    /// <summary>
+    /// The first few waiting tickets of the counter's services in calling order: the head of each service's line
+    /// (read in order from the line's index), merged. One ordered read over all the services at once would sort every
+    /// waiting ticket of the day at each call.
+    /// </summary>
+    private static async Task<List<Head>> HeadsAsync(AppDbContext db, QueueCounter counter, DateOnly day, CancellationToken ct)
+    {
+        var heads = new List<Head>();
+        foreach (var code in counter.Services)
+        {
+            await foreach (var head in LineHead.For(db)(db, counter.OfficeId, day, code).WithCancellation(ct))
+            {
+                heads.Add(head);
+            }
+        }
+
+        return [.. heads.OrderBy(h => h.RankAt).ThenBy(h => h.Id).Take(HeadLength)];
+    }
+
     /// <summary>A counter serves one visitor at a time: calling the next ends the one before (served).</summary>
-    private Task<int> FinishPreviousAsync(Guid counterId, Guid current, DateTimeOffset now, CancellationToken ct) =>
+    private static Task<int> FinishPreviousAsync(AppDbContext db, Guid counterId, Guid current, DateTimeOffset now, CancellationToken ct) =>
         db.Set<Ticket>().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Called && t.Id != current)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Done).SetProperty(t => t.EndedAt, now), ct);
 
-    private async Task<CallView> AnnounceAsync(Guid ticketId, QueueCounter counter, DateTimeOffset at, bool recall, CancellationToken ct)
+    private async Task<CallView> AnnounceAsync(string number, string service, QueueCounter counter, DateTimeOffset at, bool recall, CancellationToken ct)
     {
-        var ticket = await db.Set<Ticket>().AsNoTracking().Where(t => t.Id == ticketId).Select(t => new { t.Number, t.ServiceCode, t.Day }).SingleAsync(ct);
-        var call = new CallView(ticket.Number, ticket.ServiceCode, counter.Id, counter.Number, counter.Name, VietnamTime.ToVietnam(at), recall);
-        var officeCode = await cache.GetOrCreateAsync(("office-code", counter.OfficeId), async entry =>
+        var call = new CallView(number, service, counter.Id, counter.Number, counter.Name, VietnamTime.ToVietnam(at), recall);
+        if (await OfficeCodeAsync(counter.OfficeId, ct) is { } officeCode)
         {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return (await units.FindAsync(counter.OfficeId, ct))?.Code;
-        });
-        if (officeCode is not null)
-        {
-            var board = hub.Clients.Group(QueueHub.Board(officeCode));
-            await board.SendAsync("call", call, ct);
-            await board.SendAsync("waiting", await WaitingAsync(counter.OfficeId, ticket.Day, ct), ct);
+            await hub.Clients.Group(QueueHub.Board(officeCode)).SendAsync("call", call, ct);
+            waiting.Changed(counter.OfficeId, officeCode);
         }
 
         return call;
     }
+
+    private async Task ChangedAsync(Guid officeId, CancellationToken ct)
+    {
+        if (await OfficeCodeAsync(officeId, ct) is { } officeCode)
+        {
+            waiting.Changed(officeId, officeCode);
+        }
+    }
+
+    private Task<string?> OfficeCodeAsync(Guid officeId, CancellationToken ct) =>
+        cache.GetOrCreateAsync(("office-code", officeId), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return (await units.FindAsync(officeId, ct))?.Code;
+        });
+
+    private const int HeadLength = 5;
+
+    // The hot path of every call, compiled once.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<QueueCounter?>>> CounterById = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken ct) => db.Set<QueueCounter>().FirstOrDefault(c => c.Id == id)));
+
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, DateOnly, string, IAsyncEnumerable<Head>>> LineHead = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid office, DateOnly day, string service) => db.Set<Ticket>().AsNoTracking()
+            .Where(t => t.OfficeId == office && t.Day == day && t.Status == TicketStatus.Waiting && t.ServiceCode == service)
+            .OrderBy(t => t.RankAt).ThenBy(t => t.Id).Take(HeadLength)
+            .Select(t => new Head(t.Id, t.RankAt, t.Number, t.ServiceCode))));
+
+    /// <summary>A waiting ticket at the head of its service's line.</summary>
+    private sealed record Head(Guid Id, DateTimeOffset RankAt, string Number, string ServiceCode);
 }

@@ -11,6 +11,7 @@ public static class QueueModule
     public static IServiceCollection AddQueueModule(this IServiceCollection services)
     {
         services.AddScoped<QueueDesk>();
+        services.AddSingleton<WaitingBroadcast>();
         services.AddScoped<QueueFiguresReader>();
         services.AddScoped<AppointmentBook>();
         services.AddScoped<IStartupTask, QueueDemoSeeder>();

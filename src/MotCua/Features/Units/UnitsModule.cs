@@ -7,6 +7,8 @@ public static class UnitsModule
     public static IServiceCollection AddUnitsModule(this IServiceCollection services)
     {
         services.AddScoped<UnitTree>();
+        services.AddSingleton<UnitTreeCache>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, UnitVersionInterceptor>();
         return services;
     }
 

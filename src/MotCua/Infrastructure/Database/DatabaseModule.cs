@@ -10,12 +10,19 @@ public static class DatabaseModule
     public static IServiceCollection AddDatabaseModule(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddDbContext<AppDbContext>((sp, options) =>
+        // The options are built once (not per request) and contexts are pooled: a context is a few hundred
+        // objects, and the queue's counters open one per call.
+        services.AddDbContextPool<AppDbContext>((sp, options) =>
         {
             var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var env = sp.GetRequiredService<IHostEnvironment>();
             Configure(options, db.Provider, ConnectionString(db, env.ContentRootPath), db.MaxPoolSize);
+            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
         });
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCheckpoints>();
+        services.AddHostedService<SqliteCheckpointWorker>();
+        services.AddSingleton<WriteBatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<WriteBatch>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
     }

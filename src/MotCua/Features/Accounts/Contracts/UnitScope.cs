@@ -65,12 +65,19 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
             return known.Units;
         }
 
-        var today = VietnamTime.Today(clock);
-        var units = await db.Memberships.AsNoTracking()
-            .Where(m => m.AccountId == accountId && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
-            .Select(m => m.UnitId)
-            .ToListAsync(ct);
+        var units = new List<Guid>();
+        await foreach (var unit in MembershipsOn.For(db)(db, accountId, VietnamTime.Today(clock)).WithCancellation(ct))
+        {
+            units.Add(unit);
+        }
+
         current = (accountId, units);
         return units;
     }
+
+    // Read on nearly every staff request: compiled once.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, DateOnly, IAsyncEnumerable<Guid>>> MembershipsOn = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid accountId, DateOnly today) => db.Memberships.AsNoTracking()
+            .Where(m => m.AccountId == accountId && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
+            .Select(m => m.UnitId)));
 }

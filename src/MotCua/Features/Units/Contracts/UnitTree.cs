@@ -9,15 +9,12 @@ public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorI
 public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null);
 
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
-public sealed class UnitTree(AppDbContext db)
+public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
 {
-    private List<UnitLink>? links;
+    private IReadOnlyList<UnitLink>? links;
 
-    // REVIEW: the whole tree is read once per request (the service is scoped); a city has about a thousand units,
-    // which reads in about a millisecond. Cache it across requests (invalidated on edit, shared across nodes) if it
-    // ever shows in a profile.
-    public async Task<List<UnitLink>> LinksAsync(CancellationToken ct = default) =>
-        links ??= await db.Units.AsNoTracking().Select(u => new UnitLink(u.Id, u.ParentId, u.SuccessorId)).ToListAsync(ct);
+    /// <summary>Every unit's parent and successor (kept between requests until a unit changes).</summary>
+    public async Task<IReadOnlyList<UnitLink>> LinksAsync(CancellationToken ct = default) => links ??= await cache.LinksAsync(db, ct);
 
     public Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Where(u => u.Id == id).Select(Info).FirstOrDefaultAsync(ct);

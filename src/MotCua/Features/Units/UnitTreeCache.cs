@@ -1,0 +1,79 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Units;
+
+/// <summary>
+/// The unit tree's shape, kept between requests. Every save that adds, changes or removes a unit also writes a new
+/// version into <c>infra_setting</c> (same transaction, <see cref="UnitVersionInterceptor"/>); a request reads that
+/// one row and reloads the tree only when it differs, so every app node sees an edit at its next request.
+/// </summary>
+public sealed class UnitTreeCache
+{
+    internal const string VersionKey = "units.version";
+
+    private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<string?>>> Version = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, string key, CancellationToken ct) => db.SystemSettings.Where(s => s.Key == key).Select(s => s.Value).FirstOrDefault()));
+
+    private Snapshot? snapshot;
+
+    public async Task<IReadOnlyList<UnitLink>> LinksAsync(AppDbContext db, CancellationToken ct)
+    {
+        // Read the version first: links read after it are at least that new, so a snapshot is never older than its label.
+        var version = await Version.For(db)(db, VersionKey, ct) ?? "";
+        if (Volatile.Read(ref snapshot) is { } known && known.Version == version)
+        {
+            return known.Links;
+        }
+
+        var links = await db.Units.AsNoTracking().Select(u => new UnitLink(u.Id, u.ParentId, u.SuccessorId)).ToListAsync(ct);
+        Volatile.Write(ref snapshot, new Snapshot(version, links.AsReadOnly()));
+        return links.AsReadOnly();
+    }
+
+    private sealed record Snapshot(string Version, IReadOnlyList<UnitLink> Links);
+}
+
+/// <summary>Gives the unit tree a new version in the same save as any change to a unit.</summary>
+internal sealed class UnitVersionInterceptor : SaveChangesInterceptor
+{
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context, () => eventData.Context!.Set<SystemSetting>().Find(UnitTreeCache.VersionKey));
+        return result;
+    }
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (Changed(eventData.Context))
+        {
+            var row = await eventData.Context!.Set<SystemSetting>().FindAsync([UnitTreeCache.VersionKey], cancellationToken);
+            Stamp(eventData.Context, () => row);
+        }
+
+        return result;
+    }
+
+    private static bool Changed(DbContext? context) =>
+        context is not null && context.ChangeTracker.Entries<Unit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+
+    private static void Stamp(DbContext? context, Func<SystemSetting?> row)
+    {
+        if (!Changed(context))
+        {
+            return;
+        }
+
+        var version = Guid.NewGuid().ToString("N");
+        if (row() is { } existing)
+        {
+            existing.Value = version;
+        }
+        else
+        {
+            context!.Add(new SystemSetting { Key = UnitTreeCache.VersionKey, Value = version });
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Options;
+
+namespace MotCua.Infrastructure.Database;
+
+/// <summary>
+/// Group commit for short, hot SQLite writes. SQLite takes one writer at a time, and each transaction costs a
+/// commit (an fsync) and a hand-over between threads: thirty counters calling at the same second waited in line
+/// for thirty of them. Work queued here runs in the order it came, in one transaction per batch (everything that
+/// queued while the batch before was writing), each piece under its own savepoint so that one failing piece
+/// undoes only itself; every caller is answered after the commit. PostgreSQL locks rows, not the database: there
+/// the work runs at once, in parallel, on the caller's context.
+/// </summary>
+public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<WriteBatch> log) : BackgroundService
+{
+    private const int MaxBatch = 100;
+
+    private readonly Channel<Piece> queue = Channel.CreateUnbounded<Piece>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Runs <paramref name="work"/> with a context whose changes are committed before this returns.</summary>
+    /// <param name="db">The caller's context: used as it is on PostgreSQL; on SQLite the batch has its own.</param>
+    /// <param name="work">Writes only through the context it is given; may run on another thread, after other callers' work.</param>
+    /// <param name="ct">Cancellation of the wait (queued work still runs).</param>
+    public async Task<T> RunAsync<T>(AppDbContext db, Func<AppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(work);
+        if (options.Value.Provider != DatabaseProvider.Sqlite)
+        {
+            return await work(db, ct);
+        }
+
+        var piece = new Piece<T>(work);
+        await queue.Writer.WriteAsync(piece, ct);
+        return await piece.Result.Task.WaitAsync(ct);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Piece>(MaxBatch);
+        try
+        {
+            while (await queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var piece))
+                {
+                    batch.Add(piece);
+                }
+
+                await WriteAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            queue.Writer.TryComplete();
+            while (queue.Reader.TryRead(out var piece))
+            {
+                batch.Add(piece);
+            }
+
+            foreach (var piece in batch)
+            {
+                piece.Fail(new OperationCanceledException("The app is stopping."));
+            }
+        }
+    }
+
+    private async Task WriteAsync(List<Piece> batch, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await using var tx = await WriteTransaction.BeginAsync(db, ct);
+            var transaction = db.Database.CurrentTransaction!;
+            foreach (var piece in batch)
+            {
+                await transaction.CreateSavepointAsync("piece", ct);
+                try
+                {
+                    await piece.RunAsync(db, ct);
+                    await transaction.ReleaseSavepointAsync("piece", ct);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+                {
+                    await transaction.RollbackToSavepointAsync("piece", ct);
+                    db.ChangeTracker.Clear();
+                    piece.Fail(e);
+                }
+            }
+
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception e)
+        {
+            LogFailed(log, e, batch.Count);
+            foreach (var piece in batch)
+            {
+                piece.Fail(e);
+            }
+
+            return;
+        }
+
+        foreach (var piece in batch)
+        {
+            piece.Complete();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A batch of {Count} writes was not committed")]
+    private static partial void LogFailed(ILogger logger, Exception e, int count);
+
+    private abstract class Piece
+    {
+        public abstract Task RunAsync(AppDbContext db, CancellationToken ct);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception e);
+    }
+
+    private sealed class Piece<T>(Func<AppDbContext, CancellationToken, Task<T>> work) : Piece
+    {
+        private T? value;
+
+        public TaskCompletionSource<T> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task RunAsync(AppDbContext db, CancellationToken ct) => value = await work(db, ct);
+
+        public override void Complete() => Result.TrySetResult(value!);
+
+        public override void Fail(Exception e) => Result.TrySetException(e);
+    }
+}
