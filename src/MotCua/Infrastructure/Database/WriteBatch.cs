@@ -9,7 +9,7 @@ namespace MotCua.Infrastructure.Database;
 /// for thirty of them. Work queued here runs in the order it came, in one transaction per batch (everything that
 /// queued while the batch before was writing), each piece under its own savepoint so that one failing piece
 /// undoes only itself; every caller is answered after the commit. PostgreSQL locks rows, not the database: there
-/// the work runs at once, in parallel, on the caller's context.
+/// each piece runs at once, in parallel, in a transaction of its own on the caller's context.
 /// </summary>
 public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<WriteBatch> log) : BackgroundService
 {
@@ -27,7 +27,10 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
         ArgumentNullException.ThrowIfNull(work);
         if (options.Value.Provider != DatabaseProvider.Sqlite)
         {
-            return await work(db, ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await work(db, ct);
+            await tx.CommitAsync(ct);
+            return result;
         }
 
         var piece = new Piece<T>(work);

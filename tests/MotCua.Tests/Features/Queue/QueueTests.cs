@@ -1,6 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using MotCua.Features.Queue;
 using MotCua.Infrastructure.Database;
 
@@ -84,7 +87,7 @@ public sealed class QueueTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
-    public async Task Counters_calling_at_once_never_get_the_same_ticket(DatabaseProvider provider)
+    public async Task Counters_calling_at_once_never_get_the_same_ticket_and_the_board_hears_every_call(DatabaseProvider provider)
     {
         await TestApp.RunAsync(provider, async app =>
         {
@@ -107,6 +110,16 @@ public sealed class QueueTests
 
             var counters = await CountersAsync(app);
             Assert.Equal(12, counters.Count);
+            var heard = new ConcurrentBag<string>();
+            var waiting = new ConcurrentQueue<int>();
+            await using var board = new HubConnectionBuilder()
+                .WithUrl(new Uri(app.Server.BaseAddress, "/hubs/queue"), o => (o.HttpMessageHandlerFactory, o.Transports) = (_ => app.Server.CreateHandler(), HttpTransportType.LongPolling))
+                .Build();
+            board.On<JsonElement>("call", call => heard.Add(call.GetProperty("number").GetString()!));
+            board.On<JsonElement>("waiting", counts => waiting.Enqueue(counts.EnumerateArray().Sum(c => c.GetProperty("waiting").GetInt32())));
+            await board.StartAsync();
+            await board.InvokeAsync("Watch", Office);
+
             var calls = await Task.WhenAll(Enumerable.Range(0, 48).Select(async i =>
             {
                 using var officer = await app.ClientForAsync("canbo.trungvan");
@@ -115,6 +128,15 @@ public sealed class QueueTests
             var numbers = calls.Where(c => c is not null).ToList();
             Assert.Equal(40, numbers.Count);
             Assert.Equal(40, numbers.Distinct().Count());
+
+            // Every call reaches the board; the waiting counts follow once the burst settles (one message for many calls).
+            for (var wait = 0; (heard.Count < 40 || !waiting.Contains(0)) && wait < 100; wait++)
+            {
+                await Task.Delay(100);
+            }
+
+            Assert.Equal(numbers.Order(), heard.Order());
+            Assert.Equal(0, waiting.Last());
         });
     }
 

@@ -1,0 +1,56 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Tests.Features.Units;
+
+/// <summary>
+/// The unit tree is kept between requests; an edit (on this node or another: both only write the database) must be
+/// in everyone's scope at their next request.
+/// </summary>
+public sealed class UnitTreeCacheTests
+{
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task An_office_moved_under_a_ward_is_in_its_leaders_scope_at_the_next_request(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        const string Office = "001.00.66.H26";
+        using var leader = await app.ClientForAsync("lanhdao.trungvan"); // works at Phường Đại Mỗ (000.00.61.H26)
+        using var admin = await Pages.SignedInAsync(app, "admin");
+        Dictionary<string, string> Form(string parent) => new()
+        {
+            ["Input.Code"] = Office, ["Input.Name"] = "Bộ phận Một cửa Thử", ["Input.Kind"] = "ServiceCentre",
+            ["Input.ParentCode"] = parent, ["Input.ValidFrom"] = "2025-07-01", ["Input.ReceivesDossiers"] = "true",
+        };
+
+        using (var created = await Pages.PostFormAsync(admin, "/Units/Edit", Form("000.00.00.H26")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        }
+
+        // Under the city: not the ward leader's (and the tree is now cached with the office where it is).
+        using (var outside = await leader.GetAsync($"/api/queue/counters?office={Office}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        }
+
+        using (var moved = await Pages.PostFormAsync(admin, $"/Units/Edit/{Office}", Form("000.00.61.H26")))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        }
+
+        var counters = await leader.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}");
+        Assert.Empty(counters.GetProperty("items").EnumerateArray());
+
+        // A change written by another node's context (no word to this node's cache but the database) is seen too.
+        await app.WithDbAsync(async db =>
+        {
+            var office = db.Units.Single(u => u.Code == Office);
+            office.ParentId = db.Units.Single(u => u.Code == "000.00.00.H26").Id;
+            return await db.SaveChangesAsync();
+        });
+        using var again = await leader.GetAsync($"/api/queue/counters?office={Office}");
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+    });
+}
