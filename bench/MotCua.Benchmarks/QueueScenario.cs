@@ -76,9 +76,11 @@ public static class QueueScenario
         var clock = Stopwatch.StartNew();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var (gcs, paused) = (GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2), GC.GetTotalPauseDuration());
+        var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         await CallUntilEmptyAsync(client, ids, backToBack, sent, latencies, numbers);
         cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
         (gcs, paused) = (GC.CollectionCount(0) + GC.CollectionCount(1) + GC.CollectionCount(2) - gcs, GC.GetTotalPauseDuration() - paused);
+        (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, System.Runtime.JitInfo.GetCompilationTime() - jitTime);
         await Task.Delay(1000);
         foreach (var c in connections)
         {
@@ -91,7 +93,7 @@ public static class QueueScenario
         Console.WriteLine("  client time ms: " + LoadResult.Line(LoadGenerator.Percentiles([.. latencies.Select(l => l.Client)])));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"board delivery ({boards} boards, {delays.Count:N0} deliveries of {numbers.Count * boards:N0}), from the call's start: ") + LoadResult.Line(LoadGenerator.Percentiles([.. delays])));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"CPU per call (server, boards and load generator together): {cpu.TotalMilliseconds / Math.Max(1, numbers.Count):N2} ms; {gcs} garbage collections ({GC.CollectionCount(2)} of generation 2 since the start), paused {paused.TotalMilliseconds:N0} ms in all"));
+            $"CPU per call (server, boards and load generator together): {cpu.TotalMilliseconds / Math.Max(1, numbers.Count):N2} ms; {gcs} garbage collections ({GC.CollectionCount(2)} of generation 2 since the start), paused {paused.TotalMilliseconds:N0} ms in all; {jitted:N0} methods (re)compiled meanwhile, {jitTime.TotalMilliseconds:N0} ms"));
     }
 
     private static async Task IssueAsync(HttpClient kiosk, int tickets)

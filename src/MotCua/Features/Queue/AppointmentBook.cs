@@ -145,20 +145,11 @@ public sealed class AppointmentBook(AppDbContext db, QueueDesk desk, ICalendar c
 
     private async Task<List<TimeOnly>> StartsAsync(Guid officeId, DateOnly date, QueueOffice settings, CancellationToken ct)
     {
-        var calendar = await calendars.GetAsync(ct);
-        var office = await hours.ForOfficeAsync(officeId, ct);
-        if (!WorkingDayCalendar.InRange(date))
+        if ((await calendars.GetAsync(ct)).ClosingTime(date, await hours.ForOfficeAsync(officeId, ct)) is not { } end)
         {
             return [];
         }
 
-        var saturday = office.ReceivesSaturdayMorning && date.DayOfWeek == DayOfWeek.Saturday && calendar.DayOffName(date) is null;
-        if (!calendar.IsWorkingDay(date) && !saturday)
-        {
-            return [];
-        }
-
-        var end = saturday ? new TimeOnly(12, 0) : office.EndOfDay;
         var starts = new List<TimeOnly>();
         for (var t = new TimeOnly(8, 0); t.AddMinutes(settings.SlotMinutes) <= end && t >= new TimeOnly(8, 0); t = t.AddMinutes(settings.SlotMinutes))
         {

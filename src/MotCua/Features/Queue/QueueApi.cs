@@ -26,7 +26,7 @@ internal static class QueueApi
         api.MapGet("/slots", Slots).AllowAnonymous().RequireRateLimiting("public").WithSummary("Free booking slots of a service on a day");
         api.MapPost("/appointments", Book).AllowAnonymous().RequireRateLimiting("public").WithSummary("Books a slot (refused with the reason outside hours or over capacity)");
         api.MapPost("/check-in", CheckIn).AllowAnonymous().RequireRateLimiting("public").WithSummary("Checks a booked visitor in at the kiosk with the booking code");
-        api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk");
+        api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk (409 with the reason outside the office's opening hours)");
         var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Staff);
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
         api.MapGet("/figures", Figures).RequireAuthorization(Policies.Staff).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
@@ -49,12 +49,13 @@ internal static class QueueApi
     private static async Task<Results<Ok<TicketView>, NotFound>> Ticket(Guid id, QueueDesk desk, CancellationToken ct) =>
         await desk.TicketAsync(id, ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<TicketView>, ValidationProblem>> Issue(TicketRequest request, QueueDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> Issue(TicketRequest request, QueueDesk desk, CancellationToken ct)
     {
-        var (outcome, ticket, field) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
+        var (outcome, ticket, error) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
         return outcome == QueueOutcome.Done
             ? TypedResults.Created($"/api/queue/tickets/{ticket!.Id}", ticket)
-            : field == "office" ? UnknownOffice(request.Office)
+            : outcome == QueueOutcome.Closed ? TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Ngoài giờ lấy số (the office is closed)")
+            : error == "office" ? UnknownOffice(request.Office)
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [$"Nơi tiếp nhận không có dịch vụ '{request.Service}'."] });
     }
 

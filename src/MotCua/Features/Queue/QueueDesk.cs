@@ -29,6 +29,7 @@ public enum QueueOutcome
     Invalid,
     NotFound,
     Empty,
+    Closed,
 }
 
 /// <summary>
@@ -37,7 +38,7 @@ public enum QueueOutcome
 /// that ticket a moment earlier, the update changes nothing and the next one is tried. No lock is held and no
 /// in-memory flag decides, so counters on any number of app nodes never get the same ticket.
 /// </summary>
-public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, TimeProvider clock)
+public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, KioskHours kiosk, TimeProvider clock)
 {
     public async Task<UnitInfo?> OfficeAsync(string? code, CancellationToken ct = default) =>
         code is { Length: > 0 } c && await units.FindByCodeAsync(c.Trim(), ct) is { ReceivesDossiers: true } office
@@ -69,6 +70,11 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         if (service is null)
         {
             return (QueueOutcome.Invalid, null, "service");
+        }
+
+        if (await kiosk.ClosedAsync(office.Id, ct) is { } closed)
+        {
+            return (QueueOutcome.Closed, null, closed);
         }
 
         var now = clock.GetUtcNow().ToUniversalTime();

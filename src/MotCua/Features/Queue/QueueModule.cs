@@ -12,6 +12,8 @@ public static class QueueModule
     {
         services.AddScoped<QueueDesk>();
         services.AddSingleton<WaitingBroadcast>();
+        services.AddScoped<KioskHours>();
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
         services.AddScoped<QueueFiguresReader>();
         services.AddScoped<AppointmentBook>();
         services.AddScoped<IStartupTask, QueueDemoSeeder>();

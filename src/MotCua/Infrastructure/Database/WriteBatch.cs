@@ -9,7 +9,10 @@ namespace MotCua.Infrastructure.Database;
 /// for thirty of them. Work queued here runs in the order it came, in one transaction per batch (everything that
 /// queued while the batch before was writing), each piece under its own savepoint so that one failing piece
 /// undoes only itself; every caller is answered after the commit. PostgreSQL locks rows, not the database: there
-/// each piece runs at once, in parallel, in a transaction of its own on the caller's context.
+/// each piece runs at once, in parallel, on the caller's context and without a transaction of its own, each
+/// statement committing by itself. (A transaction would keep the row locks of conditional updates that found
+/// nothing: PostgreSQL locks the row's newest version before rechecking the condition, and two counters holding
+/// such locks deadlocked.)
 /// </summary>
 public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<DatabaseOptions> options, ILogger<WriteBatch> log) : BackgroundService
 {
@@ -18,7 +21,7 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
     private readonly Channel<Piece> queue = Channel.CreateUnbounded<Piece>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Runs <paramref name="work"/> with a context whose changes are committed before this returns.</summary>
-    /// <param name="db">The caller's context: used as it is on PostgreSQL; on SQLite the batch has its own.</param>
+    /// <param name="db">The caller's context: used as it is on PostgreSQL (no transaction added); on SQLite the batch has its own.</param>
     /// <param name="work">Writes only through the context it is given; may run on another thread, after other callers' work.</param>
     /// <param name="ct">Cancellation of the wait (queued work still runs).</param>
     public async Task<T> RunAsync<T>(AppDbContext db, Func<AppDbContext, CancellationToken, Task<T>> work, CancellationToken ct = default)
@@ -27,10 +30,7 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
         ArgumentNullException.ThrowIfNull(work);
         if (options.Value.Provider != DatabaseProvider.Sqlite)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var result = await work(db, ct);
-            await tx.CommitAsync(ct);
-            return result;
+            return await work(db, ct);
         }
 
         var piece = new Piece<T>(work);

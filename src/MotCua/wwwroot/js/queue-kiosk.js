@@ -14,7 +14,9 @@
     error.textContent = '';
     const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (!response.ok) {
-      error.textContent = response.status === 429 ? 'Xin chờ giây lát rồi thử lại.' : failure;
+      // Outside opening hours the answer says when to come back.
+      const problem = response.status === 409 ? await response.json().catch(() => null) : null;
+      error.textContent = response.status === 429 ? 'Xin chờ giây lát rồi thử lại.' : problem?.detail || failure;
       return;
     }
     show(await response.json());

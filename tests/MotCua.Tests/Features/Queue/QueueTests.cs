@@ -59,6 +59,33 @@ public sealed class QueueTests
     }
 
     [Fact]
+    public Task The_kiosk_gives_tickets_only_while_the_office_is_open_and_says_when_to_come_back() =>
+        TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var kiosk = app.CreateClient();
+            async Task<(HttpStatusCode Status, string? Detail)> TakeAt(DateTimeOffset vietnamTime)
+            {
+                app.Clock.SetUtcNow(vietnamTime.ToUniversalTime());
+                using var response = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT" });
+                var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return (response.StatusCode, response.IsSuccessStatusCode ? null : body.GetProperty("detail").GetString());
+            }
+
+            var vn = TimeSpan.FromHours(7);
+            var early = await TakeAt(new DateTimeOffset(2026, 12, 2, 7, 0, 0, vn)); // a Wednesday, before the kiosk opens
+            Assert.Equal(HttpStatusCode.Conflict, early.Status);
+            Assert.Contains("07:30", early.Detail, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Created, (await TakeAt(new DateTimeOffset(2026, 12, 2, 9, 0, 0, vn))).Status);
+            var late = await TakeAt(new DateTimeOffset(2026, 12, 2, 17, 30, 0, vn));
+            Assert.Equal(HttpStatusCode.Conflict, late.Status);
+            Assert.Contains("17:00", late.Detail, StringComparison.Ordinal);
+            Assert.Contains("03/12/2026", late.Detail, StringComparison.Ordinal); // come back tomorrow
+            var sunday = await TakeAt(new DateTimeOffset(2026, 12, 6, 10, 0, 0, vn));
+            Assert.Equal(HttpStatusCode.Conflict, sunday.Status);
+            Assert.Contains("07/12/2026", sunday.Detail, StringComparison.Ordinal); // come back on Monday
+        }, new Dictionary<string, string?> { ["Queue:KioskHours"] = "Enforced" }); // a demo city's kiosk is open at any hour
+
+    [Fact]
     public async Task Priority_visitors_go_ahead_by_the_office_weight_not_to_the_very_front_forever()
     {
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>

@@ -129,6 +129,16 @@ public sealed class WorkingDayCalendar
 
     public string? DayOffName(DateOnly date) => dayOffNames.GetValueOrDefault(Index(date));
 
+    /// <summary>When an office with these hours closes on a date (noon on a Saturday morning it opens), or null when it stays shut.</summary>
+    public TimeOnly? ClosingTime(DateOnly date, OfficeHours hours)
+    {
+        ArgumentNullException.ThrowIfNull(hours);
+        return !InRange(date) ? null
+            : IsWorkingDay(date) ? hours.EndOfDay
+            : hours.ReceivesSaturdayMorning && date.DayOfWeek == DayOfWeek.Saturday && DayOffName(date) is null ? new TimeOnly(12, 0)
+            : null;
+    }
+
     public bool IsWorkingSaturday(DateOnly date) => workingSaturdays.Contains(Index(date));
 
     /// <summary>

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Options;
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Demo;
+
+namespace MotCua.Features.Queue;
+
+public enum KioskHoursMode
+{
+    /// <summary>Tickets only while the office is open, except in a demo city (tried out at any hour).</summary>
+    Auto,
+
+    /// <summary>Tickets only while the office is open.</summary>
+    Enforced,
+
+    /// <summary>Tickets at any hour.</summary>
+    Off,
+}
+
+/// <summary>Configuration section "Queue".</summary>
+public sealed class QueueOptions
+{
+    public const string Section = "Queue";
+
+    public KioskHoursMode KioskHours { get; set; } = KioskHoursMode.Auto;
+}
+
+/// <summary>
+/// The kiosk gives tickets on the office's working days (and Saturday mornings where it receives then), from half an
+/// hour before the doors open at 08:00 until it closes: a ticket taken at night would never be called.
+/// </summary>
+public sealed class KioskHours(ICalendar calendars, OfficeHoursReader hours, DemoFlag demo, IOptions<QueueOptions> options, TimeProvider clock)
+{
+    public static readonly TimeOnly Opens = new(7, 30);
+
+    /// <summary>Why the kiosk of the office gives no ticket now (in Vietnamese, for the kiosk's screen), or null when it does.</summary>
+    public async Task<string?> ClosedAsync(Guid officeId, CancellationToken ct = default)
+    {
+        if (options.Value.KioskHours == KioskHoursMode.Off || (options.Value.KioskHours == KioskHoursMode.Auto && await demo.IsDemoAsync(ct)))
+        {
+            return null;
+        }
+
+        var now = VietnamTime.ToVietnam(clock.GetUtcNow());
+        var (today, time) = (DateOnly.FromDateTime(now.DateTime), TimeOnly.FromDateTime(now.DateTime));
+        var calendar = await calendars.GetAsync(ct);
+        var office = await hours.ForOfficeAsync(officeId, ct);
+        var next = Enumerable.Range(1, 14).Select(today.AddDays).FirstOrDefault(d => calendar.ClosingTime(d, office) is not null);
+        var comeBack = next == default ? "" : $" Mời quay lại từ {Opens:HH\\:mm} ngày {next:dd/MM/yyyy}.";
+        return calendar.ClosingTime(today, office) switch
+        {
+            null => $"Hôm nay ({calendar.DayOffName(today) ?? "ngày nghỉ"}) bộ phận một cửa không làm việc.{comeBack}",
+            { } closes when time >= closes => $"Đã hết giờ lấy số hôm nay (bộ phận một cửa làm việc đến {closes:HH\\:mm}).{comeBack}",
+            _ when time < Opens => $"Chưa đến giờ lấy số: máy phát số mở lúc {Opens:HH\\:mm}.",
+            _ => null,
+        };
+    }
+}
