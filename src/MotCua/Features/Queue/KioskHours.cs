@@ -45,14 +45,17 @@ public sealed class KioskHours(ICalendar calendars, OfficeHoursReader hours, Dem
         var (today, time) = (DateOnly.FromDateTime(now.DateTime), TimeOnly.FromDateTime(now.DateTime));
         var calendar = await calendars.GetAsync(ct);
         var office = await hours.ForOfficeAsync(officeId, ct);
-        var next = Enumerable.Range(1, 14).Select(today.AddDays).FirstOrDefault(d => calendar.ClosingTime(d, office) is not null);
-        var comeBack = next == default ? "" : $" Mời quay lại từ {Opens:HH\\:mm} ngày {next:dd/MM/yyyy}.";
         return calendar.ClosingTime(today, office) switch
         {
-            null => $"Hôm nay ({calendar.DayOffName(today) ?? "ngày nghỉ"}) bộ phận một cửa không làm việc.{comeBack}",
-            { } closes when time >= closes => $"Đã hết giờ lấy số hôm nay (bộ phận một cửa làm việc đến {closes:HH\\:mm}).{comeBack}",
+            null => $"Hôm nay ({calendar.DayOffName(today) ?? "ngày nghỉ"}) bộ phận một cửa không làm việc.{ComeBack()}",
+            { } closes when time >= closes => $"Đã hết giờ lấy số hôm nay (bộ phận một cửa làm việc đến {closes:HH\\:mm}).{ComeBack()}",
             _ when time < Opens => $"Chưa đến giờ lấy số: máy phát số mở lúc {Opens:HH\\:mm}.",
             _ => null,
         };
+
+        // The next day the office opens, within two weeks (looked for only when the kiosk is closed).
+        string ComeBack() =>
+            Enumerable.Range(1, 14).Select(today.AddDays).FirstOrDefault(d => calendar.ClosingTime(d, office) is not null) is { } next && next != default
+                ? $" Mời quay lại từ {Opens:HH\\:mm} ngày {next:dd/MM/yyyy}." : "";
     }
 }

@@ -41,39 +41,39 @@ internal sealed class UnitVersionInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Stamp(eventData.Context, () => eventData.Context!.Set<SystemSetting>().Find(UnitTreeCache.VersionKey));
+        if (Changed(eventData.Context) is { } context)
+        {
+            Stamp(context, context.Set<SystemSetting>().Find(UnitTreeCache.VersionKey));
+        }
+
         return result;
     }
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        if (Changed(eventData.Context))
+        if (Changed(eventData.Context) is { } context)
         {
-            var row = await eventData.Context!.Set<SystemSetting>().FindAsync([UnitTreeCache.VersionKey], cancellationToken);
-            Stamp(eventData.Context, () => row);
+            Stamp(context, await context.Set<SystemSetting>().FindAsync([UnitTreeCache.VersionKey], cancellationToken));
         }
 
         return result;
     }
 
-    private static bool Changed(DbContext? context) =>
-        context is not null && context.ChangeTracker.Entries<Unit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+    /// <summary>The context, when it is about to save a change to a unit.</summary>
+    private static DbContext? Changed(DbContext? context) =>
+        context is not null && context.ChangeTracker.Entries<Unit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            ? context : null;
 
-    private static void Stamp(DbContext? context, Func<SystemSetting?> row)
+    private static void Stamp(DbContext context, SystemSetting? row)
     {
-        if (!Changed(context))
-        {
-            return;
-        }
-
         var version = Guid.NewGuid().ToString("N");
-        if (row() is { } existing)
+        if (row is not null)
         {
-            existing.Value = version;
+            row.Value = version;
         }
         else
         {
-            context!.Add(new SystemSetting { Key = UnitTreeCache.VersionKey, Value = version });
+            context.Add(new SystemSetting { Key = UnitTreeCache.VersionKey, Value = version });
         }
     }
 }
