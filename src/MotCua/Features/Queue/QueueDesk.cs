@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.SignalR;
@@ -115,30 +116,44 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
     }
 
     /// <summary>
-    /// Takes the first waiting ticket of the counter's services with a conditional update (waiting → called); if
-    /// another counter (on any app node) took it a moment earlier, the update changes nothing and the next is tried.
+    /// Takes the first waiting ticket of the counter's services with one conditional update (waiting → called) and
+    /// ends the counter's visitor before. On SQLite the claims of a burst run one after another in the write batch,
+    /// so what the update finds is the head of the lines. On PostgreSQL claims run at once: each skips the candidates
+    /// other counters' claims hold locked at that instant, and if it found every candidate locked, it tries again.
     /// </summary>
-    private async Task<(Head? Called, DateTimeOffset At)> ClaimAsync(AppDbContext db, QueueCounter counter, DateOnly day, string? officer, CancellationToken ct)
+    private async Task<(Called? Called, DateTimeOffset At)> ClaimAsync(AppDbContext db, QueueCounter counter, DateOnly day, string? officer, CancellationToken ct)
     {
         var now = clock.GetUtcNow().ToUniversalTime();
-        for (var attempt = 0; attempt < 20; attempt++)
+        var postgres = !db.Database.IsSqlite();
+        for (var attempt = 0; attempt < 20 && counter.Services.Count > 0; attempt++)
         {
-            var candidates = await HeadsAsync(db, counter, day, ct);
-            if (candidates.Count == 0)
+            Called? called = null;
+            await using (var claim = await ColumnCommand.OpenAsync(db, ClaimSql(counter.Services.Count, postgres), ct))
             {
-                break;
+                claim.Bind<Ticket>("office", nameof(Ticket.OfficeId), counter.OfficeId).Bind<Ticket>("day", nameof(Ticket.Day), day)
+                    .Bind<Ticket>("counter", nameof(Ticket.CounterId), counter.Id).Bind<Ticket>("now", nameof(Ticket.CalledAt), now)
+                    .Bind<Ticket>("officer", nameof(Ticket.CalledBy), officer);
+                for (var i = 0; i < counter.Services.Count; i++)
+                {
+                    claim.Bind<Ticket>($"s{i}", nameof(Ticket.ServiceCode), counter.Services[i]);
+                }
+
+                await using var reader = await claim.Command.ExecuteReaderAsync(ct);
+                if (await reader.ReadAsync(ct))
+                {
+                    called = new Called(reader.GetGuid(0), reader.GetString(1), reader.GetString(2));
+                }
             }
 
-            foreach (var head in candidates)
+            if (called is not null)
             {
-                var taken = await db.Set<Ticket>().Where(t => t.Id == head.Id && t.Status == TicketStatus.Waiting).ExecuteUpdateAsync(s => s
-                    .SetProperty(t => t.Status, TicketStatus.Called).SetProperty(t => t.CounterId, counter.Id)
-                    .SetProperty(t => t.CalledAt, now).SetProperty(t => t.CalledBy, officer), ct);
-                if (taken == 1)
-                {
-                    await FinishPreviousAsync(db, counter.Id, head.Id, now, ct);
-                    return (head, now);
-                }
+                await FinishPreviousAsync(db, counter.Id, called.Id, now, ct);
+                return (called, now);
+            }
+
+            if (!postgres || !await db.Set<Ticket>().AnyAsync(t => t.OfficeId == counter.OfficeId && t.Day == day && t.Status == TicketStatus.Waiting && counter.Services.Contains(t.ServiceCode), ct))
+            {
+                break;
             }
         }
 
@@ -313,29 +328,14 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         return counter;
     }
 
-    /// <summary>
-    /// The first few waiting tickets of the counter's services in calling order: the head of each service's line
-    /// (read in order from the line's index), merged. One ordered read over all the services at once would sort every
-    /// waiting ticket of the day at each call.
-    /// </summary>
-    private static async Task<List<Head>> HeadsAsync(AppDbContext db, QueueCounter counter, DateOnly day, CancellationToken ct)
-    {
-        var heads = new List<Head>();
-        foreach (var code in counter.Services)
-        {
-            await foreach (var head in LineHead.For(db)(db, counter.OfficeId, day, code).WithCancellation(ct))
-            {
-                heads.Add(head);
-            }
-        }
-
-        return [.. heads.OrderBy(h => h.RankAt).ThenBy(h => h.Id).Take(HeadLength)];
-    }
-
     /// <summary>A counter serves one visitor at a time: calling the next ends the one before (served).</summary>
-    private static Task<int> FinishPreviousAsync(AppDbContext db, Guid counterId, Guid current, DateTimeOffset now, CancellationToken ct) =>
-        db.Set<Ticket>().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Called && t.Id != current)
-            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Done).SetProperty(t => t.EndedAt, now), ct);
+    private static async Task FinishPreviousAsync(AppDbContext db, Guid counterId, Guid current, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var finish = await ColumnCommand.OpenAsync(db, FinishSql, ct);
+        finish.Bind<Ticket>("counter", nameof(Ticket.CounterId), counterId).Bind<Ticket>("current", nameof(Ticket.Id), current)
+            .Bind<Ticket>("now", nameof(Ticket.EndedAt), now);
+        await finish.Command.ExecuteNonQueryAsync(ct);
+    }
 
     private async Task<CallView> AnnounceAsync(string number, string service, QueueCounter counter, DateTimeOffset at, bool recall, CancellationToken ct)
     {
@@ -364,18 +364,35 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
             return (await units.FindAsync(officeId, ct))?.Code;
         });
 
-    private const int HeadLength = 5;
+    // The heads of the counter's lines (each read in calling order from the line's index: one ordered read over all
+    // of them would sort every waiting ticket of the day), the first of them claimed if it still waits. On
+    // PostgreSQL a few of each line, and those other counters are claiming at that instant skipped.
+    private static string ClaimSql(int services, bool postgres) => ClaimStatements.GetOrAdd((services, postgres), static key =>
+    {
+        var (count, postgres) = key;
+        var heads = string.Join("\n        UNION ALL ", Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"""SELECT "Id" FROM (SELECT "Id" FROM queue_ticket WHERE "OfficeId" = @office AND "Day" = @day AND "Status" = '{TicketStatus.Waiting}' AND "ServiceCode" = @s{i} ORDER BY "RankAt", "Id" LIMIT {(postgres ? 10 : 1)}) AS h{i}""")));
+        return $"""
+            UPDATE queue_ticket SET "Status" = '{TicketStatus.Called}', "CounterId" = @counter, "CalledAt" = @now, "CalledBy" = @officer
+            WHERE "Id" = (
+                SELECT "Id" FROM queue_ticket
+                WHERE "Id" IN ({heads}) AND "Status" = '{TicketStatus.Waiting}'
+                ORDER BY "RankAt", "Id" LIMIT 1{(postgres ? " FOR UPDATE SKIP LOCKED" : "")})
+              AND "Status" = '{TicketStatus.Waiting}'
+            RETURNING "Id", "Number", "ServiceCode"
+            """;
+    });
+
+    private static readonly ConcurrentDictionary<(int Services, bool Postgres), string> ClaimStatements = new();
+
+    private static readonly string FinishSql = $"""
+        UPDATE queue_ticket SET "Status" = '{TicketStatus.Done}', "EndedAt" = @now WHERE "CounterId" = @counter AND "Status" = '{TicketStatus.Called}' AND "Id" <> @current
+        """;
 
     // The hot path of every call, compiled once.
     private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<QueueCounter?>>> CounterById = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid id, CancellationToken ct) => db.Set<QueueCounter>().FirstOrDefault(c => c.Id == id)));
 
-    private static readonly CompiledQuery<Func<AppDbContext, Guid, DateOnly, string, IAsyncEnumerable<Head>>> LineHead = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid office, DateOnly day, string service) => db.Set<Ticket>().AsNoTracking()
-            .Where(t => t.OfficeId == office && t.Day == day && t.Status == TicketStatus.Waiting && t.ServiceCode == service)
-            .OrderBy(t => t.RankAt).ThenBy(t => t.Id).Take(HeadLength)
-            .Select(t => new Head(t.Id, t.RankAt, t.Number, t.ServiceCode))));
-
-    /// <summary>A waiting ticket at the head of its service's line.</summary>
-    private sealed record Head(Guid Id, DateTimeOffset RankAt, string Number, string ServiceCode);
+    /// <summary>The ticket a claim took.</summary>
+    private sealed record Called(Guid Id, string Number, string ServiceCode);
 }

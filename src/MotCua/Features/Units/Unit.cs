@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Features.Units.Contracts;
 
 namespace MotCua.Features.Units;
 
@@ -22,7 +23,7 @@ public enum UnitKind
 /// deleted: a reform closes them (<see cref="ValidTo"/>) and names their <see cref="SuccessorId"/>, so records
 /// received by a unit before a merger keep naming it.
 /// </summary>
-public sealed class Unit
+public sealed class Unit : IChangesUnitScope
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

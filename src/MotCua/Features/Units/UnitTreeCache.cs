@@ -6,9 +6,10 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Features.Units;
 
 /// <summary>
-/// The unit tree's shape, kept between requests. Every save that adds, changes or removes a unit also writes a new
-/// version into <c>infra_setting</c> (same transaction, <see cref="UnitVersionInterceptor"/>); a request reads that
-/// one row and reloads the tree only when it differs, so every app node sees an edit at its next request.
+/// The unit tree's shape, kept between requests, with the scopes computed from it. Every save that adds, changes or
+/// removes a unit or a membership (<see cref="IChangesUnitScope"/>) also writes a new version into <c>infra_setting</c>
+/// (same transaction, <see cref="UnitVersionInterceptor"/>); a request reads that one row and reloads the tree, and
+/// forgets the scopes, only when it differs, so every app node sees an edit at its next request.
 /// </summary>
 public sealed class UnitTreeCache
 {
@@ -17,26 +18,25 @@ public sealed class UnitTreeCache
     private static readonly CompiledQuery<Func<AppDbContext, string, CancellationToken, Task<string?>>> Version = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string key, CancellationToken ct) => db.SystemSettings.Where(s => s.Key == key).Select(s => s.Value).FirstOrDefault()));
 
-    private Snapshot? snapshot;
+    private UnitTreeSnapshot? snapshot;
 
-    public async Task<IReadOnlyList<UnitLink>> LinksAsync(AppDbContext db, CancellationToken ct)
+    public async Task<UnitTreeSnapshot> SnapshotAsync(AppDbContext db, CancellationToken ct)
     {
-        // Read the version first: links read after it are at least that new, so a snapshot is never older than its label.
+        // Read the version first: what is read after it is at least that new, so a snapshot is never older than its label.
         var version = await Version.For(db)(db, VersionKey, ct) ?? "";
         if (Volatile.Read(ref snapshot) is { } known && known.Version == version)
         {
-            return known.Links;
+            return known;
         }
 
         var links = await db.Units.AsNoTracking().Select(u => new UnitLink(u.Id, u.ParentId, u.SuccessorId)).ToListAsync(ct);
-        Volatile.Write(ref snapshot, new Snapshot(version, links.AsReadOnly()));
-        return links.AsReadOnly();
+        var fresh = new UnitTreeSnapshot(version, links.AsReadOnly());
+        Volatile.Write(ref snapshot, fresh);
+        return fresh;
     }
-
-    private sealed record Snapshot(string Version, IReadOnlyList<UnitLink> Links);
 }
 
-/// <summary>Gives the unit tree a new version in the same save as any change to a unit.</summary>
+/// <summary>Gives the unit tree a new version in the same save as any change to a unit or a membership.</summary>
 internal sealed class UnitVersionInterceptor : SaveChangesInterceptor
 {
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
@@ -59,9 +59,9 @@ internal sealed class UnitVersionInterceptor : SaveChangesInterceptor
         return result;
     }
 
-    /// <summary>The context, when it is about to save a change to a unit.</summary>
+    /// <summary>The context, when it is about to save a change to a unit or a membership.</summary>
     private static DbContext? Changed(DbContext? context) =>
-        context is not null && context.ChangeTracker.Entries<Unit>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+        context is not null && context.ChangeTracker.Entries<IChangesUnitScope>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
             ? context : null;
 
     private static void Stamp(DbContext context, SystemSetting? row)

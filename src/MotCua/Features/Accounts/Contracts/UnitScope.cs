@@ -29,18 +29,20 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
             return visible;
         }
 
-        var links = await tree.LinksAsync(ct);
-        IEnumerable<Guid> roots = [];
+        // Computed once per account and day until a unit or a membership changes (both give the tree a new version).
         if (user.IsInRole(Roles.Administrator))
         {
-            roots = links.Select(u => u.Id);
+            visible = await tree.ScopeAsync(Everything, (links, _) => Task.FromResult(links.Select(u => u.Id)), ct);
         }
         else if (AccountClaims.AccountId(user) is { } accountId)
         {
-            roots = await CurrentUnitIdsAsync(accountId, ct);
+            visible = await tree.ScopeAsync((accountId, VietnamTime.Today(clock)), async (_, token) => await CurrentUnitIdsAsync(accountId, token), ct);
+        }
+        else
+        {
+            visible = new HashSet<Guid>();
         }
 
-        visible = UnitTree.Expand(links, roots);
         return visible;
     }
 
@@ -74,6 +76,8 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
         current = (accountId, units);
         return units;
     }
+
+    private static readonly object Everything = new();
 
     // Read on nearly every staff request: compiled once.
     private static readonly CompiledQuery<Func<AppDbContext, Guid, DateOnly, IAsyncEnumerable<Guid>>> MembershipsOn = new(() => EF.CompileAsyncQuery(

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure.Database;
 
@@ -11,10 +13,23 @@ public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Gu
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
 public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
 {
-    private IReadOnlyList<UnitLink>? links;
+    private UnitTreeSnapshot? snapshot;
 
     /// <summary>Every unit's parent and successor (kept between requests until a unit changes).</summary>
-    public async Task<IReadOnlyList<UnitLink>> LinksAsync(CancellationToken ct = default) => links ??= await cache.LinksAsync(db, ct);
+    public async Task<IReadOnlyList<UnitLink>> LinksAsync(CancellationToken ct = default) => (await SnapshotAsync(ct)).Links;
+
+    /// <summary>
+    /// The units visible from the roots that <paramref name="roots"/> reads (see <see cref="Expand"/>), computed once
+    /// under <paramref name="key"/> until a unit or a membership changes: staff requests check their scope at every call.
+    /// </summary>
+    public async Task<IReadOnlySet<Guid>> ScopeAsync(object key, Func<IReadOnlyList<UnitLink>, CancellationToken, Task<IEnumerable<Guid>>> roots, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        var tree = await SnapshotAsync(ct);
+        return tree.Scopes.TryGetValue(key, out var known) ? known : tree.Remember(key, tree.Expand(await roots(tree.Links, ct)));
+    }
+
+    private async Task<UnitTreeSnapshot> SnapshotAsync(CancellationToken ct) => snapshot ??= await cache.SnapshotAsync(db, ct);
 
     public Task<UnitInfo?> FindAsync(Guid id, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Where(u => u.Id == id).Select(Info).FirstOrDefaultAsync(ct);
@@ -40,8 +55,15 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
     public static IReadOnlySet<Guid> Expand(IReadOnlyCollection<UnitLink> tree, IEnumerable<Guid> roots)
     {
         ArgumentNullException.ThrowIfNull(tree);
-        var children = tree.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value, u => u.Id);
-        var predecessors = tree.Where(u => u.SuccessorId is not null).ToLookup(u => u.SuccessorId!.Value, u => u.Id);
+        return Walk(Children(tree), Predecessors(tree), roots);
+    }
+
+    internal static ILookup<Guid, Guid> Children(IEnumerable<UnitLink> tree) => tree.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value, u => u.Id);
+
+    internal static ILookup<Guid, Guid> Predecessors(IEnumerable<UnitLink> tree) => tree.Where(u => u.SuccessorId is not null).ToLookup(u => u.SuccessorId!.Value, u => u.Id);
+
+    internal static IReadOnlySet<Guid> Walk(ILookup<Guid, Guid> children, ILookup<Guid, Guid> predecessors, IEnumerable<Guid> roots)
+    {
         var visible = new HashSet<Guid>();
         var pending = new Stack<Guid>(roots);
         while (pending.TryPop(out var id))
@@ -68,3 +90,40 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
     private static readonly System.Linq.Expressions.Expression<Func<Unit, UnitInfo>> Info =
         u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId, u.ReceivesDossiers, u.Function);
 }
+
+/// <summary>One version of the unit tree, with the scopes computed from it (forgotten with it).</summary>
+public sealed class UnitTreeSnapshot(string version, IReadOnlyList<UnitLink> links)
+{
+    // Enough for every staff account of a city on a day; past it, the scopes are computed afresh.
+    private const int MaxScopes = 20_000;
+
+    private readonly Lazy<(ILookup<Guid, Guid> Children, ILookup<Guid, Guid> Predecessors)> shape =
+        new(() => (UnitTree.Children(links), UnitTree.Predecessors(links)));
+
+    private readonly ConcurrentDictionary<object, IReadOnlySet<Guid>> scopes = new();
+
+    public string Version { get; } = version;
+
+    public IReadOnlyList<UnitLink> Links { get; } = links;
+
+    internal IReadOnlyDictionary<object, IReadOnlySet<Guid>> Scopes => scopes;
+
+    internal IReadOnlySet<Guid> Expand(IEnumerable<Guid> roots) => UnitTree.Walk(shape.Value.Children, shape.Value.Predecessors, roots);
+
+    internal IReadOnlySet<Guid> Remember(object key, IReadOnlySet<Guid> scope)
+    {
+        if (scopes.Count >= MaxScopes)
+        {
+            scopes.Clear();
+        }
+
+        // Shared by every request of the key: frozen, so that none can change it.
+        return scopes.GetOrAdd(key, scope.ToFrozenSet());
+    }
+}
+
+/// <summary>
+/// An entity whose changes change what someone may see (units, memberships): saving one gives the unit tree a new
+/// version, and every app node forgets the scopes it computed.
+/// </summary>
+public interface IChangesUnitScope;
