@@ -114,6 +114,36 @@ public sealed class QueueTests
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task A_counter_calls_the_earliest_ranked_of_all_its_lines_and_each_call_ends_the_visitor_before(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        using var kiosk = app.CreateClient();
+        var first = await TicketAsync(kiosk, "HT");                // A1001 at 0'
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var d1001 = await TicketAsync(kiosk, "CK");                // D1001 at 2'
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await TicketAsync(kiosk, "DX", priority: true);            // C1001 at 4', ranked as 16' earlier: first of all
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await TicketAsync(kiosk, "HT");                            // A1002 at 6'
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await TicketAsync(kiosk, "CT");                            // B1001 at 8'
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        var counters = await CountersAsync(app);                   // 1 and 2 serve every line, 3 only DX and CK
+        Assert.Equal("C1001", await CallNextAsync(officer, counters[2]));
+        Assert.Equal("D1001", await CallNextAsync(officer, counters[2]));
+        Assert.Null(await CallNextAsync(officer, counters[2]));    // nothing left in its lines: its visitor stays called
+        Assert.Equal("A1001", await CallNextAsync(officer, counters[0]));
+        Assert.Equal("A1002", await CallNextAsync(officer, counters[0]));
+        Assert.Equal("B1001", await CallNextAsync(officer, counters[0]));
+        Assert.Null(await CallNextAsync(officer, counters[0]));
+
+        async Task<string?> StatusAsync(JsonElement ticket) =>
+            (await kiosk.GetFromJsonAsync<JsonElement>($"/api/queue/tickets/{ticket.GetProperty("id").GetGuid()}")).GetProperty("status").GetString();
+        Assert.Equal("done", await StatusAsync(first));            // ended when counter 1 called A1002
+        Assert.Equal("called", await StatusAsync(d1001));
+    });
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Counters_calling_at_once_never_get_the_same_ticket_and_the_board_hears_every_call(DatabaseProvider provider)
     {
         await TestApp.RunAsync(provider, async app =>

@@ -53,4 +53,42 @@ public sealed class UnitTreeCacheTests
         using var again = await leader.GetAsync($"/api/queue/counters?office={Office}");
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     });
+
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task A_membership_added_or_ended_changes_the_scope_at_the_next_request(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        const string Centre = "001.00.61.H26"; // Đại Mỗ's service centre, not Từ Liêm's
+        using var officer = await app.ClientForAsync("canbo.phuongkhac");
+        using (var before = await officer.GetAsync($"/api/queue/counters?office={Centre}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, before.StatusCode); // and the officer's scope is now remembered
+        }
+
+        // Rotated to Đại Mỗ ward too, written by another context (as another node would).
+        var membership = await app.WithDbAsync(async db =>
+        {
+            var added = new MotCua.Features.Accounts.Membership
+            {
+                AccountId = db.Users.Single(a => a.UserName == "canbo.phuongkhac").Id,
+                UnitId = db.Units.Single(u => u.Code == "000.00.61.H26").Id,
+                ValidFrom = new DateOnly(2025, 7, 1),
+            };
+            db.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
+        using (var rotated = await officer.GetAsync($"/api/queue/counters?office={Centre}"))
+        {
+            Assert.Equal(HttpStatusCode.OK, rotated.StatusCode);
+        }
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Memberships.Single(m => m.Id == membership).ValidTo = new DateOnly(2025, 12, 31);
+            return await db.SaveChangesAsync();
+        });
+        using var ended = await officer.GetAsync($"/api/queue/counters?office={Centre}");
+        Assert.Equal(HttpStatusCode.NotFound, ended.StatusCode);
+    });
 }
