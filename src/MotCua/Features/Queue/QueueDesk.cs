@@ -35,9 +35,9 @@ public enum QueueOutcome
 
 /// <summary>
 /// The queue of an office's day: tickets from the kiosk, counters calling. A counter takes the first waiting ticket
-/// of its services in rank order with one conditional update (status waiting → called); if another counter took
-/// that ticket a moment earlier, the update changes nothing and the next one is tried. No lock is held and no
-/// in-memory flag decides, so counters on any number of app nodes never get the same ticket.
+/// of its services in rank order with one conditional update (status waiting → called), which changes nothing if
+/// another counter took that ticket first. No in-memory flag decides, so counters on any number of app nodes never
+/// get the same ticket.
 /// </summary>
 public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, KioskHours kiosk, TimeProvider clock)
 {
@@ -364,9 +364,9 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
             return (await units.FindAsync(officeId, ct))?.Code;
         });
 
-    // The heads of the counter's lines (each read in calling order from the line's index: one ordered read over all
-    // of them would sort every waiting ticket of the day), the first of them claimed if it still waits. On
-    // PostgreSQL a few of each line, and those other counters are claiming at that instant skipped.
+    // The head of each of the counter's lines, read in calling order from the line's index (one ordered read over all
+    // the lines would sort every waiting ticket of the day); the first of the heads is claimed if it still waits. On
+    // PostgreSQL the first ten of each line, skipping those that other counters' claims hold locked at that instant.
     private static string ClaimSql(int services, bool postgres) => ClaimStatements.GetOrAdd((services, postgres), static key =>
     {
         var (count, postgres) = key;
