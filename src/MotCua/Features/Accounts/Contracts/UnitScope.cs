@@ -36,7 +36,8 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
         }
         else if (AccountClaims.AccountId(user) is { } accountId)
         {
-            visible = await tree.ScopeAsync((accountId, VietnamTime.Today(clock)), async (_, token) => await CurrentUnitIdsAsync(accountId, token), ct);
+            // Read afresh, after the tree's version: memberships read earlier in the request might be older than it.
+            visible = await tree.ScopeAsync((accountId, VietnamTime.Today(clock)), async (_, token) => await ReadUnitIdsAsync(accountId, token), ct);
         }
         else
         {
@@ -60,13 +61,11 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
     }
 
     /// <summary>The units the account works at today (read once per request and account).</summary>
-    public async Task<List<Guid>> CurrentUnitIdsAsync(Guid accountId, CancellationToken ct = default)
-    {
-        if (current is { } known && known.AccountId == accountId)
-        {
-            return known.Units;
-        }
+    public async Task<List<Guid>> CurrentUnitIdsAsync(Guid accountId, CancellationToken ct = default) =>
+        current is { } known && known.AccountId == accountId ? known.Units : await ReadUnitIdsAsync(accountId, ct);
 
+    private async Task<List<Guid>> ReadUnitIdsAsync(Guid accountId, CancellationToken ct)
+    {
         var units = new List<Guid>();
         await foreach (var unit in MembershipsOn.For(db)(db, accountId, VietnamTime.Today(clock)).WithCancellation(ct))
         {
