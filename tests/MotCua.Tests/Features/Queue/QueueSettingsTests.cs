@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Queue;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Tests.Features.Queue;
+
+/// <summary>An office's leader sets how far ahead priority visitors go; the next tickets follow it.</summary>
+public sealed class QueueSettingsTests
+{
+    private const string Office = "001.00.61.H26";
+
+    private static Dictionary<string, string> Form(int weight) => new()
+    {
+        ["office"] = Office, ["Input.PriorityWeightMinutes"] = weight.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Input.SlotMinutes"] = "30", ["Input.SlotCapacity"] = "3", ["Input.EarlyMinutes"] = "30", ["Input.LateMinutes"] = "15",
+    };
+
+    private static Task<int> WeightAsync(TestApp app) => app.WithDbAsync(async db =>
+    {
+        var office = await db.Units.SingleAsync(u => u.Code == Office);
+        return await db.Set<QueueOffice>().Where(o => o.OfficeId == office.Id).Select(o => o.PriorityWeightMinutes).SingleAsync();
+    });
+
+    [Fact]
+    public Task A_leader_changes_the_priority_weight_and_the_next_priority_ticket_is_ranked_by_it() => TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+    {
+        const string Url = $"/Queue/Settings?office={Office}";
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        using (var refused = await Pages.PostFormAsync(officer, Url, Form(60)))
+        {
+            Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+            Assert.DoesNotContain("saved=True", refused.Headers.Location?.ToString() ?? "", StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Equal(20, await WeightAsync(app)); // an officer may look, not change
+
+        using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan");
+        using (var wrong = await Pages.PostFormAsync(leader, Url, Form(500)))
+        {
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode); // the form again, naming the field
+            var html = await wrong.Content.ReadAsStringAsync();
+            Assert.Contains("data-valmsg-for=\"Input.PriorityWeightMinutes\"", html, StringComparison.Ordinal);
+            Assert.Contains("120", html, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(20, await WeightAsync(app));
+        using (var saved = await Pages.PostFormAsync(leader, Url, Form(60)))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        Assert.Equal(60, await WeightAsync(app));
+
+        // Under 60 minutes of head start, a priority visitor who came 50 minutes after a walk-in goes first.
+        using var kiosk = app.CreateClient();
+        using (var first = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT", priority = false }))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        app.Clock.Advance(TimeSpan.FromMinutes(50));
+        using (var priority = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT", priority = true }))
+        {
+            Assert.Equal(0, (await priority.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("waitingAhead").GetInt32());
+        }
+
+        using var api = await app.ClientForAsync("canbo.trungvan");
+        var counter = (await api.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var call = await api.PostAsync($"/api/queue/counters/{counter}/call-next", null);
+        Assert.Equal("A1002", (await call.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString());
+
+        // Another ward's staff do not see this office's settings.
+        using var neighbour = await Pages.SignedInAsync(app, "canbo.phuongkhac");
+        using var hidden = await neighbour.GetAsync(Url);
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+    });
+}
