@@ -18,15 +18,15 @@ public class QrDecodeBenchmarks
     {
         a4 = TestImages.QrPng(Line, module: 5, degrees: 4, canvasWidth: 2480, canvasHeight: 3508, noise: 20);
         photo = TestImages.QrPng(Line, module: 7, degrees: 3, canvasWidth: 900, canvasHeight: 900, noise: 60);
-        if (IdCardDecoder.Decode(a4, SniffedType.Png) is null || IdCardDecoder.Decode(photo, SniffedType.Png) is null)
+        if (IdCardDecoder.Decode(a4, SniffedType.Png, FileBudget.Unbounded()) is null || IdCardDecoder.Decode(photo, SniffedType.Png, FileBudget.Unbounded()) is null)
         {
             throw new InvalidOperationException("The benchmark images must decode.");
         }
     }
 
     [Benchmark]
-    public string? A4Scan300Dpi() => IdCardDecoder.Decode(a4, SniffedType.Png);
+    public string? A4Scan300Dpi() => IdCardDecoder.Decode(a4, SniffedType.Png, FileBudget.Unbounded());
 
     [Benchmark]
-    public string? PhonePhoto() => IdCardDecoder.Decode(photo, SniffedType.Png);
+    public string? PhonePhoto() => IdCardDecoder.Decode(photo, SniffedType.Png, FileBudget.Unbounded());
 }

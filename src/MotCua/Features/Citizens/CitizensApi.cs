@@ -44,7 +44,7 @@ internal static class CitizensApi
         return card is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(IdCardResponse.From(card));
     }
 
-    private static async Task<Results<Ok<IdCardResponse>, ValidationProblem, ProblemHttpResult>> Decode(HttpRequest request, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IdCardResponse>, ValidationProblem, ProblemHttpResult>> Decode(HttpRequest request, FileWork work, TimeProvider clock, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
@@ -82,14 +82,10 @@ internal static class CitizensApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Chỉ nhận ảnh PNG, JPEG hoặc tệp PDF; nội dung tệp không phải các loại này (unsupported file type)."] });
         }
 
-        string? text;
-        try
+        var (text, refused) = await work.RunAsync(budget => IdCardDecoder.Decode(bytes, type, budget), ct);
+        if (refused is not null)
         {
-            text = IdCardDecoder.Decode(bytes, type);
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or UglyToad.PdfPig.Core.PdfDocumentFormatException or IndexOutOfRangeException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp bị hỏng, không đọc được (the file is damaged)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refused] });
         }
 
         if (text is null)

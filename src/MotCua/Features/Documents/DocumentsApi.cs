@@ -5,6 +5,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Files;
 
 namespace MotCua.Features.Documents;
 
@@ -25,7 +26,7 @@ internal static class DocumentsApi
     }
 
     private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound>> Upload(
-        string idNumber, HttpRequest request, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, UnitScope scope, CancellationToken ct)
+        string idNumber, HttpRequest request, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, UnitScope scope, FileWork work, CancellationToken ct)
     {
         if (await citizens.FindIdAsync(idNumber, ct) is not { } citizenId)
         {
@@ -57,7 +58,7 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (pdf, pages, fileErrors) = await ScanConverter.ToPdfAsync(form.Files, ct);
+        var (pdf, pages, fileErrors) = await ScanConverter.ToPdfAsync(form.Files, work, ct);
         if (pdf is null)
         {
             return TypedResults.ValidationProblem(fileErrors);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure.Files;
 
 namespace MotCua.Features.Dossiers;
 
@@ -9,7 +10,7 @@ namespace MotCua.Features.Dossiers;
 /// Returning the result: the receipt's QR code (a scanner types the tracking link) or the code finds the dossier;
 /// the officer records who received it, how, and the fees, attaches the scanned result, and the dossier closes.
 /// </summary>
-public sealed class ReturnModel(DossierReader reader, ResultReturn results) : PageModel
+public sealed class ReturnModel(DossierReader reader, ResultReturn results, FileWork work) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -28,7 +29,7 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results) : Pa
         var pages = 0;
         if (result.Count > 0)
         {
-            (pdf, pages, Errors) = await ScanConverter.ToPdfAsync(result, ct);
+            (pdf, pages, Errors) = await ScanConverter.ToPdfAsync(result, work, ct);
         }
 
         if (Errors.Count == 0)

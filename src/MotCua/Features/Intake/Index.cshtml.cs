@@ -8,6 +8,7 @@ using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Files;
 
 namespace MotCua.Features.Intake;
 
@@ -17,7 +18,7 @@ namespace MotCua.Features.Intake;
 /// store already holds, scans are added, and the pre-filled form is printed for the citizen to sign.
 /// </summary>
 public sealed class IndexModel(
-    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, GuidanceDesk guidance, UnitScope scope, TimeProvider clock) : PageModel
+    CitizenRecords records, CitizenIntake citizens, CatalogReader catalog, DocumentStore documents, PendingScans scans, DossierIntake dossiers, GuidanceDesk guidance, UnitScope scope, FileWork work, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid? Citizen { get; set; }
@@ -100,7 +101,7 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var (pdf, pages, errors) = await ScanConverter.ToPdfAsync(files, ct);
+        var (pdf, pages, errors) = await ScanConverter.ToPdfAsync(files, work, ct);
         if (pdf is not null)
         {
             var office = await OfficeAsync(ct);

@@ -83,6 +83,9 @@ public static class WebShellModule
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("motcua"));
         }
 
+        services.AddOptions<Files.FileWorkOptions>().BindConfiguration(Files.FileWorkOptions.Section);
+        services.AddSingleton<Files.FileWork>();
+
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton(TimeProvider.System);

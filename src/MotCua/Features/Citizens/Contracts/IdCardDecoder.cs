@@ -1,5 +1,4 @@
 using MotCua.Infrastructure.Files;
-using StbImageSharp;
 using UglyToad.PdfPig;
 using ZXing;
 using ZXing.Common;
@@ -10,54 +9,66 @@ namespace MotCua.Features.Citizens.Contracts;
 /// Finds the ID card's QR code in a scan or a phone photo (PNG, JPEG, or a PDF holding such images), rotated,
 /// small or noisy. The image is tried as it is and at smaller scales (a QR code a few millimetres wide on an A4
 /// page at 300 dpi is easiest found at a lower resolution), and inverted.
+/// Images are decoded by <see cref="SafeImage"/> within the request's <see cref="FileBudget"/>; a damaged file
+/// throws <see cref="FileRefusedException"/>.
 /// </summary>
 public static class IdCardDecoder
 {
-    public const int MaxPixels = 40_000_000;
-
-    public static string? Decode(ReadOnlySpan<byte> content, SniffedType type) => type switch
+    public static string? Decode(byte[] content, SniffedType type, FileBudget budget) => type switch
     {
-        SniffedType.Png or SniffedType.Jpeg => DecodeImage(content.ToArray()),
-        SniffedType.Pdf => DecodePdf(content.ToArray()),
+        SniffedType.Png or SniffedType.Jpeg => DecodeImage(content, budget),
+        SniffedType.Pdf => DecodePdf(content, budget),
         _ => null,
     };
 
-    private static string? DecodePdf(byte[] pdf)
+    private static string? DecodePdf(byte[] pdf, FileBudget budget)
     {
-        using var document = PdfDocument.Open(pdf);
-        foreach (var page in document.GetPages().Take(5))
+        foreach (var bytes in PdfImages(pdf, budget))
         {
-            foreach (var image in page.GetImages())
+            if (DecodeImage(bytes, budget) is { } text)
             {
-                byte[]? bytes = null;
-                if (image.TryGetPng(out var png))
-                {
-                    bytes = png;
-                }
-                else if (image.RawBytes.Length > 3 && image.RawBytes[0] == 0xFF && image.RawBytes[1] == 0xD8)
-                {
-                    bytes = [.. image.RawBytes];
-                }
-
-                if (bytes is not null && DecodeImage(bytes) is { } text)
-                {
-                    return text;
-                }
+                return text;
             }
         }
 
         return null;
     }
 
-    private static string? DecodeImage(byte[] bytes)
+    /// <summary>The PNG and JPEG images of the first five pages, read whole before any is decoded.</summary>
+    private static List<byte[]> PdfImages(byte[] pdf, FileBudget budget)
     {
-        var info = ImageInfo.FromStream(new MemoryStream(bytes));
-        if (info is null || (long)info.Value.Width * info.Value.Height > MaxPixels)
+        var images = new List<byte[]>();
+        try
         {
-            return null;
+            using var document = PdfDocument.Open(pdf);
+            for (var number = 1; number <= Math.Min(5, document.NumberOfPages); number++)
+            {
+                foreach (var image in document.GetPage(number).GetImages())
+                {
+                    budget.CheckSize(image.WidthInSamples, image.HeightInSamples);
+                    if (image.TryGetPng(out var png))
+                    {
+                        images.Add(png);
+                    }
+                    else if (image.RawBytes.Length > 3 && image.RawBytes[0] == 0xFF && image.RawBytes[1] == 0xD8)
+                    {
+                        images.Add([.. image.RawBytes]);
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // PdfPig throws many kinds of exception on a damaged file; whatever it throws, the file is refused as damaged.
+            throw new FileRefusedException(FileBudget.Texts.Damaged);
         }
 
-        var image = ImageResult.FromMemory(bytes, ColorComponents.Grey);
+        return images;
+    }
+
+    private static string? DecodeImage(byte[] bytes, FileBudget budget)
+    {
+        var image = SafeImage.Decode(bytes, budget, grey: true);
         var reader = new BarcodeReaderGeneric
         {
             AutoRotate = true,
@@ -65,11 +76,12 @@ public static class IdCardDecoder
         };
         // A page scan is tried at half size first (the card's QR code still has two or more pixels a module at
         // 300 dpi, and a quarter of the pixels is four times faster), then at full size, then smaller.
-        var full = (image.Data, image.Width, image.Height);
-        var half = Halve(full.Data, full.Width, full.Height);
+        var full = (image.Pixels, image.Width, image.Height);
+        var half = Halve(full.Pixels, full.Width, full.Height);
         var attempts = (long)full.Width * full.Height > 4_000_000 ? new[] { half, full } : [full, half];
         foreach (var (pixels, width, height) in attempts.Concat(Smaller(half)))
         {
+            budget.Token.ThrowIfCancellationRequested();
             var result = reader.Decode(new RGBLuminanceSource(pixels, width, height, RGBLuminanceSource.BitmapFormat.Gray8));
             if (result?.Text is { Length: > 0 } text)
             {

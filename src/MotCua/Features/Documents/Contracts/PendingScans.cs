@@ -7,7 +7,7 @@ namespace MotCua.Features.Documents.Contracts;
 public sealed record PendingScanView(Guid Id, string FileName, string ContentType, long Length, DateTimeOffset ArrivedAt);
 
 /// <summary>Scans waiting at a desk, and turning some of them into one document of a citizen.</summary>
-public sealed class PendingScans(AppDbContext db, FileStore files, DocumentStore documents, TimeProvider clock)
+public sealed class PendingScans(AppDbContext db, FileStore files, FileWork work, DocumentStore documents, TimeProvider clock)
 {
     public Task<List<PendingScanView>> ForDeskAsync(string desk, CancellationToken ct = default) =>
         db.Set<PendingScan>().AsNoTracking().Where(s => s.Desk == desk && s.UsedAt == null).OrderBy(s => s.ArrivedAt)
@@ -36,7 +36,7 @@ public sealed class PendingScans(AppDbContext db, FileStore files, DocumentStore
             uploads.Add(new UploadedFile(scan.FileName, buffer.ToArray()));
         }
 
-        var (pdf, pages, errors) = ScanConverter.ToPdf(uploads);
+        var (pdf, pages, errors) = await ScanConverter.ToPdfAsync(uploads, work, ct);
         if (pdf is null)
         {
             return (null, errors);

@@ -2,7 +2,6 @@ using MotCua.Infrastructure.Files;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
-using StbImageSharp;
 
 namespace MotCua.Features.Documents.Contracts;
 
@@ -10,17 +9,17 @@ public sealed record UploadedFile(string? Name, byte[] Bytes);
 
 /// <summary>
 /// Turns what a counter scanner or a browser sends (PNG, JPEG, PDF; several at once) into one PDF per document.
-/// Files are told apart by content, bounded in size, count and pages; a refused file stores nothing.
+/// Files are told apart by content, bounded in size, count, pages and pixels, and decoded through <see cref="FileWork"/>
+/// (off the request thread, within a time limit); a refused file stores nothing.
 /// </summary>
 public static class ScanConverter
 {
     public const long MaxFileBytes = 20 * 1024 * 1024;
     public const int MaxFiles = 20;
     public const int MaxPages = 50;
-    public const long MaxPixels = 60_000_000;
 
     /// <summary>Reads uploaded form files and turns them into one PDF; a file over the size bound is refused before it is read.</summary>
-    public static async Task<(byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors)> ToPdfAsync(IEnumerable<IFormFile> files, CancellationToken ct)
+    public static async Task<(byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors)> ToPdfAsync(IEnumerable<IFormFile> files, FileWork work, CancellationToken ct)
     {
         var uploads = new List<UploadedFile>();
         foreach (var file in files.Take(MaxFiles + 1))
@@ -35,10 +34,16 @@ public static class ScanConverter
             uploads.Add(new UploadedFile(file.FileName, buffer.ToArray()));
         }
 
-        return ToPdf(uploads);
+        return await ToPdfAsync(uploads, work, ct);
     }
 
-    public static (byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors) ToPdf(IReadOnlyList<UploadedFile> files)
+    public static async Task<(byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors)> ToPdfAsync(IReadOnlyList<UploadedFile> files, FileWork work, CancellationToken ct)
+    {
+        var (result, refused) = await work.RunAsync(budget => ToPdf(files, budget), ct);
+        return refused is null ? result : (null, 0, new() { ["files"] = [refused] });
+    }
+
+    public static (byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors) ToPdf(IReadOnlyList<UploadedFile> files, FileBudget budget)
     {
         var errors = new Dictionary<string, string[]>();
         if (files.Count == 0)
@@ -85,6 +90,7 @@ public static class ScanConverter
             if (files.Count == 1 && types[0] == SniffedType.Pdf)
             {
                 using var single = PdfReader.Open(new MemoryStream(files[0].Bytes), PdfDocumentOpenMode.Import);
+                budget.Token.ThrowIfCancellationRequested();
                 return single.PageCount > MaxPages
                     ? (null, 0, new() { ["files[0]"] = [$"Tệp có {single.PageCount} trang; tối đa {MaxPages} trang."] })
                     : (files[0].Bytes, single.PageCount, errors);
@@ -103,8 +109,10 @@ public static class ScanConverter
                 }
                 else
                 {
-                    AddImagePage(document, files[i].Bytes, types[i]);
+                    AddImagePage(document, files[i].Bytes, types[i], budget);
                 }
+
+                budget.Token.ThrowIfCancellationRequested();
 
                 if (document.PageCount > MaxPages)
                 {
@@ -117,32 +125,31 @@ public static class ScanConverter
             document.Save(output, closeStream: false);
             return (output.ToArray(), pages, errors);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or PdfReaderException or InvalidDataException or IndexOutOfRangeException or NotSupportedException or EndOfStreamException)
+        catch (Exception e) when (e is not (OperationCanceledException or FileRefusedException))
         {
+            // PDFsharp throws many kinds of exception on a damaged PDF; whatever it throws, the file is refused as damaged.
             return (null, 0, new() { ["files"] = ["Một tệp bị hỏng, không đọc được (a file is damaged)."] });
         }
     }
 
-    /// <summary>One page the size of the image at 200 dpi; JPEG goes in as it is, PNG is decoded and re-encoded (PDFsharp refuses 1-bit PNG).</summary>
-    private static void AddImagePage(PdfDocument document, byte[] bytes, SniffedType type)
+    /// <summary>
+    /// One page the size of the image at 200 dpi. Every image is decoded first (a damaged one is refused here);
+    /// JPEG then goes in as it is, PNG re-encoded (PDFsharp refuses 1-bit PNG).
+    /// </summary>
+    private static void AddImagePage(PdfDocument document, byte[] bytes, SniffedType type, FileBudget budget)
     {
-        var info = ImageInfo.FromStream(new MemoryStream(bytes)) ?? throw new InvalidDataException("Unreadable image.");
-        if ((long)info.Width * info.Height > MaxPixels)
-        {
-            throw new InvalidDataException("Image too large.");
-        }
-
-        var stream = type == SniffedType.Jpeg ? new MemoryStream(bytes) : new MemoryStream(Bmp(ImageResult.FromMemory(bytes, ColorComponents.RedGreenBlue)));
+        var decoded = SafeImage.Decode(bytes, budget, grey: false);
+        var stream = type == SniffedType.Jpeg ? new MemoryStream(bytes) : new MemoryStream(Bmp(decoded));
         using var image = XImage.FromStream(stream);
         var page = document.AddPage();
-        page.Width = XUnit.FromPoint(info.Width * 72.0 / 200);
-        page.Height = XUnit.FromPoint(info.Height * 72.0 / 200);
+        page.Width = XUnit.FromPoint(decoded.Width * 72.0 / 200);
+        page.Height = XUnit.FromPoint(decoded.Height * 72.0 / 200);
         using var graphics = XGraphics.FromPdfPage(page);
         graphics.DrawImage(image, 0, 0, page.Width.Point, page.Height.Point);
     }
 
     /// <summary>A 24-bit bottom-up BMP of an RGB image.</summary>
-    internal static byte[] Bmp(ImageResult image)
+    internal static byte[] Bmp(DecodedImage image)
     {
         var rowBytes = ((image.Width * 3) + 3) & ~3;
         var size = 54 + (rowBytes * image.Height);
@@ -166,9 +173,9 @@ public static class ScanConverter
             var source = y * image.Width * 3;
             for (var x = 0; x < image.Width; x++)
             {
-                bmp[target + (x * 3)] = image.Data[source + (x * 3) + 2];
-                bmp[target + (x * 3) + 1] = image.Data[source + (x * 3) + 1];
-                bmp[target + (x * 3) + 2] = image.Data[source + (x * 3)];
+                bmp[target + (x * 3)] = image.Pixels[source + (x * 3) + 2];
+                bmp[target + (x * 3) + 1] = image.Pixels[source + (x * 3) + 1];
+                bmp[target + (x * 3) + 2] = image.Pixels[source + (x * 3)];
             }
         }
 
