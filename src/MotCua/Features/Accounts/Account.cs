@@ -90,3 +90,42 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasOne<Units.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>
+/// One sign-in (a page cookie or an API token), named by the <c>sid</c> claim it carries. A request whose session is
+/// ended (logout, an administrator, a disabled account) or unknown is treated as anonymous, on every node at once.
+/// </summary>
+public sealed class Session
+{
+    public Guid Id { get; init; } = Guid.NewGuid();
+
+    public Guid AccountId { get; init; }
+
+    /// <summary><c>cookie</c> or <c>token</c>.</summary>
+    public required string Kind { get; init; }
+
+    public DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset ExpiresAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>Why it ended: <c>logout</c>, <c>administrator</c>, <c>disabled</c>.</summary>
+    public string? EndedBy { get; set; }
+
+    public string? ClientAddress { get; init; }
+}
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.ToTable("accounts_session");
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.AccountId, x.EndedAt });
+        builder.Property(x => x.Kind).HasMaxLength(10);
+        builder.Property(x => x.EndedBy).HasMaxLength(20);
+        builder.Property(x => x.ClientAddress).HasMaxLength(64);
+        builder.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

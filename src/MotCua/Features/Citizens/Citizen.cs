@@ -124,9 +124,12 @@ public sealed class OrganisationValue
     public ProfileValueState State { get; set; }
 }
 
-/// <summary>A unit that has business with the citizen (a dossier, a visit to its counter): its staff may open the full record.</summary>
+/// <summary>A unit that has business with the citizen because it holds a dossier of theirs: its staff may open the full record.</summary>
 public sealed class CitizenUnitLink
 {
+    /// <summary>The latest dossier of the citizen the unit holds; a link without one (made by older versions from a scan) gives no business.</summary>
+    public string? DossierCode { get; set; }
+
     public Guid CitizenId { get; init; }
 
     public Guid UnitId { get; init; }
@@ -226,6 +229,7 @@ internal sealed class CitizensConfiguration :
         builder.HasKey(x => new { x.CitizenId, x.UnitId });
         builder.HasIndex(x => x.UnitId);
         builder.Property(x => x.Reason).HasMaxLength(200);
+        builder.Property(x => x.DossierCode).HasMaxLength(40);
         builder.HasOne<Citizen>().WithMany().HasForeignKey(x => x.CitizenId).OnDelete(DeleteBehavior.Cascade);
     }
 

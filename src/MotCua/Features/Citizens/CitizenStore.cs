@@ -20,8 +20,14 @@ public sealed class CitizenStore(AppDbContext db, TimeProvider clock)
     {
         var now = clock.GetUtcNow();
         var citizen = await db.Set<Citizen>().FirstOrDefaultAsync(c => c.IdNumber == o.IdNumber, ct);
-        var created = citizen is null;
-        citizen ??= db.Set<Citizen>().Add(new Citizen { IdNumber = o.IdNumber, CreatedAt = now, UpdatedAt = now }).Entity;
+        var created = false;
+        if (citizen is null)
+        {
+            // Several counters may add the same new citizen at once: one inserts, the others find the row.
+            created = await InsertIfAbsent.RunAsync(db, new Citizen { IdNumber = o.IdNumber, CreatedAt = now, UpdatedAt = now }, [nameof(Citizen.IdNumber)], ct: ct);
+            citizen = await db.Set<Citizen>().FirstAsync(c => c.IdNumber == o.IdNumber, ct);
+        }
+
         var current = created
             ? []
             : await db.Set<ProfileFieldValue>().Where(v => v.CitizenId == citizen.Id && v.State == ProfileValueState.Current).ToListAsync(ct);
@@ -75,14 +81,23 @@ public sealed class CitizenStore(AppDbContext db, TimeProvider clock)
 
         citizen.OpenConflicts += conflicts.Count;
         citizen.UpdatedAt = now;
-        if (unitId is { } unit && (created || !await db.Set<CitizenUnitLink>().AnyAsync(l => l.CitizenId == citizen.Id && l.UnitId == unit, ct)))
+        await db.SaveChangesAsync(ct);
+        if (unitId is { } unit && dossierCode is not null)
         {
-            db.Add(new CitizenUnitLink { CitizenId = citizen.Id, UnitId = unit, Since = now, Reason = dossierCode is null ? "Tiếp nhận tại quầy" : $"Hồ sơ {dossierCode}" });
+            await HoldsDossierAsync(citizen.Id, unit, dossierCode, ct);
         }
 
-        await db.SaveChangesAsync(ct);
         return new ObserveResult(citizen.Id, created, conflicts);
     }
+
+    /// <summary>
+    /// The unit holds a dossier of the citizen, so its staff have business with the citizen's record (the latest
+    /// dossier is named in the access log). Nothing else gives business: not a scan, not a document stored.
+    /// </summary>
+    public Task HoldsDossierAsync(Guid citizenId, Guid unitId, string dossierCode, CancellationToken ct = default) =>
+        InsertIfAbsent.RunAsync(
+            db, new CitizenUnitLink { CitizenId = citizenId, UnitId = unitId, Since = clock.GetUtcNow(), Reason = $"Hồ sơ {dossierCode}", DossierCode = dossierCode },
+            [nameof(CitizenUnitLink.CitizenId), nameof(CitizenUnitLink.UnitId)], [nameof(CitizenUnitLink.DossierCode), nameof(CitizenUnitLink.Reason)], ct);
 
     /// <summary>An officer settles a conflict: accept the new value (the old one is kept as superseded) or reject it.</summary>
     public async Task<bool> SettleAsync(Guid citizenId, Guid valueId, bool accept, string? by, CancellationToken ct = default)

@@ -12,8 +12,9 @@ namespace MotCua.Features.Documents;
 public sealed record DocumentList(IReadOnlyList<DocumentView> Items);
 
 /// <summary>
-/// The citizen's electronic document store over HTTP. Storing a scan gives the caller's unit business with the
-/// citizen; reading documents needs that business or a stated purpose, and every read is logged.
+/// The citizen's electronic document store over HTTP. Reading and writing need the same right: a unit of the
+/// caller holding a dossier of the citizen, or a stated purpose; every access is logged. Storing a scan gives no
+/// business with the citizen.
 /// </summary>
 internal static class DocumentsApi
 {
@@ -25,7 +26,7 @@ internal static class DocumentsApi
         api.MapGet("/{id:guid}/file", File).WithSummary("The document as PDF (logged)");
     }
 
-    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound>> Upload(
+    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> Upload(
         string idNumber, HttpRequest request, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, UnitScope scope, FileWork work, CancellationToken ct)
     {
         if (await citizens.FindIdAsync(idNumber, ct) is not { } citizenId)
@@ -39,6 +40,11 @@ internal static class DocumentsApi
         }
 
         var form = await request.ReadFormAsync(ct);
+        if (await citizens.AccessAsync(user, citizenId, form["purpose"], ct) is not { } access)
+        {
+            return PurposeNeeded();
+        }
+
         var errors = new Dictionary<string, string[]>();
         var type = form["documentType"].ToString().Trim();
         if (type.Length is 0 or > 60)
@@ -68,10 +74,7 @@ internal static class DocumentsApi
         var view = await store.AddAsync(
             new NewDocument(citizenId, null, type, form["title"], form["number"], form["issuer"], issueDate, expiryDate, form["dossierCode"].ToString() is { Length: > 0 } d ? d : null, unit == Guid.Empty ? null : unit),
             pdf, pages, user.Identity?.Name, ct);
-        if (unit != Guid.Empty)
-        {
-            await citizens.LinkUnitAsync(citizenId, unit, "Số hoá giấy tờ tại quầy", ct);
-        }
+        await citizens.LogAsync(user, citizenId, $"document-added:{view.Id}", access.Purpose, access.DossierCode, ct);
 
         return TypedResults.Created($"/api/citizens/{idNumber}/documents/{view.Id}/file", view);
     }
@@ -84,13 +87,13 @@ internal static class DocumentsApi
             return TypedResults.NotFound();
         }
 
-        if (await Denied(user, citizenId, purpose, citizens, ct) is { } denied)
+        if (await citizens.AccessAsync(user, citizenId, purpose, ct) is not { } access)
         {
-            return denied;
+            return PurposeNeeded();
         }
 
         var on = date ?? VietnamTime.Today(clock);
-        await citizens.LogAsync(user, citizenId, types is null ? "documents" : $"documents:{types}", purpose ?? "Kiểm tra giấy tờ đã có để dùng lại", null, ct);
+        await citizens.LogAsync(user, citizenId, types is null ? "documents" : $"documents:{types}", access.Purpose, access.DossierCode, ct);
         IReadOnlyList<DocumentView> items = types is null
             ? await store.ForCitizenAsync(citizenId, on, ct)
             : [.. (await store.ReusableAsync(citizenId, types.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), on, ct)).Values];
@@ -107,9 +110,9 @@ internal static class DocumentsApi
             return TypedResults.NotFound();
         }
 
-        if (await Denied(user, citizenId.Value, purpose, citizens, ct) is { } denied)
+        if (await citizens.AccessAsync(user, citizenId.Value, purpose, ct) is not { } access)
         {
-            return denied;
+            return PurposeNeeded();
         }
 
         var stream = store.Open(document.FileSha256);
@@ -118,15 +121,13 @@ internal static class DocumentsApi
             return TypedResults.NotFound();
         }
 
-        await citizens.LogAsync(user, citizenId.Value, $"document:{id}", purpose ?? "Xem giấy tờ", document.SourceDossierCode, ct);
+        await citizens.LogAsync(user, citizenId.Value, $"document:{id}", access.Purpose, document.SourceDossierCode ?? access.DossierCode, ct);
         return TypedResults.File(stream, "application/pdf", $"{document.DocumentType}.pdf");
     }
 
-    private static async Task<ProblemHttpResult?> Denied(ClaimsPrincipal user, Guid citizenId, string? purpose, CitizenRecords citizens, CancellationToken ct) =>
-        string.IsNullOrWhiteSpace(purpose) && !await citizens.HasBusinessAsync(user, citizenId, ct)
-            ? TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần nêu mục đích truy cập (a purpose is required)",
-                detail: "Đơn vị của bạn chưa có hồ sơ nào của công dân này; nêu mục đích (purpose=...) để xem. Lượt xem được ghi nhật ký.")
-            : null;
+    private static ProblemHttpResult PurposeNeeded() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần nêu mục đích truy cập (a purpose is required)",
+            detail: "Đơn vị của bạn chưa có hồ sơ nào của công dân này; nêu mục đích (purpose=...) để xem hoặc thêm giấy tờ. Lượt truy cập được ghi nhật ký.");
 
     private static DateOnly? Date(IFormCollection form, string field, Dictionary<string, string[]> errors)
     {

@@ -21,7 +21,7 @@ internal static class DossiersApi
         api.MapGet("/{code}/verify", Verify).WithSummary("Checks the dossier's hash-chained event log");
 
         app.MapGet("/api/public/dossiers/{code}", Public).WithTags("Dossiers").AllowAnonymous().RequireRateLimiting("public")
-            .WithSummary("Public tracking: status and dates with a masked name, nothing personal");
+            .WithSummary("Public tracking by code and tracking key: status and dates with a masked name, nothing personal; wrong keys are slowed per client");
     }
 
     private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Accept(
@@ -66,8 +66,24 @@ internal static class DossiersApi
         return TypedResults.Ok(new ChainCheck(code, broken is null, broken));
     }
 
-    private static async Task<Results<Ok<PublicDossier>, NotFound>> Public(string code, DossierReader reader, CancellationToken ct) =>
-        await reader.PublicAsync(code, ct) is { } found ? TypedResults.Ok(found) : TypedResults.NotFound();
+    private static async Task<Results<Ok<PublicDossier>, NotFound, ProblemHttpResult>> Public(string code, string? key, HttpContext http, PublicTracking tracking, CancellationToken ct)
+    {
+        var (found, wait) = await tracking.FindAsync(code, key, http, ct);
+        if (wait is { } w)
+        {
+            return TooManyGuesses(http, w);
+        }
+
+        return found is null ? TypedResults.NotFound() : TypedResults.Ok(found);
+    }
+
+    internal static ProblemHttpResult TooManyGuesses(HttpContext http, TimeSpan wait)
+    {
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần tra cứu sai (too many wrong look-ups)",
+            detail: $"Vui lòng thử lại sau {seconds} giây.");
+    }
 }
 
 public sealed record ChainCheck(string Code, bool Intact, int? FirstBrokenEvent);

@@ -18,6 +18,7 @@ public static class DossiersModule
         services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section);
         services.AddScoped<DossierIntake>();
         services.AddScoped<DossierReader>();
+        services.AddScoped<PublicTracking>();
         services.AddScoped<ReceiptService>();
         services.AddScoped<ResultReturn>();
         services.AddSingleton<PublicLinks>();

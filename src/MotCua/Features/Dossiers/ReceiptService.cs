@@ -17,7 +17,7 @@ public sealed class ReceiptService(UnitTree units, PublicLinks links)
             parent is null ? "" : "UBND " + parent.Name,
             office?.Name ?? d.OfficeCode, d.Code, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ProcedureName, documents, 1,
             d.LegalWorkingDays, d.SameDay, d.ReceivedAt, d.DueAt, d.Channel == DossierChannel.Post ? "qua dịch vụ bưu chính công ích" : office?.Name ?? "Bộ phận Một cửa",
-            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", new Uri(links.Track(d.Code))));
+            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", new Uri(links.Track(d.Code, d.TrackingKey)), TrackingKeys.Display(d.TrackingKey)));
     }
 
 

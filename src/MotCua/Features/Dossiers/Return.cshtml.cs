@@ -54,7 +54,7 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
         Dossier = Code is null ? null : await reader.ViewAsync(Code, User, ct);
     }
 
-    /// <summary>A scanned receipt QR code types the tracking link; keep the code at its end.</summary>
+    /// <summary>A scanned receipt QR code types the tracking link (…/tra-cuu/CODE?key=KEY); keep the code.</summary>
     private static string? Clean(string? scanned) =>
-        string.IsNullOrWhiteSpace(scanned) ? null : Uri.UnescapeDataString(scanned.Trim().Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        string.IsNullOrWhiteSpace(scanned) ? null : Uri.UnescapeDataString(scanned.Trim().Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]);
 }

@@ -9,16 +9,34 @@ namespace MotCua.Features.Dossiers;
 /// <summary>Public tracking by dossier code (the receipt's QR code opens it): status and dates, a masked name, nothing else.</summary>
 [AllowAnonymous]
 [EnableRateLimiting("public")]
-public sealed class TrackModel(DossierReader reader) : PageModel
+public sealed class TrackModel(PublicTracking tracking) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
 
+    /// <summary>The tracking key printed beside the code on the receipt (the QR code carries it).</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Key { get; set; }
+
     public PublicDossier? Result { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Set when this client looked up too many wrong keys and must wait.</summary>
+    public TimeSpan? Wait { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         Code = Code?.Trim();
-        Result = Code is null ? null : await reader.PublicAsync(Code, ct);
+        Key = Key?.Trim();
+        if (Code is { Length: > 0 } && Key is { Length: > 0 })
+        {
+            (Result, Wait) = await tracking.FindAsync(Code, Key, HttpContext, ct);
+            if (Wait is { } wait)
+            {
+                Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return Page();
     }
 }

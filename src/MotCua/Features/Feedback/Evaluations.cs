@@ -10,7 +10,9 @@ using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Feedback;
 
-public sealed record EvaluationRequest(string? DossierCode, string? Kind, int? Rating, IReadOnlyList<string?>? Criteria, string? Complaint, string? Reason, string? Source);
+/// <summary>An evaluation with its proof: the counter screen's <paramref name="Token"/>, or the dossier's tracking <paramref name="Key"/>.</summary>
+public sealed record EvaluationRequest(
+    string? DossierCode, string? Kind, int? Rating, IReadOnlyList<string?>? Criteria, string? Complaint, string? Reason, string? Source, string? Token = null, string? Key = null);
 
 public sealed record EvaluationView(
     Guid Id, string DossierCode, string Kind, int? Rating, IReadOnlyList<string>? Criteria, int Points, int MaxPoints, bool Unsatisfied, string? Complaint,
@@ -23,6 +25,12 @@ public enum EvaluationOutcome
     NotFound,
     Invalid,
     Closed,
+
+    /// <summary>Without the proof: no valid counter token, or not the dossier's tracking key.</summary>
+    Forbidden,
+
+    /// <summary>A dossier evaluation before the result is issued.</summary>
+    NotReady,
 }
 
 public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView? Evaluation, Dictionary<string, string[]> Errors);
@@ -32,7 +40,11 @@ public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView?
 /// for <see cref="FeedbackOptions.ChangeWindow"/>), and when the counter press and the later index disagree, flags
 /// both and tells the office's leaders.
 /// </summary>
-public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree tree, IOptions<FeedbackOptions> options, TimeProvider clock)
+/// <remarks>
+/// Nobody rates without proof: a counter rating carries the token the counter's screen got for that transaction,
+/// a dossier rating the dossier's tracking key (the receipt's QR code, the portal), and only once the result is issued.
+/// </remarks>
+public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     public async Task<EvaluationResult> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
     {
@@ -44,16 +56,31 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
         }
 
         var code = request.DossierCode!.Trim();
+        var kind = request.Kind!;
+        if (kind == Evaluation.Counter ? tokens.Verify(request.Token, code) is null : TrackingKeys.Normalize(request.Key) is null)
+        {
+            return Forbidden(kind);
+        }
+
         var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == code)
-            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt }).FirstOrDefaultAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
             return new(EvaluationOutcome.NotFound, null, new() { ["dossierCode"] = [$"Không có hồ sơ '{code}'."] });
         }
 
+        if (kind == Evaluation.DossierKind && dossier.TrackingKey != TrackingKeys.Normalize(request.Key))
+        {
+            return Forbidden(kind);
+        }
+
+        if (kind == Evaluation.DossierKind && dossier.ResolvedAt is null && dossier.ClosedAt is null)
+        {
+            return new(EvaluationOutcome.NotReady, null, new() { ["dossierCode"] = [$"Hồ sơ {code} chưa có kết quả; đánh giá sau khi nhận kết quả."] });
+        }
+
         var now = clock.GetUtcNow();
         var window = options.Value.ChangeWindow;
-        var kind = request.Kind!;
         for (var attempt = 0; ; attempt++)
         {
             var evaluation = await db.Set<Evaluation>().FirstOrDefaultAsync(e => e.DossierId == dossier.Id && e.Kind == kind, ct);
@@ -120,6 +147,10 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
         }
     }
 
+    private static EvaluationResult Forbidden(string kind) => new(EvaluationOutcome.Forbidden, null, kind == Evaluation.Counter
+        ? new() { ["token"] = ["Đánh giá tại quầy chỉ nhận từ màn hình hướng về công dân của quầy vừa giao dịch."] }
+        : new() { ["key"] = ["Cần mã tra cứu in trên giấy tiếp nhận của hồ sơ (mã QR đã chứa sẵn)."] });
+
     public static EvaluationView View(Evaluation e, TimeSpan window) =>
         new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : 18, e.Unsatisfied, e.Complaint,
             e.At, e.At + window, e.Disagreement);
@@ -161,6 +192,11 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             {
                 errors["complaint"] = ["Phản ánh về \"receipt\" (tiếp nhận), \"handling\" (giải quyết) hoặc \"lateness\" (trễ hẹn)."];
             }
+        }
+
+        if (r.Token is { Length: > 2000 } || r.Key is { Length: > 40 })
+        {
+            errors[r.Token is { Length: > 2000 } ? "token" : "key"] = ["Quá dài."];
         }
 
         if (r.Reason is { Length: > 1000 })

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
@@ -9,7 +11,8 @@ using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Feedback;
 
-public sealed record CounterPrompt(string DossierCode, string ProcedureName);
+/// <summary>What the citizen-facing screen asks about, with the token that lets it send that one rating.</summary>
+public sealed record CounterPrompt(string DossierCode, string ProcedureName, string Token);
 
 public static class FeedbackModule
 {
@@ -17,6 +20,7 @@ public static class FeedbackModule
     {
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
         services.AddScoped<Evaluations>();
+        services.AddSingleton<CounterRatingTokens>();
         return services;
     }
 
@@ -25,8 +29,10 @@ public static class FeedbackModule
         var api = app.MapGroup("/api/evaluations").WithTags("Evaluations");
         api.MapPost("/", Submit).AllowAnonymous().RequireRateLimiting("public")
             .WithSummary("A citizen's evaluation of a dossier: the press at the counter (1–4) or the 9 criteria after the result (201; 200 when changing one)");
-        api.MapGet("/counter-prompt", Prompt).RequireAuthorization(Policies.Staff)
-            .WithSummary("The transaction the caller's citizen-facing screen should ask about now (204 when none): the last one they finished, unrated");
+        // The citizen-facing screen is a page signed in with the officer's cookie; API clients use their token.
+        api.MapGet("/counter-prompt", Prompt)
+            .RequireAuthorization(new AuthorizeAttribute { Policy = Policies.Staff, AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}" })
+            .WithSummary("The transaction the caller's citizen-facing screen should ask about now, with its one-transaction token (204 when none): the one named, or the last one the caller finished, unrated");
         return app;
     }
 
@@ -40,6 +46,8 @@ public static class FeedbackModule
             EvaluationOutcome.Changed => TypedResults.Ok(result.Evaluation),
             EvaluationOutcome.NotFound => Problem(404, "Không có hồ sơ này", result.Errors),
             EvaluationOutcome.Closed => Problem(409, "Không còn nhận đánh giá này", result.Errors),
+            EvaluationOutcome.NotReady => Problem(409, "Hồ sơ chưa có kết quả", result.Errors),
+            EvaluationOutcome.Forbidden => Problem(403, "Thiếu bằng chứng để đánh giá", result.Errors),
             _ => TypedResults.ValidationProblem(result.Errors),
         };
     }
@@ -52,17 +60,25 @@ public static class FeedbackModule
     /// received at the counter most recently (a return is asked about when it happens), within <see cref="FeedbackOptions.CounterPromptFor"/>, if
     /// it has no counter evaluation yet. The answer never says how anyone rated.
     /// </summary>
-    private static async Task<Results<Ok<CounterPrompt>, NoContent>> Prompt(ClaimsPrincipal user, AppDbContext db, IOptions<FeedbackOptions> options, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<CounterPrompt>, NoContent>> Prompt(
+        string? dossier, ClaimsPrincipal user, AppDbContext db, CounterRatingTokens tokens, IOptions<FeedbackOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - options.Value.CounterPromptFor;
-        var officer = user.Identity?.Name;
-        var last = await db.Set<Dossier>().AsNoTracking()
-            .Where(d => d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
-            .OrderByDescending(d => d.ReceivedAt)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName })
-            .FirstOrDefaultAsync(ct);
+        var officer = user.Identity?.Name ?? "";
+        // A result returned at the counter is named by the screen (it was told through its hub); otherwise the
+        // last dossier the officer received at the counter.
+        var last = dossier is { Length: > 0 and <= 40 }
+            ? await db.Set<Dossier>().AsNoTracking()
+                .Where(d => d.Code == dossier && ((d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
+                    || db.Set<DossierEvent>().Any(e => e.DossierId == d.Id && e.Action == "returnResult" && e.Actor == officer && e.At >= since)))
+                .Select(d => new { d.Id, d.Code, d.ProcedureName }).FirstOrDefaultAsync(ct)
+            : await db.Set<Dossier>().AsNoTracking()
+                .Where(d => d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
+                .OrderByDescending(d => d.ReceivedAt)
+                .Select(d => new { d.Id, d.Code, d.ProcedureName })
+                .FirstOrDefaultAsync(ct);
         return last is null || await db.Set<Evaluation>().AnyAsync(x => x.DossierId == last.Id && x.Kind == Evaluation.Counter, ct)
             ? TypedResults.NoContent()
-            : TypedResults.Ok(new CounterPrompt(last.Code, last.ProcedureName));
+            : TypedResults.Ok(new CounterPrompt(last.Code, last.ProcedureName, tokens.Issue(last.Code, officer)));
     }
 }

@@ -13,10 +13,14 @@ namespace MotCua.Features.Feedback;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting("public")]
-public sealed class RateModel(DossierReader reader, Evaluations evaluations) : PageModel
+public sealed class RateModel(PublicTracking tracking, Evaluations evaluations) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
+
+    /// <summary>The dossier's tracking key: the receipt's QR code and the tracking page carry it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Key { get; set; }
 
     [BindProperty]
     public List<string?> Criteria { get; set; } = [.. Enumerable.Repeat<string?>(null, 9)];
@@ -31,21 +35,16 @@ public sealed class RateModel(DossierReader reader, Evaluations evaluations) : P
 
     public EvaluationView? Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
-    {
-        Dossier = await reader.PublicAsync(Code.Trim(), ct);
-        return Dossier is null ? NotFound() : Page();
-    }
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await FindAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Dossier = await reader.PublicAsync(Code.Trim(), ct);
-        if (Dossier is null)
+        if (await FindAsync(ct) is { } missing)
         {
-            return NotFound();
+            return missing;
         }
 
-        var result = await evaluations.SubmitAsync(new EvaluationRequest(Dossier.Code, Evaluation.DossierKind, null, Criteria, Complaint, Reason, "qr"), ct);
+        var result = await evaluations.SubmitAsync(new EvaluationRequest(Dossier!.Code, Evaluation.DossierKind, null, Criteria, Complaint, Reason, "qr", Key: Key), ct);
         foreach (var (field, messages) in result.Errors)
         {
             foreach (var message in messages)
@@ -56,5 +55,18 @@ public sealed class RateModel(DossierReader reader, Evaluations evaluations) : P
 
         Saved = result.Evaluation;
         return Page();
+    }
+
+    /// <summary>Loads the dossier by code and key; the answer when it cannot (404, or 429 after too many wrong keys).</summary>
+    private async Task<IActionResult?> FindAsync(CancellationToken ct)
+    {
+        (Dossier, var wait) = await tracking.FindAsync(Code, Key, HttpContext, ct);
+        if (wait is { } w)
+        {
+            Response.Headers.RetryAfter = ((int)Math.Ceiling(w.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
+
+        return Dossier is null ? NotFound() : null;
     }
 }

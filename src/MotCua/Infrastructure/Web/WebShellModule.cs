@@ -83,6 +83,7 @@ public static class WebShellModule
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("motcua"));
         }
 
+        services.AddSingleton<FailureThrottle>();
         services.AddOptions<Files.FileWorkOptions>().BindConfiguration(Files.FileWorkOptions.Section);
         services.AddSingleton<Files.FileWork>();
 

@@ -15,15 +15,16 @@
     });
   });
   // The counter evaluation: when the officer finishes a transaction the screen turns to four faces for that
-  // dossier; the press goes straight to the public endpoint and is never shown back to the officer.
+  // dossier; the press goes straight to the public endpoint with the token the screen got for that transaction
+  // alone, and is never shown back to the officer.
   const rate = document.getElementById('rate');
   const thanks = document.getElementById('rate-thanks');
   const reason = document.getElementById('rate-reason');
   let asking = null;
   let hideTimer = null;
   const ask = (prompt) => {
-    if (!prompt || !prompt.dossierCode) return;
-    asking = prompt.dossierCode;
+    if (!prompt || !prompt.dossierCode || !prompt.token) return;
+    asking = prompt;
     document.getElementById('rate-dossier').textContent = prompt.dossierCode + (prompt.procedureName ? ' · ' + prompt.procedureName : '');
     reason.value = '';
     thanks.hidden = true;
@@ -33,7 +34,7 @@
   };
   rate.querySelectorAll('button[data-rating]').forEach((button) => button.addEventListener('click', async () => {
     if (!asking) return;
-    const body = { dossierCode: asking, kind: 'counter', rating: Number(button.dataset.rating), reason: reason.value || null, source: 'device' };
+    const body = { dossierCode: asking.dossierCode, token: asking.token, kind: 'counter', rating: Number(button.dataset.rating), reason: reason.value || null, source: 'device' };
     const response = await fetch('/api/evaluations', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
     if (response.ok) {
       asking = null;
@@ -42,9 +43,9 @@
       hideTimer = setTimeout(() => { rate.hidden = true; }, 4000);
     }
   }));
-  connection.on('rate', ask);
-  const pending = () => fetch('/api/evaluations/counter-prompt', { credentials: 'same-origin' })
+  const pending = (code) => fetch('/api/evaluations/counter-prompt' + (code ? '?dossier=' + encodeURIComponent(code) : ''), { credentials: 'same-origin' })
     .then((r) => (r.status === 200 ? r.json() : null)).then(ask).catch(() => {});
+  connection.on('rate', (prompt) => pending(prompt && prompt.dossierCode));
 
   const online = () => { status.textContent = status.dataset.online || 'Đã kết nối'; status.className = 'tag office'; };
   const offline = () => { status.textContent = 'Mất kết nối, đang thử lại…'; status.className = 'tag warn'; };

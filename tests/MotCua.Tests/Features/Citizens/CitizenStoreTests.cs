@@ -110,7 +110,7 @@ public sealed class CitizenStoreTests(TestApp app) : IClassFixture<TestApp>
     public async Task Opening_a_record_is_logged_and_the_record_shows_its_log()
     {
         var unit = await UnitIdAsync("001.00.61.H26");
-        await StoreAsync(s => s.ObserveAsync(new CitizenObservation("001090000707", "Bùi Văn Khoa"), ProfileSource.IdCardQr, "canbo.trungvan", unit));
+        await StoreAsync(s => s.ObserveAsync(new CitizenObservation("001090000707", "Bùi Văn Khoa"), ProfileSource.Dossier, "canbo.trungvan", unit, "001.00.61.H26-270301-0707"));
         using var officer = await app.ClientForAsync("canbo.trungvan");
         await officer.GetFromJsonAsync<JsonElement>("/api/citizens/001090000707");
         var record = await officer.GetFromJsonAsync<JsonElement>("/api/citizens/001090000707");

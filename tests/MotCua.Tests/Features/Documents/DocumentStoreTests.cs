@@ -13,10 +13,13 @@ namespace MotCua.Tests.Features.Documents;
 
 public sealed class DocumentStoreTests(TestApp app) : IClassFixture<TestApp>
 {
+    /// <summary>A citizen with a dossier at Trung Văn's desk: its officers have business with the record.</summary>
     private async Task CitizenAsync(string idNumber)
     {
+        var office = await app.WithDbAsync(db => db.Units.Where(u => u.Code == "001.00.61.H26").Select(u => u.Id).SingleAsync());
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<CitizenStore>().ObserveAsync(new CitizenObservation(idNumber, "Trịnh Văn Lâm"), ProfileSource.IdCardQr, "test", null);
+        await scope.ServiceProvider.GetRequiredService<CitizenStore>().ObserveAsync(
+            new CitizenObservation(idNumber, "Trịnh Văn Lâm"), ProfileSource.Dossier, "test", office, $"001.00.61.H26-270301-{idNumber[^4..]}");
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string idNumber, string type, string? expiry, params (byte[] Bytes, string Name)[] files)

@@ -116,8 +116,9 @@ public sealed partial class IntakeApiTests(TestApp app) : IClassFixture<TestApp>
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
         var code = (await PostAsync(officer, Body())).GetProperty("code").GetString();
+        var key = (await officer.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}")).GetProperty("trackingKey").GetString();
         using var anonymous = app.CreateClient();
-        var text = await anonymous.GetStringAsync($"/api/public/dossiers/{code}");
+        var text = await anonymous.GetStringAsync($"/api/public/dossiers/{code}?key={key}");
         var body = JsonDocument.Parse(text).RootElement;
         Assert.Equal("Nguyễn V. A.", body.GetProperty("applicantName").GetString());
         foreach (var secret in new[] { "001090123456", "0912345678", "an@example.vn", "ngõ 2", "1990" })

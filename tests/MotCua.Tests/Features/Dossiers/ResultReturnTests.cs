@@ -25,7 +25,7 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
     {
         var code = await AcceptAsync("001090121212");
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
-        var scanned = Uri.EscapeDataString($"http://localhost:5080/tra-cuu/{code}");
+        var scanned = Uri.EscapeDataString($"http://localhost:5080/tra-cuu/{code}?key=7KQ4M-XP2RD");
         var page = await officer.GetStringAsync($"/Dossiers/Return?code={scanned}");
         Assert.Contains(code, page, StringComparison.Ordinal);
 

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Notifications.Contracts;
 using MotCua.Tests.Features.Workflow;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MotCua.Tests.Features.Reports;
 
@@ -14,7 +15,26 @@ public sealed class EvaluationTests
     private static readonly string[] AllSatisfied = [.. Enumerable.Repeat("satisfied", 9)];
     private static readonly string[] OneWrong = ["satisfied", "satisfied", "satisfied", "meh", "satisfied", "satisfied", "satisfied", "satisfied", "satisfied"];
 
+    /// <summary>Posts an evaluation with the proof its kind needs, as the counter screen (a fresh token) or the QR page (the key) sends it.</summary>
     public static async Task<HttpResponseMessage> RateAsync(TestApp app, object body)
+    {
+        var json = JsonSerializer.SerializeToNode(body)!.AsObject();
+        if (json["dossierCode"]?.GetValue<string>() is { } code)
+        {
+            if (json["kind"]?.GetValue<string>() == "dossier")
+            {
+                json["key"] = await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Contracts.Dossier>().Where(d => d.Code == code).Select(d => d.TrackingKey).FirstOrDefaultAsync()) ?? "NO-SUCH-KEY";
+            }
+            else
+            {
+                json["token"] = app.Services.GetRequiredService<MotCua.Features.Feedback.CounterRatingTokens>().Issue(code, "canbo.trungvan");
+            }
+        }
+
+        return await RateWithoutProofAsync(app, json);
+    }
+
+    public static async Task<HttpResponseMessage> RateWithoutProofAsync(TestApp app, object body)
     {
         using var client = app.CreateClient();
         return await client.PostAsJsonAsync("/api/evaluations", body);
@@ -143,7 +163,7 @@ public sealed class EvaluationTests
                 Assert.Equal(HttpStatusCode.NoContent, none.StatusCode);
             }
 
-            using (var pressed = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 3, source = "device" }))
+            using (var pressed = await RateWithoutProofAsync(app, new { dossierCode = code, kind = "counter", rating = 3, source = "device", token = prompt.GetProperty("token").GetString() }))
             {
                 Assert.Equal(HttpStatusCode.Created, pressed.StatusCode);
             }
@@ -162,7 +182,7 @@ public sealed class EvaluationTests
             for (var i = 0; i < 5; i++)
             {
                 using var refused = await client.PostAsJsonAsync("/api/evaluations", new { dossierCode = "001.00.61.H26-270301-9999", kind = "counter", rating = 4 });
-                Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+                Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode); // no proof
             }
 
             using var limited = await client.PostAsJsonAsync("/api/evaluations", new { dossierCode = "001.00.61.H26-270301-9999", kind = "counter", rating = 4 });

@@ -9,12 +9,16 @@ public sealed class CitizenIntake(CitizenStore store)
         return (result.CitizenId, result.Conflicts);
     }
 
-    /// <summary>The applicant as declared on a dossier: fills the store (source: dossier) and gives the office business with the citizen.</summary>
+    /// <summary>The applicant as declared on a dossier: fills the store (source: dossier); with the dossier's code, gives the office business with the citizen.</summary>
     public async Task<(Guid CitizenId, IReadOnlyList<string> Conflicts)> FromDossierAsync(CitizenObservation applicant, string? officer, Guid? officeId, string? dossierCode, CancellationToken ct = default)
     {
         var result = await store.ObserveAsync(applicant, ProfileSource.Dossier, officer, officeId, dossierCode, ct);
         return (result.CitizenId, result.Conflicts);
     }
+
+    /// <summary>The office holds the dossier: its staff have business with the applicant's record from now on.</summary>
+    public Task HoldsDossierAsync(Guid citizenId, Guid officeId, string dossierCode, CancellationToken ct = default) =>
+        store.HoldsDossierAsync(citizenId, officeId, dossierCode, ct);
 
     public Task ContactAsync(string idNumber, string? phone, string? email, string? officer, CancellationToken ct = default) =>
         store.ObserveAsync(new CitizenObservation(idNumber, Phone: phone, Email: email), ProfileSource.Officer, officer, null, ct: ct);

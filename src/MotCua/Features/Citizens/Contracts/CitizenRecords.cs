@@ -70,11 +70,31 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
     public Task<Guid?> FindIdAsync(string idNumber, CancellationToken ct = default) =>
         db.Set<Citizen>().AsNoTracking().Where(c => c.IdNumber == idNumber).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
 
-    /// <summary>Whether one of the caller's units has business with the citizen (a dossier, a visit to its counter).</summary>
-    public async Task<bool> HasBusinessAsync(ClaimsPrincipal user, Guid citizenId, CancellationToken ct = default)
+    /// <summary>Whether one of the caller's units holds a dossier of the citizen (nothing else gives business).</summary>
+    public async Task<bool> HasBusinessAsync(ClaimsPrincipal user, Guid citizenId, CancellationToken ct = default) =>
+        await BusinessDossierAsync(user, citizenId, ct) is not null;
+
+    /// <summary>The latest dossier of the citizen that one of the caller's units holds, or null.</summary>
+    public async Task<string?> BusinessDossierAsync(ClaimsPrincipal user, Guid citizenId, CancellationToken ct = default)
     {
         var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
-        return await db.Set<CitizenUnitLink>().AnyAsync(l => l.CitizenId == citizenId && visible.Contains(l.UnitId), ct);
+        return await db.Set<CitizenUnitLink>().AsNoTracking()
+            .Where(l => l.CitizenId == citizenId && l.DossierCode != null && visible.Contains(l.UnitId))
+            .OrderByDescending(l => l.DossierCode).Select(l => l.DossierCode).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Whether the caller may read or write the citizen's store: a unit holding a dossier of theirs, or a stated
+    /// purpose. Returns the purpose to log (the stated one, or the dossier that gives business), or null when refused.
+    /// </summary>
+    public async Task<(string Purpose, string? DossierCode)?> AccessAsync(ClaimsPrincipal user, Guid citizenId, string? purpose, CancellationToken ct = default)
+    {
+        if (!string.IsNullOrWhiteSpace(purpose))
+        {
+            return (purpose.Trim(), null);
+        }
+
+        return await BusinessDossierAsync(user, citizenId, ct) is { } dossier ? ($"Đơn vị đang giải quyết hồ sơ {dossier}", dossier) : null;
     }
 
     /// <summary>Opens the full record for <paramref name="what"/>, logging the read; without business and without a reason, asks for one.</summary>
@@ -86,13 +106,12 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
             return (RecordAccess.NotFound, null);
         }
 
-        var business = await HasBusinessAsync(user, citizenId, ct);
-        if (!business && string.IsNullOrWhiteSpace(purpose))
+        if (await AccessAsync(user, citizenId, purpose, ct) is not { } access)
         {
             return (RecordAccess.NeedsReason, null);
         }
 
-        await LogAsync(user, citizenId, what, business ? purpose ?? "Đơn vị đang giải quyết hồ sơ của công dân" : purpose!, dossierCode, ct);
+        await LogAsync(user, citizenId, what, access.Purpose, dossierCode ?? access.DossierCode, ct);
         var values = await db.Set<ProfileFieldValue>().AsNoTracking().Where(v => v.CitizenId == citizenId).OrderByDescending(v => v.ObservedAt).Take(200)
             .Select(v => new ProfileValueView(v.Id, v.Field, v.Value, v.Source.ToString(), v.ObservedAt, v.ObservedBy, v.DossierCode, v.State.ToString()))
             .ToListAsync(ct);
@@ -104,26 +123,19 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
             citizen.IdIssueDate, citizen.OpenConflicts, values, log));
     }
 
-    /// <summary>Records that a unit has business with the citizen (a scan or a dossier at its counter).</summary>
-    public async Task LinkUnitAsync(Guid citizenId, Guid unitId, string reason, CancellationToken ct = default)
-    {
-        if (!await db.Set<CitizenUnitLink>().AnyAsync(l => l.CitizenId == citizenId && l.UnitId == unitId, ct))
-        {
-            db.Add(new CitizenUnitLink { CitizenId = citizenId, UnitId = unitId, Since = clock.GetUtcNow(), Reason = reason });
-            await db.SaveChangesAsync(ct);
-        }
-    }
-
     /// <summary>Writes one access-log entry (reads of documents and files log through here too).</summary>
     public async Task LogAsync(ClaimsPrincipal user, Guid citizenId, string what, string purpose, string? dossierCode, CancellationToken ct = default)
     {
         db.Add(new AccessLogEntry
         {
             CitizenId = citizenId, At = clock.GetUtcNow(), AccountId = AccountClaims.AccountId(user), Username = user.Identity?.Name ?? "",
-            What = what, Purpose = purpose.Trim(), DossierCode = dossierCode,
+            What = Cut(what, 200), Purpose = Cut(purpose.Trim(), 500), DossierCode = dossierCode,
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>A stated purpose longer than the log's column is kept to its length (the log is never refused).</summary>
+    private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 
     private static string? MaskPhone(string? phone) => phone is { Length: > 4 } ? new string('•', phone.Length - 3) + phone[^3..] : null;
 }

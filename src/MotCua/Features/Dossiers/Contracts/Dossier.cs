@@ -34,6 +34,12 @@ public sealed class Dossier
     /// <summary><c>&lt;agency code&gt;-YYMMDD-XXXX</c> (Decree 61/2018 art. 26).</summary>
     public required string Code { get; init; }
 
+    /// <summary>
+    /// The dossier's public secret, printed on the receipt beside the code and carried by its QR code: the code
+    /// alone can be guessed (an office's numbers run in order), so public tracking and rating need both.
+    /// </summary>
+    public string TrackingKey { get; init; } = TrackingKeys.New();
+
     public Guid OfficeId { get; init; }
 
     public required string OfficeCode { get; init; }
@@ -184,6 +190,7 @@ internal sealed class DossiersConfiguration :
         builder.HasKey(x => x.Id);
         builder.Property(x => x.Code).HasMaxLength(40);
         builder.HasIndex(x => x.Code).IsUnique();
+        builder.Property(x => x.TrackingKey).HasMaxLength(20);
         builder.Property(x => x.OfficeCode).HasMaxLength(40);
         builder.HasIndex(x => new { x.OfficeId, x.Status, x.DueAt });
         builder.HasIndex(x => x.CitizenId);

@@ -137,6 +137,7 @@ public sealed class DossierIntake(
             user.Identity?.Name, office!.Id, null, ct)).CitizenId;
         var sequence = await DossierCode.NextAsync(db, office.Code, localDay, ct);
         var code = DossierCode.Format(office.Code, localDay, sequence);
+        await citizens.HoldsDossierAsync(citizenId, office.Id, code, ct);
         var documents = request.Documents ?? [.. DefaultDocuments(version)];
         var dossier = new Dossier
         {
@@ -155,8 +156,8 @@ public sealed class DossierIntake(
         await CounterTickets.LinkServedAsync(db, user.Identity?.Name, code, ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
             $"Hồ sơ {code} đã được tiếp nhận",
-            $"{office.Name} đã tiếp nhận hồ sơ \"{version.Name}\" của Ông/Bà lúc {Describe(receivedAt)}. Hẹn trả kết quả: {Describe(due.DueAt)}. Tra cứu bằng mã hồ sơ {code}.",
-            links.Track(code), now);
+            $"{office.Name} đã tiếp nhận hồ sơ \"{version.Name}\" của Ông/Bà lúc {Describe(receivedAt)}. Hẹn trả kết quả: {Describe(due.DueAt)}. Tra cứu bằng mã hồ sơ {code} và mã tra cứu {TrackingKeys.Display(dossier.TrackingKey)}.",
+            links.Track(code, dossier.TrackingKey), now);
         if (idempotencyKey is { Length: > 0 } k)
         {
             db.Add(new IdempotencyRecord { AccountId = accountId, Key = k, DossierId = dossier.Id, RequestHash = requestHash, CreatedAt = now });

@@ -15,7 +15,7 @@ public sealed record EventView(DateTimeOffset At, string Action, string? Actor, 
 
 public sealed record DossierView(
     string Code, string ProcedureCode, string ProcedureName, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly DueDate, DateTimeOffset DueAt,
-    ApplicantView Applicant, int Version, string OfficeCode, IReadOnlyList<ReceivedDocument> Documents, IReadOnlyList<EventView> Events);
+    ApplicantView Applicant, int Version, string OfficeCode, IReadOnlyList<ReceivedDocument> Documents, IReadOnlyList<EventView> Events, string TrackingKey);
 
 /// <summary>Reads dossiers within the caller's units (a dossier outside them reads as missing).</summary>
 public sealed class DossierReader(AppDbContext db, UnitScope scope)
@@ -39,18 +39,18 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope)
         return new DossierView(
             d.Code, d.ProcedureCode, d.ProcedureName, Status(d.Status), d.Channel.ToString().ToLowerInvariant(), Vn(d.ReceivedAt), d.DueDate, Vn(d.DueAt),
             new ApplicantView(d.ApplicantIdNumber, d.ApplicantName, d.ApplicantDateOfBirth, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail),
-            d.Version, d.OfficeCode, d.Documents, [.. events.Select(e => e with { At = Vn(e.At) })]);
+            d.Version, d.OfficeCode, d.Documents, [.. events.Select(e => e with { At = Vn(e.At) })], TrackingKeys.Display(d.TrackingKey));
     }
 
-    /// <summary>What anyone with the code may see: no ID number, address, phone or email; the name masked.</summary>
-    public async Task<PublicDossier?> PublicAsync(string code, CancellationToken ct = default)
+    /// <summary>What anyone with the code and its tracking key may see: no ID number, address, phone or email; the name masked.</summary>
+    public async Task<PublicDossier?> PublicAsync(string code, string? key, CancellationToken ct = default)
     {
-        if (!DossierCode.LooksValid(code))
+        if (!DossierCode.LooksValid(code) || TrackingKeys.Normalize(key) is not { } normalized)
         {
             return null;
         }
 
-        var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code)
+        var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code && x.TrackingKey == normalized)
             .Select(x => new { x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.ApplicantName }).FirstOrDefaultAsync(ct);
         return d is null ? null : new PublicDossier(d.Code, d.ProcedureName, Status(d.Status), Vn(d.ReceivedAt), d.DueDate, MaskName(d.ApplicantName));
     }

@@ -5,5 +5,7 @@ namespace MotCua.Features.Dossiers.Contracts;
 /// <summary>Addresses citizens and officers open from outside (messages, QR codes), on the configured public address.</summary>
 public sealed class PublicLinks(IOptions<AppOptions> options)
 {
-    public string Track(string code) => new Uri(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code)).ToString();
+    /// <summary>The tracking page of a dossier, with its key (what the receipt's QR code and the citizen's messages carry).</summary>
+    public string Track(string code, string key) =>
+        new Uri(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code) + "?key=" + Uri.EscapeDataString(TrackingKeys.Display(key))).ToString();
 }

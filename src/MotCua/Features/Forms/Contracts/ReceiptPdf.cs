@@ -11,7 +11,7 @@ namespace MotCua.Features.Forms.Contracts;
 public sealed record ReceiptData(
     string ParentUnitName, string OfficeName, string DossierCode, string ApplicantName, string? Address, string? Phone, string? Email,
     string ProcedureName, IReadOnlyList<string> Documents, int Sets, int LegalWorkingDays, bool SameDay,
-    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string ReturnAt, string LogBook, int LogEntry, string Officer, Uri TrackingLink);
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string ReturnAt, string LogBook, int LogEntry, string Officer, Uri TrackingLink, string TrackingKey);
 
 /// <summary>
 /// Renders form 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", in two copies (one for the applicant, one kept),
@@ -64,6 +64,7 @@ public static class ReceiptPdf
 
             form.Y += 8;
             var beside = FormWriter.Left + 90;
+            form.Line($"Mã hồ sơ: {data.DossierCode}   Mã tra cứu (giữ riêng): {data.TrackingKey}", FormWriter.Bold, x: beside, columnWidth: form.Width - 90);
             form.Line("Tra cứu tình trạng hồ sơ: quét mã QR hoặc mở", FormWriter.Small, x: beside, columnWidth: form.Width - 90);
             form.Line(data.TrackingLink.ToString(), FormWriter.Small, x: beside, columnWidth: form.Width - 90);
             form.Line(copy, FormWriter.Small, x: beside, columnWidth: form.Width - 90);

@@ -509,7 +509,7 @@ public sealed class ProcessEngine(
             foreach (var (kind, subject, body) in citizenMessages)
             {
                 Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone),
-                    $"{dossier.Code}/{e.Seq}/{kind}", subject, body, engine.links.Track(dossier.Code), now);
+                    $"{dossier.Code}/{e.Seq}/{kind}", subject, body, engine.links.Track(dossier.Code, dossier.TrackingKey), now);
             }
 
             return ActionResult.Done;
