@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -78,7 +79,11 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+        });
     }
 
     public async Task InitializeAsync()
@@ -178,6 +183,29 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
+}
+
+/// <summary>
+/// In tests, a request may say which client address it comes from (<c>X-Test-Client-Address</c>), as requests from
+/// different computers would; the in-memory server otherwise gives every request the same (empty) address.
+/// </summary>
+internal sealed class ClientAddressFromHeader : Microsoft.AspNetCore.Hosting.IStartupFilter
+{
+    public const string Header = "X-Test-Client-Address";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        app.Use((context, nextMiddleware) =>
+        {
+            if (System.Net.IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+            {
+                context.Connection.RemoteIpAddress = address;
+            }
+
+            return nextMiddleware(context);
+        });
+        next(app);
+    };
 }
 
 /// <summary>The providers a database-critical test runs on: SQLite always, PostgreSQL when configured.</summary>

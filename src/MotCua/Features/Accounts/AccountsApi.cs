@@ -22,21 +22,36 @@ internal static class AccountsApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Access");
         auth.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting("public")
-            .WithSummary("Exchange a staff username and password for a bearer token");
+            .WithSummary("Exchange a staff username and password for a bearer token (failures are slowed per address and account: 429 with Retry-After)");
+        auth.MapPost("/logout", async (ClaimsPrincipal user, Sessions sessions, CancellationToken ct) =>
+            {
+                await sessions.EndAsync(user, ct);
+                return TypedResults.NoContent();
+            })
+            .RequireAuthorization(Policies.Staff).WithSummary("Revokes the caller's token: it is refused from the next request on");
 
         var accounts = app.MapGroup("/api/accounts").WithTags("Access").RequireAuthorization(Policies.Staff);
         accounts.MapGet("/me", (ClaimsPrincipal user, AccountReader reader, CancellationToken ct) => reader.MeAsync(user, ct))
             .WithSummary("The signed-in account, its roles and its units");
         accounts.MapGet("/{username}", (string username, ClaimsPrincipal user, AccountReader reader, CancellationToken ct) => reader.ReadAsync(username, user, ct))
             .WithSummary("A staff account of the caller's units (404 outside them)");
+        var admin = app.MapGroup("/api/accounts/{username}").WithTags("Access").RequireAuthorization(Policies.Administrator);
+        admin.MapDelete("/sessions", EndSessions).WithSummary("Ends every session of the account (its cookies and tokens are refused at once)");
+        admin.MapPost("/disable", (string username, AccountAdmin accounts, ClaimsPrincipal user, CancellationToken ct) => accounts.SetDisabledAsync(username, true, user, ct))
+            .WithSummary("Disables the account: it cannot sign in and its sessions end at once");
+        admin.MapPost("/enable", (string username, AccountAdmin accounts, ClaimsPrincipal user, CancellationToken ct) => accounts.SetDisabledAsync(username, false, user, ct))
+            .WithSummary("Enables a disabled account again");
     }
+
+    private static async Task<Results<NoContent, NotFound>> EndSessions(string username, AccountAdmin accounts, ClaimsPrincipal user, CancellationToken ct) =>
+        await accounts.EndSessionsAsync(username, user, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     /// <summary>
     /// Unknown user, wrong password, citizen account and locked account all get the same 401, so the answer
     /// tells nothing about which accounts exist.
     /// </summary>
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
-        TokenRequest request, UserManager<Account> users, SignInManager<Account> signIn, TokenIssuer issuer)
+        TokenRequest request, SignInGuard guard, TokenIssuer issuer, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Username))
@@ -49,26 +64,32 @@ internal static class AccountsApi
             errors["password"] = ["Cần nhập mật khẩu (password is required)."];
         }
 
+        if (errors.Count == 0 && (request.Username!.Length > 100 || request.Password!.Length > 200))
+        {
+            errors[request.Username.Length > 100 ? "username" : "password"] = ["Quá dài (too long)."];
+        }
+
         if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }
 
-        var account = await users.FindByNameAsync(request.Username!.Trim());
-        if (account is null || account.Kind != AccountKind.Staff)
+        var client = http.Connection.RemoteIpAddress?.ToString();
+        var check = await guard.CheckAsync(request.Username!, request.Password!, client);
+        if (check.Wait is { } wait)
         {
-            // Spend the time a real check would, so timing does not reveal unknown accounts.
-            users.PasswordHasher.HashPassword(new Account(), request.Password!);
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Đăng nhập sai nhiều lần (too many failed sign-ins)",
+                detail: $"Vui lòng thử lại sau {seconds} giây. (Please try again in {seconds} seconds.)");
+        }
+
+        if (check.Account is not { } account)
+        {
             return Unauthorized();
         }
 
-        var result = await signIn.CheckPasswordSignInAsync(account, request.Password!, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            return Unauthorized();
-        }
-
-        var (token, expiresAt) = await issuer.IssueAsync(account);
+        var (token, expiresAt) = await issuer.IssueAsync(account, client);
         return TypedResults.Ok(new TokenResponse(token, expiresAt));
     }
 
@@ -76,6 +97,36 @@ internal static class AccountsApi
         statusCode: StatusCodes.Status401Unauthorized,
         title: "Đăng nhập không thành công",
         detail: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá. (Wrong username or password, or the account is locked.)");
+}
+
+/// <summary>An administrator's actions on an account of their units: end its sessions, disable or enable it.</summary>
+public sealed class AccountAdmin(UserManager<Account> users, AccountReader reader, Sessions sessions)
+{
+    public async Task<bool> EndSessionsAsync(string username, ClaimsPrincipal user, CancellationToken ct) =>
+        await FindAsync(username, user, ct) is { } account && await sessions.EndAllAsync(account.Id, "administrator", ct) >= 0;
+
+    public async Task<Results<NoContent, NotFound>> SetDisabledAsync(string username, bool disabled, ClaimsPrincipal user, CancellationToken ct)
+    {
+        if (await FindAsync(username, user, ct) is not { } account)
+        {
+            return TypedResults.NotFound();
+        }
+
+        await users.SetLockoutEnabledAsync(account, true);
+        await users.SetLockoutEndDateAsync(account, disabled ? DateTimeOffset.MaxValue : null);
+        if (disabled)
+        {
+            await sessions.EndAllAsync(account.Id, "disabled", ct);
+        }
+
+        return TypedResults.NoContent();
+    }
+
+    private async Task<Account?> FindAsync(string username, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var normalized = users.NormalizeName(username);
+        return await (await reader.VisibleStaffAsync(user, ct)).FirstOrDefaultAsync(a => a.NormalizedUserName == normalized, ct);
+    }
 }
 
 /// <summary>Reads staff accounts within the caller's units.</summary>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
@@ -29,11 +30,8 @@ public static class AccountsModule
             .AddSignInManager()
             .AddDefaultTokenProviders();
 
-        services.AddOptions<IdentityOptions>().Configure<IOptions<AuthOptions>>((o, auth) =>
-        {
-            o.Lockout.MaxFailedAccessAttempts = auth.Value.MaxFailedAttempts;
-            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(auth.Value.LockoutMinutes);
-        });
+        // Failed passwords are slowed by SignInGuard, never locked; Identity's lockout only marks a disabled account.
+        services.AddDataProtection().PersistKeysToDbContext<AppDbContext>().SetApplicationName("MotCua");
 
         services.AddAuthentication(o =>
             {
@@ -48,7 +46,20 @@ public static class AccountsModule
             .AddIdentityCookies();
 
         services.AddOptions<BearerTokenOptions>(ApiScheme).Configure<IOptions<AuthOptions>>((o, auth) =>
-            o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes));
+        {
+            o.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenMinutes);
+            o.Events = new BearerTokenEvents { OnMessageReceived = Sessions.ReadTokenAsync };
+        });
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            // A cookie refreshed by Identity keeps its session.
+            if (context.CurrentPrincipal?.FindFirst(Sessions.Claim) is { } sid && context.NewPrincipal?.Identity is ClaimsIdentity identity)
+            {
+                identity.AddClaim(new Claim(Sessions.Claim, sid.Value));
+            }
+
+            return Task.CompletedTask;
+        });
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -61,6 +72,7 @@ public static class AccountsModule
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
+            o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
         });
 
         services.AddAuthorizationBuilder()
@@ -70,6 +82,9 @@ public static class AccountsModule
         services.AddScoped<IUserClaimsPrincipalFactory<Account>, AccountClaimsFactory>();
         services.AddScoped<UnitScope>();
         services.AddScoped<TokenIssuer>();
+        services.AddScoped<Sessions>();
+        services.AddScoped<SignInGuard>();
+        services.AddScoped<AccountAdmin>();
         services.AddScoped<AccountReader>();
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StaffDirectory>();
@@ -97,13 +112,14 @@ internal sealed class AccountClaimsFactory(UserManager<Account> users, RoleManag
 }
 
 /// <summary>Issues the API's bearer tokens: the same protected ticket format the bearer handler reads back.</summary>
-internal sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> bearer, IUserClaimsPrincipalFactory<Account> principals, TimeProvider clock)
+internal sealed class TokenIssuer(IOptionsMonitor<BearerTokenOptions> bearer, IUserClaimsPrincipalFactory<Account> principals, Sessions sessions, TimeProvider clock)
 {
-    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(Account account)
+    public async Task<(string Token, DateTimeOffset ExpiresAt)> IssueAsync(Account account, string? client)
     {
         var options = bearer.Get(AccountsModule.ApiScheme);
         var principal = await principals.CreateAsync(account);
         var expiresAt = clock.GetUtcNow() + options.BearerTokenExpiration;
+        ((ClaimsIdentity)principal.Identity!).AddClaim(await sessions.StartAsync(account, "token", expiresAt, client));
         var properties = new AuthenticationProperties { IssuedUtc = clock.GetUtcNow(), ExpiresUtc = expiresAt };
         var ticket = new AuthenticationTicket(principal, properties, AccountsModule.ApiScheme);
         return (options.BearerTokenProtector.Protect(ticket), expiresAt);

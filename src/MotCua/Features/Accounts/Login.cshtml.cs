@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MotCua.Features.Accounts;
 
 /// <summary>Staff sign-in with a cookie. Every failure (unknown user, wrong password, lockout) reads the same.</summary>
-public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Account> users) : PageModel
+public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard, Sessions sessions, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -15,6 +15,9 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
     public string? ReturnUrl { get; set; }
 
     public bool Failed { get; private set; }
+
+    /// <summary>Set when this address failed too often and must wait before the next try.</summary>
+    public int? WaitSeconds { get; private set; }
 
     public void OnGet()
     {
@@ -27,21 +30,24 @@ public sealed class LoginModel(SignInManager<Account> signIn, UserManager<Accoun
             return Page();
         }
 
-        var account = await users.FindByNameAsync(Input.Username.Trim());
-        if (account is null || account.Kind != AccountKind.Staff)
+        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
+        var check = await guard.CheckAsync(Input.Username, Input.Password, client);
+        if (check.Wait is { } wait)
         {
-            users.PasswordHasher.HashPassword(new Account(), Input.Password);
+            WaitSeconds = (int)Math.Ceiling(wait.TotalSeconds);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return Page();
+        }
+
+        if (check.Account is not { } account)
+        {
             Failed = true;
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(account, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            Failed = true;
-            return Page();
-        }
-
+        // The cookie lives as long as the browser session, at most 10 hours (the cookie's own expiry).
+        var session = await sessions.StartAsync(account, "cookie", clock.GetUtcNow().AddHours(10), client, HttpContext.RequestAborted);
+        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [session]);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace MotCua.Features.Accounts;
 
 /// <summary>Sign-out is a POST with an antiforgery token; a GET only goes home.</summary>
-public sealed class LogoutModel(SignInManager<Account> signIn) : PageModel
+public sealed class LogoutModel(SignInManager<Account> signIn, Sessions sessions) : PageModel
 {
     public IActionResult OnGet() => LocalRedirect("/");
 
-    public async Task<IActionResult> OnPostAsync()
+    /// <summary>Ends the session (the cookie is refused from now on, even if kept) and removes the cookie.</summary>
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        await sessions.EndAsync(User, ct);
         await signIn.SignOutAsync();
-        return LocalRedirect("/");
+        return LocalRedirect("/Accounts/Login");
     }
 }

@@ -59,17 +59,99 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
     }
 
     [Fact]
-    public async Task Account_locks_after_repeated_failures_even_for_the_right_password()
+    public async Task A_strangers_failed_passwords_slow_the_stranger_and_never_lock_the_officer_out()
     {
-        using var client = app.CreateClient();
-        for (var i = 0; i < 5; i++)
+        // The stranger at one address tries the officer's account again and again: their tries are slowed.
+        var last = HttpStatusCode.Unauthorized;
+        for (var i = 0; i < 8 && last == HttpStatusCode.Unauthorized; i++)
         {
-            using var failed = await client.PostAsJsonAsync("/api/auth/token", new { username = "canbo.xuanphuong", password = "wrong-" + i });
-            Assert.Equal(HttpStatusCode.Unauthorized, failed.StatusCode);
+            (last, _) = await TokenFromAsync(app, "203.0.113.7", "canbo.xuanphuong", "wrong-" + i);
         }
 
-        using var locked = await client.PostAsJsonAsync("/api/auth/token", new { username = "canbo.xuanphuong", password = TestApp.Password });
-        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, last);
+        var (waited, retryAfter) = await TokenFromAsync(app, "203.0.113.7", "canbo.xuanphuong", TestApp.Password);
+        Assert.Equal(HttpStatusCode.TooManyRequests, waited);
+        Assert.False(string.IsNullOrEmpty(retryAfter));
+
+        // The officer at their own counter signs in at once, with the right password.
+        var (officer, _) = await TokenFromAsync(app, "10.20.30.40", "canbo.xuanphuong", TestApp.Password);
+        Assert.Equal(HttpStatusCode.OK, officer);
+
+        // Once the wait is over, the same address may try again (nothing was locked).
+        app.Clock.Advance(TimeSpan.FromMinutes(16));
+        var (later, _) = await TokenFromAsync(app, "203.0.113.7", "canbo.xuanphuong", TestApp.Password);
+        Assert.Equal(HttpStatusCode.OK, later);
+    }
+
+    [Fact]
+    public async Task Logout_revokes_the_token_at_once()
+    {
+        using var client = app.CreateClient();
+        using var issued = await client.PostAsJsonAsync("/api/auth/token", new { username = "chuyenvien.trungvan", password = TestApp.Password });
+        var token = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/accounts/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/logout", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/accounts/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Logging_out_of_the_pages_ends_the_session_even_for_a_copied_cookie()
+    {
+        using var browser = Pages.Browser(app);
+        using (var login = await Pages.PostFormAsync(browser, "/Accounts/Login", new() { ["Input.Username"] = "lanhdao.trungvan", ["Input.Password"] = TestApp.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+            var cookie = login.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("motcua.auth=", StringComparison.Ordinal)).Split(';')[0];
+            var page = await browser.GetStringAsync("/Workflow");
+            using var logout = await browser.PostAsync("/Accounts/Logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = Pages.AntiforgeryToken(page) }));
+            Assert.Equal(HttpStatusCode.Redirect, logout.StatusCode);
+
+            using var copied = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/Workflow");
+            request.Headers.Add("Cookie", cookie);
+            using var refused = await copied.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.Contains("/Accounts/Login", refused.Headers.Location!.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_administrator_ends_an_accounts_sessions_and_a_disabled_account_stops_at_once()
+    {
+        using var officer = app.CreateClient();
+        using var issued = await officer.PostAsJsonAsync("/api/auth/token", new { username = "canbo.phuongkhac", password = TestApp.Password });
+        officer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/api/accounts/me")).StatusCode);
+
+        using var leader = await app.ClientForAsync("lanhdao.trungvan");
+        Assert.Equal(HttpStatusCode.Forbidden, (await leader.DeleteAsync("/api/accounts/canbo.phuongkhac/sessions")).StatusCode);
+        using var admin = await app.ClientForAsync("admin");
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync("/api/accounts/canbo.phuongkhac/sessions")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync("/api/accounts/me")).StatusCode);
+
+        // Disabled: the new token stops at once, and no new one is issued, not even with the right password.
+        using var again = await officer.PostAsJsonAsync("/api/auth/token", new { username = "canbo.phuongkhac", password = TestApp.Password });
+        officer.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/accounts/canbo.phuongkhac/disable", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await officer.GetAsync("/api/accounts/me")).StatusCode);
+        using (var refused = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { username = "canbo.phuongkhac", password = TestApp.Password }))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync("/api/accounts/canbo.phuongkhac/enable", null)).StatusCode);
+        using var enabled = await app.CreateClient().PostAsJsonAsync("/api/auth/token", new { username = "canbo.phuongkhac", password = TestApp.Password });
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+    }
+
+    /// <summary>Asks for a token as a client at <paramref name="address"/> would.</summary>
+    private static async Task<(HttpStatusCode Status, string? RetryAfter)> TokenFromAsync(TestApp app, string address, string username, string password)
+    {
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(ClientAddressFromHeader.Header, address);
+        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password });
+        return (response.StatusCode, response.Headers.RetryAfter?.ToString());
     }
 
     [Fact]
