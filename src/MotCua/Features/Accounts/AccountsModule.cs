@@ -75,8 +75,11 @@ public static class AccountsModule
             o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
         });
 
+        var leadersAtCounter = true;
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)))
+            .AddPolicy(Policies.Counter, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Counter, leadersAtCounter)))
+            .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Reports)))
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
 
         services.AddScoped<IUserClaimsPrincipalFactory<Account>, AccountClaimsFactory>();

@@ -15,7 +15,7 @@ internal static class DossiersApi
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Staff);
-        api.MapPost("/", Accept).WithSummary("Receive a dossier (Idempotency-Key: the same key returns the same dossier)");
+        api.MapPost("/", Accept).RequireAuthorization(Policies.Counter).WithSummary("Receive a dossier (Idempotency-Key: the same key returns the same dossier)");
         api.MapGet("/{code}", Get).WithSummary("A dossier of the caller's units, with its events");
         api.MapGet("/{code}/receipt.pdf", Receipt).WithSummary("The receipt and appointment slip (form 01) as PDF");
         api.MapGet("/{code}/verify", Verify).WithSummary("Checks the dossier's hash-chained event log");

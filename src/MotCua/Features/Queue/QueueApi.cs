@@ -27,9 +27,9 @@ internal static class QueueApi
         api.MapPost("/appointments", Book).AllowAnonymous().RequireRateLimiting("public").WithSummary("Books a slot (refused with the reason outside hours or over capacity)");
         api.MapPost("/check-in", CheckIn).AllowAnonymous().RequireRateLimiting("public").WithSummary("Checks a booked visitor in at the kiosk with the booking code");
         api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk (409 with the reason outside the office's opening hours)");
-        var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Staff);
+        var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Counter);
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
-        api.MapGet("/figures", Figures).RequireAuthorization(Policies.Staff).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
+        api.MapGet("/figures", Figures).RequireAuthorization(Policies.Counter).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
         staff.MapPost("/{counterId:guid}/call-next", CallNext).WithSummary("Calls the next ticket for the counter (204 when nobody waits)");
         staff.MapPost("/{counterId:guid}/call", Call).WithSummary("Calls one ticket by number: out of turn, or resuming one parked at this counter");
         staff.MapPost("/{counterId:guid}/park", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => Park(counterId, user, desk, ct))

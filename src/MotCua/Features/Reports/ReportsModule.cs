@@ -23,7 +23,7 @@ public static class ReportsModule
 
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Staff);
+        var api = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Reports);
         api.MapGet("/service-index", Index).WithSummary("The service-quality index of Decision 766 for a unit and period: six groups with numerator and denominator (404 outside the caller's units)");
         api.MapGet("/dashboard", Dashboard).WithSummary("A unit's figures for a period: totals, trend, breakdowns, units below ranked (404 outside the caller's units)");
         api.MapGet("/dossiers", Dossiers).WithSummary("The dossiers behind one figure of the dashboard, 50 a page");

@@ -32,6 +32,12 @@ public static class WebShellModule
             {
                 o.RootDirectory = "/Features";
                 o.Conventions.AuthorizeFolder("/", Features.Accounts.Contracts.Policies.Staff);
+                // The role × action matrix (docs/access.md); public pages in these folders are [AllowAnonymous].
+                o.Conventions.AuthorizeFolder("/Intake", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizeFolder("/Queue", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizePage("/Dossiers/Return", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizeFolder("/Reports", Features.Accounts.Contracts.Policies.Reports);
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Index");
@@ -84,6 +90,7 @@ public static class WebShellModule
         }
 
         services.AddSingleton<FailureThrottle>();
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddOptions<Files.FileWorkOptions>().BindConfiguration(Files.FileWorkOptions.Section);
         services.AddSingleton<Files.FileWork>();
 
@@ -98,6 +105,9 @@ public static class WebShellModule
     {
         ArgumentNullException.ThrowIfNull(app);
         Serilog.SerilogApplicationBuilderExtensions.UseSerilogRequestLogging(app);
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api-reference"), all => all.UseSecurityHeaders(SecurityHeaders(inlineScript: false)));
+        // The API reference page (Scalar) configures itself with an inline script; it shows no personal data.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api-reference"), reference => reference.UseSecurityHeaders(SecurityHeaders(inlineScript: true)));
         app.Use(ServerTiming);
         app.UseWhen(c => IsApi(c.Request), api =>
         {
@@ -133,6 +143,35 @@ public static class WebShellModule
         app.MapRazorPages();
         return app;
     }
+
+    /// <summary>
+    /// The headers every response carries (NetEscapades.AspNetCore.SecurityHeaders): no sniffing, no framing, no
+    /// referrer across origins, no server name, and a Content-Security-Policy that runs only the app's own script
+    /// files (inline style attributes are allowed; no page has inline script or event handlers).
+    /// </summary>
+    private static HeaderPolicyCollection SecurityHeaders(bool inlineScript) => new HeaderPolicyCollection()
+        .AddDefaultSecurityHeaders()
+        .AddFrameOptionsDeny()
+        .AddReferrerPolicyStrictOriginWhenCrossOrigin()
+        .RemoveServerHeader()
+        .AddContentSecurityPolicy(csp =>
+        {
+            csp.AddDefaultSrc().Self();
+            var script = csp.AddScriptSrc().Self();
+            if (inlineScript)
+            {
+                script.UnsafeInline();
+            }
+
+            csp.AddStyleSrc().Self().UnsafeInline();
+            csp.AddImgSrc().Self().Data().Blob();
+            csp.AddConnectSrc().Self();
+            csp.AddFontSrc().Self();
+            csp.AddObjectSrc().None();
+            csp.AddBaseUri().Self();
+            csp.AddFormAction().Self();
+            csp.AddFrameAncestors().None();
+        });
 
     /// <summary>Adds <c>Server-Timing: app;dur=…</c> (milliseconds) so that load tests and browsers see server time apart from the network.</summary>
     private static Task ServerTiming(HttpContext context, RequestDelegate next)

@@ -139,11 +139,15 @@ public sealed class ReportTests
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            using var other = await app.ClientForAsync("canbo.phuongkhac");
+            // A leader of another unit (the Department of Justice) does not see the ward; an officer may not open reports at all.
+            using var other = await app.ClientForAsync("lanhdao.sotuphap");
+            using var officer = await app.ClientForAsync("canbo.phuongkhac");
             foreach (var path in Paths)
             {
                 using var response = await other.GetAsync($"/api/reports/{path}?unit={Ward}&{Week}&measure=received");
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+                using var forbidden = await officer.GetAsync($"/api/reports/{path}?unit={Ward}&{Week}&measure=received");
+                Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
             }
 
             using var leader = await app.ClientForAsync("lanhdao.trungvan");
@@ -217,7 +221,7 @@ public sealed class ReportTests
             Assert.Equal((4d, 3d, 1d), (Convert.ToDouble(total["Tiếp nhận"], System.Globalization.CultureInfo.InvariantCulture),
                 Convert.ToDouble(total["Đã giải quyết"], System.Globalization.CultureInfo.InvariantCulture), Convert.ToDouble(total["Trễ hạn"], System.Globalization.CultureInfo.InvariantCulture)));
 
-            using var outsider = await Pages.SignedInAsync(app, "canbo.phuongkhac");
+            using var outsider = await Pages.SignedInAsync(app, "lanhdao.sotuphap");
             using var refused = await outsider.GetAsync($"/Reports?handler=pdf&unit={Ward}&{Week}");
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         });
@@ -309,7 +313,7 @@ public sealed class ReportTests
             Assert.Contains("từ ngày 01/03/2027 đến ngày 31/03/2027", text, StringComparison.Ordinal);
             Assert.Contains("Tổng cộng 4 3 2 1 1 1", text, StringComparison.Ordinal);
 
-            using var outsider = await Pages.SignedInAsync(app, "canbo.phuongkhac");
+            using var outsider = await Pages.SignedInAsync(app, "lanhdao.sotuphap");
             using var refused = await outsider.GetAsync($"/Reports/Monthly?handler=file&id={link}&kind=pdf");
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         });

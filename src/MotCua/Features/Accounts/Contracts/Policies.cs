@@ -1,7 +1,28 @@
 namespace MotCua.Features.Accounts.Contracts;
 
+/// <summary>
+/// Who may do what, by role (the matrix is in docs/access.md). Scope still applies inside each: a permitted role sees
+/// only its units' records.
+/// </summary>
 public static class Policies
 {
+    /// <summary>Any staff account: the inbox, dossiers of its units, the citizen store (logged), notifications.</summary>
     public const string Staff = "staff";
+
+    /// <summary>The counter: intake, returning results, calling queue tickets. One-stop officers, and leaders who stand in at the counter.</summary>
+    public const string Counter = "counter";
+
+    /// <summary>Dashboards, the service index, reports and their dossiers: leaders and administrators.</summary>
+    public const string Reports = "reports";
+
     public const string Administrator = "administrator";
+
+    /// <summary>The roles each policy admits (besides being staff).</summary>
+    public static IReadOnlyList<string> RolesFor(string policy, bool leadersAtCounter = true) => policy switch
+    {
+        Counter => leadersAtCounter ? [Roles.OneStopOfficer, Roles.Leader] : [Roles.OneStopOfficer],
+        Reports => [Roles.Leader, Roles.Administrator],
+        Administrator => [Roles.Administrator],
+        _ => Roles.All,
+    };
 }

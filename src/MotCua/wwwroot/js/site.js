@@ -1,0 +1,12 @@
+// Behaviour every page may use, declared in the markup (the Content-Security-Policy allows no inline script):
+// data-print prints the page; data-submit-on-change sends the field's form when its value changes.
+(() => {
+  'use strict';
+  document.addEventListener('click', (event) => {
+    if (event.target.closest('[data-print]')) window.print();
+  });
+  document.addEventListener('change', (event) => {
+    const field = event.target.closest('[data-submit-on-change]');
+    if (field && field.form) field.form.submit();
+  });
+})();

@@ -1,0 +1,276 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Patterns;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MotCua.Tests.Security;
+
+/// <summary>
+/// Every endpoint the app maps (read from its own endpoint list) × anonymous, an officer of another ward and each
+/// role: the rule each endpoint follows is written down here (docs/access.md is the same matrix for people), and an
+/// endpoint without a rule fails the suite, so no new endpoint ships without one.
+/// </summary>
+public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestApp>
+{
+    /// <summary>Who may pass an endpoint's authorisation (its scope still bounds what they then see).</summary>
+    public enum Rule
+    {
+        Public,
+        Staff,
+        Counter,
+        Reports,
+        Administrator,
+    }
+
+    private static readonly (string Username, string Role)[] Identities =
+    [
+        ("", "anonymous"),
+        ("canbo.phuongkhac", "OneStopOfficer"), // another ward's officer
+        ("canbo.trungvan", "OneStopOfficer"),
+        ("chuyenvien.trungvan", "Specialist"),
+        ("lanhdao.trungvan", "Leader"),
+        ("admin", "Administrator"),
+    ];
+
+    /// <summary>The matrix: "METHOD route" (pages: "PAGE /Folder/Name") → rule.</summary>
+    private static readonly Dictionary<string, Rule> Matrix = new()
+    {
+        ["GET /health/live"] = Rule.Public,
+        ["GET /health/ready"] = Rule.Public,
+        ["GET /openapi/{documentName}.json"] = Rule.Public,
+        ["GET /culture"] = Rule.Public,
+        ["GET /api/public/dossiers/{code}"] = Rule.Public,
+        ["GET /hubs/queue/negotiate"] = Rule.Public,
+        ["GET /hubs/queue"] = Rule.Public,
+        ["GET /api-reference/scalar.js"] = Rule.Public,
+        ["GET /api-reference/scalar.aspnetcore.js"] = Rule.Public,
+        ["GET /api-reference/favicon.svg"] = Rule.Public,
+        ["GET /api-reference/{documentName?}"] = Rule.Public,
+        ["PAGE /Accounts/Login"] = Rule.Public,
+        ["PAGE /Calendar/Index"] = Rule.Public,
+        ["PAGE /Catalog/ForCitizens/Details"] = Rule.Public,
+        ["PAGE /Catalog/ForCitizens/Index"] = Rule.Public,
+        ["PAGE /Dossiers/Track"] = Rule.Public,
+        ["PAGE /Error"] = Rule.Public,
+        ["PAGE /Feedback/Rate"] = Rule.Public,
+        ["PAGE /Index"] = Rule.Public,
+        ["PAGE /Queue/Board"] = Rule.Public,
+        ["PAGE /Queue/Book"] = Rule.Public,
+        ["PAGE /Queue/Kiosk"] = Rule.Public,
+        ["PAGE /Queue/Ticket"] = Rule.Public,
+        ["PAGE /Reports/PublicBoard"] = Rule.Public,
+        ["POST /api/auth/token"] = Rule.Public,
+        ["GET /api/offices"] = Rule.Public,
+        ["GET /api/units"] = Rule.Public,
+        ["GET /api/units/{code}"] = Rule.Public,
+        ["GET /api/calendar/due-date"] = Rule.Public,
+        ["GET /api/calendar/{year:int}"] = Rule.Public,
+        ["GET /api/procedures/"] = Rule.Public,
+        ["GET /api/procedures/{code}"] = Rule.Public,
+        ["GET /api/queue/services"] = Rule.Public,
+        ["GET /api/queue/board"] = Rule.Public,
+        ["GET /api/queue/tickets/{id:guid}"] = Rule.Public,
+        ["GET /api/queue/slots"] = Rule.Public,
+        ["POST /api/queue/appointments"] = Rule.Public,
+        ["POST /api/queue/check-in"] = Rule.Public,
+        ["POST /api/queue/tickets"] = Rule.Public,
+        ["POST /api/evaluations/"] = Rule.Public,
+        ["GET /hubs/counter/negotiate"] = Rule.Staff,
+        ["GET /hubs/counter"] = Rule.Staff,
+        ["GET /api/inbox"] = Rule.Staff,
+        ["PAGE /Accounts/Index"] = Rule.Staff,
+        ["PAGE /Accounts/Logout"] = Rule.Staff,
+        ["PAGE /Calendar/Offices"] = Rule.Staff,
+        ["PAGE /Catalog/Details"] = Rule.Staff,
+        ["PAGE /Catalog/Export"] = Rule.Staff,
+        ["PAGE /Catalog/Index"] = Rule.Staff,
+        ["PAGE /Citizens/Index"] = Rule.Staff,
+        ["PAGE /Citizens/Record"] = Rule.Staff,
+        ["PAGE /Dossiers/LogBook"] = Rule.Staff,
+        ["PAGE /Dossiers/Receipt"] = Rule.Staff,
+        ["PAGE /Notifications/Index"] = Rule.Staff,
+        ["PAGE /Units/Index"] = Rule.Staff,
+        ["PAGE /Workflow/ControlSlip"] = Rule.Staff,
+        ["PAGE /Workflow/Dossier"] = Rule.Staff,
+        ["PAGE /Workflow/Index"] = Rule.Staff,
+        ["POST /api/auth/logout"] = Rule.Staff,
+        ["GET /api/accounts/me"] = Rule.Staff,
+        ["GET /api/accounts/{username}"] = Rule.Staff,
+        ["GET /api/calendar/{year:int}/official"] = Rule.Staff,
+        ["GET /api/catalog/export"] = Rule.Staff,
+        ["POST /api/id-cards/parse"] = Rule.Staff,
+        ["POST /api/id-cards/decode"] = Rule.Staff,
+        ["GET /api/citizens/"] = Rule.Staff,
+        ["GET /api/citizens/{idNumber}"] = Rule.Staff,
+        ["POST /api/organisations/"] = Rule.Staff,
+        ["GET /api/organisations/"] = Rule.Staff,
+        ["POST /api/citizens/{idNumber}/documents/"] = Rule.Staff,
+        ["GET /api/citizens/{idNumber}/documents/"] = Rule.Staff,
+        ["GET /api/citizens/{idNumber}/documents/{id:guid}/file"] = Rule.Staff,
+        ["GET /api/dossiers/{code}"] = Rule.Staff,
+        ["GET /api/dossiers/{code}/receipt.pdf"] = Rule.Staff,
+        ["GET /api/dossiers/{code}/verify"] = Rule.Staff,
+        ["POST /api/dossiers/{code}/actions"] = Rule.Staff,
+        ["GET /api/dossiers/{code}/progress"] = Rule.Staff,
+        ["GET /api/dossiers/{code}/control-slip.pdf"] = Rule.Staff,
+        ["GET /api/dossiers/{code}/apologies/{id:guid}.pdf"] = Rule.Staff,
+        ["GET /api/notifications/"] = Rule.Staff,
+        ["POST /api/notifications/{id:guid}/read"] = Rule.Staff,
+        ["GET /api/evaluations/counter-prompt"] = Rule.Staff,
+        ["PAGE /Dossiers/Return"] = Rule.Counter,
+        ["PAGE /Dossiers/Today"] = Rule.Counter,
+        ["PAGE /Intake/Guidance"] = Rule.Counter,
+        ["PAGE /Intake/Index"] = Rule.Counter,
+        ["PAGE /Intake/Screen"] = Rule.Counter,
+        ["PAGE /Queue/Figures"] = Rule.Counter,
+        ["PAGE /Queue/Index"] = Rule.Counter,
+        ["PAGE /Queue/Settings"] = Rule.Counter,
+        ["POST /api/dossiers/"] = Rule.Counter,
+        ["GET /api/queue/figures"] = Rule.Counter,
+        ["GET /api/queue/counters/"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/call-next"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/call"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/park"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/recall"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/done"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/no-show"] = Rule.Counter,
+        ["POST /api/queue/counters/{counterId:guid}/transfer"] = Rule.Counter,
+        ["PAGE /Reports/Dossiers"] = Rule.Reports,
+        ["PAGE /Reports/Index"] = Rule.Reports,
+        ["PAGE /Reports/Monthly"] = Rule.Reports,
+        ["GET /api/reports/service-index"] = Rule.Reports,
+        ["GET /api/reports/dashboard"] = Rule.Reports,
+        ["GET /api/reports/dossiers"] = Rule.Reports,
+        ["PAGE /Calendar/Edit"] = Rule.Administrator,
+        ["PAGE /Catalog/Import"] = Rule.Administrator,
+        ["PAGE /Catalog/NewVersion"] = Rule.Administrator,
+        ["PAGE /Units/Edit"] = Rule.Administrator,
+        ["DELETE /api/accounts/{username}/sessions"] = Rule.Administrator,
+        ["POST /api/accounts/{username}/disable"] = Rule.Administrator,
+        ["POST /api/accounts/{username}/enable"] = Rule.Administrator,
+        ["PUT /api/calendar/{year:int}/official"] = Rule.Administrator,
+        ["POST /api/catalog/import"] = Rule.Administrator,
+    };
+
+    private static bool Allows(Rule rule, string role) => rule switch
+    {
+        Rule.Public => true,
+        Rule.Staff => role != "anonymous",
+        Rule.Counter => role is "OneStopOfficer" or "Leader",
+        Rule.Reports => role is "Leader" or "Administrator",
+        Rule.Administrator => role == "Administrator",
+        _ => false,
+    };
+
+    [Fact]
+    public void Every_endpoint_has_a_rule()
+    {
+        var missing = Endpoints().Select(e => e.Key).Where(k => !Matrix.ContainsKey(k)).ToList();
+        Assert.True(missing.Count == 0, "Endpoints without a rule in the matrix:\n" + string.Join("\n", missing.Select(k => $"        [\"{k}\"] = Rule.,")));
+        var gone = Matrix.Keys.Except(Endpoints().Select(e => e.Key)).ToList();
+        Assert.True(gone.Count == 0, "Rules for endpoints that no longer exist:\n" + string.Join("\n", gone));
+    }
+
+    [Fact]
+    public async Task Every_endpoint_lets_in_exactly_the_identities_its_rule_names()
+    {
+        var wrong = new List<string>();
+        foreach (var (username, role) in Identities)
+        {
+            using var api = username.Length == 0 ? app.CreateClient(new() { AllowAutoRedirect = false }) : await app.ClientForAsync(username);
+            using var pages = username.Length == 0 ? Pages.Browser(app) : await Pages.SignedInAsync(app, username);
+            foreach (var (key, method, path, page) in Endpoints())
+            {
+                if (!Matrix.TryGetValue(key, out var rule) || (key == "POST /api/auth/logout" && username.Length > 0))
+                {
+                    continue; // a missing rule fails the test above; logging out would end the shared token
+                }
+
+                using var request = new HttpRequestMessage(new HttpMethod(method), path);
+                if (method is "POST" or "PUT")
+                {
+                    request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+                }
+
+                using var response = await (page ? pages : api).SendAsync(request);
+                var status = (int)response.StatusCode;
+                var location = response.Headers.Location?.ToString() ?? "";
+                var refused = status is 401 or 403
+                    || (status == 302 && (location.Contains("/Accounts/Login", StringComparison.Ordinal) || location.Contains("/Error/403", StringComparison.Ordinal)));
+                var expectedRefusal = !Allows(rule, role);
+                if (refused != expectedRefusal || status >= 500)
+                {
+                    wrong.Add($"{key} as {(username.Length == 0 ? "anonymous" : username)}: {status} {location} (rule {rule})");
+                }
+                else if (expectedRefusal && !page && status != (role == "anonymous" ? 401 : 403))
+                {
+                    wrong.Add($"{key} as {(username.Length == 0 ? "anonymous" : username)}: {status}, expected {(role == "anonymous" ? 401 : 403)}");
+                }
+            }
+        }
+
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
+    /// <summary>The app's endpoints, each with a request path whose parameters are filled with harmless values.</summary>
+    private IEnumerable<(string Key, string Method, string Path, bool Page)> Endpoints()
+    {
+        var seen = new HashSet<string>();
+        foreach (var endpoint in app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = endpoint.RoutePattern;
+            var raw = "/" + (pattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is { } pageAction)
+            {
+                var key = $"PAGE {pageAction.ViewEnginePath}";
+                if (seen.Add(key))
+                {
+                    yield return (key, "GET", Fill(pattern), true);
+                }
+
+                continue;
+            }
+
+            foreach (var method in endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+            {
+                var key = $"{method} {raw}";
+                if (seen.Add(key))
+                {
+                    // Hubs are reached from pages, with the cookie.
+                    yield return (key, method, Fill(pattern), raw.StartsWith("/hubs/", StringComparison.Ordinal));
+                }
+            }
+        }
+    }
+
+    private static string Fill(RoutePattern pattern)
+    {
+        var parts = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
+        {
+            RoutePatternLiteralPart literal => literal.Content,
+            RoutePatternSeparatorPart separator => separator.Content,
+            RoutePatternParameterPart parameter => Value(parameter),
+            _ => "",
+        })));
+        return "/" + string.Join('/', parts.Where(p => p.Length > 0));
+    }
+
+    private static string Value(RoutePatternParameterPart parameter)
+    {
+        if (parameter.IsOptional)
+        {
+            return "";
+        }
+
+        var constraints = parameter.ParameterPolicies.Select(p => p.Content).ToList();
+        return constraints.Contains("guid") ? Guid.Empty.ToString()
+            : constraints.Contains("int") ? "2026"
+            : parameter.Name switch
+            {
+                "office" => "001.00.61.H26",
+                "idNumber" => "001090000000",
+                "username" => "nobody.here",
+                _ => "000.00.00.H26-260101-9999",
+            };
+    }
+}
