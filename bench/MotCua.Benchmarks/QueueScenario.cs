@@ -47,6 +47,7 @@ public static class QueueScenario
         using var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var kiosk = new HttpClient { BaseAddress = baseAddress };
+        kiosk.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
         var ids = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
 
         // A server that has run for a while has compiled its hot paths for good; a fresh one spends the first minute
@@ -170,6 +171,7 @@ public static class QueueScenario
         using var client = new HttpClient { BaseAddress = baseAddress };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
         using var kiosk = new HttpClient { BaseAddress = baseAddress };
+        kiosk.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
         var ids = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetGuid()).ToList();
         var clock = Stopwatch.StartNew();
         var dayEnd = TimeSpan.FromHours(9 / speed);

@@ -175,6 +175,14 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return (body!.AccessToken, body.ExpiresAt);
     }
 
+    /// <summary>A client as the office's kiosk: it carries the demo kiosk's key.</summary>
+    public HttpClient KioskClient(string office)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + office);
+        return client;
+    }
+
     /// <summary>A database context on the app's database, for arranging and checking data directly.</summary>
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> work)
     {

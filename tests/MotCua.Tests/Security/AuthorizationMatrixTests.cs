@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         Staff,
         Counter,
         Reports,
+        Management,
         Administrator,
     }
 
@@ -74,6 +75,10 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         ["POST /api/queue/appointments"] = Rule.Public,
         ["POST /api/queue/check-in"] = Rule.Public,
         ["POST /api/queue/tickets"] = Rule.Public,
+        ["POST /api/queue/booking-codes"] = Rule.Public,
+        ["GET /api/queue/kiosks/"] = Rule.Management,
+        ["POST /api/queue/kiosks/"] = Rule.Management,
+        ["DELETE /api/queue/kiosks/{id:guid}"] = Rule.Management,
         ["POST /api/evaluations/"] = Rule.Public,
         ["GET /hubs/counter/negotiate"] = Rule.Staff,
         ["GET /hubs/counter"] = Rule.Staff,
@@ -157,7 +162,7 @@ public sealed class AuthorizationMatrixTests(TestApp app) : IClassFixture<TestAp
         Rule.Public => true,
         Rule.Staff => role != "anonymous",
         Rule.Counter => role is "OneStopOfficer" or "Leader",
-        Rule.Reports => role is "Leader" or "Administrator",
+        Rule.Reports or Rule.Management => role is "Leader" or "Administrator",
         Rule.Administrator => role == "Administrator",
         _ => false,
     };

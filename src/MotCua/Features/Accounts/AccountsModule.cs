@@ -80,6 +80,7 @@ public static class AccountsModule
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)))
             .AddPolicy(Policies.Counter, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Counter, leadersAtCounter)))
             .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Reports)))
+            .AddPolicy(Policies.Management, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Management)))
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
 
         services.AddScoped<IUserClaimsPrincipalFactory<Account>, AccountClaimsFactory>();

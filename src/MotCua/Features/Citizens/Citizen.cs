@@ -152,6 +152,9 @@ public sealed class AccessLogEntry
 
     public string Username { get; init; } = "";
 
+    /// <summary>The unit the reader worked at (their office, or first unit, that day).</summary>
+    public Guid? UnitId { get; init; }
+
     /// <summary><c>profile</c>, <c>document:&lt;id&gt;</c>, <c>file:&lt;hash&gt;</c>, <c>search</c>…</summary>
     public string What { get; init; } = "";
 

@@ -51,7 +51,7 @@ internal static class DossiersApi
         await reader.ViewAsync(code, user, ct) is { } view ? TypedResults.Ok(view) : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(string code, ClaimsPrincipal user, DossierReader reader, ReceiptService receipts, CancellationToken ct) =>
-        await reader.FindAsync(code, user, ct) is { } dossier
+        await reader.ReadAsync(code, user, "receipt", ct) is { } dossier
             ? TypedResults.File(await receipts.RenderAsync(dossier, ct), "application/pdf", $"giay-tiep-nhan-{code}.pdf")
             : TypedResults.NotFound();
 

@@ -16,7 +16,7 @@ public sealed class ReceiptModel(DossierReader reader, ReceiptService receipts) 
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await reader.FindAsync(Code, User, ct) is not { } dossier)
+        if (await reader.ReadAsync(Code, User, "receipt", ct) is not { } dossier)
         {
             return NotFound();
         }
@@ -27,5 +27,5 @@ public sealed class ReceiptModel(DossierReader reader, ReceiptService receipts) 
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
-        await reader.FindAsync(Code, User, ct) is { } dossier ? File(await receipts.RenderAsync(dossier, ct), "application/pdf") : NotFound();
+        await reader.ReadAsync(Code, User, "receipt", ct) is { } dossier ? File(await receipts.RenderAsync(dossier, ct), "application/pdf") : NotFound();
 }

@@ -8,7 +8,8 @@ namespace MotCua.Features.Queue;
 
 public sealed record SlotView(TimeOnly Start, int Free);
 
-public sealed record BookingRequest(string? Office, string? Service, DateOnly? Date, TimeOnly? Time, string? FullName, string? Phone);
+/// <summary>A booking: the phone it is for, and the one-time code sent to that phone by SMS.</summary>
+public sealed record BookingRequest(string? Office, string? Service, DateOnly? Date, TimeOnly? Time, string? FullName, string? Phone, string? VerificationCode = null);
 
 public sealed record BookingView(string Code, string Office, string Service, DateOnly Date, TimeOnly Time);
 
@@ -21,7 +22,12 @@ public sealed record CheckInRequest(string? Office, string? Code);
 /// (from <c>EarlyMinutes</c> before the slot to <c>LateMinutes</c> after its start) is ranked at the slot's start, so
 /// booked and walk-in visitors are merged by the time each was due; earlier or later, they queue as a walk-in.
 /// </summary>
-public sealed class AppointmentBook(AppDbContext db, QueueDesk desk, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
+/// <remarks>
+/// A booking is tied to a verified person: the phone the SMS code went to. One phone books at most
+/// <see cref="QueueOptions.BookingsPerPersonPerDay"/> visits a day, so nobody can take a whole day's slots.
+/// </remarks>
+public sealed class AppointmentBook(
+    AppDbContext db, QueueDesk desk, ICalendar calendars, OfficeHoursReader hours, BookingCodes codes, Microsoft.Extensions.Options.IOptions<QueueOptions> options, TimeProvider clock)
 {
     private const string Alphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
 
@@ -54,9 +60,15 @@ public sealed class AppointmentBook(AppDbContext db, QueueDesk desk, ICalendar c
             errors["fullName"] = ["Cần họ và tên người đến làm thủ tục."];
         }
 
-        if (request.Phone is { Length: > 0 } phone && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '+' or ' ')))
+        var phone = BookingCodes.NormalizePhone(request.Phone);
+        if (phone is null)
         {
-            errors["phone"] = ["Số điện thoại không hợp lệ."];
+            errors["phone"] = ["Cần số điện thoại di động (10 chữ số) để nhận mã xác nhận."];
+        }
+
+        if (request.VerificationCode is not { Length: > 0 and <= 10 })
+        {
+            errors["verificationCode"] = ["Cần mã xác nhận đã gửi tới số điện thoại."];
         }
 
         if (request.Date is not { } date || request.Time is not { } time)
@@ -87,6 +99,17 @@ public sealed class AppointmentBook(AppDbContext db, QueueDesk desk, ICalendar c
             return (null, errors);
         }
 
+        var limit = options.Value.BookingsPerPersonPerDay;
+        if (await db.Set<Appointment>().CountAsync(a => a.Phone == phone && a.Day == date && a.Status != AppointmentStatus.Cancelled, ct) >= limit)
+        {
+            return (null, new() { ["phone"] = [$"Mỗi người đặt tối đa {limit} lịch hẹn một ngày; số điện thoại này đã đặt đủ ngày {date:dd/MM/yyyy}."] });
+        }
+
+        if (!await codes.UseAsync(phone!, request.VerificationCode?.Trim(), ct))
+        {
+            return (null, new() { ["verificationCode"] = ["Mã xác nhận không đúng hoặc đã hết hạn; xin gửi lại mã."] });
+        }
+
         var settings = await SettingsAsync(office.Id, ct);
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var taken = await db.Database.SqlQuery<int>($"""
@@ -103,7 +126,7 @@ public sealed class AppointmentBook(AppDbContext db, QueueDesk desk, ICalendar c
         var appointment = new Appointment
         {
             OfficeId = office.Id, ServiceCode = request.Service!, Day = date, Start = time, Code = NewCode(), FullName = request.FullName!.Trim(),
-            Phone = request.Phone?.Trim(), CreatedAt = clock.GetUtcNow().ToUniversalTime(), Status = AppointmentStatus.Booked,
+            Phone = phone, CreatedAt = clock.GetUtcNow().ToUniversalTime(), Status = AppointmentStatus.Booked,
         };
         db.Add(appointment);
         await db.SaveChangesAsync(ct);

@@ -10,8 +10,15 @@ namespace MotCua.Features.Queue;
 /// <summary>Booking a visit online: a service, a day, a free slot, a name; the answer is the code to type at the kiosk.</summary>
 [AllowAnonymous]
 [EnableRateLimiting("public")]
-public sealed class BookModel(QueueDesk desk, AppointmentBook book, TimeProvider clock) : PageModel
+public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes codes, TimeProvider clock) : PageModel
 {
+    public string? FullName { get; private set; }
+
+    public string? Phone { get; private set; }
+
+    /// <summary>A code was just sent to <see cref="Phone"/> by SMS.</summary>
+    public bool CodeSent { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public string? Service { get; set; }
 
@@ -31,14 +38,34 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, TimeProvider
     public async Task<IActionResult> OnGetAsync(string office, CancellationToken ct) =>
         await LoadAsync(office, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string office, TimeOnly? time, string? fullName, string? phone, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string office, TimeOnly? time, string? fullName, string? phone, string? verificationCode, CancellationToken ct)
     {
         if (!await LoadAsync(office, ct))
         {
             return NotFound();
         }
 
-        (Booked, Errors) = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone), ct);
+        (FullName, Phone) = (fullName, phone);
+        (Booked, Errors) = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone, verificationCode), ct);
+        return Page();
+    }
+
+    /// <summary>Sends the one-time code to the phone typed, keeping what was filled in.</summary>
+    public async Task<IActionResult> OnPostSendCodeAsync(string office, string? fullName, string? phone, CancellationToken ct)
+    {
+        if (!await LoadAsync(office, ct))
+        {
+            return NotFound();
+        }
+
+        (FullName, Phone) = (fullName, phone);
+        var (_, error) = await codes.SendAsync(phone, ct);
+        CodeSent = error is null;
+        if (error is not null)
+        {
+            Errors["phone"] = [error == "wait" ? "Đã gửi nhiều mã cho số này; xin đợi 15 phút rồi gửi lại." : "Cần số điện thoại di động (10 chữ số) để nhận mã xác nhận."];
+        }
+
         return Page();
     }
 

@@ -23,6 +23,10 @@ public sealed class QueueOptions
     public const string Section = "Queue";
 
     public KioskHoursMode KioskHours { get; set; } = KioskHoursMode.Auto;
+
+    /// <summary>Visits one person (one verified phone) may book a day, all offices together; Hà Nội's rule is two.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 20)]
+    public int BookingsPerPersonPerDay { get; set; } = 2;
 }
 
 /// <summary>

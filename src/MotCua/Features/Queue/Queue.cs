@@ -184,6 +184,7 @@ internal sealed class QueueConfiguration :
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => new { x.OfficeId, x.Code }).IsUnique();
         builder.HasIndex(x => new { x.OfficeId, x.Day, x.Start });
+        builder.HasIndex(x => new { x.Phone, x.Day });
         builder.Property(x => x.ServiceCode).HasMaxLength(20);
         builder.Property(x => x.Code).HasMaxLength(10);
         builder.Property(x => x.FullName).HasMaxLength(200);

@@ -15,6 +15,15 @@ public sealed record TransferRequest(string? Service);
 
 public sealed record CallRequest(string? Number);
 
+public sealed record BookingCodeRequest(string? Phone);
+
+public sealed record BookingCodeSent(DateTimeOffset ExpiresAt);
+
+public sealed record KioskRequest(string? Office, string? Name);
+
+/// <summary>A kiosk just issued, with its key: shown this once, to be typed into the kiosk.</summary>
+public sealed record IssuedKiosk(Guid Id, string Name, string Key);
+
 internal static class QueueApi
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -26,7 +35,14 @@ internal static class QueueApi
         api.MapGet("/slots", Slots).AllowAnonymous().RequireRateLimiting("public").WithSummary("Free booking slots of a service on a day");
         api.MapPost("/appointments", Book).AllowAnonymous().RequireRateLimiting("public").WithSummary("Books a slot (refused with the reason outside hours or over capacity)");
         api.MapPost("/check-in", CheckIn).AllowAnonymous().RequireRateLimiting("public").WithSummary("Checks a booked visitor in at the kiosk with the booking code");
-        api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public").WithSummary("Takes a ticket at the kiosk (409 with the reason outside the office's opening hours)");
+        api.MapPost("/tickets", Issue).AllowAnonymous().RequireRateLimiting("public")
+            .WithSummary($"Takes a ticket at a kiosk of the office: the kiosk sends its key in {KioskKeys.Header} (401 without a live key; 409 with the reason outside the office's opening hours)");
+        api.MapPost("/booking-codes", SendBookingCode).AllowAnonymous().RequireRateLimiting("public")
+            .WithSummary("Sends a one-time code by SMS to the phone that will book (202; 429 after 3 codes in 15 minutes)");
+        var kiosks = api.MapGroup("/kiosks").RequireAuthorization(Policies.Management);
+        kiosks.MapGet("/", Kiosks).WithSummary("The kiosks of an office and their keys' state");
+        kiosks.MapPost("/", IssueKiosk).WithSummary("Issues a key to a kiosk of the office (shown once)");
+        kiosks.MapDelete("/{id:guid}", RevokeKiosk).WithSummary("Revokes a kiosk's key: it gives no more tickets");
         var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Counter);
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
         api.MapGet("/figures", Figures).RequireAuthorization(Policies.Counter).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
@@ -49,8 +65,14 @@ internal static class QueueApi
     private static async Task<Results<Ok<TicketView>, NotFound>> Ticket(Guid id, QueueDesk desk, CancellationToken ct) =>
         await desk.TicketAsync(id, ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> Issue(TicketRequest request, QueueDesk desk, CancellationToken ct)
+    private static async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> Issue(TicketRequest request, HttpRequest http, QueueDesk desk, KioskKeys kiosks, CancellationToken ct)
     {
+        if (await desk.OfficeAsync(request.Office, ct) is { } o && !await kiosks.ValidAsync(o.Id, http.Headers[KioskKeys.Header], ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Chỉ máy lấy số của nơi tiếp nhận mới cấp số (a kiosk key is required)",
+                detail: "Lấy số tại máy lấy số ở sảnh, hoặc đặt lịch hẹn trực tuyến rồi xác nhận tại máy.");
+        }
+
         var (outcome, ticket, error) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
         return outcome == QueueOutcome.Done
             ? TypedResults.Created($"/api/queue/tickets/{ticket!.Id}", ticket)
@@ -58,6 +80,50 @@ internal static class QueueApi
             : error == "office" ? UnknownOffice(request.Office)
             : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [$"Nơi tiếp nhận không có dịch vụ '{request.Service}'."] });
     }
+
+    private static async Task<Results<Accepted<BookingCodeSent>, ValidationProblem, ProblemHttpResult>> SendBookingCode(BookingCodeRequest request, BookingCodes codes, CancellationToken ct)
+    {
+        var (expiresAt, error) = await codes.SendAsync(request.Phone, ct);
+        return error switch
+        {
+            null => TypedResults.Accepted((string?)null, new BookingCodeSent(expiresAt!.Value)),
+            "wait" => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Đã gửi nhiều mã cho số này (too many codes)", detail: "Xin đợi 15 phút rồi gửi lại."),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = ["Cần số điện thoại di động (10 chữ số)."] }),
+        };
+    }
+
+    private static async Task<Results<Ok<ItemList<KioskView>>, ValidationProblem, NotFound>> Kiosks(
+        [FromQuery] string? office, ClaimsPrincipal user, QueueDesk desk, KioskKeys kiosks, UnitScope scope, CancellationToken ct) =>
+        await desk.OfficeAsync(office, ct) is not { } o ? UnknownOffice(office)
+        : !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.NotFound()
+        : TypedResults.Ok(new ItemList<KioskView>(await kiosks.ForOfficeAsync(o.Id, ct)));
+
+    private static async Task<Results<Created<IssuedKiosk>, ValidationProblem, NotFound>> IssueKiosk(
+        KioskRequest request, ClaimsPrincipal user, QueueDesk desk, KioskKeys kiosks, UnitScope scope, CancellationToken ct)
+    {
+        if (await desk.OfficeAsync(request.Office, ct) is not { } o)
+        {
+            return UnknownOffice(request.Office);
+        }
+
+        if (!(await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Cần tên máy (tối đa 100 ký tự), ví dụ \"Máy lấy số sảnh tầng 1\"."] });
+        }
+
+        var (kiosk, key) = await kiosks.IssueAsync(o.Id, request.Name, user.Identity?.Name, ct);
+        return TypedResults.Created($"/api/queue/kiosks/{kiosk.Id}", new IssuedKiosk(kiosk.Id, kiosk.Name, key));
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RevokeKiosk(Guid id, [FromQuery] string? office, ClaimsPrincipal user, QueueDesk desk, KioskKeys kiosks, UnitScope scope, CancellationToken ct) =>
+        await desk.OfficeAsync(office, ct) is { } o && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) && await kiosks.RevokeAsync(o.Id, id, ct)
+            ? TypedResults.NoContent()
+            : TypedResults.NotFound();
 
     /// <summary>Counters of an office within the caller's units; another office's answer 404, as foreign records do.</summary>
     private static async Task<Results<Ok<ItemList<CounterItem>>, ValidationProblem, NotFound>> Counters(

@@ -13,9 +13,11 @@ public static class QueueModule
         services.AddScoped<QueueDesk>();
         services.AddSingleton<WaitingBroadcast>();
         services.AddScoped<KioskHours>();
-        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section);
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<QueueFiguresReader>();
         services.AddScoped<AppointmentBook>();
+        services.AddScoped<KioskKeys>();
+        services.AddScoped<BookingCodes>();
         services.AddScoped<IStartupTask, QueueDemoSeeder>();
         return services;
     }
@@ -29,12 +31,15 @@ public static class QueueModule
 }
 
 /// <summary>
-/// Gives every open office of a demo city the same four services and three counters (two serving everything),
+/// Gives every open office of a demo city a kiosk (key <c>MK-DEMO-&lt;office code&gt;</c>) and the same four services and three counters (two serving everything),
 /// once. The services follow the catalog's fields; a real office sets its own.
 /// </summary>
-internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, TimeProvider clock) : IStartupTask
+internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, KioskKeys kiosks, TimeProvider clock) : IStartupTask
 {
     public int Order => 110;
+
+    /// <summary>The demo kiosk's key of an office: known, so that a newcomer's kiosk page works; a real office issues its own.</summary>
+    public static string DemoKioskKey(string officeCode) => "MK-DEMO-" + officeCode;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -44,7 +49,7 @@ internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, TimeProvid
         }
 
         var today = VietnamTime.Today(clock);
-        var offices = await db.Units.Where(u => u.ReceivesDossiers && (u.ValidTo == null || u.ValidTo >= today)).Select(u => u.Id).ToListAsync(ct);
+        var offices = await db.Units.Where(u => u.ReceivesDossiers && (u.ValidTo == null || u.ValidTo >= today)).Select(u => new { u.Id, u.Code }).ToListAsync(ct);
         (string Code, string Name, string Prefix, string[] Fields)[] services =
         [
             ("HT", "Hộ tịch", "A", ["ho-tich", "lien-thong"]),
@@ -52,8 +57,9 @@ internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, TimeProvid
             ("DX", "Đất đai, xây dựng", "C", ["dat-dai", "xay-dung"]),
             ("CK", "Cư trú, tư pháp, kinh doanh", "D", ["cu-tru", "tu-phap", "kinh-doanh"]),
         ];
-        foreach (var office in offices)
+        foreach (var (office, code) in offices.Select(o => (o.Id, o.Code)))
         {
+            kiosks.Add(office, "Máy lấy số ở sảnh (demo)", DemoKioskKey(code));
             db.AddRange(services.Select((s, i) => new QueueService { OfficeId = office, Code = s.Code, Name = s.Name, Prefix = s.Prefix, Fields = [.. s.Fields], SortOrder = i }));
             string[] all = [.. services.Select(s => s.Code)];
             db.Add(new QueueCounter { OfficeId = office, Number = 1, Name = "Quầy số 1", Services = [.. all] });

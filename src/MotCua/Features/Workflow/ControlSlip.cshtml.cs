@@ -16,7 +16,7 @@ public sealed class ControlSlipModel(DossierReader reader, DossierProgress progr
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await reader.FindAsync(Code, User, ct) is not { } d)
+        if (await reader.ReadAsync(Code, User, "control-slip", ct) is not { } d)
         {
             return NotFound();
         }
@@ -27,8 +27,8 @@ public sealed class ControlSlipModel(DossierReader reader, DossierProgress progr
     }
 
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
-        await reader.FindAsync(Code, User, ct) is { } d ? File(await forms.ControlSlipAsync(d, ct), "application/pdf", $"phieu-kiem-soat-{Code}.pdf") : NotFound();
+        await reader.ReadAsync(Code, User, "control-slip", ct) is { } d ? File(await forms.ControlSlipAsync(d, ct), "application/pdf", $"phieu-kiem-soat-{Code}.pdf") : NotFound();
 
     public async Task<IActionResult> OnGetApologyAsync(Guid id, CancellationToken ct) =>
-        await reader.FindAsync(Code, User, ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf ? File(pdf, "application/pdf", $"phieu-xin-loi-{Code}.pdf") : NotFound();
+        await reader.ReadAsync(Code, User, "apology", ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf ? File(pdf, "application/pdf", $"phieu-xin-loi-{Code}.pdf") : NotFound();
 }

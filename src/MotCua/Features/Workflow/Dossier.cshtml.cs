@@ -70,7 +70,7 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        if (await reader.FindAsync(Code, User, ct) is not { } dossier)
+        if (await reader.ReadAsync(Code, User, "dossier", ct) is not { } dossier)
         {
             return false;
         }

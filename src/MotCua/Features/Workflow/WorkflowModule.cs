@@ -61,12 +61,12 @@ public static class WorkflowModule
         await reader.FindAsync(code, user, ct) is { } dossier ? TypedResults.Ok(await progress.ReadAsync(dossier, ct)) : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> ControlSlip(string code, ClaimsPrincipal user, DossierReader reader, WorkflowForms forms, CancellationToken ct) =>
-        await reader.FindAsync(code, user, ct) is { } d
+        await reader.ReadAsync(code, user, "control-slip", ct) is { } d
             ? TypedResults.File(await forms.ControlSlipAsync(d, ct), "application/pdf", $"phieu-kiem-soat-{code}.pdf")
             : TypedResults.NotFound();
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Apology(string code, Guid id, ClaimsPrincipal user, DossierReader reader, WorkflowForms forms, CancellationToken ct) =>
-        await reader.FindAsync(code, user, ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf
+        await reader.ReadAsync(code, user, "apology", ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf
             ? TypedResults.File(pdf, "application/pdf", $"phieu-xin-loi-{code}.pdf")
             : TypedResults.NotFound();
 

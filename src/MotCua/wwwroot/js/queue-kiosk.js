@@ -1,7 +1,20 @@
 // The kiosk: one tap on a service takes a ticket, prints it (80 mm) and returns to the services after a while.
+// Tickets need the kiosk's key (issued by the office's leaders): typed once on the setup form, kept in this browser.
 (() => {
   'use strict';
   const office = document.body.dataset.office;
+  const storageKey = `motcua.kiosk.${office}`;
+  const setup = document.getElementById('setup');
+  const needKey = () => { setup.hidden = false; document.getElementById('choose').hidden = true; document.getElementById('kiosk-key').focus(); };
+  document.getElementById('setup-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    const key = document.getElementById('kiosk-key').value.trim();
+    if (!key) return;
+    localStorage.setItem(storageKey, key);
+    setup.hidden = true;
+    document.getElementById('choose').hidden = false;
+  });
+  if (!localStorage.getItem(storageKey)) needKey();
   const choose = document.getElementById('choose');
   const ticket = document.getElementById('ticket');
   const error = document.getElementById('error');
@@ -12,7 +25,13 @@
   const names = Object.fromEntries([...document.querySelectorAll('button.service')].map((b) => [b.dataset.service, b.textContent.trim().slice(1).trim()]));
   const take = async (url, body, failure) => {
     error.textContent = '';
-    const response = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const headers = { 'Content-Type': 'application/json', 'X-Kiosk-Key': localStorage.getItem(storageKey) || '' };
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
+    if (response.status === 401) {
+      localStorage.removeItem(storageKey);
+      needKey();
+      return;
+    }
     if (!response.ok) {
       // Outside opening hours the answer says when to come back.
       const problem = response.status === 409 ? await response.json().catch(() => null) : null;

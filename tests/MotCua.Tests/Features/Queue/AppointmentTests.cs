@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Notifications.Contracts;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Queue;
@@ -10,8 +13,29 @@ public sealed class AppointmentTests
 {
     private const string Office = "001.00.61.H26";
 
-    private static Task<HttpResponseMessage> BookAsync(HttpClient client, string date, string time, string service = "HT") =>
-        client.PostAsJsonAsync("/api/queue/appointments", new { office = Office, service, date, time, fullName = "Nguyễn Văn An", phone = "0912345678" });
+    private static int phones;
+
+    /// <summary>A new phone with the code the booking SMS carried (read from the message the outbox sends).</summary>
+    internal static async Task<(string Phone, string Code)> VerifiedPhoneAsync(TestApp app, string? phone = null)
+    {
+        phone ??= $"09{Interlocked.Increment(ref phones):D8}";
+        app.Clock.Advance(TimeSpan.FromSeconds(1)); // so that the newest message is the newest code
+        using var client = app.CreateClient();
+        using (var sent = await client.PostAsJsonAsync("/api/queue/booking-codes", new { phone }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, sent.StatusCode);
+        }
+
+        var sms = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Channel == "sms" && m.Recipient == phone)
+            .OrderByDescending(m => m.CreatedAt).Select(m => m.Body).FirstAsync());
+        return (phone, Regex.Match(sms, @"\b\d{6}\b").Value);
+    }
+
+    private static async Task<HttpResponseMessage> BookAsync(TestApp app, HttpClient client, string date, string time, string service = "HT")
+    {
+        var (phone, code) = await VerifiedPhoneAsync(app);
+        return await client.PostAsJsonAsync("/api/queue/appointments", new { office = Office, service, date, time, fullName = "Nguyễn Văn An", phone, verificationCode = code });
+    }
 
     [Theory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
@@ -27,7 +51,7 @@ public sealed class AppointmentTests
             Assert.DoesNotContain("12:00:00", starts);
             Assert.Contains("16:30:00", starts);
 
-            var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => BookAsync(client, "2027-03-01", "08:30")));
+            var attempts = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => BookAsync(app, client, "2027-03-01", "08:30")));
             Assert.Equal(3, attempts.Count(r => r.StatusCode == HttpStatusCode.Created));
             var full = attempts.First(r => r.StatusCode != HttpStatusCode.Created);
             Assert.Equal(HttpStatusCode.BadRequest, full.StatusCode);
@@ -37,7 +61,7 @@ public sealed class AppointmentTests
 
             foreach (var (date, time) in new[] { ("2027-03-01", "12:00"), ("2027-02-28", "09:00"), ("2027-03-01", "07:00"), ("2027-02-26", "08:00") })
             {
-                using var refused = await BookAsync(client, date, time);
+                using var refused = await BookAsync(app, client, date, time);
                 Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
                 Assert.Contains("time", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
@@ -50,9 +74,9 @@ public sealed class AppointmentTests
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
             app.Clock.SetUtcNow(Workflow.Flow.At(2027, 2, 26, 10));
-            using var kiosk = app.CreateClient();
-            var onTime = (await (await BookAsync(kiosk, "2027-03-01", "09:00")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
-            var late = (await (await BookAsync(kiosk, "2027-03-01", "08:00")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+            using var kiosk = app.KioskClient(Office);
+            var onTime = (await (await BookAsync(app, kiosk, "2027-03-01", "09:00")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
+            var late = (await (await BookAsync(app, kiosk, "2027-03-01", "08:00")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString();
 
             async Task<string> WalkInAsync()
             {
@@ -102,7 +126,22 @@ public sealed class AppointmentTests
             var url = $"/dat-lich/{Office}?service=CT&date=2027-03-01";
             var page = await browser.GetStringAsync(url);
             Assert.Contains("value=\"08:00\"", page, StringComparison.Ordinal);
-            using var booked = await Pages.PostFormAsync(browser, url, new() { ["service"] = "CT", ["date"] = "2027-03-01", ["time"] = "10:30", ["fullName"] = "Trần Thị Bình", ["phone"] = "0987654321" });
+            using (var send = await browser.PostAsync(url + "&handler=sendCode", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = Pages.AntiforgeryToken(page), ["service"] = "CT", ["date"] = "2027-03-01", ["fullName"] = "Trần Thị Bình", ["phone"] = "0987 654 321",
+            })))
+            {
+                var sent = await send.Content.ReadAsStringAsync();
+                Assert.Contains("data-testid=\"code-sent\"", sent, StringComparison.Ordinal);
+                Assert.Contains("value=\"Trần Thị Bình\"", sent, StringComparison.Ordinal);
+            }
+
+            var sms = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Channel == "sms" && m.Recipient == "0987654321").Select(m => m.Body).SingleAsync());
+            var code = Regex.Match(sms, @"\b\d{6}\b").Value;
+            using var booked = await Pages.PostFormAsync(browser, url, new()
+            {
+                ["service"] = "CT", ["date"] = "2027-03-01", ["time"] = "10:30", ["fullName"] = "Trần Thị Bình", ["phone"] = "0987654321", ["verificationCode"] = code,
+            });
             var html = await booked.Content.ReadAsStringAsync();
             Assert.Contains("data-testid=\"booking-code\"", html, StringComparison.Ordinal);
             using var refused = await Pages.PostFormAsync(browser, url, new() { ["service"] = "CT", ["date"] = "2027-03-01", ["time"] = "10:30", ["fullName"] = "" });

@@ -55,7 +55,7 @@ public sealed class QueueSettingsTests
         Assert.Equal(60, await WeightAsync(app));
 
         // Under 60 minutes of head start, a priority visitor who came 50 minutes after a walk-in goes first.
-        using var kiosk = app.CreateClient();
+        using var kiosk = app.KioskClient(Office);
         using (var first = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT", priority = false }))
         {
             Assert.Equal(HttpStatusCode.Created, first.StatusCode);

@@ -39,7 +39,7 @@ public sealed class QueueTests
     {
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             var services = await kiosk.GetFromJsonAsync<JsonElement>($"/api/queue/services?office={Office}");
             Assert.Equal(["HT", "CT", "DX", "CK"], services.GetProperty("items").EnumerateArray().Select(s => s.GetProperty("code").GetString()));
             Assert.True((await CountersAsync(app)).Count >= 2);
@@ -62,7 +62,7 @@ public sealed class QueueTests
     public Task The_kiosk_gives_tickets_only_while_the_office_is_open_and_says_when_to_come_back() =>
         TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             async Task<(HttpStatusCode Status, string? Detail)> TakeAt(DateTimeOffset vietnamTime)
             {
                 app.Clock.SetUtcNow(vietnamTime.ToUniversalTime());
@@ -90,7 +90,7 @@ public sealed class QueueTests
     {
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             await TicketAsync(kiosk, "HT");                        // A1001 at 0'
             app.Clock.Advance(TimeSpan.FromMinutes(5));
             await TicketAsync(kiosk, "HT");                        // A1002 at 5'
@@ -116,7 +116,7 @@ public sealed class QueueTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public Task A_counter_calls_the_earliest_ranked_of_all_its_lines_and_each_call_ends_the_visitor_before(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {
-        using var kiosk = app.CreateClient();
+        using var kiosk = app.KioskClient(Office);
         var first = await TicketAsync(kiosk, "HT");                // A1001 at 0'
         app.Clock.Advance(TimeSpan.FromMinutes(2));
         var d1001 = await TicketAsync(kiosk, "CK");                // D1001 at 2'
@@ -158,7 +158,7 @@ public sealed class QueueTests
 
                 return await db.SaveChangesAsync();
             });
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             string[] services = ["HT", "CT", "DX", "CK"];
             for (var i = 0; i < 40; i++)
             {
@@ -202,7 +202,7 @@ public sealed class QueueTests
     {
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             var absent = await TicketAsync(kiosk, "HT");
             var moved = await TicketAsync(kiosk, "HT");
             app.Clock.Advance(TimeSpan.FromMinutes(10));
@@ -230,7 +230,7 @@ public sealed class QueueTests
     {
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             var ticket = await TicketAsync(kiosk, "CT");
             using var officer = await app.ClientForAsync("canbo.trungvan");
             Assert.Equal("B1001", await CallNextAsync(officer, (await CountersAsync(app))[0]));
@@ -246,7 +246,7 @@ public sealed class QueueTests
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
             app.Clock.SetUtcNow(Workflow.Flow.At(2027, 3, 1, 8));
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             using var officer = await app.ClientForAsync("canbo.trungvan");
             var counters = await CountersAsync(app);
             await TicketAsync(kiosk, "HT");                                 // 08:00
@@ -294,7 +294,7 @@ public sealed class QueueTests
     {
         await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
         {
-            using var kiosk = app.CreateClient();
+            using var kiosk = app.KioskClient(Office);
             for (var i = 0; i < 3; i++)
             {
                 await TicketAsync(kiosk, "HT");

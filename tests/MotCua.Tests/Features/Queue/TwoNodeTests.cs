@@ -39,6 +39,8 @@ public sealed class TwoNodeTests
                 await board.StartAsync();
                 await board.InvokeAsync("Watch", Office);
 
+                a.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
+                b.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
                 string[] services = ["HT", "CT", "DX", "CK"];
                 for (var i = 0; i < 30; i++)
                 {

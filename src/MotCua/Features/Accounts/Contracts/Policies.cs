@@ -15,13 +15,16 @@ public static class Policies
     /// <summary>Dashboards, the service index, reports and their dossiers: leaders and administrators.</summary>
     public const string Reports = "reports";
 
+    /// <summary>An office's own settings and devices (queue settings, kiosk keys): its leaders and administrators.</summary>
+    public const string Management = "management";
+
     public const string Administrator = "administrator";
 
     /// <summary>The roles each policy admits (besides being staff).</summary>
     public static IReadOnlyList<string> RolesFor(string policy, bool leadersAtCounter = true) => policy switch
     {
         Counter => leadersAtCounter ? [Roles.OneStopOfficer, Roles.Leader] : [Roles.OneStopOfficer],
-        Reports => [Roles.Leader, Roles.Administrator],
+        Reports or Management => [Roles.Leader, Roles.Administrator],
         Administrator => [Roles.Administrator],
         _ => Roles.All,
     };

@@ -11,7 +11,7 @@ public sealed record CitizenListItem(Guid Id, string MaskedIdNumber, string Full
 
 public sealed record ProfileValueView(Guid Id, string Field, string? Value, string Source, DateTimeOffset ObservedAt, string? ObservedBy, string? DossierCode, string State);
 
-public sealed record AccessView(DateTimeOffset At, string Username, string What, string Purpose, string? DossierCode);
+public sealed record AccessView(DateTimeOffset At, string Username, string What, string Purpose, string? DossierCode, Guid? UnitId);
 
 /// <summary>The full record: only for staff of a unit that has business with the citizen, or with a stated reason; every opening is logged.</summary>
 public sealed record CitizenRecord(
@@ -116,23 +116,43 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
             .Select(v => new ProfileValueView(v.Id, v.Field, v.Value, v.Source.ToString(), v.ObservedAt, v.ObservedBy, v.DossierCode, v.State.ToString()))
             .ToListAsync(ct);
         var log = await db.Set<AccessLogEntry>().AsNoTracking().Where(a => a.CitizenId == citizenId).OrderByDescending(a => a.At).Take(200)
-            .Select(a => new AccessView(a.At, a.Username, a.What, a.Purpose, a.DossierCode))
+            .Select(a => new AccessView(a.At, a.Username, a.What, a.Purpose, a.DossierCode, a.UnitId))
             .ToListAsync(ct);
         return (RecordAccess.Granted, new CitizenRecord(
             citizen.Id, citizen.IdNumber, citizen.OldIdNumber, citizen.FullName, citizen.DateOfBirth, citizen.Sex, citizen.Address, citizen.Phone, citizen.Email,
             citizen.IdIssueDate, citizen.OpenConflicts, values, log));
     }
 
-    /// <summary>Writes one access-log entry (reads of documents and files log through here too).</summary>
+    /// <summary>
+    /// Writes one access-log entry: who, from which unit, what, why (reads of dossiers, documents and files log through
+    /// here too). The same reader opening the same view again within <see cref="SameView"/> (a reload) writes nothing new.
+    /// </summary>
     public async Task LogAsync(ClaimsPrincipal user, Guid citizenId, string what, string purpose, string? dossierCode, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(user);
+        var now = clock.GetUtcNow();
+        var accountId = AccountClaims.AccountId(user);
+        what = Cut(what, 200);
+        purpose = Cut(purpose.Trim(), 500);
+        var since = now - SameView;
+        if (await db.Set<AccessLogEntry>().AnyAsync(
+            a => a.CitizenId == citizenId && a.At >= since && a.AccountId == accountId && a.What == what && a.Purpose == purpose && a.DossierCode == dossierCode, ct))
+        {
+            return;
+        }
+
+        var unit = (await scope.CurrentOfficeAsync(user, ct))?.Id
+            ?? (accountId is { } id && await scope.CurrentUnitIdsAsync(id, ct) is [var first, ..] ? first : null);
         db.Add(new AccessLogEntry
         {
-            CitizenId = citizenId, At = clock.GetUtcNow(), AccountId = AccountClaims.AccountId(user), Username = user.Identity?.Name ?? "",
-            What = Cut(what, 200), Purpose = Cut(purpose.Trim(), 500), DossierCode = dossierCode,
+            CitizenId = citizenId, At = now, AccountId = accountId, Username = user.Identity?.Name ?? "",
+            UnitId = unit, What = what, Purpose = purpose, DossierCode = dossierCode,
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>How long a reload of the same view by the same reader counts as the same read.</summary>
+    public static readonly TimeSpan SameView = TimeSpan.FromMinutes(10);
 
     /// <summary>A stated purpose longer than the log's column is kept to its length (the log is never refused).</summary>
     private static string Cut(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -18,7 +19,7 @@ public sealed record DossierView(
     ApplicantView Applicant, int Version, string OfficeCode, IReadOnlyList<ReceivedDocument> Documents, IReadOnlyList<EventView> Events, string TrackingKey);
 
 /// <summary>Reads dossiers within the caller's units (a dossier outside them reads as missing).</summary>
-public sealed class DossierReader(AppDbContext db, UnitScope scope)
+public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecords citizens)
 {
     public async Task<Dossier?> FindAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -29,8 +30,42 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope)
             d => d.Code == code && (visible.Contains(d.OfficeId) || db.Set<DossierTask>().Any(t => t.DossierId == d.Id && visible.Contains(t.UnitId))), ct);
     }
 
-    public async Task<DossierView?> ViewAsync(string code, ClaimsPrincipal user, CancellationToken ct = default) =>
-        await FindAsync(code, user, ct) is { } dossier ? await ViewAsync(dossier, ct) : null;
+    /// <summary>The dossier with its applicant's data, for the caller: the read is written in the citizen's access log.</summary>
+    public async Task<DossierView?> ViewAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (await FindAsync(code, user, ct) is not { } dossier)
+        {
+            return null;
+        }
+
+        await LogReadAsync(dossier, user, "dossier", ct);
+        return await ViewAsync(dossier, ct);
+    }
+
+    /// <summary><see cref="FindAsync"/> for a read that shows the applicant's data (a page, a PDF): the read is logged as <paramref name="what"/>.</summary>
+    public async Task<Dossier?> ReadAsync(string code, ClaimsPrincipal user, string what, CancellationToken ct = default)
+    {
+        var dossier = await FindAsync(code, user, ct);
+        if (dossier is not null)
+        {
+            await LogReadAsync(dossier, user, what, ct);
+        }
+
+        return dossier;
+    }
+
+    /// <summary>
+    /// Writes in the applicant's access log that the caller read their data through the dossier (its page, the
+    /// receipt, the control slip…): who, from which unit, for which dossier. A reload within minutes writes nothing new.
+    /// </summary>
+    public async Task LogReadAsync(Dossier dossier, ClaimsPrincipal user, string what, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (dossier.CitizenId is { } citizenId)
+        {
+            await citizens.LogAsync(user, citizenId, what, $"Giải quyết hồ sơ {dossier.Code}", dossier.Code, ct);
+        }
+    }
 
     public async Task<DossierView> ViewAsync(Dossier d, CancellationToken ct = default)
     {
