@@ -56,6 +56,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Scanning:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-scans-{Guid.NewGuid():N}");
         settings["Scanning:Enabled"] = "false"; // tests sweep the folders themselves
         settings["Reports:RollupEnabled"] = "false"; // tests build the stored daily figures themselves
+        // Most tests receive dossiers at fixed past dates (calendar cases); BackdatingTests checks the real rule.
+        settings["Intake:BackdateDays"] = "3660";
+        settings["Intake:OfficersMayBackdate"] = "true";
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

@@ -26,6 +26,16 @@ public sealed record Period(DateOnly From, DateOnly To)
             errors["to"] = ["Cần ngày kết thúc (yyyy-MM-dd)."];
         }
 
+        if (from is { Year: < 2000 or > 2100 })
+        {
+            errors["from"] = ["Ngày bắt đầu phải trong các năm 2000–2100."];
+        }
+
+        if (to is { Year: < 2000 or > 2100 })
+        {
+            errors["to"] = ["Ngày kết thúc phải trong các năm 2000–2100."];
+        }
+
         if (errors.Count == 0 && (from > to || to!.Value.DayNumber - from!.Value.DayNumber >= maxDays))
         {
             errors["to"] = [$"Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày, tối đa {maxDays} ngày."];

@@ -16,12 +16,23 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
             return errors;
         }
 
+        if (Source is { Length: > 500 })
+        {
+            Add("source", "Nguồn (văn bản công bố) tối đa 500 ký tự (source too long).");
+        }
+
+        if ((DaysOff?.Count ?? 0) > 100 || (WorkingSaturdays?.Count ?? 0) > 53)
+        {
+            Add("daysOff", "Quá nhiều ngày trong một năm (too many days).");
+            return errors;
+        }
+
         for (var i = 0; i < (DaysOff?.Count ?? 0); i++)
         {
             var d = DaysOff![i];
-            if (string.IsNullOrWhiteSpace(d.Name))
+            if (string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 200)
             {
-                Add($"daysOff[{i}].name", "Cần tên ngày nghỉ (name is required).");
+                Add($"daysOff[{i}].name", "Cần tên ngày nghỉ, tối đa 200 ký tự (name is required, at most 200 characters).");
             }
 
             if (d.To < d.From)

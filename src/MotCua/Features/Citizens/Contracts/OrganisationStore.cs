@@ -18,6 +18,25 @@ public sealed record OrganisationInput(string? TaxCode, string? Name, string? Ad
         {
             errors["name"] = ["Cần tên tổ chức (name is required)."];
         }
+        else if (Name.Trim().Length > 300)
+        {
+            errors["name"] = ["Tên tổ chức tối đa 300 ký tự (name too long)."];
+        }
+
+        if (Address is { Length: > 500 })
+        {
+            errors["address"] = ["Địa chỉ tối đa 500 ký tự (address too long)."];
+        }
+
+        if (Phone is { Length: > 20 })
+        {
+            errors["phone"] = ["Số điện thoại tối đa 20 ký tự (phone too long)."];
+        }
+
+        if (Notifications.Contracts.EmailAddress.Error(Email) is { } emailError)
+        {
+            errors["email"] = [emailError];
+        }
 
         if (!string.IsNullOrWhiteSpace(RepresentativeIdNumber) && CitizenIdNumber.FormatError(RepresentativeIdNumber.Trim()) is { } idError)
         {

@@ -42,7 +42,8 @@ public sealed record AcceptResult(AcceptOutcome Outcome, Dossier? Dossier, Dicti
 /// acknowledged, or none of it exists.
 /// </summary>
 public sealed class DossierIntake(
-    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, WorkflowStart workflow, PublicLinks links, CounterScreen screen, TimeProvider clock)
+    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, WorkflowStart workflow, PublicLinks links, CounterScreen screen,
+    Microsoft.Extensions.Options.IOptions<IntakeOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
@@ -74,26 +75,68 @@ public sealed class DossierIntake(
             {
                 errors["applicant.fullName"] = ["Cần họ và tên người nộp (full name is required)."];
             }
+            else if (applicant.FullName.Trim().Length > 200)
+            {
+                errors["applicant.fullName"] = ["Họ và tên tối đa 200 ký tự (full name too long)."];
+            }
+
+            if (applicant.Address is { Length: > 500 })
+            {
+                errors["applicant.address"] = ["Địa chỉ tối đa 500 ký tự (address too long)."];
+            }
+
+            if (applicant.Phone is { Length: > 0 } phone && (phone.Trim().Length > 20 || !phone.Trim().All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')))
+            {
+                errors["applicant.phone"] = ["Số điện thoại không hợp lệ (invalid phone)."];
+            }
 
             if (applicant.DateOfBirth is { } dob && DateOnly.FromDateTime(now.DateTime) < dob)
             {
                 errors["applicant.dateOfBirth"] = ["Ngày sinh ở tương lai."];
             }
 
-            if (applicant.Email is { Length: > 0 } email && (!email.Contains('@', StringComparison.Ordinal) || email.Length > 200))
+            if (EmailAddress.Error(applicant.Email) is { } emailError)
             {
-                errors["applicant.email"] = ["Địa chỉ thư điện tử không hợp lệ."];
+                errors["applicant.email"] = [emailError];
+            }
+        }
+
+        if (!Enum.IsDefined(request.Channel))
+        {
+            errors["channel"] = ["Kênh nộp là counter (tại quầy), online (trực tuyến) hoặc post (bưu chính)."];
+        }
+
+        if (request.Documents is { } listed)
+        {
+            if (listed.Count > MaxDocuments)
+            {
+                errors["documents"] = [$"Tối đa {MaxDocuments} giấy tờ cho một hồ sơ (too many documents)."];
+            }
+            else
+            {
+                for (var i = 0; i < listed.Count; i++)
+                {
+                    if (DocumentError(listed[i]) is { } documentError)
+                    {
+                        errors[$"documents[{i}]"] = [documentError];
+                    }
+                }
             }
         }
 
         var receivedAt = request.ReceivedAt ?? now;
+        var backdated = receivedAt < now - AllowedClockSkew;
         if (receivedAt > now + AllowedClockSkew)
         {
             errors["receivedAt"] = ["Thời điểm tiếp nhận ở tương lai (receivedAt is in the future)."];
         }
-        else if (receivedAt.Year < 2000)
+        else if (backdated && receivedAt < now.AddDays(-options.Value.BackdateDays))
         {
-            errors["receivedAt"] = ["Thời điểm tiếp nhận không hợp lý (receivedAt out of range)."];
+            errors["receivedAt"] = [$"Chỉ được ghi lùi thời điểm tiếp nhận tối đa {options.Value.BackdateDays} ngày (receivedAt too far back)."];
+        }
+        else if (backdated && !user.IsInRole(Roles.Leader) && !(options.Value.OfficersMayBackdate && user.IsInRole(Roles.OneStopOfficer)))
+        {
+            errors["receivedAt"] = ["Chỉ lãnh đạo được ghi lùi thời điểm tiếp nhận (a hồ sơ giấy nhận khi hệ thống gián đoạn); bỏ trống để lấy thời điểm hiện tại."];
         }
 
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
@@ -151,7 +194,8 @@ public sealed class DossierIntake(
         };
         db.Add(dossier);
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
-            $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}.");
+            $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
+            + (backdated ? $" Ghi lùi: tiếp nhận lúc {Describe(receivedAt)}, nhập vào hệ thống lúc {Describe(now)} bởi {user.Identity?.Name}." : ""));
         await workflow.BeginAsync(dossier, version, received, user.Identity?.Name, ct);
         await CounterTickets.LinkServedAsync(db, user.Identity?.Name, code, ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
@@ -218,6 +262,18 @@ public sealed class DossierIntake(
 
         return await scope.CurrentOfficeAsync(user, ct);
     }
+
+    public const int MaxDocuments = 100;
+
+    private static readonly string[] Hows = ["store", "scanned", "paper", "form"];
+
+    private static string? DocumentError(ReceivedDocument? d) =>
+        d is null ? "Thiếu giấy tờ (empty entry)."
+        : string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 500 ? "Tên giấy tờ cần có, tối đa 500 ký tự."
+        : d.DocumentType.Length > 60 ? "Loại giấy tờ tối đa 60 ký tự."
+        : d.Originals is < 0 or > 50 || d.Copies is < 0 or > 50 ? "Số bản chính và bản sao từ 0 đến 50."
+        : !Hows.Contains(d.How) ? "Cách nhận giấy tờ là store, scanned, paper hoặc form."
+        : null;
 
     private static IEnumerable<ReceivedDocument> DefaultDocuments(ProcedureVersion version) =>
         version.Documents.Where(d => d.Required).Select(d => new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = "paper" });
