@@ -69,7 +69,7 @@ public sealed class BadInputTests
             Assert.Contains("Ghi lùi", (await Flow.GetAsync(app, code, "lanhdao.trungvan")).GetProperty("events")[0].GetProperty("note").GetString(), StringComparison.Ordinal);
 
             using var admin = await app.ClientForAsync("admin");
-            using (var organisation = await officer.PostAsJsonAsync("/api/organisations", new { taxCode = "0101234567", name = Huge }))
+            using (var organisation = await officer.PostAsJsonAsync("/api/organisations", new { taxCode = "0100109106", name = Huge }))
             {
                 Assert.Equal(HttpStatusCode.BadRequest, organisation.StatusCode);
             }

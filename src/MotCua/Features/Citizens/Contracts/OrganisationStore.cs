@@ -62,8 +62,9 @@ public sealed class OrganisationStore(AppDbContext db, TimeProvider clock)
         var organisation = await db.Set<Organisation>().FirstOrDefaultAsync(o => o.TaxCode == code, ct);
         if (organisation is null)
         {
-            organisation = new Organisation { TaxCode = code, CreatedAt = now };
-            db.Add(organisation);
+            // Two counters adding the same new organisation at once: one inserts, the other finds it.
+            await InsertIfAbsent.RunAsync(db, new Organisation { TaxCode = code, CreatedAt = now }, [nameof(Organisation.TaxCode)], ct: ct);
+            organisation = await db.Set<Organisation>().FirstAsync(o => o.TaxCode == code, ct);
         }
 
         var current = await db.Set<OrganisationValue>().Where(v => v.OrganisationId == organisation.Id && v.State == ProfileValueState.Current).ToListAsync(ct);

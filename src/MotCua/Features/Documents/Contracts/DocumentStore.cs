@@ -18,10 +18,9 @@ public sealed class DocumentStore(AppDbContext db, FileStore files, TimeProvider
     public async Task<DocumentView> AddAsync(NewDocument meta, byte[] pdf, int pages, string? by, CancellationToken ct = default)
     {
         var hash = await files.SaveAsync(pdf, ct);
-        if (!await db.Set<StoredFile>().AnyAsync(f => f.Sha256 == hash, ct))
-        {
-            db.Add(new StoredFile { Sha256 = hash, Length = pdf.Length, ContentType = "application/pdf", Pages = pages, CreatedAt = clock.GetUtcNow() });
-        }
+        // The same file uploaded at two counters at once is stored once: the second insert finds the first.
+        await InsertIfAbsent.RunAsync(
+            db, new StoredFile { Sha256 = hash, Length = pdf.Length, ContentType = "application/pdf", Pages = pages, CreatedAt = clock.GetUtcNow() }, [nameof(StoredFile.Sha256)], ct: ct);
 
         var document = new Document
         {
