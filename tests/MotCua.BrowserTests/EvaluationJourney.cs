@@ -42,7 +42,8 @@ public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
             // After the result the citizen follows the receipt's QR code and rates the handling, on a phone.
             await MotCua.Tests.Features.Workflow.Flow.ToResultReadyAsync(browser.App, code);
             var phone = await browser.NewPageAsync();
-            await phone.GotoAsync($"/tra-cuu/{code}");
+            var key = (await MotCua.Tests.Features.Workflow.Flow.GetAsync(browser.App, code)).GetProperty("trackingKey").GetString();
+            await phone.GotoAsync($"/tra-cuu/{code}?key={key}");
             await phone.GetByRole(AriaRole.Link, new() { Name = "Đánh giá việc giải quyết hồ sơ này" }).ClickAsync();
             foreach (var group in await phone.Locator("fieldset.criterion").AllAsync())
             {

@@ -70,14 +70,15 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
 
             // Later the citizen comes back with the receipt: its QR code, scanned, finds the dossier.
             await page.GotoAsync("/Dossiers/Return");
-            await page.Keyboard.TypeAsync($"http://localhost:5080/tra-cuu/{code}");
+            var key = (await MotCua.Tests.Features.Workflow.Flow.GetAsync(browser.App, code)).GetProperty("trackingKey").GetString();
+            await page.Keyboard.TypeAsync($"http://localhost:5080/tra-cuu/{code}?key={key}");
             await page.Keyboard.PressAsync("Enter");
             await page.GetByTestId("return-submit").FocusAsync();
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.GetByTestId("returned")).ToBeVisibleAsync();
 
             var tracking = await browser.NewPageAsync();
-            await tracking.GotoAsync($"/tra-cuu/{code}");
+            await tracking.GotoAsync($"/tra-cuu/{code}?key={key}");
             await Assertions.Expect(tracking.GetByTestId("tracking")).ToContainTextAsync("Đinh T. T. H.");
             await Assertions.Expect(tracking.GetByTestId("tracking")).ToContainTextAsync("Đã trả kết quả");
             await Assertions.Expect(tracking.GetByTestId("tracking")).Not.ToContainTextAsync("001190555666");

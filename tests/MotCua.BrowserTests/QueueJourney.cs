@@ -18,6 +18,10 @@ public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(board.Locator("#status")).ToHaveClassAsync("tag office");
 
             await kiosk.GotoAsync($"/lay-so/{Office}");
+            // A new kiosk asks once for the key the office's leaders issued (the demo city's is shown on the form).
+            await Assertions.Expect(kiosk.GetByTestId("kiosk-setup")).ToBeVisibleAsync();
+            await kiosk.GetByLabel("Mã máy lấy số").FillAsync("MK-DEMO-" + Office);
+            await kiosk.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).ClickAsync();
             await kiosk.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch" }).ClickAsync();
             await Assertions.Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync("A1001");
             await Browser.ScreenshotAsync(kiosk, "queue-kiosk-ticket");

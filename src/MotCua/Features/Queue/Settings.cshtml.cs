@@ -13,7 +13,7 @@ namespace MotCua.Features.Queue;
 /// how early and how late a booked visitor keeps the slot's place). Leaders and administrators of the office change
 /// them; other staff of the office see them.
 /// </summary>
-public sealed class SettingsModel(AppDbContext db, QueueDesk desk, UnitScope scope) : PageModel
+public sealed class SettingsModel(AppDbContext db, QueueDesk desk, UnitScope scope, KioskKeys kiosks) : PageModel
 {
     public static readonly IReadOnlyList<int> SlotLengths = [15, 20, 30, 60];
 
@@ -29,6 +29,11 @@ public sealed class SettingsModel(AppDbContext db, QueueDesk desk, UnitScope sco
 
     public bool Saved { get; private set; }
 
+    public IReadOnlyList<KioskView> Kiosks { get; private set; } = [];
+
+    /// <summary>A kiosk key just issued, shown this once.</summary>
+    public IssuedKiosk? Issued { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(bool saved, CancellationToken ct)
     {
         if (await FindAsync(ct) is not { } office)
@@ -43,7 +48,50 @@ public sealed class SettingsModel(AppDbContext db, QueueDesk desk, UnitScope sco
             EarlyMinutes = row.EarlyMinutes, LateMinutes = row.LateMinutes,
         };
         Saved = saved;
+        Kiosks = await kiosks.ForOfficeAsync(office.Id, ct);
         return Page();
+    }
+
+    /// <summary>Issues a key for a new kiosk of the office; the page shows it once, to be typed into the kiosk.</summary>
+    public async Task<IActionResult> OnPostIssueKioskAsync(string? name, CancellationToken ct)
+    {
+        if (await FindAsync(ct) is not { } office)
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            ModelState.AddModelError("name", "Cần tên máy, tối đa 100 ký tự (a kiosk name is required).");
+        }
+        else
+        {
+            var (kiosk, key) = await kiosks.IssueAsync(office.Id, name, User.Identity?.Name, ct);
+            Issued = new IssuedKiosk(kiosk.Id, kiosk.Name, key);
+        }
+
+        return await OnGetAsync(false, ct);
+    }
+
+    public async Task<IActionResult> OnPostRevokeKioskAsync(Guid id, CancellationToken ct)
+    {
+        if (await FindAsync(ct) is not { } office)
+        {
+            return NotFound();
+        }
+
+        if (!CanEdit)
+        {
+            return Forbid();
+        }
+
+        await kiosks.RevokeAsync(office.Id, id, ct);
+        return RedirectToPage(new { office = office.Code });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

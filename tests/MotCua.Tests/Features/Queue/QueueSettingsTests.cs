@@ -77,4 +77,25 @@ public sealed class QueueSettingsTests
         using var hidden = await neighbour.GetAsync(Url);
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
     });
+
+    [Fact]
+    public Task A_leader_issues_a_kiosk_key_on_the_settings_page_and_the_kiosk_then_gives_tickets() => TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+    {
+        const string Url = $"/Queue/Settings?office={Office}";
+        using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan");
+        var page = await leader.GetStringAsync(Url);
+        using var issued = await leader.PostAsync($"{Url}&handler=IssueKiosk", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = Pages.AntiforgeryToken(page), ["name"] = "Máy lấy số tầng 2",
+        }));
+        var html = await issued.Content.ReadAsStringAsync();
+        var key = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"issued-key\"[^>]*>.*?<code>([^<]+)</code>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.StartsWith("MK-", key, StringComparison.Ordinal);
+
+        using var kiosk = app.CreateClient();
+        kiosk.DefaultRequestHeaders.Add(KioskKeys.Header, key);
+        using var ticket = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT" });
+        Assert.Equal(HttpStatusCode.Created, ticket.StatusCode);
+        Assert.DoesNotContain(key, await leader.GetStringAsync(Url), StringComparison.Ordinal); // shown once
+    });
 }
