@@ -26,21 +26,17 @@ public static class SafeImage
 
         var (width, height) = (codec.Info.Width, codec.Info.Height);
         budget.TakePixels(width, height);
+        if (grey && codec.Info.ColorType == SKColorType.Gray8)
+        {
+            // A grey scan decodes straight to grey: no colour buffer, no conversion.
+            var direct = new byte[(long)width * height];
+            Read(codec, new SKImageInfo(width, height, SKColorType.Gray8, SKAlphaType.Opaque), direct);
+            return new DecodedImage(direct, width, height, 1);
+        }
+
         var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
         var rgba = new byte[info.BytesSize64];
-        var handle = GCHandle.Alloc(rgba, GCHandleType.Pinned);
-        try
-        {
-            var result = codec.GetPixels(info, handle.AddrOfPinnedObject());
-            if (result != SKCodecResult.Success)
-            {
-                throw new FileRefusedException(FileBudget.Texts.Damaged);
-            }
-        }
-        finally
-        {
-            handle.Free();
-        }
+        Read(codec, info, rgba);
 
         budget.Token.ThrowIfCancellationRequested();
         var channels = grey ? 1 : 3;
@@ -62,6 +58,22 @@ public static class SafeImage
         }
 
         return new DecodedImage(pixels, width, height, channels);
+    }
+
+    private static void Read(SKCodec codec, SKImageInfo info, byte[] target)
+    {
+        var handle = GCHandle.Alloc(target, GCHandleType.Pinned);
+        try
+        {
+            if (codec.GetPixels(info, handle.AddrOfPinnedObject()) != SKCodecResult.Success)
+            {
+                throw new FileRefusedException(FileBudget.Texts.Damaged);
+            }
+        }
+        finally
+        {
+            handle.Free();
+        }
     }
 
     private static int Over(byte value, int alpha) => alpha == 255 ? value : ((value * alpha) + (255 * (255 - alpha)) + 127) / 255;

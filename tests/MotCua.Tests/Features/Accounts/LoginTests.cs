@@ -83,8 +83,9 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, later);
     }
 
-    [Fact]
-    public async Task Logout_revokes_the_token_at_once()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task Logout_revokes_the_token_at_once(MotCua.Infrastructure.Database.DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {
         using var client = app.CreateClient();
         using var issued = await client.PostAsJsonAsync("/api/auth/token", new { username = "chuyenvien.trungvan", password = TestApp.Password });
@@ -93,7 +94,7 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/accounts/me")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/auth/logout", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/accounts/me")).StatusCode);
-    }
+    });
 
     [Fact]
     public async Task Logging_out_of_the_pages_ends_the_session_even_for_a_copied_cookie()
@@ -116,8 +117,12 @@ public sealed class LoginTests(TestApp app) : IClassFixture<TestApp>
         }
     }
 
-    [Fact]
-    public async Task An_administrator_ends_an_accounts_sessions_and_a_disabled_account_stops_at_once()
+    [Theory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task An_administrator_ends_an_accounts_sessions_and_a_disabled_account_stops_at_once(MotCua.Infrastructure.Database.DatabaseProvider provider) =>
+        TestApp.RunAsync(provider, EndSessionsAndDisableAsync);
+
+    private static async Task EndSessionsAndDisableAsync(TestApp app)
     {
         using var officer = app.CreateClient();
         using var issued = await officer.PostAsJsonAsync("/api/auth/token", new { username = "canbo.phuongkhac", password = TestApp.Password });
