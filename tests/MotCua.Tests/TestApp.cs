@@ -59,6 +59,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         // Most tests receive dossiers at fixed past dates (calendar cases); BackdatingTests checks the real rule.
         settings["Intake:BackdateDays"] = "3660";
         settings["Intake:OfficersMayBackdate"] = "true";
+        settings["Queue:KioskKeys"] = "Enforced"; // the demo city's relaxation is tested on its own
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

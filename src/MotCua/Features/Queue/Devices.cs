@@ -72,7 +72,7 @@ internal sealed class DevicesConfiguration : IEntityTypeConfiguration<KioskDevic
 public sealed record KioskView(Guid Id, string Name, DateTimeOffset IssuedAt, string? IssuedBy, DateTimeOffset? RevokedAt);
 
 /// <summary>Issues, lists, revokes and checks the keys of an office's kiosks.</summary>
-public sealed class KioskKeys(AppDbContext db, TimeProvider clock)
+public sealed class KioskKeys(AppDbContext db, Infrastructure.Demo.DemoFlag demo, Microsoft.Extensions.Options.IOptions<QueueOptions> options, TimeProvider clock)
 {
     /// <summary>The request header a kiosk sends its key in.</summary>
     public const string Header = "X-Kiosk-Key";
@@ -102,6 +102,11 @@ public sealed class KioskKeys(AppDbContext db, TimeProvider clock)
         return await db.Set<KioskDevice>().Where(k => k.Id == id && k.OfficeId == officeId && k.RevokedAt == null)
             .ExecuteUpdateAsync(k => k.SetProperty(x => x.RevokedAt, now), ct) == 1;
     }
+
+    /// <summary>Whether a ticket may be given to this request: a live key of the office, or an ordinary ticket in a demo city (<see cref="QueueOptions.KioskKeys"/>).</summary>
+    public async Task<bool> MayIssueAsync(Guid officeId, string? key, bool priority, CancellationToken ct = default) =>
+        await ValidAsync(officeId, key, ct)
+        || (!priority && options.Value.KioskKeys == KioskKeyMode.Auto && await demo.IsDemoAsync(ct));
 
     /// <summary>Whether <paramref name="key"/> is a live key of one of the office's kiosks.</summary>
     public async Task<bool> ValidAsync(Guid officeId, string? key, CancellationToken ct = default)

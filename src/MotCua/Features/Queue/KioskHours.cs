@@ -5,6 +5,12 @@ using MotCua.Infrastructure.Demo;
 
 namespace MotCua.Features.Queue;
 
+public enum KioskKeyMode
+{
+    Auto,
+    Enforced,
+}
+
 public enum KioskHoursMode
 {
     /// <summary>Tickets only while the office is open, except in a demo city (tried out at any hour).</summary>
@@ -23,6 +29,12 @@ public sealed class QueueOptions
     public const string Section = "Queue";
 
     public KioskHoursMode KioskHours { get; set; } = KioskHoursMode.Auto;
+
+    /// <summary>
+    /// <c>Enforced</c>: every ticket needs a kiosk key of the office. <c>Auto</c> (the default): enforced, except that in
+    /// a demo city an ordinary (not priority) ticket is given without one, so the API can be tried from anywhere.
+    /// </summary>
+    public KioskKeyMode KioskKeys { get; set; } = KioskKeyMode.Auto;
 
     /// <summary>Visits one person (one verified phone) may book a day, all offices together; Hà Nội's rule is two.</summary>
     [System.ComponentModel.DataAnnotations.Range(1, 20)]

@@ -67,7 +67,7 @@ internal static class QueueApi
 
     private static async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> Issue(TicketRequest request, HttpRequest http, QueueDesk desk, KioskKeys kiosks, CancellationToken ct)
     {
-        if (await desk.OfficeAsync(request.Office, ct) is { } o && !await kiosks.ValidAsync(o.Id, http.Headers[KioskKeys.Header], ct))
+        if (await desk.OfficeAsync(request.Office, ct) is { } o && !await kiosks.MayIssueAsync(o.Id, http.Headers[KioskKeys.Header], request.Priority, ct))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Chỉ máy lấy số của nơi tiếp nhận mới cấp số (a kiosk key is required)",
                 detail: "Lấy số tại máy lấy số ở sảnh, hoặc đặt lịch hẹn trực tuyến rồi xác nhận tại máy.");

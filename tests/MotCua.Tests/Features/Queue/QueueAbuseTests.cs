@@ -99,4 +99,15 @@ public sealed class QueueAbuseTests
             Assert.Equal(HttpStatusCode.Unauthorized, (await machine.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT" })).StatusCode);
         });
     }
+
+    [Fact]
+    public async Task In_a_demo_city_an_ordinary_ticket_is_given_without_a_key_but_a_priority_one_never_is()
+    {
+        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        {
+            using var remote = app.CreateClient();
+            Assert.Equal(HttpStatusCode.Created, (await remote.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await remote.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = "HT", priority = true })).StatusCode);
+        }, new Dictionary<string, string?> { ["Queue:KioskKeys"] = "Auto" });
+    }
 }
