@@ -130,22 +130,7 @@ public sealed class HostileFileTests(TestApp app) : IClassFixture<TestApp>
         BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(16), width);
         BinaryPrimitives.WriteInt32BigEndian(copy.AsSpan(20), height);
         // The header's checksum is made right again, so only the size is a lie.
-        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), Crc(copy.AsSpan(12, 17)));
+        BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(29), TestImages.Crc32(copy[12..29]));
         return copy;
-    }
-
-    private static uint Crc(ReadOnlySpan<byte> bytes)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in bytes)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-            {
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-            }
-        }
-
-        return ~crc;
     }
 }
