@@ -19,6 +19,8 @@ public static class AppProcess
         start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
         start.Environment["Scanning__Enabled"] = "false";
         start.Environment["RateLimiting__PublicPerMinute"] = "100000";
+        start.Environment["Intake__BackdateDays"] = "3660"; // as TestApp: dossiers received at fixed past dates
+        start.Environment["Intake__OfficersMayBackdate"] = "true";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
