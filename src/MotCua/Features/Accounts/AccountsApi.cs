@@ -78,8 +78,7 @@ internal static class AccountsApi
         var check = await guard.CheckAsync(request.Username!, request.Password!, client);
         if (check.Wait is { } wait)
         {
-            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);
             return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Đăng nhập sai nhiều lần (too many failed sign-ins)",
                 detail: $"Vui lòng thử lại sau {seconds} giây. (Please try again in {seconds} seconds.)");
         }

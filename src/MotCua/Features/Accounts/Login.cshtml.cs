@@ -34,7 +34,7 @@ public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard,
         var check = await guard.CheckAsync(Input.Username, Input.Password, client);
         if (check.Wait is { } wait)
         {
-            WaitSeconds = (int)Math.Ceiling(wait.TotalSeconds);
+            WaitSeconds = Infrastructure.Web.FailureThrottle.RetryAfter(Response, wait);
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }

@@ -42,7 +42,7 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, Docu
     public async Task<IActionResult> OnGetFileAsync(Guid document, CancellationToken ct)
     {
         var doc = await documents.FindAsync(document, ct);
-        if (doc is null || doc.CitizenId != Id || (!await records.HasBusinessAsync(User, Id, ct) && string.IsNullOrWhiteSpace(Purpose)))
+        if (doc is null || doc.CitizenId != Id || await records.AccessAsync(User, Id, Purpose, ct) is not { } access)
         {
             return NotFound();
         }
@@ -53,7 +53,7 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, Docu
             return NotFound();
         }
 
-        await records.LogAsync(User, Id, $"document:{doc.Id}", Purpose ?? "Xem giấy tờ", doc.SourceDossierCode, ct);
+        await records.LogAsync(User, Id, $"document:{doc.Id}", access.Purpose, doc.SourceDossierCode ?? access.DossierCode, ct);
         return File(stream, "application/pdf");
     }
 

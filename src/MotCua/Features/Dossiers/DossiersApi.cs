@@ -77,10 +77,9 @@ internal static class DossiersApi
         return found is null ? TypedResults.NotFound() : TypedResults.Ok(found);
     }
 
-    internal static ProblemHttpResult TooManyGuesses(HttpContext http, TimeSpan wait)
+    private static ProblemHttpResult TooManyGuesses(HttpContext http, TimeSpan wait)
     {
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);
         return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần tra cứu sai (too many wrong look-ups)",
             detail: $"Vui lòng thử lại sau {seconds} giây.");
     }

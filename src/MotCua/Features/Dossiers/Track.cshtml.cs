@@ -33,7 +33,7 @@ public sealed class TrackModel(PublicTracking tracking) : PageModel
             if (Wait is { } wait)
             {
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
-                Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Infrastructure.Web.FailureThrottle.RetryAfter(Response, wait);
             }
         }
 

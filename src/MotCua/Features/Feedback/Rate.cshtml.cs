@@ -63,7 +63,7 @@ public sealed class RateModel(PublicTracking tracking, Evaluations evaluations) 
         (Dossier, var wait) = await tracking.FindAsync(Code, Key, HttpContext, ct);
         if (wait is { } w)
         {
-            Response.Headers.RetryAfter = ((int)Math.Ceiling(w.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Infrastructure.Web.FailureThrottle.RetryAfter(Response, w);
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 

@@ -69,6 +69,15 @@ public sealed class FailureThrottle(TimeProvider clock)
         }
     }
 
+    /// <summary>Tells the client when to try again (<c>Retry-After</c>, whole seconds); returns the seconds for the message.</summary>
+    public static int RetryAfter(HttpResponse response, TimeSpan wait)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return seconds;
+    }
+
     /// <summary>A success forgets the key's failures.</summary>
     public void Succeed(string key) => entries.TryRemove(key, out _);
 
