@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MotCua.Infrastructure.Database;
@@ -193,6 +194,16 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
+
+    /// <summary>Lets an account also work at an office from yesterday on, and records that the office lets its leaders stand in at the counter.</summary>
+    public Task StandInAtCounterAsync(string username, string officeCode) => WithDbAsync(async db =>
+    {
+        var account = await db.Users.SingleAsync(a => a.UserName == username);
+        var office = await db.Units.SingleAsync(u => u.Code == officeCode);
+        office.LeadersAtCounter = true;
+        db.Add(new MotCua.Features.Accounts.Membership { AccountId = account.Id, UnitId = office.Id, ValidFrom = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(-1) });
+        return await db.SaveChangesAsync();
+    });
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
 }

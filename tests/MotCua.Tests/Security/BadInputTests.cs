@@ -61,7 +61,8 @@ public sealed class BadInputTests
 
             Assert.Equal(0, await app.WithDbAsync(db => db.Set<Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090777001")));
 
-            // A leader may enter a paper dossier received three days ago, while the system was down; the event says so.
+            // A leader (standing in at the counter) may enter a paper dossier received three days ago, while the system was down; the event says so.
+            await app.StandInAtCounterAsync("lanhdao.trungvan", "001.00.61.H26");
             using var leader = await app.ClientForAsync("lanhdao.trungvan");
             using var late = await leader.PostAsJsonAsync("/api/dossiers", Dossier(Applicant, receivedAt: app.Clock.GetUtcNow().AddDays(-3).ToString("O"), office: "001.00.61.H26"));
             Assert.True(late.StatusCode == HttpStatusCode.Created, await late.Content.ReadAsStringAsync());

@@ -75,16 +75,17 @@ public static class AccountsModule
             o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
         });
 
-        var leadersAtCounter = true;
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)))
-            .AddPolicy(Policies.Counter, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Counter, leadersAtCounter)))
+            .AddPolicy(Policies.Counter, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).AddRequirements(new CounterRequirement()))
+            .AddPolicy(Policies.QueueOffice, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.QueueOffice)))
             .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Reports)))
             .AddPolicy(Policies.Management, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Management)))
             .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
 
         services.AddScoped<IUserClaimsPrincipalFactory<Account>, AccountClaimsFactory>();
         services.AddScoped<UnitScope>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, CounterHandler>();
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Sessions>();
         services.AddScoped<SignInGuard>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Infrastructure;
@@ -11,7 +12,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Features.Dossiers;
 
 /// <summary>The dossier log book (form 06 of 2018, 07 of 2025) of the officer's units for a period: a page to print and an Excel file.</summary>
-public sealed class LogBookModel(AppDbContext db, UnitScope scope, TimeProvider clock) : PageModel
+public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecords citizens, TimeProvider clock) : PageModel
 {
     public const int MaxRows = 5000;
 
@@ -65,10 +66,11 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, TimeProvider 
             .Where(d => visible.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end)
             .OrderBy(d => d.ReceivedAt)
             .Take(MaxRows + 1)
-            .Select(d => new { d.Id, d.Code, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.OfficeCode, d.ReceivedAt, d.DueAt, d.Status })
+            .Select(d => new { d.Id, d.Code, d.CitizenId, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.OfficeCode, d.ReceivedAt, d.DueAt, d.Status })
             .ToListAsync(ct);
         Truncated = dossiers.Count > MaxRows;
         var ids = dossiers.Take(MaxRows).Select(d => d.Id).ToArray();
+        await citizens.LogListAsync(User, dossiers.Take(MaxRows).Select(d => (d.CitizenId, d.Code)), "log-book", "Sổ theo dõi hồ sơ", ct);
         var returned = await db.Set<DossierEvent>().AsNoTracking().Where(e => ids.Contains(e.DossierId) && e.Action == "returnResult")
             .Select(e => new { e.DossierId, e.At }).ToListAsync(ct);
         var returnedAt = returned.GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.Max(e => e.At));

@@ -45,7 +45,7 @@ internal static class QueueApi
         kiosks.MapDelete("/{id:guid}", RevokeKiosk).WithSummary("Revokes a kiosk's key: it gives no more tickets");
         var staff = api.MapGroup("/counters").RequireAuthorization(Policies.Counter);
         staff.MapGet("/", Counters).WithSummary("An office's counters and the services each serves");
-        api.MapGet("/figures", Figures).RequireAuthorization(Policies.Counter).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
+        api.MapGet("/figures", Figures).RequireAuthorization(Policies.QueueOffice).WithSummary("Waiting and service times, no-shows and arrivals by hour for an office and period");
         staff.MapPost("/{counterId:guid}/call-next", CallNext).WithSummary("Calls the next ticket for the counter (204 when nobody waits)");
         staff.MapPost("/{counterId:guid}/call", Call).WithSummary("Calls one ticket by number: out of turn, or resuming one parked at this counter");
         staff.MapPost("/{counterId:guid}/park", (Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) => Park(counterId, user, desk, ct))

@@ -39,7 +39,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
             Input = new UnitInput
             {
                 Code = unit.Code, Name = unit.Name, Kind = unit.Kind, ValidFrom = unit.ValidFrom, ValidTo = unit.ValidTo,
-                ReceivesDossiers = unit.ReceivesDossiers, Note = unit.Note, Function = unit.Function,
+                ReceivesDossiers = unit.ReceivesDossiers, LeadersAtCounter = unit.LeadersAtCounter, Note = unit.Note, Function = unit.Function,
                 ParentCode = unit.ParentId is null ? null : await db.Units.Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstAsync(ct),
                 SuccessorCode = unit.SuccessorId is null ? null : await db.Units.Where(p => p.Id == unit.SuccessorId).Select(p => p.Code).FirstAsync(ct),
             };
@@ -85,6 +85,7 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         unit.ValidTo = Input.ValidTo;
         unit.SuccessorId = successor?.Id;
         unit.ReceivesDossiers = Input.ReceivesDossiers;
+        unit.LeadersAtCounter = Input.ReceivesDossiers && Input.LeadersAtCounter;
         unit.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
         unit.Function = string.IsNullOrWhiteSpace(Input.Function) ? null : Input.Function.Trim().ToLowerInvariant();
         await db.SaveChangesAsync(ct);
@@ -176,6 +177,8 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         public string? SuccessorCode { get; set; }
 
         public bool ReceivesDossiers { get; set; }
+
+        public bool LeadersAtCounter { get; set; }
 
         [StringLength(1000, ErrorMessage = "Validation.TooLong")]
         public string? Note { get; set; }

@@ -47,6 +47,9 @@ public sealed class Unit : IChangesUnitScope
     /// <summary>An office: an agency where citizens hand in dossiers (one-stop desk, service centre).</summary>
     public bool ReceivesDossiers { get; set; }
 
+    /// <summary>An office's decision that its leaders may stand in at the counter (intake, returning results, calling tickets).</summary>
+    public bool LeadersAtCounter { get; set; }
+
     /// <summary>What an agency does, for process steps that name it: <c>justice</c>, <c>construction</c>, <c>environment</c>, <c>economy</c>…</summary>
     public string? Function { get; set; }
 

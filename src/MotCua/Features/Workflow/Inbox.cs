@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Contracts;
@@ -25,7 +26,7 @@ public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Item
 /// agency's), with what is assigned to someone else left out. Counts by urgency, filters, paging, most urgent
 /// first; reads only open tasks through their partial index, never the whole history.
 /// </summary>
-public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, IOptions<WorkflowOptions> options, TimeProvider clock)
+public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
     public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations"];
 
@@ -84,9 +85,10 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, IOpti
         var rows = await db.Set<DossierTask>().AsNoTracking().Where(t => ids.Contains(t.Id))
             .Join(db.Set<Dossier>(), t => t.DossierId, d => d.Id, (t, d) => new
             {
-                t.DossierCode, t.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, t.StepName, t.Kind, t.Holder, t.DueAt, DossierDueAt = d.DueAt, d.ReceivedAt, t.PausedAt,
+                t.DossierCode, d.CitizenId, t.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, t.StepName, t.Kind, t.Holder, t.DueAt, DossierDueAt = d.DueAt, d.ReceivedAt, t.PausedAt,
             })
             .ToListAsync(ct);
+        await citizens.LogListAsync(user, rows.Select(r => (r.CitizenId, r.DossierCode)), "inbox", "Giải quyết hồ sơ", ct);
         var items = rows
             .OrderBy(r => r.PausedAt != null).ThenBy(r => r.DueAt)
             .Select(r => new InboxItem(

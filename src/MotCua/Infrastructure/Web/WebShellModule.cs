@@ -34,7 +34,9 @@ public static class WebShellModule
                 o.Conventions.AuthorizeFolder("/", Features.Accounts.Contracts.Policies.Staff);
                 // The role × action matrix (docs/access.md); public pages in these folders are [AllowAnonymous].
                 o.Conventions.AuthorizeFolder("/Intake", Features.Accounts.Contracts.Policies.Counter);
-                o.Conventions.AuthorizeFolder("/Queue", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizePage("/Queue/Index", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizePage("/Queue/Figures", Features.Accounts.Contracts.Policies.QueueOffice);
+                o.Conventions.AuthorizePage("/Queue/Settings", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Dossiers/Return", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizeFolder("/Reports", Features.Accounts.Contracts.Policies.Reports);

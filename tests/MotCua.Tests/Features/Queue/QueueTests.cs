@@ -72,17 +72,17 @@ public sealed class QueueTests
             }
 
             var vn = TimeSpan.FromHours(7);
-            var early = await TakeAt(new DateTimeOffset(2026, 12, 2, 7, 0, 0, vn)); // a Wednesday, before the kiosk opens
+            var early = await TakeAt(new DateTimeOffset(2030, 3, 6, 7, 0, 0, vn)); // a Wednesday, before the kiosk opens (ahead of the real clock)
             Assert.Equal(HttpStatusCode.Conflict, early.Status);
             Assert.Contains("07:30", early.Detail, StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.Created, (await TakeAt(new DateTimeOffset(2026, 12, 2, 9, 0, 0, vn))).Status);
-            var late = await TakeAt(new DateTimeOffset(2026, 12, 2, 17, 30, 0, vn));
+            Assert.Equal(HttpStatusCode.Created, (await TakeAt(new DateTimeOffset(2030, 3, 6, 9, 0, 0, vn))).Status);
+            var late = await TakeAt(new DateTimeOffset(2030, 3, 6, 17, 30, 0, vn));
             Assert.Equal(HttpStatusCode.Conflict, late.Status);
             Assert.Contains("17:00", late.Detail, StringComparison.Ordinal);
-            Assert.Contains("03/12/2026", late.Detail, StringComparison.Ordinal); // come back tomorrow
-            var sunday = await TakeAt(new DateTimeOffset(2026, 12, 6, 10, 0, 0, vn));
+            Assert.Contains("07/03/2030", late.Detail, StringComparison.Ordinal); // come back tomorrow
+            var sunday = await TakeAt(new DateTimeOffset(2030, 3, 10, 10, 0, 0, vn));
             Assert.Equal(HttpStatusCode.Conflict, sunday.Status);
-            Assert.Contains("07/12/2026", sunday.Detail, StringComparison.Ordinal); // come back on Monday
+            Assert.Contains("11/03/2030", sunday.Detail, StringComparison.Ordinal); // come back on Monday
         }, new Dictionary<string, string?> { ["Queue:KioskHours"] = "Enforced" }); // a demo city's kiosk is open at any hour
 
     [Fact]

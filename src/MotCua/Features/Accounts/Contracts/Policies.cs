@@ -9,8 +9,11 @@ public static class Policies
     /// <summary>Any staff account: the inbox, dossiers of its units, the citizen store (logged), notifications.</summary>
     public const string Staff = "staff";
 
-    /// <summary>The counter: intake, returning results, calling queue tickets. One-stop officers, and leaders who stand in at the counter.</summary>
+    /// <summary>The counter: intake, returning results, calling queue tickets. One-stop officers, and leaders of an office that lets them stand in at the counter.</summary>
     public const string Counter = "counter";
+
+    /// <summary>An office's queue figures and settings: its counter staff, its leaders and administrators.</summary>
+    public const string QueueOffice = "queue-office";
 
     /// <summary>Dashboards, the service index, reports and their dossiers: leaders and administrators.</summary>
     public const string Reports = "reports";
@@ -20,10 +23,11 @@ public static class Policies
 
     public const string Administrator = "administrator";
 
-    /// <summary>The roles each policy admits (besides being staff).</summary>
-    public static IReadOnlyList<string> RolesFor(string policy, bool leadersAtCounter = true) => policy switch
+    /// <summary>The roles each policy admits (besides being staff); a leader at the counter also needs their office's consent.</summary>
+    public static IReadOnlyList<string> RolesFor(string policy) => policy switch
     {
-        Counter => leadersAtCounter ? [Roles.OneStopOfficer, Roles.Leader] : [Roles.OneStopOfficer],
+        Counter => [Roles.OneStopOfficer, Roles.Leader],
+        QueueOffice => [Roles.OneStopOfficer, Roles.Leader, Roles.Administrator],
         Reports or Management => [Roles.Leader, Roles.Administrator],
         Administrator => [Roles.Administrator],
         _ => Roles.All,

@@ -141,8 +141,7 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
             return;
         }
 
-        var unit = (await scope.CurrentOfficeAsync(user, ct))?.Id
-            ?? (accountId is { } id && await scope.CurrentUnitIdsAsync(id, ct) is [var first, ..] ? first : null);
+        var unit = await LogUnitAsync(user, accountId, ct);
         db.Add(new AccessLogEntry
         {
             CitizenId = citizenId, At = now, AccountId = accountId, Username = user.Identity?.Name ?? "",
@@ -150,6 +149,46 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
         });
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Writes one access-log entry per citizen a list shows (the log book, the inbox, the dossiers behind a report),
+    /// in one round trip: <paramref name="what"/> names the list, <paramref name="purpose"/> why it is read. Rows already
+    /// logged for the same reader, list and dossier within <see cref="SameView"/> write nothing new.
+    /// </summary>
+    public async Task LogListAsync(ClaimsPrincipal user, IEnumerable<(Guid? CitizenId, string DossierCode)> rows, string what, string purpose, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var shown = rows.Where(r => r.CitizenId is not null).Select(r => (CitizenId: r.CitizenId!.Value, r.DossierCode)).Distinct().ToList();
+        if (shown.Count == 0)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow();
+        var accountId = AccountClaims.AccountId(user);
+        var since = now - SameView;
+        var citizenIds = shown.Select(r => r.CitizenId).Distinct().ToArray();
+        var logged = (await db.Set<AccessLogEntry>().AsNoTracking()
+                .Where(a => citizenIds.Contains(a.CitizenId) && a.At >= since && a.AccountId == accountId && a.What == what)
+                .Select(a => new { a.CitizenId, a.DossierCode })
+                .ToListAsync(ct))
+            .Select(a => (a.CitizenId, a.DossierCode ?? "")).ToHashSet();
+        var unit = await LogUnitAsync(user, accountId, ct);
+        foreach (var (citizenId, dossierCode) in shown.Where(r => !logged.Contains(r)))
+        {
+            db.Add(new AccessLogEntry
+            {
+                CitizenId = citizenId, At = now, AccountId = accountId, Username = user.Identity?.Name ?? "",
+                UnitId = unit, What = what, Purpose = purpose, DossierCode = dossierCode,
+            });
+        }
+
+        await db.SaveChangesAsync(ct);
+    }
+
+    private async Task<Guid?> LogUnitAsync(ClaimsPrincipal user, Guid? accountId, CancellationToken ct) =>
+        (await scope.CurrentOfficeAsync(user, ct))?.Id
+        ?? (accountId is { } id && await scope.CurrentUnitIdsAsync(id, ct) is [var first, ..] ? first : null);
 
     /// <summary>How long a reload of the same view by the same reader counts as the same read.</summary>
     public static readonly TimeSpan SameView = TimeSpan.FromMinutes(10);

@@ -8,7 +8,7 @@ namespace MotCua.Features.Units.Contracts;
 public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorId);
 
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
-public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null);
+public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null, bool LeadersAtCounter = false);
 
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
 public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
@@ -88,7 +88,7 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
     }
 
     private static readonly System.Linq.Expressions.Expression<Func<Unit, UnitInfo>> Info =
-        u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId, u.ReceivesDossiers, u.Function);
+        u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId, u.ReceivesDossiers, u.Function, u.LeadersAtCounter);
 }
 
 /// <summary>One version of the unit tree, with the scopes computed from it (forgotten with it).</summary>
