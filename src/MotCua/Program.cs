@@ -17,11 +17,17 @@ using MotCua.Infrastructure.Web;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+// MotCua's address unless one is given the ways ASP.NET Core reads it (ASPNETCORE_URLS, --urls, Urls, ASPNETCORE_HTTP_PORTS).
+if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration["HTTP_PORTS"]))
+{
+    builder.WebHost.UseUrls("http://localhost:5080");
+}
+
 builder.Services.AddSerilog((services, log) => log.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(services));
 
 builder.Services
     .AddWebShell(builder.Configuration)
-    .AddDatabaseModule()
+    .AddDatabaseModule(builder.Configuration)
     .AddStartup()
     .AddAccountsModule()
     .AddUnitsModule()

@@ -29,7 +29,7 @@ public sealed class DatabaseTests
         await TestApp.RunAsync(provider, async app =>
         {
             Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())),
-                $"The model has changes not in MotCua.Migrations.{provider}: add a migration to both projects.");
+                $"The model has changes not in Migrations/{provider}: add a migration for both contexts (docs/operations.md).");
         });
     }
 

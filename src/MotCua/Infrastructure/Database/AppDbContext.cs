@@ -10,9 +10,10 @@ namespace MotCua.Infrastructure.Database;
 
 /// <summary>
 /// The one database context. Each capability owns its tables by prefix (<c>units_</c>, <c>accounts_</c>…) and
-/// configures them in its own <c>IEntityTypeConfiguration</c> beside the entity.
+/// configures them in its own <c>IEntityTypeConfiguration</c> beside the entity. The app runs one of its two
+/// provider types (<see cref="SqliteAppDbContext"/>, <see cref="PostgresAppDbContext"/>), each with its migrations.
 /// </summary>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+public abstract class AppDbContext(DbContextOptions options)
     : IdentityDbContext<Account, Role, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Unit> Units => Set<Unit>();

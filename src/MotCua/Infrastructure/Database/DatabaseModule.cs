@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -7,18 +5,21 @@ namespace MotCua.Infrastructure.Database;
 
 public static class DatabaseModule
 {
-    public static IServiceCollection AddDatabaseModule(this IServiceCollection services)
+    public static IServiceCollection AddDatabaseModule(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         // The options are built once (not per request) and contexts are pooled: a context is a few hundred
-        // objects, and the queue's counters open one per call.
-        services.AddDbContextPool<AppDbContext>((sp, options) =>
+        // objects, and the queue's counters open one per call. The provider's own context type carries its migrations.
+        var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
+        if (provider == DatabaseProvider.Postgres)
         {
-            var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-            var env = sp.GetRequiredService<IHostEnvironment>();
-            Configure(options, db.Provider, ConnectionString(db, env.ContentRootPath), db.MaxPoolSize);
-            options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
-        });
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(Setup);
+        }
+        else
+        {
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(Setup);
+        }
+
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCheckpoints>();
         services.AddHostedService<SqliteCheckpointWorker>();
         services.AddSingleton<WriteBatch>();
@@ -27,15 +28,22 @@ public static class DatabaseModule
         return services;
     }
 
-    /// <summary>Points EF Core at the provider and the migrations assembly built for it.</summary>
+    private static void Setup(IServiceProvider sp, DbContextOptionsBuilder options)
+    {
+        var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var env = sp.GetRequiredService<IHostEnvironment>();
+        Configure(options, db.Provider, ConnectionString(db, env.ContentRootPath), db.MaxPoolSize);
+        options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+    }
+
+    /// <summary>Points EF Core at the provider.</summary>
     public static void Configure(DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, int maxPoolSize = 100)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var migrations = MigrationsAssembly(provider);
         switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations));
+                options.UseSqlite(connectionString);
                 break;
             case DatabaseProvider.Postgres:
                 var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
@@ -44,7 +52,7 @@ public static class DatabaseModule
                     builder.MaxPoolSize = maxPoolSize;
                 }
 
-                options.UseNpgsql(builder.ConnectionString, o => o.MigrationsAssembly(migrations));
+                options.UseNpgsql(builder.ConnectionString);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider '{provider}'.");
@@ -67,36 +75,6 @@ public static class DatabaseModule
         var dataDir = Path.Combine(contentRoot, "data");
         Directory.CreateDirectory(dataDir);
         return $"Data Source={Path.Combine(dataDir, "motcua.db")}";
-    }
-
-    /// <summary>
-    /// The migrations live in their own assembly per provider (they reference this one, so this one cannot
-    /// reference them); the build copies them next to the app, and the tests reference them.
-    /// </summary>
-    private static Assembly MigrationsAssembly(DatabaseProvider provider)
-    {
-        var name = $"MotCua.Migrations.{provider}";
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name);
-        if (loaded is not null)
-        {
-            return loaded;
-        }
-
-        try
-        {
-            return Assembly.Load(new AssemblyName(name));
-        }
-        catch (FileNotFoundException)
-        {
-            var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
-            if (!File.Exists(path))
-            {
-                throw new InvalidOperationException(
-                    $"The migrations assembly {name}.dll was not found next to the app. Build the whole solution first: dotnet build MotCua.slnx");
-            }
-
-            return AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
-        }
     }
 
     /// <summary>Creates or upgrades the database, and sets SQLite's journal to WAL so readers never block the writer.</summary>
