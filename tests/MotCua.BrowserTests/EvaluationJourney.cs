@@ -61,7 +61,7 @@ public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(leader.GetByTestId("service-index")).ToBeVisibleAsync();
             await Browser.ScreenshotAsync(leader, "evaluation-dashboard");
             await leader.Locator("[data-measure=disagreement]").ClickAsync();
-            await Assertions.Expect(leader.GetByTestId("total")).ToContainTextAsync("1");
+            await Assertions.Expect(leader.GetByTestId("total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"(^|\D)1(\D|$)")); // one dossier, not 10 or 21
             await Assertions.Expect(leader.GetByTestId("dossiers")).ToContainTextAsync(code);
         });
     }

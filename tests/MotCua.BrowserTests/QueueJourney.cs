@@ -25,7 +25,7 @@ public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
             await kiosk.GetByRole(AriaRole.Button, new() { Name = "Hộ tịch" }).ClickAsync();
             await Assertions.Expect(kiosk.Locator("#ticket-number")).ToHaveTextAsync("A1001");
             await Browser.ScreenshotAsync(kiosk, "queue-kiosk-ticket");
-            await Assertions.Expect(board.GetByTestId("waiting")).ToContainTextAsync("1");
+            await Assertions.Expect(board.GetByTestId("waiting")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"(^|\D)1(\D|$)")); // one waiting, not 10
 
             await Browser.SignInAsync(counter, "canbo.trungvan", "/Queue");
             await counter.GetByTestId("counter").SelectOptionAsync(new SelectOptionValue { Label = "Quầy số 1 (HT, CT, DX, CK)" });

@@ -4,6 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using MotCua.Infrastructure.Database;
+using Npgsql;
 
 namespace MotCua.Tests;
 
@@ -21,6 +23,9 @@ public static class AppProcess
         start.Environment["RateLimiting__PublicPerMinute"] = "100000";
         start.Environment["Intake__BackdateDays"] = "3660"; // as TestApp: dossiers received at fixed past dates
         start.Environment["Intake__OfficersMayBackdate"] = "true";
+        start.Environment["Workflow__SweeperEnabled"] = "false"; // as TestApp: no background work under the test
+        start.Environment["Notifications__DispatchEnabled"] = "false";
+        start.Environment["Reports__RollupEnabled"] = "false";
         foreach (var (key, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[key] = value;
@@ -74,6 +79,32 @@ public static class AppProcess
         await process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// The database for app processes on a provider: a SQLite file in the data folder, or a fresh PostgreSQL database
+    /// on the test server (skipped when none is configured). Dispose to drop it.
+    /// </summary>
+    public static async Task<AppDatabase> DatabaseAsync(DatabaseProvider provider, string dataDir)
+    {
+        Databases.SkipUnlessConfigured(provider);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            return new AppDatabase(new Dictionary<string, string> { ["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir, "motcua.db")}" }, null);
+        }
+
+        var server = TestApp.PostgresServer!;
+        var name = $"motcua_proc_{Environment.ProcessId}_{Interlocked.Increment(ref databases)}";
+        await AppDatabase.RunAsync(server, $"CREATE DATABASE \"{name}\"");
+        return new AppDatabase(
+            new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Postgres",
+                ["Database__ConnectionString"] = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString,
+            },
+            async () => await AppDatabase.RunAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"));
+    }
+
+    private static int databases;
+
     public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -86,4 +117,40 @@ public static class AppProcess
 #else
     public const string Configuration = "Release";
 #endif
+}
+
+/// <summary>The settings that point an app process at its database; disposing it drops a PostgreSQL database.</summary>
+public sealed class AppDatabase(Dictionary<string, string> settings, Func<Task>? drop) : IAsyncDisposable
+{
+    public Dictionary<string, string> Settings { get; } = settings;
+
+    /// <summary>These settings with more of a test's own.</summary>
+    public Dictionary<string, string> With(IReadOnlyDictionary<string, string> more)
+    {
+        var all = new Dictionary<string, string>(Settings);
+        foreach (var (key, value) in more)
+        {
+            all[key] = value;
+        }
+
+        return all;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        NpgsqlConnection.ClearAllPools();
+        if (drop is not null)
+        {
+            await drop();
+        }
+    }
+
+    internal static async Task RunAsync(string server, string sql)
+    {
+        await using var admin = new NpgsqlConnection(server);
+        await admin.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
+    }
 }

@@ -5,10 +5,11 @@ namespace MotCua.Tests.Infrastructure;
 
 public sealed class RateLimitTests
 {
-    [Fact]
-    public async Task Public_endpoint_beyond_the_limit_answers_429_with_retry_after()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Public_endpoint_beyond_the_limit_answers_429_with_retry_after(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var client = app.CreateClient();
             for (var i = 0; i < 5; i++)

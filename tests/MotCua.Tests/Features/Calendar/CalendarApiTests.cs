@@ -4,9 +4,11 @@ using System.Text.Json;
 
 namespace MotCua.Tests.Features.Calendar;
 
-public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
+public abstract class CalendarApiTests(TestApp fixture)
 {
-    [Fact]
+    private readonly TestApp app = Databases.Use(fixture);
+
+    [SkippableFact]
     public async Task Due_date_answers_with_the_date_instant_and_explanation()
     {
         using var client = app.CreateClient();
@@ -21,7 +23,7 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(string.IsNullOrEmpty(skipped[0].GetProperty("reason").GetString()));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Same_day_at_an_office_uses_its_cutoff()
     {
         using var client = app.CreateClient();
@@ -31,7 +33,7 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("2026-03-03", after.GetProperty("dueDate").GetString());
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("workingDays=3", "receivedAt")]
     [InlineData("receivedAt=nonsense&workingDays=3", "receivedAt")]
     [InlineData("receivedAt=2026-02-30T10:00:00%2B07:00&workingDays=3", "receivedAt")]
@@ -51,7 +53,7 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(body.GetProperty("errors").TryGetProperty(field, out _), query);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Year_2026_is_official_with_its_days_off_and_working_Saturdays()
     {
         using var client = app.CreateClient();
@@ -64,7 +66,7 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(["2026-01-10", "2026-08-22"], year.GetProperty("workingSaturdays").EnumerateArray().Select(d => d.GetString()));
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData(1899)]
     [InlineData(2101)]
     public async Task Year_outside_1900_2100_is_refused(int year)
@@ -74,7 +76,7 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Loading_an_official_schedule_ends_the_projection_and_a_broken_row_loads_nothing()
     {
         using var admin = await app.ClientForAsync("admin");
@@ -109,7 +111,7 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("2028-03-07", due.GetProperty("dueDate").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Only_administrators_load_schedules()
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
@@ -117,3 +119,9 @@ public sealed class CalendarApiTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 }
+
+/// <summary><see cref="CalendarApiTests"/> on SQLite.</summary>
+public sealed class CalendarApiTestsOnSqlite(TestApp app) : CalendarApiTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="CalendarApiTests"/> on PostgreSQL.</summary>
+public sealed class CalendarApiTestsOnPostgres(PostgresTestApp app) : CalendarApiTests(app), IClassFixture<PostgresTestApp>;

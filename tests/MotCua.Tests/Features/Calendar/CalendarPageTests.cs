@@ -2,9 +2,11 @@ using System.Net;
 
 namespace MotCua.Tests.Features.Calendar;
 
-public sealed class CalendarPageTests(TestApp app) : IClassFixture<TestApp>
+public abstract class CalendarPageTests(TestApp fixture)
 {
-    [Fact]
+    private readonly TestApp app = Databases.Use(fixture);
+
+    [SkippableFact]
     public async Task Anyone_sees_a_year_grid_and_the_explanation_of_a_due_date()
     {
         using var visitor = Pages.Browser(app);
@@ -16,7 +18,7 @@ public sealed class CalendarPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("data-testid=\"provisional\"", projected, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Administrator_loads_a_year_and_a_broken_schedule_saves_nothing()
     {
         using var admin = await Pages.SignedInAsync(app, "admin");
@@ -35,7 +37,7 @@ public sealed class CalendarPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("data-testid=\"provisional\"", await admin.GetStringAsync("/Calendar/2029"), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Office_cutoff_set_by_the_administrator_changes_same_day_due_dates()
     {
         using var admin = await Pages.SignedInAsync(app, "admin");
@@ -62,3 +64,9 @@ public sealed class CalendarPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("\"dueDate\":\"2026-03-02\"", other, StringComparison.Ordinal);
     }
 }
+
+/// <summary><see cref="CalendarPageTests"/> on SQLite.</summary>
+public sealed class CalendarPageTestsOnSqlite(TestApp app) : CalendarPageTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="CalendarPageTests"/> on PostgreSQL.</summary>
+public sealed class CalendarPageTestsOnPostgres(PostgresTestApp app) : CalendarPageTests(app), IClassFixture<PostgresTestApp>;

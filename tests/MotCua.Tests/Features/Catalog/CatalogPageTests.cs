@@ -2,9 +2,11 @@ using System.Net;
 
 namespace MotCua.Tests.Features.Catalog;
 
-public sealed class CatalogPageTests(TestApp app) : IClassFixture<TestApp>
+public abstract class CatalogPageTests(TestApp fixture)
 {
-    [Fact]
+    private readonly TestApp app = Databases.Use(fixture);
+
+    [SkippableFact]
     public async Task Public_catalog_tells_citizens_what_to_bring_fees_time_and_where()
     {
         using var visitor = Pages.Browser(app);
@@ -17,7 +19,7 @@ public sealed class CatalogPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("nhận sau 15 giờ", page, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Staff_catalog_filters_by_field_and_same_day()
     {
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
@@ -27,7 +29,7 @@ public sealed class CatalogPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain("Đăng ký khai sinh", page, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Administrator_adds_a_version_and_a_bad_one_is_refused_with_the_field_named()
     {
         using var admin = await Pages.SignedInAsync(app, "admin");
@@ -53,7 +55,7 @@ public sealed class CatalogPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("3 ngày làm việc", before, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_cannot_add_versions()
     {
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
@@ -62,3 +64,9 @@ public sealed class CatalogPageTests(TestApp app) : IClassFixture<TestApp>
         Assert.StartsWith("/Error/403", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }
+
+/// <summary><see cref="CatalogPageTests"/> on SQLite.</summary>
+public sealed class CatalogPageTestsOnSqlite(TestApp app) : CatalogPageTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="CatalogPageTests"/> on PostgreSQL.</summary>
+public sealed class CatalogPageTestsOnPostgres(PostgresTestApp app) : CatalogPageTests(app), IClassFixture<PostgresTestApp>;

@@ -19,7 +19,7 @@ public sealed class ConcurrentStoreTests
     private const int Counters = 5;
     private static readonly string[] Rounds = ["new", "known"];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Counters_receiving_at_once_for_the_same_new_or_known_citizen_all_succeed(DatabaseProvider provider)
     {
@@ -51,7 +51,7 @@ public sealed class ConcurrentStoreTests
         });
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Counters_adding_the_same_organisation_or_the_same_file_at_once_all_succeed(DatabaseProvider provider)
     {

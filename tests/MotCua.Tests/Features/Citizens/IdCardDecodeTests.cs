@@ -68,8 +68,16 @@ public sealed class IdCardDecodeTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task Oversized_file_is_refused()
     {
-        var result = await DecodeAsync(new byte[16 * 1024 * 1024], "huge.png");
+        // A real PNG padded past the limit: only its size can be the reason it is refused.
+        var png = TestImages.QrPng(Line);
+        var huge = new byte[16 * 1024 * 1024];
+        png.CopyTo(huge, 0);
+        var result = await DecodeAsync(huge, "huge.png");
         Assert.Equal(HttpStatusCode.BadRequest, result.Status);
+        Assert.Contains("15 MB", result.Body.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+
+        var fits = await DecodeAsync(png, "fits.png");
+        Assert.Equal(HttpStatusCode.OK, fits.Status); // the same image under the limit is read
     }
 
     [Fact]

@@ -6,9 +6,11 @@ using MotCua.Features.Citizens.Contracts;
 
 namespace MotCua.Tests.Features.Citizens;
 
-public sealed class OrganisationTests(TestApp app) : IClassFixture<TestApp>
+public abstract class OrganisationTests(TestApp fixture)
 {
-    [Theory]
+    private readonly TestApp app = Databases.Use(fixture);
+
+    [SkippableTheory]
     [InlineData("0100109106", true)]
     [InlineData("0101243150", true)]
     [InlineData("0100109106-001", true)]
@@ -18,7 +20,7 @@ public sealed class OrganisationTests(TestApp app) : IClassFixture<TestApp>
     [InlineData("0100109106-01", false)]
     public void Tax_code_form_and_check_digit(string code, bool valid) => Assert.Equal(valid, TaxCode.FormatError(code) is null);
 
-    [Fact]
+    [SkippableFact]
     public async Task Organisation_is_kept_once_by_tax_code_and_found_by_name_without_diacritics()
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
@@ -37,7 +39,7 @@ public sealed class OrganisationTests(TestApp app) : IClassFixture<TestApp>
         Assert.All(phones, p => Assert.Equal("canbo.trungvan", p.ObservedBy));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Bad_tax_code_and_representative_are_named()
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
@@ -49,3 +51,9 @@ public sealed class OrganisationTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(errors.TryGetProperty("representativeIdNumber", out _));
     }
 }
+
+/// <summary><see cref="OrganisationTests"/> on SQLite.</summary>
+public sealed class OrganisationTestsOnSqlite(TestApp app) : OrganisationTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="OrganisationTests"/> on PostgreSQL.</summary>
+public sealed class OrganisationTestsOnPostgres(PostgresTestApp app) : OrganisationTests(app), IClassFixture<PostgresTestApp>;

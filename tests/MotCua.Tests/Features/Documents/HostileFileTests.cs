@@ -12,13 +12,15 @@ namespace MotCua.Tests.Features.Documents;
 /// Damaged and hostile files, sent where staff upload files (the ID-card decoder and a citizen's documents): each is
 /// answered 4xx quickly (a deadline fails the test instead of hanging it), and the app still answers afterwards.
 /// </summary>
-public sealed class HostileFileTests(TestApp app) : IClassFixture<TestApp>
+public abstract class HostileFileTests(TestApp fixture)
 {
+    private readonly TestApp app = Databases.Use(fixture);
+
     private const string IdNumber = "001090007001";
 
     public static TheoryData<string> Corpus => [.. Files().Keys];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Corpus))]
     public async Task Hostile_file_is_refused_quickly_by_the_ID_card_decoder(string name)
     {
@@ -31,7 +33,7 @@ public sealed class HostileFileTests(TestApp app) : IClassFixture<TestApp>
         await StillHealthyAsync(officer);
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Corpus))]
     public async Task Hostile_file_is_refused_quickly_as_a_citizen_document_and_nothing_is_stored(string name)
     {
@@ -51,7 +53,7 @@ public sealed class HostileFileTests(TestApp app) : IClassFixture<TestApp>
         await StillHealthyAsync(officer);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Many_hostile_files_at_once_leave_the_server_answering()
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
@@ -134,3 +136,9 @@ public sealed class HostileFileTests(TestApp app) : IClassFixture<TestApp>
         return copy;
     }
 }
+
+/// <summary><see cref="HostileFileTests"/> on SQLite.</summary>
+public sealed class HostileFileTestsOnSqlite(TestApp app) : HostileFileTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="HostileFileTests"/> on PostgreSQL.</summary>
+public sealed class HostileFileTestsOnPostgres(PostgresTestApp app) : HostileFileTests(app), IClassFixture<PostgresTestApp>;

@@ -6,8 +6,10 @@ using MotCua.Tests.Builders;
 
 namespace MotCua.Tests.Features.Documents;
 
-public sealed class ScanFolderTests(TestApp app) : IClassFixture<TestApp>
+public abstract class ScanFolderTests(TestApp fixture)
 {
+    private readonly TestApp app = Databases.Use(fixture);
+
     private ScanFolderWatcher Watcher => app.Services.GetRequiredService<ScanFolderWatcher>();
 
     private async Task SweepTwiceAsync()
@@ -16,7 +18,7 @@ public sealed class ScanFolderTests(TestApp app) : IClassFixture<TestApp>
         await Watcher.SweepAsync(CancellationToken.None); // size unchanged: takes it
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_file_dropped_in_the_desk_folder_appears_on_that_desk_and_is_attached_as_a_document()
     {
         var folder = Path.Combine(Watcher.Root, "canbo.trungvan");
@@ -42,7 +44,7 @@ public sealed class ScanFolderTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("data-document=\"ban-chinh\" data-status=\"reuse\"", after, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_desk_does_not_see_the_scan_and_a_bad_file_is_set_aside_with_the_reason()
     {
         var folder = Path.Combine(Watcher.Root, "canbo.phuongkhac");
@@ -57,3 +59,9 @@ public sealed class ScanFolderTests(TestApp app) : IClassFixture<TestApp>
         Assert.False(await app.WithDbAsync(db => db.Set<PendingScan>().AnyAsync(s => s.FileName == "virus.pdf")));
     }
 }
+
+/// <summary><see cref="ScanFolderTests"/> on SQLite.</summary>
+public sealed class ScanFolderTestsOnSqlite(TestApp app) : ScanFolderTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="ScanFolderTests"/> on PostgreSQL.</summary>
+public sealed class ScanFolderTestsOnPostgres(PostgresTestApp app) : ScanFolderTests(app), IClassFixture<PostgresTestApp>;

@@ -9,7 +9,7 @@ namespace MotCua.Tests.Features.Dossiers;
 /// <summary>Every read of an applicant's data through a dossier (API, page, PDF) is in the citizen's access log, once per view.</summary>
 public sealed class PersonalDataLogTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Reading_a_dossier_its_receipt_and_its_control_slip_is_logged_with_unit_account_and_purpose(DatabaseProvider provider)
     {
@@ -42,7 +42,7 @@ public sealed class PersonalDataLogTests
         });
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Lists_that_show_applicants_log_one_entry_per_citizen_shown_and_none_on_a_reload(DatabaseProvider provider)
     {

@@ -6,8 +6,10 @@ using MotCua.Features.Documents;
 
 namespace MotCua.Tests.Features.Dossiers;
 
-public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
+public abstract class ResultReturnTests(TestApp fixture)
 {
+    private readonly TestApp app = Databases.Use(fixture);
+
     private async Task<string> AcceptAsync(string idNumber)
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
@@ -20,7 +22,7 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         return code;
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Scanning_the_receipt_finds_the_dossier_and_returning_closes_it_and_keeps_the_result()
     {
         var code = await AcceptAsync("001090121212");
@@ -49,7 +51,7 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify")).GetProperty("intact").GetBoolean());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stale_page_or_a_second_return_is_refused()
     {
         var code = await AcceptAsync("001090131313");
@@ -67,7 +69,7 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("data-field=\"action\"", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Another_ward_cannot_return_the_result()
     {
         var code = await AcceptAsync("001090141414");
@@ -83,3 +85,9 @@ public sealed class ResultReturnTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
     }
 }
+
+/// <summary><see cref="ResultReturnTests"/> on SQLite.</summary>
+public sealed class ResultReturnTestsOnSqlite(TestApp app) : ResultReturnTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="ResultReturnTests"/> on PostgreSQL.</summary>
+public sealed class ResultReturnTestsOnPostgres(PostgresTestApp app) : ResultReturnTests(app), IClassFixture<PostgresTestApp>;

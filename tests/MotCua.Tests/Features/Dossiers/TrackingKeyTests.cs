@@ -9,7 +9,7 @@ namespace MotCua.Tests.Features.Dossiers;
 /// <summary>Public tracking needs the dossier's key as well as its code; guessing codes of a day finds nothing and is slowed.</summary>
 public sealed class TrackingKeyTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Codes_of_a_day_cannot_be_walked_without_their_keys(DatabaseProvider provider)
     {
@@ -64,10 +64,11 @@ public sealed class TrackingKeyTests
         });
     }
 
-    [Fact]
-    public async Task The_receipt_prints_the_key_and_its_QR_link_carries_it()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_receipt_prints_the_key_and_its_QR_link_carries_it(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "2.000908");

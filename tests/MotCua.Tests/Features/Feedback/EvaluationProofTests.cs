@@ -13,7 +13,7 @@ public sealed class EvaluationProofTests
 {
     private static readonly string[] AllSatisfied = [.. Enumerable.Repeat("satisfied", 9)];
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task A_stranger_cannot_change_a_counter_rating(DatabaseProvider provider)
     {
@@ -52,7 +52,7 @@ public sealed class EvaluationProofTests
         });
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task A_dossier_is_rated_only_with_its_tracking_key_and_only_after_the_result(DatabaseProvider provider)
     {

@@ -37,7 +37,7 @@ public sealed class AppointmentTests
         return await client.PostAsJsonAsync("/api/queue/appointments", new { office = Office, service, date, time, fullName = "Nguyễn Văn An", phone, verificationCode = code });
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Bookings_stay_within_a_slots_capacity_even_at_once_and_outside_hours_are_refused_with_the_reason(DatabaseProvider provider)
     {
@@ -68,10 +68,11 @@ public sealed class AppointmentTests
         });
     }
 
-    [Fact]
-    public async Task A_visitor_checking_in_on_time_is_ranked_at_the_slot_between_the_walk_ins_and_a_late_one_queues_as_a_walk_in()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_visitor_checking_in_on_time_is_ranked_at_the_slot_between_the_walk_ins_and_a_late_one_queues_as_a_walk_in(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Workflow.Flow.At(2027, 2, 26, 10));
             using var kiosk = app.KioskClient(Office);
@@ -116,10 +117,11 @@ public sealed class AppointmentTests
         });
     }
 
-    [Fact]
-    public async Task A_citizen_books_on_the_public_page_and_gets_a_code()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_citizen_books_on_the_public_page_and_gets_a_code(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Workflow.Flow.At(2027, 2, 26, 10));
             using var browser = Pages.Browser(app);

@@ -34,10 +34,11 @@ public sealed class QueueTests
         return response.StatusCode == HttpStatusCode.NoContent ? null : (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString();
     }
 
-    [Fact]
-    public async Task The_kiosk_numbers_tickets_per_service_and_refuses_unknown_offices_and_services()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_kiosk_numbers_tickets_per_service_and_refuses_unknown_offices_and_services(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var kiosk = app.KioskClient(Office);
             var services = await kiosk.GetFromJsonAsync<JsonElement>($"/api/queue/services?office={Office}");
@@ -58,9 +59,10 @@ public sealed class QueueTests
         });
     }
 
-    [Fact]
-    public Task The_kiosk_gives_tickets_only_while_the_office_is_open_and_says_when_to_come_back() =>
-        TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task The_kiosk_gives_tickets_only_while_the_office_is_open_and_says_when_to_come_back(DatabaseProvider provider) =>
+        TestApp.RunAsync(provider, async app =>
         {
             using var kiosk = app.KioskClient(Office);
             async Task<(HttpStatusCode Status, string? Detail)> TakeAt(DateTimeOffset vietnamTime)
@@ -85,10 +87,11 @@ public sealed class QueueTests
             Assert.Contains("11/03/2030", sunday.Detail, StringComparison.Ordinal); // come back on Monday
         }, new Dictionary<string, string?> { ["Queue:KioskHours"] = "Enforced" }); // a demo city's kiosk is open at any hour
 
-    [Fact]
-    public async Task Priority_visitors_go_ahead_by_the_office_weight_not_to_the_very_front_forever()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Priority_visitors_go_ahead_by_the_office_weight_not_to_the_very_front_forever(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var kiosk = app.KioskClient(Office);
             await TicketAsync(kiosk, "HT");                        // A1001 at 0'
@@ -112,7 +115,7 @@ public sealed class QueueTests
         });
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public Task A_counter_calls_the_earliest_ranked_of_all_its_lines_and_each_call_ends_the_visitor_before(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {
@@ -142,7 +145,7 @@ public sealed class QueueTests
         Assert.Equal("called", await StatusAsync(d1001));
     });
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Counters_calling_at_once_never_get_the_same_ticket_and_the_board_hears_every_call(DatabaseProvider provider)
     {
@@ -197,10 +200,11 @@ public sealed class QueueTests
         });
     }
 
-    [Fact]
-    public async Task A_no_show_is_recorded_and_a_transfer_keeps_the_visitors_place_in_the_other_line()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_no_show_is_recorded_and_a_transfer_keeps_the_visitors_place_in_the_other_line(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var kiosk = app.KioskClient(Office);
             var absent = await TicketAsync(kiosk, "HT");
@@ -225,10 +229,11 @@ public sealed class QueueTests
         });
     }
 
-    [Fact]
-    public async Task A_dossier_received_while_serving_a_ticket_is_linked_to_it()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_dossier_received_while_serving_a_ticket_is_linked_to_it(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var kiosk = app.KioskClient(Office);
             var ticket = await TicketAsync(kiosk, "CT");
@@ -240,10 +245,11 @@ public sealed class QueueTests
         });
     }
 
-    [Fact]
-    public async Task Waiting_and_service_times_come_from_a_scripted_day()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Waiting_and_service_times_come_from_a_scripted_day(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Workflow.Flow.At(2027, 3, 1, 8));
             using var kiosk = app.KioskClient(Office);
@@ -289,10 +295,11 @@ public sealed class QueueTests
         });
     }
 
-    [Fact]
-    public async Task A_counter_parks_a_visitor_serves_others_resumes_them_and_can_call_a_number_out_of_turn()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_counter_parks_a_visitor_serves_others_resumes_them_and_can_call_a_number_out_of_turn(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var kiosk = app.KioskClient(Office);
             for (var i = 0; i < 3; i++)

@@ -40,10 +40,11 @@ public sealed class EvaluationTests
         return await client.PostAsJsonAsync("/api/evaluations", body);
     }
 
-    [Fact]
-    public async Task Bad_evaluations_are_refused_with_the_field_named()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Bad_evaluations_are_refused_with_the_field_named(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "2.000908");
@@ -75,10 +76,11 @@ public sealed class EvaluationTests
         });
     }
 
-    [Fact]
-    public async Task One_evaluation_per_dossier_changeable_within_the_window_then_closed()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task One_evaluation_per_dossier_changeable_within_the_window_then_closed(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "2.000908");
@@ -106,10 +108,11 @@ public sealed class EvaluationTests
         });
     }
 
-    [Fact]
-    public async Task Good_at_the_counter_and_bad_after_the_result_is_flagged_to_the_leader()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Good_at_the_counter_and_bad_after_the_result_is_flagged_to_the_leader(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "2.000908");
@@ -147,10 +150,11 @@ public sealed class EvaluationTests
         });
     }
 
-    [Fact]
-    public async Task The_citizen_facing_screen_is_asked_about_the_transaction_the_officer_just_finished()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_citizen_facing_screen_is_asked_about_the_transaction_the_officer_just_finished(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "2.000908");
@@ -173,10 +177,11 @@ public sealed class EvaluationTests
         });
     }
 
-    [Fact]
-    public async Task A_device_hammering_the_evaluation_endpoint_is_rate_limited()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_device_hammering_the_evaluation_endpoint_is_rate_limited(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             using var client = app.CreateClient();
             for (var i = 0; i < 5; i++)

@@ -63,7 +63,7 @@ public sealed class ReportTests
             $"{group}: {g}");
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task The_service_index_follows_its_formulas_and_counts_a_complaint_as_unsatisfied(DatabaseProvider provider)
     {
@@ -91,10 +91,11 @@ public sealed class ReportTests
         });
     }
 
-    [Fact]
-    public async Task Every_dashboard_total_equals_the_dossiers_it_clicks_through_to()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Every_dashboard_total_equals_the_dossiers_it_clicks_through_to(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             var (a, _, c, d) = await WeekAsync(app);
             using (var counter = await EvaluationTests.RateAsync(app, new { dossierCode = d, kind = "counter", rating = 1 }))
@@ -133,10 +134,11 @@ public sealed class ReportTests
         });
     }
 
-    [Fact]
-    public async Task A_unit_outside_the_callers_scope_is_not_found_and_bad_periods_are_refused()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_unit_outside_the_callers_scope_is_not_found_and_bad_periods_are_refused(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             // A leader of another unit (the Department of Justice) does not see the ward; an officer may not open reports at all.
@@ -172,10 +174,11 @@ public sealed class ReportTests
         });
     }
 
-    [Fact]
-    public async Task The_public_board_shows_todays_results_and_the_late_dossiers_with_names_masked()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_public_board_shows_todays_results_and_the_late_dossiers_with_names_masked(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             var (a, _, c, d) = await WeekAsync(app);
             using var anonymous = app.CreateClient();
@@ -193,10 +196,11 @@ public sealed class ReportTests
         });
     }
 
-    [Fact]
-    public async Task The_periodic_report_comes_as_a_pdf_to_sign_and_as_excel_with_the_same_totals()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_periodic_report_comes_as_a_pdf_to_sign_and_as_excel_with_the_same_totals(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             await WeekAsync(app);
             using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan");
@@ -240,7 +244,7 @@ public sealed class ReportTests
         return await scope.ServiceProvider.GetRequiredService<MotCua.Features.Reports.ReportRollup>().CatchUpAsync();
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task The_stored_daily_figures_give_the_same_answers_as_the_dossiers_and_follow_later_changes(DatabaseProvider provider)
     {
@@ -274,10 +278,11 @@ public sealed class ReportTests
         });
     }
 
-    [Fact]
-    public async Task Each_month_the_schedule_makes_every_units_report_once_and_leaders_download_their_own()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Each_month_the_schedule_makes_every_units_report_once_and_leaders_download_their_own(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             await WeekAsync(app);
             app.Clock.SetUtcNow(Flow.At(2027, 4, 1, 7));

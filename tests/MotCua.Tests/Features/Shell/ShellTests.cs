@@ -4,9 +4,11 @@ using System.Text.Json;
 
 namespace MotCua.Tests.Features.Shell;
 
-public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
+public abstract class ShellTests(TestApp fixture)
 {
-    [Fact]
+    private readonly TestApp app = Databases.Use(fixture);
+
+    [SkippableFact]
     public async Task Officer_signs_in_and_sees_the_unit_named_on_the_home_page()
     {
         using var browser = await Pages.SignedInAsync(app, "canbo.trungvan");
@@ -17,7 +19,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("lang=\"vi\"", home, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Wrong_password_on_the_page_shows_one_message_for_every_failure()
     {
         using var browser = Pages.Browser(app);
@@ -30,7 +32,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("Tên đăng nhập hoặc mật khẩu không đúng", b, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Form_post_without_an_antiforgery_token_is_refused()
     {
         using var browser = Pages.Browser(app);
@@ -41,7 +43,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.DoesNotContain(cookies, c => c.StartsWith("motcua.auth", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Staff_pages_send_visitors_to_sign_in()
     {
         using var browser = Pages.Browser(app);
@@ -50,7 +52,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.StartsWith("/Accounts/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task English_is_one_click_away()
     {
         using var browser = Pages.Browser(app);
@@ -61,7 +63,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Contains("lang=\"en\"", page, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Culture_switch_never_redirects_off_site()
     {
         using var browser = Pages.Browser(app);
@@ -69,7 +71,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Unknown_page_gets_a_friendly_page_and_unknown_api_a_problem()
     {
         using var browser = Pages.Browser(app);
@@ -84,7 +86,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Health_openapi_and_api_reference_are_served()
     {
         using var client = app.CreateClient();
@@ -95,7 +97,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api-reference")).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Admin_adds_a_unit_and_a_bad_code_is_named()
     {
         using var admin = await Pages.SignedInAsync(app, "admin");
@@ -118,7 +120,7 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.Equal("000.00.00.H26", unit.GetProperty("parentCode").GetString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Officer_cannot_open_the_unit_editor()
     {
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
@@ -127,3 +129,9 @@ public sealed class ShellTests(TestApp app) : IClassFixture<TestApp>
         Assert.StartsWith("/Error/403", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }
 }
+
+/// <summary><see cref="ShellTests"/> on SQLite.</summary>
+public sealed class ShellTestsOnSqlite(TestApp app) : ShellTests(app), IClassFixture<TestApp>;
+
+/// <summary><see cref="ShellTests"/> on PostgreSQL.</summary>
+public sealed class ShellTestsOnPostgres(PostgresTestApp app) : ShellTests(app), IClassFixture<PostgresTestApp>;

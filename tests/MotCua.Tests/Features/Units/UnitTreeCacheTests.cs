@@ -9,7 +9,7 @@ namespace MotCua.Tests.Features.Units;
 /// </summary>
 public sealed class UnitTreeCacheTests
 {
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public Task An_office_moved_under_a_ward_is_in_its_leaders_scope_at_the_next_request(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {
@@ -54,7 +54,7 @@ public sealed class UnitTreeCacheTests
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
     });
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public Task A_membership_added_or_ended_changes_the_scope_at_the_next_request(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {

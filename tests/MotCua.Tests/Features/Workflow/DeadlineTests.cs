@@ -10,10 +10,11 @@ namespace MotCua.Tests.Features.Workflow;
 /// <summary>Supplement pauses under each clock policy, the sweeper's warnings and overdue marks, and the apology (form 04).</summary>
 public sealed class DeadlineTests
 {
-    [Fact]
-    public async Task Resume_policy_moves_the_deadline_by_exactly_the_working_days_paused()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Resume_policy_moves_the_deadline_by_exactly_the_working_days_paused(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "1.004873"); // 3 working days, resume
@@ -35,10 +36,11 @@ public sealed class DeadlineTests
         });
     }
 
-    [Fact]
-    public async Task Restart_policy_counts_the_full_legal_time_again_from_the_complete_dossier()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Restart_policy_counts_the_full_legal_time_again_from_the_complete_dossier(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
             var code = await Flow.ReceiveAsync(app, "1.009994"); // construction permit: 15 working days, restart
@@ -51,7 +53,7 @@ public sealed class DeadlineTests
         });
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task The_sweeper_warns_before_the_deadline_the_apology_moves_it_and_an_unanswered_one_is_marked_overdue(DatabaseProvider provider)
     {

@@ -22,11 +22,12 @@ public sealed class NotificationTests
         return await scope.ServiceProvider.GetRequiredService<OutboxDispatcher>().DispatchOnceAsync();
     }
 
-    [Fact]
-    public async Task A_message_written_before_a_crash_is_delivered_by_the_next_dispatcher_once()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_message_written_before_a_crash_is_delivered_by_the_next_dispatcher_once(DatabaseProvider provider)
     {
         using var server = SimpleSmtpServer.Start();
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             // The acceptance is committed with its messages; the process "dies" before any dispatcher runs.
             var code = await Flow.ReceiveAsync(app, "2.000908", email: "nguyen.an@example.vn");
@@ -45,11 +46,12 @@ public sealed class NotificationTests
         }, Smtp(server));
     }
 
-    [Fact]
-    public async Task A_dispatcher_dying_after_the_server_accepted_resends_the_same_message_id_after_its_lease()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_dispatcher_dying_after_the_server_accepted_resends_the_same_message_id_after_its_lease(DatabaseProvider provider)
     {
         using var server = SimpleSmtpServer.Start();
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             await Flow.ReceiveAsync(app, "2.000908", email: "nguyen.an@example.vn");
             var message = await app.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Channel == "email"));
@@ -74,10 +76,11 @@ public sealed class NotificationTests
         }, Smtp(server));
     }
 
-    [Fact]
-    public async Task A_refused_delivery_is_retried_later_and_not_lost()
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_refused_delivery_is_retried_later_and_not_lost(DatabaseProvider provider)
     {
-        await TestApp.RunAsync(DatabaseProvider.Sqlite, async app =>
+        await TestApp.RunAsync(provider, async app =>
         {
             await Flow.ReceiveAsync(app, "2.000908", email: "nguyen.an@example.vn");
             await DispatchAsync(app); // port 1: nothing listens
