@@ -22,7 +22,8 @@ public sealed class Browser : IAsyncLifetime
         App = TestApp.WithSettings(new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = Mail.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Smtp:Security"] = "none", ["Notifications:PollEvery"] = "00:00:00.500",
+            // The journeys see the app as its users do: the dispatcher delivers in the background, as in production.
+            ["Smtp:Security"] = "none", ["Notifications:PollEvery"] = "00:00:00.500", ["Notifications:DispatchEnabled"] = "true",
         });
     }
 
