@@ -37,9 +37,9 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, Citiz
         var leader = user.IsInRole(Roles.Leader);
         var roles = Roles.All.Where(user.IsInRole).ToArray();
         var memberships = await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct);
-        // The caller's agencies and those merged into them (their open work carried over), not the units below.
-        var links = await tree.LinksAsync(ct);
-        var units = links.Where(l => l.SuccessorId is { } s && memberships.Contains(s)).Select(l => l.Id).Concat(memberships).Distinct().ToArray();
+        // The caller's agencies and those merged into them, after one merger or several (their open work carried
+        // over), not the units below.
+        var units = UnitTree.AndPredecessors(await tree.LinksAsync(ct), memberships).ToArray();
 
         var now = clock.GetUtcNow();
         var endOfToday = VietnamTime.StartOfDay(VietnamTime.Today(clock).AddDays(1));

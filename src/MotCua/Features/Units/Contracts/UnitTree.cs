@@ -58,6 +58,16 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
         return Walk(Children(tree), Predecessors(tree), roots);
     }
 
+    /// <summary>
+    /// The units and every unit merged into them, transitively (not the units below them): where a unit's open work
+    /// and its records went after one merger or several. The one rule for "works at, or at a successor of".
+    /// </summary>
+    public static IReadOnlySet<Guid> AndPredecessors(IReadOnlyCollection<UnitLink> tree, IEnumerable<Guid> units)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return Walk(Array.Empty<Guid>().ToLookup(id => id), Predecessors(tree), units);
+    }
+
     internal static ILookup<Guid, Guid> Children(IEnumerable<UnitLink> tree) => tree.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value, u => u.Id);
 
     internal static ILookup<Guid, Guid> Predecessors(IEnumerable<UnitLink> tree) => tree.Where(u => u.SuccessorId is not null).ToLookup(u => u.SuccessorId!.Value, u => u.Id);

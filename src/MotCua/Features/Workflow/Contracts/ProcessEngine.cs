@@ -248,26 +248,9 @@ public sealed class ProcessEngine(
     private async Task<HashSet<Guid>> CurrentUnitsAsync(ClaimsPrincipal user, CancellationToken ct) =>
         [.. await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct)];
 
-    /// <summary>Whether the caller works today at the unit, or at the unit that succeeded it after a merger.</summary>
-    private async Task<bool> WorksAtAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct)
-    {
-        var mine = await CurrentUnitsAsync(user, ct);
-        var successors = (await tree.LinksAsync(ct)).ToDictionary(l => l.Id, l => l.SuccessorId);
-        for (Guid? unit = unitId; unit is { } u; unit = successors.GetValueOrDefault(u))
-        {
-            if (mine.Contains(u))
-            {
-                return true;
-            }
-
-            if (!successors.ContainsKey(u))
-            {
-                break;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether the caller works today at the unit, or at a unit that succeeded it after one merger or several.</summary>
+    private async Task<bool> WorksAtAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct) =>
+        UnitTree.AndPredecessors(await tree.LinksAsync(ct), await CurrentUnitsAsync(user, ct)).Contains(unitId);
 
     /// <summary>One transition's working state.</summary>
     private sealed class Transition(ProcessEngine engine, Dossier dossier, ProcedureVersion version, List<DossierTask> tasks, string actor, DateTimeOffset now)
