@@ -173,8 +173,14 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
                 .Select(a => new { a.CitizenId, a.DossierCode })
                 .ToListAsync(ct))
             .Select(a => (a.CitizenId, a.DossierCode ?? "")).ToHashSet();
+        var unseen = shown.Where(r => !logged.Contains(r)).ToList();
+        if (unseen.Count == 0)
+        {
+            return; // a reload: every row is logged already
+        }
+
         var unit = await LogUnitAsync(user, accountId, ct);
-        foreach (var (citizenId, dossierCode) in shown.Where(r => !logged.Contains(r)))
+        foreach (var (citizenId, dossierCode) in unseen)
         {
             db.Add(new AccessLogEntry
             {
