@@ -2,13 +2,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MiniExcelLibs;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 
 namespace MotCua.Features.Queue;
 
-/// <summary>Queue figures of the officer's office: today live (the page refreshes) or any period, as charts, tables and Excel.</summary>
-public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, TimeProvider clock) : PageModel
+/// <summary>
+/// Queue figures of an office: the officer's own, or one a leader picks among the offices in their units; today live
+/// (the page refreshes) or any period, as charts, tables and Excel.
+/// </summary>
+public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, UnitTree tree, TimeProvider clock) : PageModel
 {
+    [BindProperty(SupportsGet = true)]
+    public string? Office { get; set; }
+
+    /// <summary>The offices open today in the caller's units, to choose from.</summary>
+    public IReadOnlyList<UnitInfo> Offices { get; private set; } = [];
+
+    public UnitInfo? Unit { get; private set; }
+
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
 
@@ -58,9 +70,14 @@ public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, Ti
             return;
         }
 
-        if (await scope.CurrentOfficeAsync(User, ct) is { } office)
+        var visible = await scope.VisibleUnitIdsAsync(User, ct);
+        Offices = [.. (await tree.CurrentOfficesAsync(VietnamTime.Today(clock), ct)).Where(o => visible.Contains(o.Id))];
+        Unit = Office is { Length: > 0 } code
+            ? Offices.FirstOrDefault(o => o.Code == code)
+            : await scope.CurrentOfficeAsync(User, ct) ?? (Offices.Count > 0 ? Offices[0] : null);
+        if (Unit is not null)
         {
-            Result = await figures.ReadAsync(office.Id, From.Value, To.Value, ct);
+            Result = await figures.ReadAsync(Unit.Id, From.Value, To.Value, ct);
         }
     }
 }

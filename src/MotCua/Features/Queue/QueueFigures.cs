@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
@@ -17,13 +18,14 @@ public sealed record QueueFigures(
 /// call, service from the call to its end; a no-show counts as called but not served. Arrivals by hour of the day
 /// (Vietnam time). Every figure is computed from the tickets the period holds, so it can be listed behind it.
 /// </summary>
-public sealed class QueueFiguresReader(AppDbContext db)
+public sealed class QueueFiguresReader(AppDbContext db, StaffDirectory staff)
 {
     public async Task<QueueFigures> ReadAsync(Guid officeId, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         var tickets = await db.Set<Ticket>().AsNoTracking().Where(t => t.OfficeId == officeId && t.Day >= from && t.Day <= to).ToListAsync(ct);
         var services = await db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).ToDictionaryAsync(s => s.Code, s => s.Name, ct);
         var counters = await db.Set<QueueCounter>().AsNoTracking().Where(c => c.OfficeId == officeId).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var officers = await staff.FullNamesAsync([.. tickets.Where(t => t.CalledBy is not null).Select(t => t.CalledBy!).Distinct()], ct);
         var span = to.DayNumber - from.DayNumber;
         var grain = span <= 31 ? "day" : span <= 183 ? "week" : "month";
         var arrivals = new int[24];
@@ -36,7 +38,7 @@ public sealed class QueueFiguresReader(AppDbContext db)
             from, to, Row("all", "Tất cả", tickets),
             [.. tickets.GroupBy(t => t.ServiceCode).OrderBy(g => g.Key).Select(g => Row(g.Key, services.GetValueOrDefault(g.Key, g.Key), g))],
             [.. tickets.Where(t => t.CounterId is not null).GroupBy(t => t.CounterId!.Value).Select(g => Row(g.Key.ToString(), counters.GetValueOrDefault(g.Key, "?"), g)).OrderBy(r => r.Name)],
-            [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).OrderBy(g => g.Key).Select(g => Row(g.Key, g.Key, g))],
+            [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).Select(g => Row(g.Key, officers.GetValueOrDefault(g.Key, g.Key), g)).OrderBy(r => r.Name)],
             arrivals, grain, Trend(tickets, from, to, grain));
     }
 

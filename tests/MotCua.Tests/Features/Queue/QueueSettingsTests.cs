@@ -100,4 +100,19 @@ public sealed class QueueSettingsTests
         Assert.Equal(HttpStatusCode.Created, ticket.StatusCode);
         Assert.DoesNotContain(key, await leader.GetStringAsync(Url), StringComparison.Ordinal); // shown once
     });
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task A_ward_leader_picks_an_office_of_the_ward_for_the_queue_figures_and_none_outside_it(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan"); // works at the ward, not at its service centre
+        var html = await leader.GetStringAsync("/Queue/Figures");
+        Assert.Contains("id=\"hours-title\"", html, StringComparison.Ordinal); // the figures of the ward's office, chosen by default
+        Assert.Contains($"value=\"{Office}\"", html, StringComparison.Ordinal);
+
+        var outside = await leader.GetStringAsync("/Queue/Figures?office=000.01.00.H26"); // the city's centre
+        Assert.DoesNotContain("id=\"hours-title\"", outside, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trung tâm Phục vụ hành chính công thành phố Hà Nội", outside, StringComparison.Ordinal);
+        Assert.Contains("không thuộc các đơn vị của bạn", outside, StringComparison.Ordinal);
+    });
 }

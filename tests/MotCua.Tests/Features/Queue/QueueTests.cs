@@ -280,6 +280,7 @@ public sealed class QueueTests
             Assert.Equal((3, 1), (hours[8], hours[9]));
             var officerRow = Assert.Single(f.GetProperty("byOfficer").EnumerateArray());
             Assert.Equal("canbo.trungvan", officerRow.GetProperty("key").GetString());
+            Assert.Equal("Nguyễn Thị Minh Thu", officerRow.GetProperty("name").GetString()); // people read names, not usernames
 
             var quarter = await officer.GetFromJsonAsync<JsonElement>($"/api/queue/figures?office={Office}&from=2027-01-01&to=2027-03-31");
             Assert.Equal("week", quarter.GetProperty("grain").GetString());

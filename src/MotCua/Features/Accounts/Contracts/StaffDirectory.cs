@@ -22,4 +22,8 @@ public sealed class StaffDirectory(AppDbContext db, TimeProvider clock)
             .Select(a => new StaffMember(a.UserName!, a.FullName))
             .ToListAsync(ct);
     }
+
+    /// <summary>The full names of accounts, by username (what a page shows of who did something; a username never).</summary>
+    public async Task<Dictionary<string, string>> FullNamesAsync(IReadOnlyCollection<string> usernames, CancellationToken ct = default) =>
+        await db.Users.AsNoTracking().Where(a => usernames.Contains(a.UserName!)).ToDictionaryAsync(a => a.UserName!, a => a.FullName, ct);
 }
