@@ -15,7 +15,7 @@ public static class AppProcess
     public static Process Start(string db, string dataDir, int port, IReadOnlyDictionary<string, string>? environment = null)
     {
         var dll = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "bin", Configuration, "net10.0", "MotCua.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataDir };
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { WorkingDirectory = dataDir };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__ConnectionString"] = $"Data Source={db}";
         start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
@@ -31,6 +31,15 @@ public static class AppProcess
             start.Environment[key] = value;
         }
 
+        return Launch(start);
+    }
+
+    /// <summary>Starts a process whose output is read and dropped (a full pipe would stall it).</summary>
+    public static Process Launch(ProcessStartInfo start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

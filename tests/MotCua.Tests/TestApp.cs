@@ -211,15 +211,25 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>Lets an account also work at an office from yesterday on, and records that the office lets its leaders stand in at the counter.</summary>
-    public Task StandInAtCounterAsync(string username, string officeCode) => WithDbAsync(async db =>
+    /// <summary>Lets an account also work at a unit, from yesterday on.</summary>
+    public Task AlsoWorksAtAsync(string username, string unitCode) => WithDbAsync(async db =>
     {
         var account = await db.Users.SingleAsync(a => a.UserName == username);
-        var office = await db.Units.SingleAsync(u => u.Code == officeCode);
-        office.LeadersAtCounter = true;
-        db.Add(new MotCua.Features.Accounts.Membership { AccountId = account.Id, UnitId = office.Id, ValidFrom = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(-1) });
+        var unit = await db.Units.SingleAsync(u => u.Code == unitCode);
+        db.Add(new MotCua.Features.Accounts.Membership { AccountId = account.Id, UnitId = unit.Id, ValidFrom = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime).AddDays(-1) });
         return await db.SaveChangesAsync();
     });
+
+    /// <summary>A leader who also works at an office that lets its leaders stand in at the counter.</summary>
+    public async Task StandInAtCounterAsync(string username, string officeCode)
+    {
+        await AlsoWorksAtAsync(username, officeCode);
+        await WithDbAsync(async db =>
+        {
+            (await db.Units.SingleAsync(u => u.Code == officeCode)).LeadersAtCounter = true;
+            return await db.SaveChangesAsync();
+        });
+    }
 
     private sealed record TokenBody(string AccessToken, DateTimeOffset ExpiresAt);
 }

@@ -49,18 +49,12 @@ public sealed class FrontDoorTests
 
     private static async Task StartsAsync(ProcessStartInfo start, DirectoryInfo dataDir, int port)
     {
-        start.UseShellExecute = false;
-        start.RedirectStandardOutput = start.RedirectStandardError = true;
         // Configured as the README documents it: the address through ASPNETCORE_URLS, the database by its settings.
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__ConnectionString"] = $"Data Source={Path.Combine(dataDir.FullName, "motcua.db")}";
         start.Environment["Storage__Root"] = Path.Combine(dataDir.FullName, "files");
         start.Environment["Scanning__Enabled"] = "false";
-        using var app = Process.Start(start)!;
-        app.OutputDataReceived += (_, _) => { };
-        app.ErrorDataReceived += (_, _) => { };
-        app.BeginOutputReadLine();
-        app.BeginErrorReadLine();
+        using var app = AppProcess.Launch(start);
         try
         {
             using var client = await AppProcess.ReadyClientAsync(port, "canbo.trungvan"); // the demo seed's account signs in

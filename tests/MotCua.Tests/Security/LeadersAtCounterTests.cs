@@ -1,6 +1,4 @@
 using System.Net;
-using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Accounts;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Security;
@@ -14,14 +12,8 @@ public sealed class LeadersAtCounterTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public Task A_leader_works_the_counter_only_at_an_office_that_lets_its_leaders(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {
-        // The ward's leader also works at its service centre from today.
-        await app.WithDbAsync(async db =>
-        {
-            var leader = await db.Users.SingleAsync(a => a.UserName == "lanhdao.trungvan");
-            var office = await db.Units.SingleAsync(u => u.Code == Office);
-            db.Add(new Membership { AccountId = leader.Id, UnitId = office.Id, ValidFrom = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddDays(-1) });
-            return await db.SaveChangesAsync();
-        });
+        // The ward's leader also works at its service centre.
+        await app.AlsoWorksAtAsync("lanhdao.trungvan", Office);
         using var api = await app.ClientForAsync("lanhdao.trungvan");
         using var pages = await Pages.SignedInAsync(app, "lanhdao.trungvan");
         using var cityLeader = await app.ClientForAsync("lanhdao.thanhpho");

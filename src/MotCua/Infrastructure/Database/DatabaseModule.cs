@@ -13,11 +13,11 @@ public static class DatabaseModule
         var provider = configuration.GetSection(DatabaseOptions.Section).GetValue(nameof(DatabaseOptions.Provider), DatabaseProvider.Sqlite);
         if (provider == DatabaseProvider.Postgres)
         {
-            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(Setup);
+            services.AddDbContextPool<AppDbContext, PostgresAppDbContext>((sp, options) => Setup(sp, options, provider));
         }
         else
         {
-            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(Setup);
+            services.AddDbContextPool<AppDbContext, SqliteAppDbContext>((sp, options) => Setup(sp, options, provider));
         }
 
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCheckpoints>();
@@ -28,11 +28,11 @@ public static class DatabaseModule
         return services;
     }
 
-    private static void Setup(IServiceProvider sp, DbContextOptionsBuilder options)
+    private static void Setup(IServiceProvider sp, DbContextOptionsBuilder options, DatabaseProvider provider)
     {
         var db = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var env = sp.GetRequiredService<IHostEnvironment>();
-        Configure(options, db.Provider, ConnectionString(db, env.ContentRootPath), db.MaxPoolSize);
+        Configure(options, provider, ConnectionString(db, env.ContentRootPath), db.MaxPoolSize);
         options.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
     }
 

@@ -23,10 +23,9 @@ public static class Policies
 
     public const string Administrator = "administrator";
 
-    /// <summary>The roles each policy admits (besides being staff); a leader at the counter also needs their office's consent.</summary>
+    /// <summary>The roles each role-based policy admits (besides being staff); the counter's rule is <c>CounterRequirement</c>.</summary>
     public static IReadOnlyList<string> RolesFor(string policy) => policy switch
     {
-        Counter => [Roles.OneStopOfficer, Roles.Leader],
         QueueOffice => [Roles.OneStopOfficer, Roles.Leader, Roles.Administrator],
         Reports or Management => [Roles.Leader, Roles.Administrator],
         Administrator => [Roles.Administrator],

@@ -141,17 +141,12 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
             return;
         }
 
-        var unit = await LogUnitAsync(user, accountId, ct);
-        db.Add(new AccessLogEntry
-        {
-            CitizenId = citizenId, At = now, AccountId = accountId, Username = user.Identity?.Name ?? "",
-            UnitId = unit, What = what, Purpose = purpose, DossierCode = dossierCode,
-        });
+        db.Add(Entry(user, accountId, await LogUnitAsync(user, accountId, ct), now, citizenId, what, purpose, dossierCode));
         await db.SaveChangesAsync(ct);
     }
 
     /// <summary>
-    /// Writes one access-log entry per citizen a list shows (the log book, the inbox, the dossiers behind a report),
+    /// Writes one access-log entry per citizen a list shows (the log book, the inbox, the same-day list),
     /// in one round trip: <paramref name="what"/> names the list, <paramref name="purpose"/> why it is read. Rows already
     /// logged for the same reader, list and dossier within <see cref="SameView"/> write nothing new.
     /// </summary>
@@ -180,18 +175,17 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
         }
 
         var unit = await LogUnitAsync(user, accountId, ct);
-        foreach (var (citizenId, dossierCode) in unseen)
-        {
-            db.Add(new AccessLogEntry
-            {
-                CitizenId = citizenId, At = now, AccountId = accountId, Username = user.Identity?.Name ?? "",
-                UnitId = unit, What = what, Purpose = purpose, DossierCode = dossierCode,
-            });
-        }
-
+        db.AddRange(unseen.Select(r => Entry(user, accountId, unit, now, r.CitizenId, what, purpose, r.DossierCode)));
         await db.SaveChangesAsync(ct);
     }
 
+    private static AccessLogEntry Entry(ClaimsPrincipal user, Guid? accountId, Guid? unit, DateTimeOffset at, Guid citizenId, string what, string purpose, string? dossierCode) => new()
+    {
+        CitizenId = citizenId, At = at, AccountId = accountId, Username = user.Identity?.Name ?? "",
+        UnitId = unit, What = what, Purpose = purpose, DossierCode = dossierCode,
+    };
+
+    /// <summary>The unit a read is made from: the caller's office, else the first unit they work at.</summary>
     private async Task<Guid?> LogUnitAsync(ClaimsPrincipal user, Guid? accountId, CancellationToken ct) =>
         (await scope.CurrentOfficeAsync(user, ct))?.Id
         ?? (accountId is { } id && await scope.CurrentUnitIdsAsync(id, ct) is [var first, ..] ? first : null);
