@@ -113,8 +113,8 @@ public static class ReportsScenario
                 var received = start.AddMinutes((n - offset) / perMinute);
                 var open = n % 20 == 0 && received > now.AddDays(-30);
                 var due = received.AddDays(n % 3 == 0 ? 0.3 : 4);
-                var timeliness = (n % 10) switch { < 4 => "early", < 9 => "onTime", _ => "late" };
-                var resolved = open || n % 20 == 0 ? (DateTimeOffset?)null : timeliness switch { "early" => due.AddDays(-1.5), "onTime" => due.AddHours(-1), _ => due.AddDays(2) };
+                var timeliness = (n % 10) switch { < 4 => Timeliness.Early, < 9 => Timeliness.OnTime, _ => Timeliness.Late };
+                var resolved = open || n % 20 == 0 ? (DateTimeOffset?)null : timeliness switch { Timeliness.Early => due.AddDays(-1.5), Timeliness.OnTime => due.AddHours(-1), _ => due.AddDays(2) };
                 var day = DateOnly.FromDateTime(received.ToOffset(TimeSpan.FromHours(7)).DateTime);
                 var procedure = Procedures[n / 7 % Procedures.Length];
                 var d = new Dossier
@@ -126,7 +126,7 @@ public static class ReportsScenario
                     ApplicantIdNumber = string.Create(CultureInfo.InvariantCulture, $"001090{n % 1_000_000:000000}"), ApplicantName = $"Công Dân {n}",
                     ApplicantPhone = n % 8 == 0 ? null : "0912345678", ReceivedAt = received, DueDate = DateOnly.FromDateTime(due.ToOffset(TimeSpan.FromHours(7)).DateTime), DueAt = due,
                     ReceivedBy = $"canbo.{officeCode}.{n % 3}", Version = 3, CurrentStep = resolved is null ? 1 : 3,
-                    ResolvedAt = resolved, Timeliness = resolved is null ? null : timeliness, ResolvedSameDay = resolved is not null && n % 3 == 0 && timeliness != "late",
+                    ResolvedAt = resolved, Timeliness = resolved is null ? null : timeliness, ResolvedSameDay = resolved is not null && n % 3 == 0 && timeliness != Timeliness.Late,
                     ClosedAt = resolved?.AddDays(1) ?? (open ? null : received.AddDays(5)),
                 };
                 dossiers.Add(d);

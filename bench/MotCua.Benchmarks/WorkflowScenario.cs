@@ -138,13 +138,14 @@ public static class WorkflowScenario
                     var started = received.AddHours(s * 6);
                     var ended = !isOpen || s < step ? started.AddHours(5) : (DateTimeOffset?)null;
                     var stepDue = s == 3 ? due : started.AddHours(8);
-                    tasks.Add(new DossierTask
+                    var task = DossierTask.Open(d, s, steps[s], TaskKind.Step, roles[s] == "OneStopOfficer" ? office : ward, roles[s], started,
+                        isOpen && ended is null ? due : stepDue, s == 1 && n % 4 == 0 ? "chuyenvien.trungvan" : null);
+                    if (ended is { } end)
                     {
-                        DossierId = d.Id, DossierCode = d.Code, ProcedureCode = d.ProcedureCode, StepIndex = s, StepName = steps[s], Kind = "step",
-                        UnitId = roles[s] == "OneStopOfficer" ? office : ward, Role = roles[s], Holder = s == 1 && n % 4 == 0 ? "chuyenvien.trungvan" : null,
-                        StartedAt = started, DueAt = isOpen && ended is null ? due : stepDue, EndedAt = ended, EndedBy = ended is null ? null : "bench",
-                        EndAction = ended is null ? null : "forward", Outcome = ended is null ? null : DossierTask.Rate(ended.Value, stepDue),
-                    });
+                        task.End(end, "bench", DossierAction.Forward);
+                    }
+
+                    tasks.Add(task);
                 }
             }
 

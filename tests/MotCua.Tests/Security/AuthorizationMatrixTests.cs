@@ -125,7 +125,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["GET /api/notifications/"] = Rule.Staff,
         ["POST /api/notifications/{id:guid}/read"] = Rule.Staff,
         ["GET /api/evaluations/counter-prompt"] = Rule.Staff,
-        ["PAGE /Dossiers/Return"] = Rule.Counter,
+        ["PAGE /Workflow/Return"] = Rule.Counter,
         ["PAGE /Dossiers/Today"] = Rule.Counter,
         ["PAGE /Intake/Guidance"] = Rule.Counter,
         ["PAGE /Intake/Index"] = Rule.Counter,

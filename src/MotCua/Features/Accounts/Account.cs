@@ -87,7 +87,8 @@ internal sealed class MembershipConfiguration : IEntityTypeConfiguration<Members
         builder.HasIndex(x => new { x.AccountId, x.ValidFrom });
         builder.HasIndex(x => x.UnitId);
         builder.HasOne<Account>().WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Units.Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+        // By name: the unit is the Units capability's entity; the constraint keeps a membership from outliving it.
+        builder.HasOne("MotCua.Features.Units.Unit", null).WithMany().HasForeignKey(nameof(Membership.UnitId)).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -11,7 +11,7 @@ public sealed record ImportResult(int Procedures, int VersionsAdded, int Version
 /// Writes the catalog. An import is validated whole first and applied in one transaction: every version is
 /// added, or replaces the version of the same procedure and effective date, or nothing changes at all.
 /// </summary>
-public sealed class CatalogStore(AppDbContext db, CatalogFields fields, TimeProvider clock)
+public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepProfiles profiles, TimeProvider clock)
 {
     public Dictionary<string, string[]> Validate(CatalogFile file)
     {
@@ -46,7 +46,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, TimeProv
             for (var v = 0; v < procedure.Versions.Count; v++)
             {
                 var version = procedure.Versions[v];
-                version.Validate($"{at}.versions[{v}]", fields.Codes, errors);
+                version.Validate($"{at}.versions[{v}]", fields.Codes, profiles, errors);
                 if (!dates.Add(version.EffectiveFrom))
                 {
                     errors[$"{at}.versions[{v}].effectiveFrom"] = ["Hai phiên bản cùng ngày hiệu lực."];

@@ -14,7 +14,7 @@ namespace MotCua.Features.Catalog;
 /// version in force; dossiers already received keep the version they were received under.
 /// </summary>
 [Authorize(Policy = Policies.Administrator)]
-public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, CatalogFields fields, TimeProvider clock) : PageModel
+public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, CatalogFields fields, IStepProfiles profiles, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public string Code { get; set; } = "";
@@ -64,7 +64,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
             latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields);
         if (Errors.Count == 0)
         {
-            version.Validate("version", fields.Codes, Errors);
+            version.Validate("version", fields.Codes, profiles, Errors);
         }
 
         if (versions.Any(v => v.EffectiveFrom == Input.EffectiveFrom))

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Infrastructure.Database;
@@ -29,7 +28,7 @@ public sealed class ScanningOptions
 /// </summary>
 public sealed partial class ScanFolderWatcher(
     IOptions<ScanningOptions> options, IHostEnvironment env, IServiceScopeFactory scopes, FileStore files,
-    IHubContext<Intake.Contracts.CounterHub> hub, TimeProvider clock, ILogger<ScanFolderWatcher> logger) : BackgroundService
+    IScanAnnouncer desks, TimeProvider clock, ILogger<ScanFolderWatcher> logger) : BackgroundService
 {
     private readonly Dictionary<string, long> lastSizes = [];
 
@@ -121,7 +120,7 @@ public sealed partial class ScanFolderWatcher(
             };
             db.Add(scan);
             await db.SaveChangesAsync(ct);
-            await hub.Clients.Group("desk:" + desk).SendAsync("scan", new { scan.Id, scan.FileName, scan.ContentType, scan.Length }, ct);
+            await desks.ScannedAsync(desk, new ScanArrived(scan.Id, scan.FileName, scan.ContentType, scan.Length), ct);
         }
 
         File.Delete(path);

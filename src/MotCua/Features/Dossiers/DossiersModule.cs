@@ -34,7 +34,6 @@ public static class DossiersModule
         services.AddScoped<DossierReader>();
         services.AddScoped<PublicTracking>();
         services.AddScoped<ReceiptService>();
-        services.AddScoped<ResultReturn>();
         services.AddSingleton<PublicLinks>();
         return services;
     }

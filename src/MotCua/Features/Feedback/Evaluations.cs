@@ -4,9 +4,9 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Features.Notifications.Contracts;
-using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Feedback;
 
@@ -44,7 +44,7 @@ public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView?
 /// Nobody rates without proof: a counter rating carries the token the counter's screen got for that transaction,
 /// a dossier rating the dossier's tracking key (the receipt's QR code, the portal), and only once the result is issued.
 /// </remarks>
-public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, IOptions<FeedbackOptions> options, TimeProvider clock)
+public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, DomainEvents events, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     public async Task<EvaluationResult> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
     {
@@ -112,12 +112,12 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             else
             {
                 evaluation.Changes++;
-                StaleReportDay.Mark(db, evaluation.ChangedAt, now); // it leaves the day it was last counted on
+                await events.RaiseAsync(new EvaluationRecounted(evaluation.ChangedAt, now), ct); // it leaves the day it was last counted on
             }
 
             if (kind == Evaluation.DossierKind && dossier.ResolvedAt is { } resolved)
             {
-                StaleReportDay.Mark(db, resolved, now); // the satisfaction of that day's results changes
+                await events.RaiseAsync(new EvaluationRecounted(resolved, now), ct); // the satisfaction of that day's results changes
             }
 
             Apply(evaluation, request, now);
@@ -247,7 +247,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             : $"Tại quầy công dân đánh giá {counter.Rating}/4 (hài lòng) nhưng sau khi có kết quả lại không hài lòng ({dossier.Points}/18{(dossier.Complaint is { } c ? ", phản ánh về " + c : "")}).";
         foreach (var leader in await staff.InRoleAtAsync(units, Roles.Leader, ct))
         {
-            Outbox.ToStaff(db, leader.Username, $"{code}/disagreement/{now.ToUnixTimeMilliseconds()}", $"Đánh giá kép lệch nhau: hồ sơ {code}", body, $"/Workflow/Dossier/{code}", now);
+            Outbox.ToStaff(db, leader.Username, $"{code}/disagreement/{now.ToUnixTimeMilliseconds()}", $"Đánh giá kép lệch nhau: hồ sơ {code}", body, DossierLinks.Page(code), now);
         }
     }
 

@@ -1,4 +1,7 @@
+using MotCua.Features.Documents.Contracts;
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Intake.Contracts;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Intake;
 
@@ -8,6 +11,9 @@ public static class IntakeModule
     {
         services.AddScoped<GuidanceDesk>();
         services.AddSingleton<Contracts.CounterScreen>();
+        services.AddSingleton<IHandlesCommitted<DossierReceived>>(sp => sp.GetRequiredService<Contracts.CounterScreen>());
+        services.AddSingleton<IHandlesCommitted<DossierResultHandedOver>>(sp => sp.GetRequiredService<Contracts.CounterScreen>());
+        services.AddSingleton<IScanAnnouncer>(sp => sp.GetRequiredService<Contracts.CounterScreen>());
         return services;
     }
 

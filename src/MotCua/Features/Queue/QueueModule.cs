@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Queue.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Events;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Demo;
@@ -11,6 +14,7 @@ public static class QueueModule
     public static IServiceCollection AddQueueModule(this IServiceCollection services)
     {
         services.AddScoped<QueueDesk>();
+        services.AddScoped<IHandles<DossierReceived>, LinkServedTicket>();
         services.AddSingleton<WaitingBroadcast>();
         services.AddScoped<KioskHours>();
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -34,7 +38,7 @@ public static class QueueModule
 /// Gives every open office of a demo city a kiosk (key <c>MK-DEMO-&lt;office code&gt;</c>) and the same four services and three counters (two serving everything),
 /// once. The services follow the catalog's fields; a real office sets its own.
 /// </summary>
-internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, KioskKeys kiosks, TimeProvider clock) : IStartupTask
+internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, KioskKeys kiosks, UnitTree units, TimeProvider clock) : IStartupTask
 {
     public int Order => 110;
 
@@ -49,7 +53,7 @@ internal sealed class QueueDemoSeeder(AppDbContext db, DemoFlag demo, KioskKeys 
         }
 
         var today = VietnamTime.Today(clock);
-        var offices = await db.Units.Where(u => u.ReceivesDossiers && (u.ValidTo == null || u.ValidTo >= today)).Select(u => new { u.Id, u.Code }).ToListAsync(ct);
+        var offices = await units.CurrentOfficesAsync(today, ct);
         (string Code, string Name, string Prefix, string[] Fields)[] services =
         [
             ("HT", "Hộ tịch", "A", ["ho-tich", "lien-thong"]),

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Reports;
 
@@ -68,7 +69,7 @@ public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTre
             .ToListAsync(ct);
         return new DossierPage(total, page, PageSize, [.. rows.Select(d => new DossierRow(
             d.Code, d.ProcedureCode, d.ProcedureName, d.OfficeCode, DossierReader.MaskName(d.ApplicantName), DossierReader.Status(d.Status), d.Channel.ToString().ToLowerInvariant(),
-            Vn(d.ReceivedAt), Vn(d.DueAt), d.ResolvedAt is { } r ? Vn(r) : null, d.Timeliness, d.ReceivedBy))]);
+            Vn(d.ReceivedAt), Vn(d.DueAt), d.ResolvedAt is { } r ? Vn(r) : null, d.Timeliness is { } t ? EnumNames.Of(t) : null, d.ReceivedBy))]);
     }
 
     private static DateTimeOffset Vn(DateTimeOffset t) => Infrastructure.VietnamTime.ToVietnam(t);

@@ -2,7 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Feedback.Contracts;
+using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Reports;
 
@@ -11,6 +15,8 @@ public static class ReportsModule
     public static IServiceCollection AddReportsModule(this IServiceCollection services)
     {
         services.AddScoped<ReportScope>();
+        services.AddScoped<IHandles<DossierResultWithdrawn>, StaleOnWithdrawal>();
+        services.AddScoped<IHandles<EvaluationRecounted>, StaleOnEvaluation>();
         services.AddScoped<UnitFigures>();
         services.AddScoped<Dashboards>();
         services.AddScoped<ServiceIndex>();

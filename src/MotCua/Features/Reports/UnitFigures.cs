@@ -265,8 +265,8 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
             .Select(g => new
             {
-                g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Early = g.Sum(d => d.Timeliness == "early" ? 1 : 0), OnTime = g.Sum(d => d.Timeliness == "onTime" ? 1 : 0),
-                Late = g.Sum(d => d.Timeliness == "late" ? 1 : 0), SameDay = g.Sum(d => d.ResolvedSameDay ? 1 : 0),
+                g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Early = g.Sum(d => d.Timeliness == Timeliness.Early ? 1 : 0), OnTime = g.Sum(d => d.Timeliness == Timeliness.OnTime ? 1 : 0),
+                Late = g.Sum(d => d.Timeliness == Timeliness.Late ? 1 : 0), SameDay = g.Sum(d => d.ResolvedSameDay ? 1 : 0),
                 Unsatisfied = g.Sum(d => db.Set<Evaluation>().Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied) ? 1 : 0),
             })
             .ToListAsync(ct);
@@ -419,9 +419,9 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             Measure.Online => receivedIn.Where(d => d.Channel == DossierChannel.Online),
             Measure.Digitised => receivedIn.Where(d => d.Digitised),
             Measure.Resolved => resolvedIn,
-            Measure.Early => resolvedIn.Where(d => d.Timeliness == "early"),
-            Measure.OnTime => resolvedIn.Where(d => d.Timeliness == "onTime"),
-            Measure.Late => resolvedIn.Where(d => d.Timeliness == "late"),
+            Measure.Early => resolvedIn.Where(d => d.Timeliness == Timeliness.Early),
+            Measure.OnTime => resolvedIn.Where(d => d.Timeliness == Timeliness.OnTime),
+            Measure.Late => resolvedIn.Where(d => d.Timeliness == Timeliness.Late),
             Measure.SameDay => resolvedIn.Where(d => d.ResolvedSameDay),
             Measure.InProgress => q.Where(d => Open.Contains(d.Status)),
             Measure.Overdue => q.Where(d => Open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now),

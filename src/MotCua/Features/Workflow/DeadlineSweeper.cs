@@ -71,7 +71,7 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
                 foreach (var dossier in batch)
                 {
                     await act(dossier, now, ct);
-                    dossier.Version++;
+                    dossier.Touch();
                 }
 
                 try
@@ -99,14 +99,14 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
 
     private async Task Warn(Dossier dossier, DateTimeOffset now, CancellationToken ct)
     {
-        dossier.WarnedAt = now;
+        dossier.MarkWarned(now);
         await TellAsync(dossier, "warn", $"Hồ sơ {dossier.Code} sắp đến hạn",
             $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)}. Nếu không kịp, lập phiếu xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi hết hạn.", now, ct);
     }
 
     private async Task MarkOverdue(Dossier dossier, DateTimeOffset now, CancellationToken ct)
     {
-        dossier.OverdueAt = now;
+        dossier.MarkOverdue(now);
         await DossierEvents.AppendAsync(db, dossier.Id, now, "overdue", "system", null, null, $"Quá hạn trả kết quả ({DossierIntake.Describe(dossier.DueAt)}).", ct);
         await TellAsync(dossier, "overdue", $"Hồ sơ {dossier.Code} đã quá hạn",
             $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)} đã qua. Cần xử lý ngay và xin lỗi công dân (mẫu 04).", now, ct);
@@ -115,7 +115,7 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
     /// <summary>The holder of the open step (or everyone in its role at its agency) and the leaders of that agency.</summary>
     private async Task TellAsync(Dossier dossier, string kind, string subject, string body, DateTimeOffset now, CancellationToken ct)
     {
-        var task = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id && t.EndedAt == null && t.Kind == "step").FirstOrDefaultAsync(ct);
+        var task = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id && t.EndedAt == null && t.Kind == TaskKind.Step).FirstOrDefaultAsync(ct);
         if (task is null)
         {
             return;
@@ -132,7 +132,7 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
         }
 
         people.UnionWith((await staff.InRoleAtAsync([task.UnitId], Roles.Leader, ct)).Select(p => p.Username));
-        var link = "/Workflow/Dossier/" + Uri.EscapeDataString(dossier.Code);
+        var link = DossierLinks.Page(dossier.Code);
         foreach (var person in people)
         {
             Outbox.ToStaff(db, person, $"{dossier.Code}/{kind}/{now.ToUnixTimeMilliseconds()}", subject, body, link, now);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
 
 namespace MotCua.Features.Workflow;
@@ -49,7 +50,7 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
             case ActionOutcome.NotFound:
                 return NotFound();
             case ActionOutcome.Done:
-                return Redirect($"/Workflow/Dossier/{Uri.EscapeDataString(Code)}?done={Uri.EscapeDataString(action)}");
+                return Redirect($"{DossierLinks.Page(Code)}?done={Uri.EscapeDataString(action)}");
             default:
                 Errors[result.Field ?? "action"] = result.Error ?? "";
                 if (result.Outcome == ActionOutcome.Stale)

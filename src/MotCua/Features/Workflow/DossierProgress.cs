@@ -26,8 +26,8 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider
         var units = (await tree.FindManyAsync([.. tasks.Select(t => t.UnitId).Distinct()], ct)).ToDictionary(u => u.Id);
         string Name(Guid id) => units.TryGetValue(id, out var u) ? u.Name : "";
         var views = tasks.Select(t => new TaskView(
-            t.StepIndex, t.StepName, t.Kind, t.UnitId, units.TryGetValue(t.UnitId, out var u) ? u.Code : "", Name(t.UnitId), t.Role, t.Holder,
-            Vn(t.StartedAt), Vn(t.DueAt), t.EndedAt is { } e ? Vn(e) : null, t.EndedBy, t.EndAction, t.Outcome, t.PausedAt is not null, t.Note)).ToList();
+            t.StepIndex, t.StepName, EnumNames.Of(t.Kind), t.UnitId, units.TryGetValue(t.UnitId, out var u) ? u.Code : "", Name(t.UnitId), t.Role, t.Holder,
+            Vn(t.StartedAt), Vn(t.DueAt), t.EndedAt is { } e ? Vn(e) : null, t.EndedBy, Camel(t.EndAction), Camel(t.Outcome), t.PausedAt is not null, t.Note)).ToList();
 
         var apologies = (await db.Set<DossierApology>().AsNoTracking().Where(a => a.DossierId == dossier.Id).ToListAsync(ct))
             .OrderBy(a => a.At)
@@ -38,17 +38,20 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider
         var slip = new List<HandOver>();
         foreach (var t in steps)
         {
-            var next = tasks.Where(n => n.Kind == "step" && n.StartedAt >= t.EndedAt!.Value && n.Id != t.Id).OrderBy(n => n.StartedAt).FirstOrDefault();
-            var to = t.Kind == ProcessRules.Consultation ? "Trả lời xin ý kiến"
+            var next = tasks.Where(n => n.Kind == TaskKind.Step && n.StartedAt >= t.EndedAt!.Value && n.Id != t.Id).OrderBy(n => n.StartedAt).FirstOrDefault();
+            var to = t.Kind == TaskKind.Consultation ? "Trả lời xin ý kiến"
                 : next is not null ? $"{next.StepName} ({Name(next.UnitId)})"
-                : t.EndAction switch { "returnResult" => "Công dân nhận kết quả", "refuse" => "Từ chối giải quyết", "stop" => "Dừng xử lý", _ => "" };
-            slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, Vn(t.EndedAt!.Value), t.Outcome ?? "", $"{t.EndAction} — {t.EndedBy}"));
+                : t.EndAction switch { DossierAction.ReturnResult => "Công dân nhận kết quả", DossierAction.Refuse => "Từ chối giải quyết", DossierAction.Stop => "Dừng xử lý", _ => "" };
+            slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, Vn(t.EndedAt!.Value), Camel(t.Outcome) ?? "", $"{Camel(t.EndAction)} — {t.EndedBy}"));
         }
 
-        var outcome = dossier.ResolvedAt is { } resolved ? DossierTask.Rate(resolved, dossier.DueAt)
-            : dossier.ClosedAt is null && dossier.PausedAt is null && clock.GetUtcNow() > dossier.DueAt ? "late" : null;
-        return new ProgressView(views, apologies, slip, outcome);
+        var outcome = dossier.ResolvedAt is { } resolved ? Deadline.Rate(resolved, dossier.DueAt)
+            : dossier.ClosedAt is null && dossier.PausedAt is null && clock.GetUtcNow() > dossier.DueAt ? Timeliness.Late : (Timeliness?)null;
+        return new ProgressView(views, apologies, slip, Camel(outcome));
     }
+
+    private static string? Camel<T>(T? value)
+        where T : struct, Enum => value is { } v ? EnumNames.Of(v) : null;
 
     private static DateTimeOffset Vn(DateTimeOffset at) => VietnamTime.ToVietnam(at);
 }

@@ -62,7 +62,7 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, Citiz
             g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
             g.Count(t => t.PausedAt == null && t.DueAt < now),
             g.Count(t => t.PausedAt != null),
-            g.Count(t => t.Kind == ProcessRules.Consultation))).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0);
+            g.Count(t => t.Kind == TaskKind.Consultation))).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0);
 
         var filter = Filters.Contains(query.Filter) ? query.Filter! : "all";
         var selected = filter switch
@@ -71,7 +71,7 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, Citiz
             "dueSoon" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
             "overdue" => open.Where(t => t.PausedAt == null && t.DueAt < now),
             "waiting" => open.Where(t => t.PausedAt != null),
-            "consultations" => open.Where(t => t.Kind == ProcessRules.Consultation),
+            "consultations" => open.Where(t => t.Kind == TaskKind.Consultation),
             _ => open,
         };
         var size = Math.Clamp(query.PageSize, 1, 100);
@@ -92,7 +92,7 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, Citiz
         var items = rows
             .OrderBy(r => r.PausedAt != null).ThenBy(r => r.DueAt)
             .Select(r => new InboxItem(
-                r.DossierCode, r.ProcedureCode, r.ProcedureName, r.ApplicantName, DossierReader.Status(r.Status), r.StepName, r.Kind, r.Holder,
+                r.DossierCode, r.ProcedureCode, r.ProcedureName, r.ApplicantName, DossierReader.Status(r.Status), r.StepName, EnumNames.Of(r.Kind), r.Holder,
                 VietnamTime.ToVietnam(r.DueAt), VietnamTime.ToVietnam(r.DossierDueAt), VietnamTime.ToVietnam(r.ReceivedAt),
                 r.PausedAt is not null ? "waiting" : r.DueAt < now ? "overdue" : r.DueAt < endOfToday ? "dueToday" : r.DueAt < soon ? "dueSoon" : "normal"))
             .ToList();

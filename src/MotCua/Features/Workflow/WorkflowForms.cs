@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
@@ -8,7 +9,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Features.Workflow;
 
 /// <summary>The workflow's official forms, from the dossier's own records: the control slip and the apologies.</summary>
-public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, UnitTree units, TimeProvider clock)
+public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, UnitTree units, StaffDirectory staff, TimeProvider clock)
 {
     public async Task<byte[]> ControlSlipAsync(Dossier d, CancellationToken ct = default)
     {
@@ -28,7 +29,7 @@ public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, Uni
         }
 
         var (parent, office) = await HeaderAsync(d.OfficeId, ct);
-        var signer = await db.Users.AsNoTracking().Where(u => u.UserName == a.By).Select(u => u.FullName).FirstOrDefaultAsync(ct) ?? a.By;
+        var signer = (await staff.FullNamesAsync([a.By], ct)).GetValueOrDefault(a.By, a.By);
         return ApologyPdf.Render(new ApologyData(parent, office, d.ApplicantName, d.Code, d.ProcedureName, d.ReceivedAt, a.PreviousDueAt, a.Reason, a.NewDueAt, signer, a.At));
     }
 

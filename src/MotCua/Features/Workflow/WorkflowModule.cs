@@ -2,8 +2,11 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Workflow;
 
@@ -13,8 +16,17 @@ public static class WorkflowModule
     {
         services.AddOptions<WorkflowOptions>().BindConfiguration(WorkflowOptions.Section);
         services.AddScoped<StepAgencies>();
-        services.AddScoped<WorkflowStart>();
+        services.AddSingleton<IStepProfiles>(ProcessRules.Current);
+        services.AddScoped<IHandles<DossierReceived>, WorkflowStart>();
+        services.AddScoped<IDossierHolders, TaskHolders>();
+        services.AddScoped<ActionServices>();
+        foreach (var action in typeof(ProcessAction).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(ProcessAction)) && !t.IsAbstract))
+        {
+            services.AddScoped(typeof(ProcessAction), action);
+        }
+
         services.AddScoped<ProcessEngine>();
+        services.AddScoped<ResultReturn>();
         services.AddScoped<Inbox>();
         services.AddScoped<DossierProgress>();
         services.AddScoped<WorkflowForms>();

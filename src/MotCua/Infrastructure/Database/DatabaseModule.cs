@@ -23,6 +23,7 @@ public static class DatabaseModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCheckpoints>();
         services.AddHostedService<SqliteCheckpointWorker>();
         services.AddSingleton<WriteBatch>();
+        services.AddScoped<Events.DomainEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<WriteBatch>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;

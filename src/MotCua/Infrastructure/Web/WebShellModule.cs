@@ -37,7 +37,7 @@ public static class WebShellModule
                 o.Conventions.AuthorizePage("/Queue/Index", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Queue/Figures", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Queue/Settings", Features.Accounts.Contracts.Policies.QueueOffice);
-                o.Conventions.AuthorizePage("/Dossiers/Return", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizePage("/Workflow/Return", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizeFolder("/Reports", Features.Accounts.Contracts.Policies.Reports);
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");

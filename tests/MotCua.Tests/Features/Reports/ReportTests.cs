@@ -2,6 +2,7 @@ using MotCua.Infrastructure.Database;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Tests.Features.Workflow;
 
@@ -321,6 +322,40 @@ public sealed class ReportTests
             using var outsider = await Pages.SignedInAsync(app, "lanhdao.sotuphap");
             using var refused = await outsider.GetAsync($"/Reports/Monthly?handler=file&id={link}&kind=pdf");
             Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        });
+    }
+
+    /// <summary>
+    /// A result ready on Monday and sent back from the counter on Tuesday is no longer resolved: the figures stop
+    /// counting it (until it is resolved again) and Monday's stored figures are marked for rebuilding.
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_result_sent_back_is_unresolved_and_its_day_counted_afresh(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await ReceiveAsync(app, "counter", "0912345678", null, "001090000009");
+            await Flow.ToResultReadyAsync(app, code);
+            async Task<int> ResolvedAsync()
+            {
+                using var leader = await app.ClientForAsync("lanhdao.thanhpho");
+                return (await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit={Ward}&{Week}&measure=resolved")).GetProperty("total").GetInt32();
+            }
+
+            Assert.Equal(1, await ResolvedAsync());
+
+            app.Clock.SetUtcNow(Flow.At(2027, 3, 2, 9));
+            var back = await Flow.ActAsync(app, "canbo.trungvan", code, "sendBack", new { note = "Kết quả ghi sai ngày sinh" });
+            Assert.Equal("inProgress", back.GetProperty("status").GetString());
+            Assert.Equal(0, await ResolvedAsync());
+            Assert.Equal("late", (await Flow.ProgressAsync(app, code)).GetProperty("outcome").GetString()); // due Monday, unresolved now: no longer "on time"
+            var stale = await app.WithDbAsync(db => db.Set<MotCua.Features.Reports.Contracts.StaleReportDay>().Select(d => d.Day).ToListAsync());
+            Assert.Equal([new DateOnly(2027, 3, 1)], stale);
+
+            await Flow.ActAsync(app, "lanhdao.trungvan", code, "approve");
+            Assert.Equal(1, await ResolvedAsync());
         });
     }
 }

@@ -3,7 +3,14 @@ using MotCua.Features.Calendar.Contracts;
 
 namespace MotCua.Features.Catalog.Contracts;
 
+/// <summary>The names of the permission profiles a step may name (the process's rules own them).</summary>
+public interface IStepProfiles
+{
+    IReadOnlySet<string> Names { get; }
+}
+
 /// <summary>The catalog as it is imported and exported (JSON), and as MotCua ships it (Data/catalog.json).</summary>
+
 public sealed record CatalogFile(string? Source, IReadOnlyList<FieldData>? Fields, IReadOnlyList<ProcedureData> Procedures);
 
 public sealed record FieldData(string Code, string Name, string? NameEn);
@@ -43,7 +50,7 @@ public sealed record VersionData(
     public static readonly string[] StepRoles = ["OneStopOfficer", "Specialist", "Leader"];
 
     /// <summary>Every problem with this version, keyed by the path of the field at fault (<paramref name="at"/> is the version's path).</summary>
-    public void Validate(string at, ISet<string> fields, IDictionary<string, string[]> errors)
+    public void Validate(string at, ISet<string> fields, IStepProfiles profiles, IDictionary<string, string[]> errors)
     {
         void Add(string field, string message) => errors[$"{at}.{field}"] = [message];
         if (string.IsNullOrWhiteSpace(Name))
@@ -124,7 +131,7 @@ public sealed record VersionData(
 
         for (var i = 0; i < steps.Count; i++)
         {
-            if (steps[i].Profile is { Length: > 0 } profile && !Workflow.Contracts.ProcessRules.Current.Profiles.ContainsKey(profile))
+            if (steps[i].Profile is { Length: > 0 } profile && !profiles.Names.Contains(profile))
             {
                 Add($"steps[{i}].profile", $"Không có hồ sơ quyền '{profile}' trong quy tắc quy trình.");
             }

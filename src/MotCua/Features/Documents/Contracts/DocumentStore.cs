@@ -45,11 +45,24 @@ public sealed class DocumentStore(AppDbContext db, FileStore files, TimeProvider
         return candidates.GroupBy(d => d.DocumentType).ToDictionary(g => g.Key, g => View(g.OrderByDescending(d => d.IssueDate).ThenByDescending(d => d.CreatedAt).First(), on));
     }
 
-    public Task<Document?> FindAsync(Guid id, CancellationToken ct = default) =>
-        db.Set<Document>().AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+    public Task<DocumentFile?> FindAsync(Guid id, CancellationToken ct = default) =>
+        db.Set<Document>().AsNoTracking().Where(d => d.Id == id)
+            .Select(d => new DocumentFile(d.Id, d.CitizenId, d.DocumentType, d.FileSha256, d.SourceDossierCode)).FirstOrDefaultAsync(ct);
 
     public Stream? Open(string sha256) => files.Open(sha256);
 
     private static DocumentView View(Document d, DateOnly on) =>
         new(d.Id, d.DocumentType, d.Title, d.Number, d.Issuer, d.IssueDate, d.ExpiryDate, d.Pages, d.FileSha256, d.SourceDossierCode, d.CreatedAt, d.IsValidOn(on));
+}
+
+/// <summary>Where a stored document's file is, and whose it is (to check before it is opened).</summary>
+public sealed record DocumentFile(Guid Id, Guid? CitizenId, string DocumentType, string FileSha256, string? SourceDossierCode);
+
+/// <summary>A file that arrived in a desk's scan folder, as the desk's screen shows it.</summary>
+public sealed record ScanArrived(Guid Id, string FileName, string ContentType, long Length);
+
+/// <summary>Tells a desk's intake screen that a scan arrived (the counter implements it).</summary>
+public interface IScanAnnouncer
+{
+    Task ScannedAsync(string desk, ScanArrived scan, CancellationToken ct);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
@@ -58,7 +59,7 @@ public sealed class Dossier
 
     public DossierChannel Channel { get; init; }
 
-    public DossierStatus Status { get; set; }
+    public DossierStatus Status { get; internal set; }
 
     public Guid? CitizenId { get; init; }
 
@@ -76,9 +77,9 @@ public sealed class Dossier
 
     public DateTimeOffset ReceivedAt { get; init; }
 
-    public DateOnly DueDate { get; set; }
+    public DateOnly DueDate { get; internal set; }
 
-    public DateTimeOffset DueAt { get; set; }
+    public DateTimeOffset DueAt { get; internal set; }
 
     public string? ReceivedBy { get; init; }
 
@@ -88,31 +89,119 @@ public sealed class Dossier
     /// <summary>Every document was received electronically (reused from the store, scanned, or a form MotCua filled): none on paper only.</summary>
     public bool Digitised { get; init; }
 
-    public int Version { get; set; }
+    public int Version { get; internal set; }
 
     /// <summary>Index of the process step the dossier is in (the procedure version's steps, from 0 = intake).</summary>
-    public int CurrentStep { get; set; }
+    public int CurrentStep { get; internal set; }
 
     /// <summary>When the clock stopped for a citizen's supplement; null while it runs.</summary>
-    public DateTimeOffset? PausedAt { get; set; }
+    public DateTimeOffset? PausedAt { get; internal set; }
 
     /// <summary>When the holder and the leader were warned that the deadline is near (once).</summary>
-    public DateTimeOffset? WarnedAt { get; set; }
+    public DateTimeOffset? WarnedAt { get; internal set; }
 
     /// <summary>When the sweeper found the dossier past its due instant, unresolved.</summary>
-    public DateTimeOffset? OverdueAt { get; set; }
+    public DateTimeOffset? OverdueAt { get; internal set; }
 
     /// <summary>When the result was ready (issued); what "resolved early / on time / late" is measured by.</summary>
-    public DateTimeOffset? ResolvedAt { get; set; }
+    public DateTimeOffset? ResolvedAt { get; internal set; }
 
-    /// <summary>How the result came against the due instant: <c>early</c> (a day or more before), <c>onTime</c> or <c>late</c>; null until resolved.</summary>
-    public string? Timeliness { get; set; }
+    /// <summary>How the result came against the due instant; null until resolved.</summary>
+    public Timeliness? Timeliness { get; internal set; }
 
     /// <summary>The result was ready on the (Vietnam) day the dossier was received: no return visit.</summary>
-    public bool ResolvedSameDay { get; set; }
+    public bool ResolvedSameDay { get; internal set; }
+
 
     /// <summary>When the dossier ended: returned, refused or stopped.</summary>
-    public DateTimeOffset? ClosedAt { get; set; }
+    public DateTimeOffset? ClosedAt { get; internal set; }
+
+    // The dossier's life: every change of its state is one of these, so that what a state means is written once.
+    // Who may cause which change, and when, is the process's (Workflow); these keep the fields consistent.
+
+    public bool IsClosed => Status is DossierStatus.Returned or DossierStatus.Refused or DossierStatus.Stopped;
+
+    /// <summary>A change was made: the version the next writer must have read.</summary>
+    public void Touch() => Version++;
+
+    /// <summary>The process moved the dossier to a step (0: back at intake).</summary>
+    public void MoveToStep(int step)
+    {
+        CurrentStep = step;
+        Status = step == 0 ? DossierStatus.Received : DossierStatus.InProgress;
+    }
+
+    /// <summary>The result is issued and waits to be handed over; rated against the deadline.</summary>
+    public void Resolve(DateTimeOffset at)
+    {
+        Status = DossierStatus.ResultReady;
+        ResolvedAt = at;
+        Timeliness = Deadline.Rate(at, DueAt);
+        ResolvedSameDay = VietnamTime.ToVietnam(at).Date == VietnamTime.ToVietnam(ReceivedAt).Date;
+    }
+
+    /// <summary>A ready result sent back for rework (after the process moved it back): unresolved again. Returns the withdrawal, or null when no result was ready.</summary>
+    public DossierResultWithdrawn? WithdrawResult(DateTimeOffset at)
+    {
+        if (IsClosed || ResolvedAt is not { } resolved)
+        {
+            return null;
+        }
+
+        if (Status == DossierStatus.ResultReady)
+        {
+            Status = DossierStatus.InProgress;
+        }
+
+        ResolvedAt = null;
+        Timeliness = null;
+        ResolvedSameDay = false;
+        return new DossierResultWithdrawn(Id, resolved, at);
+    }
+
+    /// <summary>The clock stops while the citizen completes the dossier.</summary>
+    public void WaitForSupplement(DateTimeOffset at)
+    {
+        Status = DossierStatus.WaitingSupplement;
+        PausedAt = at;
+    }
+
+    /// <summary>The supplement came: the clock runs again towards the new appointment, and the warning may come again.</summary>
+    public void ResumeAfterSupplement(DateOnly dueDate, DateTimeOffset dueAt)
+    {
+        DueDate = dueDate;
+        DueAt = dueAt.ToUniversalTime();
+        PausedAt = null;
+        WarnedAt = null;
+        Status = CurrentStep == 0 ? DossierStatus.Received : DossierStatus.InProgress;
+    }
+
+    /// <summary>A new appointment after an apology: the deadline moves, and the warnings start afresh.</summary>
+    public void Reappoint(DateOnly dueDate, DateTimeOffset dueAt)
+    {
+        DueDate = dueDate;
+        DueAt = dueAt.ToUniversalTime();
+        WarnedAt = null;
+        OverdueAt = null;
+    }
+
+    /// <summary>The dossier ends: <see cref="DossierStatus.Returned"/>, <see cref="DossierStatus.Refused"/> or <see cref="DossierStatus.Stopped"/>.</summary>
+    public void Close(DossierStatus end, DateTimeOffset at)
+    {
+        if (end is not (DossierStatus.Returned or DossierStatus.Refused or DossierStatus.Stopped))
+        {
+            throw new ArgumentOutOfRangeException(nameof(end), end, "A dossier ends returned, refused or stopped.");
+        }
+
+        Status = end;
+        ClosedAt = at;
+    }
+
+    /// <summary>Its holders were told the deadline is near (once).</summary>
+    public void MarkWarned(DateTimeOffset at) => WarnedAt = at;
+
+    /// <summary>Found past its deadline, unresolved.</summary>
+    public void MarkOverdue(DateTimeOffset at) => OverdueAt = at;
 }
 
 public sealed class ReceivedDocument
@@ -209,7 +298,7 @@ internal sealed class DossiersConfiguration :
         builder.Property(x => x.ApplicantPhone).HasMaxLength(20);
         builder.Property(x => x.ApplicantEmail).HasMaxLength(200);
         builder.Property(x => x.ReceivedBy).HasMaxLength(100);
-        builder.Property(x => x.Timeliness).HasMaxLength(10);
+        builder.Property(x => x.Timeliness).HasConversion<CamelCaseEnumConverter<Timeliness>>().HasMaxLength(10);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.OwnsMany(x => x.Documents, b => b.ToJson("documents"));
     }

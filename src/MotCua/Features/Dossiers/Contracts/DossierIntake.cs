@@ -8,13 +8,11 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
-using MotCua.Features.Intake.Contracts;
 using MotCua.Features.Notifications.Contracts;
-using MotCua.Features.Queue.Contracts;
 using MotCua.Features.Units.Contracts;
-using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
@@ -42,7 +40,7 @@ public sealed record AcceptResult(AcceptOutcome Outcome, Dossier? Dossier, Dicti
 /// acknowledged, or none of it exists.
 /// </summary>
 public sealed class DossierIntake(
-    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, WorkflowStart workflow, PublicLinks links, CounterScreen screen,
+    AppDbContext db, CatalogReader catalog, ICalendar calendars, OfficeHoursReader hours, UnitTree units, UnitScope scope, CitizenIntake citizens, PublicLinks links, DomainEvents events,
     Microsoft.Extensions.Options.IOptions<IntakeOptions> options, TimeProvider clock)
 {
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
@@ -196,8 +194,7 @@ public sealed class DossierIntake(
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
             $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
             + (backdated ? $" Ghi lùi: tiếp nhận lúc {Describe(receivedAt)}, nhập vào hệ thống lúc {Describe(now)} bởi {user.Identity?.Name}." : ""));
-        await workflow.BeginAsync(dossier, version, received, user.Identity?.Name, ct);
-        await CounterTickets.LinkServedAsync(db, user.Identity?.Name, code, ct);
+        await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received), ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
             $"Hồ sơ {code} đã được tiếp nhận",
             $"{office.Name} đã tiếp nhận hồ sơ \"{version.Name}\" của Ông/Bà lúc {Describe(receivedAt)}. Hẹn trả kết quả: {Describe(due.DueAt)}. Tra cứu bằng mã hồ sơ {code} và mã tra cứu {TrackingKeys.Display(dossier.TrackingKey)}.",
@@ -217,6 +214,7 @@ public sealed class DossierIntake(
             // The same key raced in from another request (a double click): that one won; answer with its dossier.
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
+            events.RolledBack();
             if (await RepeatAsync(accountId, idempotencyKey, requestHash, ct) is { } winner)
             {
                 return winner;
@@ -225,11 +223,7 @@ public sealed class DossierIntake(
             throw;
         }
 
-        if (dossier.Channel == DossierChannel.Counter)
-        {
-            await screen.AskRatingAsync(dossier.ReceivedBy, dossier.Code, dossier.ProcedureName);
-        }
-
+        await events.CommittedAsync(ct);
         return new AcceptResult(AcceptOutcome.Created, dossier, []);
     }
 
@@ -255,7 +249,7 @@ public sealed class DossierIntake(
         {
             var unit = await units.FindByCodeAsync(code.Trim(), ct);
             var today = VietnamTime.Today(clock);
-            return unit is { ReceivesDossiers: true } && (unit.ValidTo is null || unit.ValidTo >= today) && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id)
+            return unit is { ReceivesDossiers: true } && unit.IsValidOn(today) && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id)
                 ? unit
                 : null;
         }

@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
-using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
@@ -19,15 +18,16 @@ public sealed record DossierView(
     ApplicantView Applicant, int Version, string OfficeCode, IReadOnlyList<ReceivedDocument> Documents, IReadOnlyList<EventView> Events, string TrackingKey);
 
 /// <summary>Reads dossiers within the caller's units (a dossier outside them reads as missing).</summary>
-public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecords citizens)
+public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecords citizens, IDossierHolders holders)
 {
     public async Task<Dossier?> FindAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
+        var held = holders.DossiersHeldBy(visible);
         // A dossier belongs to the office that received it and to every agency that handled part of it
         // (the inter-agency one-stop): the police and social insurance see the dossiers that reached them.
         return await db.Set<Dossier>().AsNoTracking().FirstOrDefaultAsync(
-            d => d.Code == code && (visible.Contains(d.OfficeId) || db.Set<DossierTask>().Any(t => t.DossierId == d.Id && visible.Contains(t.UnitId))), ct);
+            d => d.Code == code && (visible.Contains(d.OfficeId) || held.Any(id => id == d.Id)), ct);
     }
 
     /// <summary>The dossier with its applicant's data, for the caller: the read is written in the citizen's access log.</summary>

@@ -9,3 +9,11 @@ public sealed class PublicLinks(IOptions<AppOptions> options)
     public string Track(string code, string key) =>
         new Uri(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code) + "?key=" + Uri.EscapeDataString(TrackingKeys.Display(key))).ToString();
 }
+
+/// <summary>The staff's pages of a dossier, relative, with the code escaped once here.</summary>
+public static class DossierLinks
+{
+    public static string Page(string code) => "/Workflow/Dossier/" + Uri.EscapeDataString(code);
+
+    public static string Return(string code) => "/Dossiers/Return?code=" + Uri.EscapeDataString(code);
+}

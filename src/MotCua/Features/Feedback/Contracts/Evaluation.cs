@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace MotCua.Features.Feedback.Contracts;
 
+/// <summary>An evaluation given or changed that counts on an earlier day (<paramref name="Day"/>'s instant): that day's stored figures are stale.</summary>
+public sealed record EvaluationRecounted(DateTimeOffset Day, DateTimeOffset At);
+
 /// <summary>
 /// One of the two evaluations of a dossier (DOMAIN §9): <c>counter</c>, the citizen's press on the device at the
 /// counter (1–4, no neutral middle), or <c>dossier</c>, the 9 criteria of the official index after the result.

@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.SignalR;
+using MotCua.Features.Documents.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Intake.Contracts;
 
@@ -8,7 +11,20 @@ namespace MotCua.Features.Intake.Contracts;
 /// is not told what is pressed.
 /// </summary>
 public sealed partial class CounterScreen(IHubContext<CounterHub> hub, ILogger<CounterScreen> logger)
+    : IHandlesCommitted<DossierReceived>, IHandlesCommitted<DossierResultHandedOver>, IScanAnnouncer
 {
+    /// <summary>A scan arrived in the desk's folder: the officer's intake page lists it at once.</summary>
+    public Task ScannedAsync(string desk, ScanArrived scan, CancellationToken ct) =>
+        hub.Clients.Group(CounterHub.DeskOf(desk)).SendAsync("scan", scan, ct);
+
+    /// <summary>A dossier received at the counter: the citizen rates the reception.</summary>
+    public Task HandleCommittedAsync(DossierReceived happened, CancellationToken ct) =>
+        happened?.Channel == DossierChannel.Counter ? AskRatingAsync(happened.ReceivedBy, happened.Code, happened.ProcedureName) : Task.CompletedTask;
+
+    /// <summary>A result handed over at the counter (not by post): the citizen rates again.</summary>
+    public Task HandleCommittedAsync(DossierResultHandedOver happened, CancellationToken ct) =>
+        happened is { ByPost: false } ? AskRatingAsync(happened.Officer, happened.Code, "") : Task.CompletedTask;
+
     public async Task AskRatingAsync(string? officer, string dossierCode, string procedureName)
     {
         if (string.IsNullOrEmpty(officer))

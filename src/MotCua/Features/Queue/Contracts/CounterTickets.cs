@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Queue.Contracts;
 
@@ -21,5 +23,15 @@ public static class CounterTickets
         return ticket is { } id
             ? await db.Set<Ticket>().Where(t => t.Id == id && t.DossierCode == null).ExecuteUpdateAsync(s => s.SetProperty(t => t.DossierCode, dossierCode), ct)
             : 0;
+    }
+}
+
+/// <summary>A dossier received at a counter: the ticket its officer is serving gets its code, in the intake's transaction.</summary>
+public sealed class LinkServedTicket(AppDbContext db) : IHandles<DossierReceived>
+{
+    public async Task HandleAsync(DossierReceived happened, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        await CounterTickets.LinkServedAsync(db, happened.ReceivedBy, happened.Code, ct);
     }
 }

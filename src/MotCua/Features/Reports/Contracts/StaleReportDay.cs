@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Feedback.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Events;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Reports.Contracts;
@@ -28,6 +31,28 @@ public sealed class StaleReportDay
         {
             db.Add(new StaleReportDay { Day = day, MarkedAt = now });
         }
+    }
+}
+
+/// <summary>A result sent back after the day it was resolved: that day's stored figures are stale.</summary>
+public sealed class StaleOnWithdrawal(AppDbContext db) : IHandles<DossierResultWithdrawn>
+{
+    public Task HandleAsync(DossierResultWithdrawn happened, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        StaleReportDay.Mark(db, happened.ResolvedAt, happened.At);
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>An evaluation that counts on an earlier day: that day's stored figures are stale.</summary>
+public sealed class StaleOnEvaluation(AppDbContext db) : IHandles<EvaluationRecounted>
+{
+    public Task HandleAsync(EvaluationRecounted happened, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        StaleReportDay.Mark(db, happened.Day, happened.At);
+        return Task.CompletedTask;
     }
 }
 

@@ -8,7 +8,11 @@ namespace MotCua.Features.Units.Contracts;
 public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorId);
 
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
-public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null, bool LeadersAtCounter = false);
+public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null, bool LeadersAtCounter = false)
+{
+    /// <summary>Whether the unit exists on <paramref name="day"/> (from its establishment, through its last day).</summary>
+    public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
+}
 
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
 public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Workflow.Contracts;
 
@@ -24,8 +26,7 @@ public sealed class DossierTask
 
     public required string StepName { get; init; }
 
-    /// <summary><c>step</c> or <c>consultation</c>.</summary>
-    public required string Kind { get; init; }
+    public TaskKind Kind { get; init; }
 
     /// <summary>The agency that holds the task.</summary>
     public Guid UnitId { get; init; }
@@ -43,28 +44,37 @@ public sealed class DossierTask
     /// <summary>Set while the dossier waits for the citizen's supplement (the clock is stopped).</summary>
     public DateTimeOffset? PausedAt { get; set; }
 
-    public DateTimeOffset? EndedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; private set; }
 
-    public string? EndedBy { get; set; }
+    public string? EndedBy { get; private set; }
 
-    /// <summary>The action that ended the task (forward, approve, sendBack…).</summary>
-    public string? EndAction { get; set; }
+    /// <summary>The action that ended the task.</summary>
+    public DossierAction? EndAction { get; private set; }
 
-    /// <summary><c>early</c>, <c>onTime</c> or <c>late</c>, once ended.</summary>
-    public string? Outcome { get; set; }
+    /// <summary>How it ended against its deadline.</summary>
+    public Timeliness? Outcome { get; private set; }
 
     /// <summary>For a consultation: what was asked, then the answer.</summary>
     public string? Note { get; set; }
 
-    /// <summary>Early when handed over on a day before the due day, late after the due instant, on time otherwise.</summary>
-    public static string Rate(DateTimeOffset ended, DateTimeOffset due)
+    /// <summary>A new open task of the dossier at <paramref name="unitId"/>, for the role (and the holder, when one is named).</summary>
+    public static DossierTask Open(Dossier dossier, int stepIndex, string stepName, TaskKind kind, Guid unitId, string role, DateTimeOffset startedAt, DateTimeOffset dueAt, string? holder = null, string? note = null)
     {
-        if (ended > due)
+        ArgumentNullException.ThrowIfNull(dossier);
+        return new DossierTask
         {
-            return "late";
-        }
+            DossierId = dossier.Id, DossierCode = dossier.Code, ProcedureCode = dossier.ProcedureCode, StepIndex = stepIndex, StepName = stepName, Kind = kind,
+            UnitId = unitId, Role = role, Holder = holder is { Length: > 0 } ? holder.Trim() : null, StartedAt = startedAt, DueAt = dueAt, Note = note,
+        };
+    }
 
-        return Infrastructure.VietnamTime.ToVietnam(ended).Date < Infrastructure.VietnamTime.ToVietnam(due).Date ? "early" : "onTime";
+    /// <summary>The task ends by an action, rated against its deadline.</summary>
+    public void End(DateTimeOffset at, string? by, DossierAction action)
+    {
+        EndedAt = at;
+        EndedBy = by;
+        EndAction = action;
+        Outcome = Deadline.Rate(at, DueAt);
     }
 }
 
@@ -103,12 +113,12 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.Property(x => x.DossierCode).HasMaxLength(40);
         builder.Property(x => x.ProcedureCode).HasMaxLength(40);
         builder.Property(x => x.StepName).HasMaxLength(300);
-        builder.Property(x => x.Kind).HasMaxLength(20);
+        builder.Property(x => x.Kind).HasConversion<CamelCaseEnumConverter<TaskKind>>().HasMaxLength(20);
         builder.Property(x => x.Role).HasMaxLength(40);
         builder.Property(x => x.Holder).HasMaxLength(100);
         builder.Property(x => x.EndedBy).HasMaxLength(100);
-        builder.Property(x => x.EndAction).HasMaxLength(40);
-        builder.Property(x => x.Outcome).HasMaxLength(20);
+        builder.Property(x => x.EndAction).HasConversion<CamelCaseEnumConverter<DossierAction>>().HasMaxLength(40);
+        builder.Property(x => x.Outcome).HasConversion<CamelCaseEnumConverter<Timeliness>>().HasMaxLength(20);
         builder.Property(x => x.Note).HasMaxLength(2000);
         builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -122,4 +132,11 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.Property(x => x.Reason).HasMaxLength(2000);
         builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+/// <summary>The dossiers on which units hold (or held) a task: staff of those units may read them.</summary>
+internal sealed class TaskHolders(AppDbContext db) : IDossierHolders
+{
+    public IQueryable<Guid> DossiersHeldBy(IReadOnlyCollection<Guid> unitIds) =>
+        db.Set<DossierTask>().Where(t => unitIds.Contains(t.UnitId)).Select(t => t.DossierId);
 }

@@ -9,13 +9,12 @@ namespace MotCua.Features.Workflow.Contracts;
 /// catalog, or gets one by position: the first step is intake ("receive"), a last step held by the one-stop officer
 /// is the return of the result ("return"), any other step goes by its role.
 /// </summary>
-public sealed record ProcessRules(string Source, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> Profiles)
+public sealed record ProcessRules(string Source, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string[]>> Profiles) : IStepProfiles
 {
-    public const string Consultation = "consultation";
+    public IReadOnlySet<string> Names => field ??= Profiles.Keys.ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The actions the engine knows; what each does is code, who may do it where is data.</summary>
-    public static readonly IReadOnlyList<string> Actions =
-        ["assign", "forward", "sendBack", "consult", "consultReply", "requestSupplement", "supplementReceived", "approve", "refuse", "stop", "issueResult", "returnResult", "apologise"];
+    /// <summary>The profile of a consultation task (who answers one asked of their agency).</summary>
+    public const string Consultation = "consultation";
 
     public static ProcessRules Current { get; } = Load();
 
@@ -33,15 +32,15 @@ public sealed record ProcessRules(string Source, IReadOnlyDictionary<string, IRe
     }
 
     /// <summary>The roles that may take the action in the profile; null when the profile does not have the action at all.</summary>
-    public string[]? RolesFor(string profile, string action) =>
-        Profiles.TryGetValue(profile, out var actions) && actions.TryGetValue(action, out var roles) ? roles : null;
+    public string[]? RolesFor(string profile, DossierAction action) =>
+        Profiles.TryGetValue(profile, out var actions) && actions.TryGetValue(EnumNames.Of(action), out var roles) ? roles : null;
 
     private static ProcessRules Load()
     {
         using var stream = typeof(ProcessRules).Assembly.GetManifestResourceStream("MotCua.Features.Workflow.Data.process-rules.json")
             ?? throw new InvalidOperationException("process-rules.json is not embedded.");
         var file = JsonSerializer.Deserialize<RulesFile>(stream, JsonDefaults.Web)!;
-        var unknown = file.Profiles.SelectMany(p => p.Value.Keys).Where(a => !Actions.Contains(a)).ToList();
+        var unknown = file.Profiles.SelectMany(p => p.Value.Keys).Where(a => !EnumNames.TryParse<DossierAction>(a, out _)).ToList();
         if (unknown.Count > 0)
         {
             throw new InvalidOperationException("process-rules.json names unknown actions: " + string.Join(", ", unknown));

@@ -3,6 +3,7 @@ using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Events;
 
 namespace MotCua.Features.Workflow.Contracts;
 
@@ -22,46 +23,39 @@ public sealed class WorkflowOptions
     public bool SweeperEnabled { get; set; } = true;
 }
 
-/// <summary>Puts a new dossier into its process: the intake step's task, and for a same-day procedure the handler's at once.</summary>
-public sealed class WorkflowStart(AppDbContext db, StepAgencies agencies, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
+/// <summary>
+/// Puts a received dossier into its process, inside the intake transaction: the intake step's task, and for a
+/// same-day procedure ("ngày không hẹn") the handler's at once, with the forward event after the receive event.
+/// </summary>
+public sealed class WorkflowStart(AppDbContext db, CatalogReader catalog, StepAgencies agencies, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
+    : IHandles<DossierReceived>
 {
-    /// <summary>Adds the first tasks (and, for a same-day dossier, the forward event) after the receive event.</summary>
-    public async Task BeginAsync(Dossier dossier, ProcedureVersion version, DossierEvent received, string? actor, CancellationToken ct = default)
+    public async Task HandleAsync(DossierReceived happened, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(dossier);
-        ArgumentNullException.ThrowIfNull(version);
-        ArgumentNullException.ThrowIfNull(received);
+        ArgumentNullException.ThrowIfNull(happened);
+        var dossier = await db.Set<Dossier>().FindAsync([happened.DossierId], ct)
+            ?? throw new InvalidOperationException($"Dossier {happened.Code} is not in this transaction.");
+        var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct)
+            ?? throw new InvalidOperationException($"Procedure version {dossier.ProcedureVersionId} of {dossier.Code} is missing.");
         var now = clock.GetUtcNow();
         var today = VietnamTime.Today(clock);
         var calendar = await calendars.GetAsync(ct);
         var office = await hours.ForOfficeAsync(dossier.OfficeId, ct);
         var steps = version.Steps;
-        var intake = new DossierTask
-        {
-            DossierId = dossier.Id, DossierCode = dossier.Code, ProcedureCode = dossier.ProcedureCode, StepIndex = 0, StepName = steps[0].Name, Kind = "step",
-            UnitId = (await agencies.ResolveAsync(dossier.OfficeId, steps[0], today, ct))?.Id ?? dossier.OfficeId, Role = steps[0].Role, Holder = actor,
-            StartedAt = dossier.ReceivedAt, DueAt = calendar.AddWorkingHours(dossier.ReceivedAt, steps[0].AllottedHours, office),
-        };
+        var actor = happened.ReceivedBy;
+        var intake = DossierTask.Open(dossier, 0, steps[0].Name, TaskKind.Step, (await agencies.ResolveAsync(dossier.OfficeId, steps[0], today, ct))?.Id ?? dossier.OfficeId,
+            steps[0].Role, dossier.ReceivedAt, calendar.AddWorkingHours(dossier.ReceivedAt, steps[0].AllottedHours, office), actor);
         db.Add(intake);
         if (!version.SameDay || steps.Count < 2 || await agencies.ResolveAsync(dossier.OfficeId, steps[1], today, ct) is not { } handler)
         {
             return;
         }
 
-        // "Ngày không hẹn": a same-day dossier goes to its handler at once.
-        intake.EndedAt = now;
-        intake.EndedBy = actor;
-        intake.EndAction = "forward";
-        intake.Outcome = DossierTask.Rate(now, intake.DueAt);
-        db.Add(new DossierTask
-        {
-            DossierId = dossier.Id, DossierCode = dossier.Code, ProcedureCode = dossier.ProcedureCode, StepIndex = 1, StepName = steps[1].Name, Kind = "step",
-            UnitId = handler.Id, Role = steps[1].Role, StartedAt = now,
-            DueAt = ProcessRules.IsReturnStep(steps, 1) ? dossier.DueAt : calendar.AddWorkingHours(now, steps[1].AllottedHours, office),
-        });
-        dossier.CurrentStep = 1;
-        dossier.Status = DossierStatus.InProgress;
-        DossierEvents.Append(db, dossier.Id, received.Seq, received.Hash, now, "forward", actor, steps[0].Name, steps[1].Name,
+        intake.End(now, actor, DossierAction.Forward);
+        db.Add(DossierTask.Open(dossier, 1, steps[1].Name, TaskKind.Step, handler.Id, steps[1].Role, now,
+            ProcessRules.IsReturnStep(steps, 1) ? dossier.DueAt : calendar.AddWorkingHours(now, steps[1].AllottedHours, office)));
+        dossier.MoveToStep(1);
+        DossierEvents.Append(db, dossier.Id, happened.FirstEvent.Seq, happened.FirstEvent.Hash, now, EnumNames.Of(DossierAction.Forward), actor, steps[0].Name, steps[1].Name,
             "Thủ tục giải quyết trong ngày: chuyển ngay cho người xử lý.");
     }
 }

@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Workflow.Actions;
+using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Files;
 
-namespace MotCua.Features.Dossiers;
+namespace MotCua.Features.Workflow;
 
 /// <summary>
 /// Returning the result: the receipt's QR code (a scanner types the tracking link) or the code finds the dossier;
@@ -34,14 +36,14 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
 
         if (Errors.Count == 0)
         {
-            var (outcome, errors) = await results.ReturnAsync(new ReturnCommand(Clean(Code) ?? "", expectedVersion, receivedBy, receiverIdNumber, byPost, feesCollected, null), pdf, pages, User, ct);
-            if (outcome == ReturnOutcome.NotFound)
+            var outcome = await results.ReturnAsync(new ReturnCommand(Clean(Code) ?? "", expectedVersion, receivedBy, receiverIdNumber, byPost, feesCollected, null), pdf, pages, User, ct);
+            if (outcome.Outcome == ActionOutcome.NotFound)
             {
                 return NotFound();
             }
 
-            Errors = errors;
-            Returned = outcome == ReturnOutcome.Returned;
+            Errors = outcome.Error is { } error ? new() { [outcome.Field ?? "status"] = [error] } : [];
+            Returned = outcome.Outcome == ActionOutcome.Done;
         }
 
         await LoadAsync(ct);

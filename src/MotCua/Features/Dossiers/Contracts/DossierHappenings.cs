@@ -1,0 +1,22 @@
+namespace MotCua.Features.Dossiers.Contracts;
+
+/// <summary>
+/// A dossier was received (raised inside the intake transaction, after its first event): the process starts it,
+/// the queue links the ticket being served, the counter's screen asks for the rating once it is committed.
+/// </summary>
+public sealed record DossierReceived(Guid DossierId, string Code, DossierChannel Channel, string ProcedureName, string? ReceivedBy, DossierEvent FirstEvent);
+
+/// <summary>A ready result was sent back for rework: the figures of the day it had been resolved on are stale.</summary>
+public sealed record DossierResultWithdrawn(Guid DossierId, DateTimeOffset ResolvedAt, DateTimeOffset At);
+
+/// <summary>The result was handed over (at the counter or by post) by the officer.</summary>
+public sealed record DossierResultHandedOver(string Code, string? Officer, bool ByPost);
+
+/// <summary>
+/// Which dossiers a set of units holds work on besides the ones they received (a step or a consultation): staff
+/// see those too. The process (Workflow) answers it; the dossier's readers ask without knowing the tasks.
+/// </summary>
+public interface IDossierHolders
+{
+    IQueryable<Guid> DossiersHeldBy(IReadOnlyCollection<Guid> unitIds);
+}

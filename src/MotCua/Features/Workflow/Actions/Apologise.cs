@@ -1,0 +1,40 @@
+using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Workflow.Actions;
+
+/// <summary>
+/// A dossier that will be late: the responsible agency apologises and sets a new appointment (form 04), recorded
+/// with whether it came before the deadline it moves; the citizen is told, and the deadline warnings start afresh.
+/// </summary>
+public sealed class Apologise : ProcessAction
+{
+    public override DossierAction Kind => DossierAction.Apologise;
+
+    public override string? NoteRequired => "Cần nêu lý do chậm trễ.";
+
+    public override async Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) =>
+        (await c.Services.Agencies.ResponsibleAsync(c.Dossier.OfficeId, VietnamTime.Today(c.Services.Clock), ct))?.Id ?? c.Dossier.OfficeId;
+
+    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    {
+        var dossier = c.Dossier;
+        var calendar = await c.Services.Calendars.GetAsync(ct);
+        if (request.NewDueDate is not { } newDate || newDate <= dossier.DueDate || !WorkingDayCalendar.InRange(newDate) || !calendar.IsWorkingDay(newDate))
+        {
+            return ActionResult.Invalid("newDueDate", $"Cần ngày hẹn mới là ngày làm việc sau {dossier.DueDate:dd/MM/yyyy}.");
+        }
+
+        var office = await c.Services.Hours.ForOfficeAsync(dossier.OfficeId, ct);
+        var newDueAt = new DateTimeOffset(newDate.ToDateTime(office.EndOfDay), VietnamTime.Offset).ToUniversalTime();
+        var inTime = c.Now <= dossier.DueAt;
+        var reason = request.Note!.Trim();
+        c.Db.Add(new DossierApology { DossierId = dossier.Id, At = c.Now, By = c.Actor, Reason = reason, PreviousDueAt = dossier.DueAt, NewDueAt = newDueAt, InTime = inTime });
+        c.Detail = $"Xin lỗi và hẹn lại: {ActionContext.Describe(dossier.DueAt)} → {ActionContext.Describe(newDueAt)}{(inTime ? "" : " (lập sau khi đã quá hạn)")}.";
+        c.ToCitizen("apology", $"Hồ sơ {dossier.Code}: xin lỗi và hẹn lại ngày trả kết quả",
+            $"Cơ quan giải quyết xin lỗi vì hồ sơ \"{dossier.ProcedureName}\" chưa có kết quả đúng hẹn ({ActionContext.Describe(dossier.DueAt)}). Lý do: {reason}. Hẹn trả mới: {ActionContext.Describe(newDueAt)}.");
+        dossier.Reappoint(newDate, newDueAt);
+        return null;
+    }
+}

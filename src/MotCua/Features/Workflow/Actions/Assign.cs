@@ -1,0 +1,27 @@
+using MotCua.Features.Workflow.Contracts;
+
+namespace MotCua.Features.Workflow.Actions;
+
+/// <summary>A leader (or the step's officer) gives the open step to one officer of its agency and role.</summary>
+public sealed class Assign : ProcessAction
+{
+    public override DossierAction Kind => DossierAction.Assign;
+
+    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    {
+        if (c.Step is not { } task)
+        {
+            return ActionResult.Invalid("action", "Không có bước đang mở.");
+        }
+
+        if (await c.AssigneeErrorAsync(request.Assignee, task.UnitId, task.Role, ct) is { } error)
+        {
+            return ActionResult.Invalid("assignee", error);
+        }
+
+        task.Holder = request.Assignee!.Trim();
+        c.Detail = $"Giao cho {task.Holder}.";
+        c.ToStaff(task.Holder, Name, $"Được giao hồ sơ {c.Dossier.Code}", $"{c.Dossier.ProcedureName}: hạn bước {ActionContext.Describe(task.DueAt)}.");
+        return null;
+    }
+}

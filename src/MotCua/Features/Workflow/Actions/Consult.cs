@@ -1,0 +1,38 @@
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
+
+namespace MotCua.Features.Workflow.Actions;
+
+/// <summary>Asks another agency's opinion (inter-agency): a consultation task at that agency, with its own deadline in working days.</summary>
+public sealed class Consult : ProcessAction
+{
+    public override DossierAction Kind => DossierAction.Consult;
+
+    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+
+    public override bool HolderOnly => true;
+
+    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    {
+        var unit = request.Agency is { Length: > 0 } agency ? await c.Services.Tree.FindByCodeAsync(agency.Trim(), ct) : null;
+        if (unit is null || !unit.IsValidOn(VietnamTime.Today(c.Services.Clock)))
+        {
+            return ActionResult.Invalid("agency", "Cần mã cơ quan được xin ý kiến (đang hoạt động).");
+        }
+
+        var days = request.WorkingDays ?? 2;
+        if (days is < 1 or > 30)
+        {
+            return ActionResult.Invalid("workingDays", "Thời hạn trả lời từ 1 đến 30 ngày làm việc.");
+        }
+
+        var calendar = await c.Services.Calendars.GetAsync(ct);
+        var due = calendar.AddWorkingHours(c.Now, days * 8, await c.Services.Hours.ForOfficeAsync(c.Dossier.OfficeId, ct));
+        var name = $"Xin ý kiến: {unit.Name}";
+        c.Db.Add(DossierTask.Open(c.Dossier, c.Dossier.CurrentStep, name, TaskKind.Consultation, unit.Id, Roles.Specialist, c.Now, due, note: request.Note?.Trim()));
+        c.To = name;
+        c.Detail = $"Hạn trả lời {ActionContext.Describe(due)} ({days} ngày làm việc, tính riêng cho {unit.Name}).";
+        return null;
+    }
+}

@@ -1,0 +1,186 @@
+using System.Collections.Frozen;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Events;
+
+namespace MotCua.Features.Workflow.Actions;
+
+/// <summary>
+/// Moves dossiers through their procedure's internal process. Every action (one class each, <see cref="ProcessAction"/>)
+/// goes through the same pipeline: find the dossier in the caller's scope, check the version the caller read,
+/// the state, the process's structure, the rules (<see cref="ProcessRules"/>, data) and the caller's agency and
+/// holding; then the action's change, the hash-chained event, the messages and the in-process events, committed
+/// together or not at all.
+/// </summary>
+public sealed class ProcessEngine(
+    AppDbContext db, DossierReader reader, CatalogReader catalog, ActionServices services, UnitTree tree, DomainEvents events, IEnumerable<ProcessAction> actions)
+{
+    private readonly FrozenDictionary<DossierAction, ProcessAction> byKind = actions.ToFrozenDictionary(a => a.Kind);
+
+    /// <summary>The actions the caller could take on the dossier now (what the dossier page offers).</summary>
+    public async Task<IReadOnlyList<string>> AvailableAsync(Dossier dossier, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (await catalog.VersionAsync(dossier.ProcedureVersionId, ct) is not { } version)
+        {
+            return [];
+        }
+
+        var tasks = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id && t.EndedAt == null).ToListAsync(ct);
+        var context = new ActionContext(services, dossier, version, tasks, user, services.Clock.GetUtcNow());
+        var available = new List<string>();
+        foreach (var action in Enum.GetValues<DossierAction>())
+        {
+            if (await CheckAsync(byKind[action], context, ct) is null)
+            {
+                available.Add(EnumNames.Of(action));
+            }
+        }
+
+        return available;
+    }
+
+    /// <summary>Takes the action; <paramref name="alsoInTransaction"/> is more work committed with it (e.g. storing the scanned result that is returned).</summary>
+    public async Task<ActionResult> ActAsync(string code, ActionRequest request, ClaimsPrincipal user, Func<Dossier, Task>? alsoInTransaction = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(user);
+        if (await reader.FindAsync(code, user, ct) is not { } found)
+        {
+            return new ActionResult(ActionOutcome.NotFound);
+        }
+
+        if (!EnumNames.TryParse<DossierAction>(request.Action?.Trim(), out var kind))
+        {
+            return ActionResult.Invalid("action", $"Không có thao tác '{request.Action?.Trim()}'. Các thao tác: {string.Join(", ", EnumNames.All<DossierAction>())}.");
+        }
+
+        var action = byKind[kind];
+        if (request.ExpectedVersion is not { } expected)
+        {
+            return ActionResult.Invalid("expectedVersion", "Cần phiên bản hồ sơ đang xem (expectedVersion).");
+        }
+
+        if (action.NoteRequired is { } noteMissing && string.IsNullOrWhiteSpace(request.Note))
+        {
+            return ActionResult.Invalid("note", noteMissing);
+        }
+
+        if (request.Note is { Length: > 2000 })
+        {
+            return ActionResult.Invalid("note", "Nội dung tối đa 2000 ký tự.");
+        }
+
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var dossier = await db.Set<Dossier>().FirstAsync(d => d.Id == found.Id, ct);
+        if (dossier.Version != expected)
+        {
+            return new ActionResult(ActionOutcome.Stale, "expectedVersion", $"Hồ sơ đã được người khác xử lý (phiên bản hiện tại {dossier.Version}).");
+        }
+
+        var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct)
+            ?? throw new InvalidOperationException($"Procedure version {dossier.ProcedureVersionId} of {dossier.Code} is missing.");
+        var tasks = await db.Set<DossierTask>().Where(t => t.DossierId == dossier.Id && t.EndedAt == null).ToListAsync(ct);
+        var context = new ActionContext(services, dossier, version, tasks, user, services.Clock.GetUtcNow().ToUniversalTime());
+        if (await CheckAsync(action, context, ct) is { } refused)
+        {
+            return refused;
+        }
+
+        context.From = context.To = context.StepName(dossier.CurrentStep);
+        if (await action.ApplyAsync(context, request, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await RecordAsync(action, context, request.Note?.Trim(), ct);
+        dossier.Touch();
+        try
+        {
+            if (alsoInTransaction is not null)
+            {
+                await alsoInTransaction(dossier);
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another transition (or the sweeper) changed the dossier or its history since it was read: one wins.
+            await tx.RollbackAsync(ct);
+            db.ChangeTracker.Clear();
+            events.RolledBack();
+            return new ActionResult(ActionOutcome.Stale, "expectedVersion", "Hồ sơ vừa được người khác xử lý; tải lại để xem.");
+        }
+
+        await events.CommittedAsync(ct);
+        return ActionResult.Done;
+    }
+
+    /// <summary>The event in the dossier's history, the messages keyed by it, and the in-process events, in the transaction.</summary>
+    private async Task RecordAsync(ProcessAction action, ActionContext c, string? note, CancellationToken ct)
+    {
+        var dossier = c.Dossier;
+        var text = string.Join(' ', new[] { note, c.Detail }.Where(s => s is { Length: > 0 }));
+        var e = await DossierEvents.AppendAsync(db, dossier.Id, c.Now, action.Name, c.Actor, c.From, c.To, text.Length == 0 ? null : text, ct);
+        foreach (var (kind, subject, body) in c.CitizenMessages)
+        {
+            Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone),
+                $"{dossier.Code}/{e.Seq}/{kind}", subject, body, services.Links.Track(dossier.Code, dossier.TrackingKey), c.Now);
+        }
+
+        foreach (var raise in c.Raised)
+        {
+            await raise(events, ct);
+        }
+    }
+
+    /// <summary>Null when the caller may take the action now; otherwise why not (400 for the state, 403 for the caller).</summary>
+    private async Task<ActionResult?> CheckAsync(ProcessAction action, ActionContext c, CancellationToken ct)
+    {
+        var dossier = c.Dossier;
+        if (dossier.IsClosed)
+        {
+            return ActionResult.Invalid("action", $"Hồ sơ đã kết thúc ({DossierReader.Status(dossier.Status)}).");
+        }
+
+        if ((action.StateError(dossier.Status) ?? action.StructureError(dossier.CurrentStep, c.Steps) ?? action.TaskError(c)) is { } error)
+        {
+            return ActionResult.Invalid("action", error);
+        }
+
+        var (target, profile) = await action.TargetAsync(c, ct);
+        var stepName = c.StepName(dossier.CurrentStep);
+        if (ProcessRules.Current.RolesFor(profile, action.Kind) is not { } roles)
+        {
+            return ActionResult.Invalid("action", $"Thao tác '{action.Name}' không có ở bước \"{stepName}\".");
+        }
+
+        if (!roles.Any(c.User.IsInRole))
+        {
+            return ActionResult.Forbidden($"Ở bước \"{stepName}\", thao tác '{action.Name}' dành cho: {string.Join(", ", roles)}.");
+        }
+
+        var actingUnit = await action.ActingUnitAsync(c, target, ct);
+        if (!UnitTree.AndPredecessors(await tree.LinksAsync(ct), await c.MyUnitsAsync(ct)).Contains(actingUnit))
+        {
+            return ActionResult.Forbidden("Bước này do cơ quan khác thực hiện; bạn không làm việc tại cơ quan đó.");
+        }
+
+        if (action.HolderOnly && target?.Holder is { Length: > 0 } holder && holder != c.Actor && !c.User.IsInRole(Roles.Leader))
+        {
+            return ActionResult.Forbidden($"Hồ sơ đang được giao cho {holder}.");
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using MotCua.Features.Workflow.Contracts;
+
+namespace MotCua.Features.Workflow.Actions;
+
+/// <summary>The dossier needs completing: the clock stops until the citizen brings what is asked, and the citizen is told what.</summary>
+public sealed class RequestSupplement : ProcessAction
+{
+    public override DossierAction Kind => DossierAction.RequestSupplement;
+
+    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+
+    public override bool HolderOnly => true;
+
+    public override Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    {
+        c.Dossier.WaitForSupplement(c.Now);
+        c.Step?.PausedAt = c.Now;
+        c.Detail = "Dừng tính thời gian chờ công dân bổ sung.";
+        c.ToCitizen("supplement", $"Hồ sơ {c.Dossier.Code} cần bổ sung",
+            $"Hồ sơ \"{c.Dossier.ProcedureName}\" cần bổ sung, hoàn thiện: {request.Note?.Trim()}. Thời gian giải quyết tạm dừng đến khi Ông/Bà bổ sung đủ.");
+        return Task.FromResult<ActionResult?>(null);
+    }
+}
