@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Accounts;
 
@@ -40,7 +41,7 @@ public sealed class Role : IdentityRole<Guid>
 }
 
 /// <summary>An account works at a unit for a period; what it may see follows from its current memberships.</summary>
-public sealed class Membership : IChangesUnitScope
+public sealed class Membership : IChangesUnitScope, IValidity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Accounts;
 
@@ -56,17 +58,17 @@ internal static class AccountsApi
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Username))
         {
-            errors["username"] = ["Cần nhập tên đăng nhập (username is required)."];
+            errors["username"] = [Texts.Get("Accounts.UsernameRequired")];
         }
 
         if (string.IsNullOrEmpty(request.Password))
         {
-            errors["password"] = ["Cần nhập mật khẩu (password is required)."];
+            errors["password"] = [Texts.Get("Accounts.PasswordRequired")];
         }
 
         if (errors.Count == 0 && (request.Username!.Length > 100 || request.Password!.Length > 200))
         {
-            errors[request.Username.Length > 100 ? "username" : "password"] = ["Quá dài (too long)."];
+            errors[request.Username.Length > 100 ? "username" : "password"] = [Texts.Get("Common.TooLong")];
         }
 
         if (errors.Count > 0)
@@ -79,8 +81,8 @@ internal static class AccountsApi
         if (check.Wait is { } wait)
         {
             var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Đăng nhập sai nhiều lần (too many failed sign-ins)",
-                detail: $"Vui lòng thử lại sau {seconds} giây. (Please try again in {seconds} seconds.)");
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Accounts.TooManyFailuresTitle"),
+                detail: Texts.Get("Common.RetryAfter", seconds, seconds));
         }
 
         if (check.Account is not { } account)
@@ -94,8 +96,8 @@ internal static class AccountsApi
 
     private static ProblemHttpResult Unauthorized() => TypedResults.Problem(
         statusCode: StatusCodes.Status401Unauthorized,
-        title: "Đăng nhập không thành công",
-        detail: "Tên đăng nhập hoặc mật khẩu không đúng, hoặc tài khoản đang tạm khoá. (Wrong username or password, or the account is locked.)");
+        title: Texts.Get("Accounts.SignInFailedTitle"),
+        detail: Texts.Get("Accounts.SignInFailed"));
 }
 
 /// <summary>An administrator's actions on an account of their units: end its sessions, disable or enable it.</summary>
@@ -171,6 +173,6 @@ public sealed class AccountReader(AppDbContext db, UnitScope scope, UnitTree uni
             [.. roles[a.Id]],
             [.. memberships[a.Id].OrderBy(m => m.ValidFrom).Select(m => new MembershipView(
                 named[m.UnitId].Code, named[m.UnitId].Name, m.ValidFrom, m.ValidTo,
-                m.ValidFrom <= today && (m.ValidTo is null || m.ValidTo >= today)))]))];
+                m.IsValidOn(today)))]))];
     }
 }

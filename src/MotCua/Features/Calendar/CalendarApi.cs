@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar;
 
@@ -37,24 +38,24 @@ internal static class CalendarApi
         var days = 0;
         if (string.IsNullOrWhiteSpace(receivedAt))
         {
-            errors["receivedAt"] = ["Cần thời điểm tiếp nhận (receivedAt is required), ví dụ 2026-02-12T10:00:00+07:00."];
+            errors["receivedAt"] = [Texts.Get("Calendar.ReceivedAtRequired")];
         }
         else if (!TryParseInstant(receivedAt, out received))
         {
-            errors["receivedAt"] = ["Thời điểm không hợp lệ; dùng ISO-8601, ví dụ 2026-02-12T10:00:00+07:00 (malformed instant)."];
+            errors["receivedAt"] = [Texts.Get("Calendar.InstantInvalid")];
         }
         else if (!WorkingDayCalendar.InRange(DateOnly.FromDateTime(received.ToOffset(VietnamOffset).DateTime)))
         {
-            errors["receivedAt"] = ["Lịch chỉ tính cho các năm 1900–2100 (the calendar covers 1900–2100)."];
+            errors["receivedAt"] = [Texts.Get("Calendar.YearsCovered")];
         }
 
         if (string.IsNullOrWhiteSpace(workingDays))
         {
-            errors["workingDays"] = ["Cần số ngày làm việc (workingDays is required)."];
+            errors["workingDays"] = [Texts.Get("Calendar.WorkingDaysRequired")];
         }
         else if (!int.TryParse(workingDays, NumberStyles.None, CultureInfo.InvariantCulture, out days) || days > 365)
         {
-            errors["workingDays"] = ["Số ngày làm việc phải là số nguyên từ 0 đến 365; 0 là giải quyết trong ngày (workingDays must be 0–365)."];
+            errors["workingDays"] = [Texts.Get("Calendar.WorkingDaysRange")];
         }
 
         var officeHours = OfficeHours.Default;
@@ -63,7 +64,7 @@ internal static class CalendarApi
             var unit = await units.FindByCodeAsync(office.Trim(), ct);
             if (unit is null || !unit.ReceivesDossiers)
             {
-                errors["office"] = [$"Không có nơi tiếp nhận hồ sơ với mã '{office}' (unknown office)."];
+                errors["office"] = [Texts.Get("Calendar.UnknownOffice", office)];
             }
             else
             {
@@ -85,7 +86,7 @@ internal static class CalendarApi
         }
         catch (ArgumentOutOfRangeException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workingDays"] = ["Hạn giải quyết vượt quá năm 2100 (the due date falls after 2100)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workingDays"] = [Texts.Get("Calendar.DueAfter2100")] });
         }
     }
 
@@ -93,7 +94,7 @@ internal static class CalendarApi
     {
         if (year is < WorkingDayCalendar.FirstYear or > WorkingDayCalendar.LastYear)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["Năm phải trong khoảng 1900–2100 (year must be 1900–2100)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [Texts.Get("Calendar.YearRange")] });
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -112,7 +113,7 @@ internal static class CalendarApi
         }
 
         var source = calendar.IsProvisional(year)
-            ? "Dự tính theo Bộ luật Lao động (projected from the Labour Code); chưa có lịch chính thức."
+            ? Texts.Get("Calendar.Projected")
             : (await store.LoadAsync(year, ct))?.Source;
         return TypedResults.Ok(new CalendarYearResponse(year, calendar.IsProvisional(year), VietnameseLunarCalendar.LunarNewYear(year), daysOff, saturdays, source));
     }
@@ -126,7 +127,7 @@ internal static class CalendarApi
         var errors = schedule.Validate();
         if (schedule.Year != year)
         {
-            errors["year"] = [$"Năm trong dữ liệu ({schedule.Year}) khác năm trên đường dẫn ({year})."];
+            errors["year"] = [Texts.Get("Calendar.YearMismatchPath", schedule.Year, year)];
         }
 
         if (errors.Count > 0)

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar;
 
@@ -49,7 +50,7 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
         {
             if (Upload.Length > MaxBytes)
             {
-                Errors["file"] = ["Tệp quá lớn (tối đa 256 KB)."];
+                Errors["file"] = [Texts.Get("Calendar.FileTooLarge")];
                 return Page();
             }
 
@@ -65,7 +66,7 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
         }
         catch (JsonException e)
         {
-            Errors[e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "json"] = [$"JSON không hợp lệ (dòng {e.LineNumber + 1})."];
+            Errors[e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "json"] = [Texts.Get("Calendar.JsonInvalid", e.LineNumber + 1)];
         }
 
         if (schedule is not null)
@@ -74,12 +75,12 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
             Errors = schedule.Validate();
             if (schedule.Year != Year)
             {
-                Errors["year"] = [$"Năm trong dữ liệu ({schedule.Year}) khác năm đang sửa ({Year})."];
+                Errors["year"] = [Texts.Get("Calendar.YearMismatch", schedule.Year, Year)];
             }
         }
         else if (Errors.Count == 0)
         {
-            Errors["json"] = ["Chưa có dữ liệu."];
+            Errors["json"] = [Texts.Get("Calendar.NoData")];
         }
 
         if (Errors.Count > 0)

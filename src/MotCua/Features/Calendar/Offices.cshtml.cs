@@ -6,6 +6,7 @@ using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar;
 
@@ -39,7 +40,7 @@ public sealed class OfficesModel(AppDbContext db, UnitTree units, OfficeHoursRea
         {
             if (Rows[i].EndOfDay <= Rows[i].SameDayCutoff)
             {
-                ModelState.AddModelError($"Rows[{i}].EndOfDay", $"{Rows[i].Name}: giờ kết thúc phải sau giờ tiếp nhận cuối (end of day must be after the cutoff).");
+                ModelState.AddModelError($"Rows[{i}].EndOfDay", Texts.Get("Calendar.EndBeforeCutoff", Rows[i].Name));
             }
         }
 

@@ -3,6 +3,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
 
@@ -39,7 +40,7 @@ internal static class CatalogApi
     {
         if (offset is < 0 || limit is < 1 or > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [offset is < 0 ? "offset" : "limit"] = ["offset ≥ 0; limit từ 1 đến 500."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [offset is < 0 ? "offset" : "limit"] = [Texts.Get("Catalog.Paging")] });
         }
 
         var (items, total) = await reader.SearchAsync(new ProcedureFilter(q, field, level, onlineLevel, sameDay, office), date ?? VietnamTime.Today(clock), offset ?? 0, limit ?? 100, ct);
@@ -55,8 +56,8 @@ internal static class CatalogApi
         {
             return TypedResults.Problem(
                 statusCode: StatusCodes.Status404NotFound,
-                title: "Không tìm thấy thủ tục (procedure not found)",
-                detail: versions.Count == 0 ? $"Không có thủ tục mã '{code}'." : $"Thủ tục '{code}' chưa có hiệu lực vào ngày {on:yyyy-MM-dd}.");
+                title: Texts.Get("Catalog.NotFoundTitle"),
+                detail: versions.Count == 0 ? Texts.Get("Catalog.NoCode", code) : Texts.Get("Catalog.NotYetInForce", code, on));
         }
 
         return TypedResults.Ok(Details(version, versions, fields));
@@ -87,7 +88,7 @@ internal static class CatalogApi
         {
             if (request.ContentLength > CatalogImport.MaxBytes)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp quá lớn (tối đa 10 MB)."] });
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Catalog.FileTooLarge")] });
             }
 
             await using var buffer = new MemoryStream();

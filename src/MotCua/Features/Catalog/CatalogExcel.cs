@@ -2,6 +2,7 @@ using System.Globalization;
 using MiniExcelLibs;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
 
@@ -63,7 +64,7 @@ public static class CatalogExcel
             }
             catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Xml.XmlException or InvalidDataException or KeyNotFoundException)
             {
-                errors[name] = [$"Không đọc được trang tính '{name}' (sheet missing or unreadable)."];
+                errors[name] = [Texts.Get("Catalog.SheetUnreadable", name)];
                 return [];
             }
         }
@@ -87,7 +88,7 @@ public static class CatalogExcel
             var value = parse(text);
             if (value is null)
             {
-                errors[$"{sheet}[row {index + 2}].{key}"] = [$"Giá trị '{text}' không hợp lệ."];
+                errors[$"{sheet}[row {index + 2}].{key}"] = [Texts.Get("Catalog.ValueInvalid", text)];
                 return fallback;
             }
 

@@ -14,8 +14,9 @@ public sealed class CatalogFields
 
     public ISet<string> Codes => byCode.Keys.ToHashSet();
 
-    public string Name(string code, bool english = false) =>
-        byCode.TryGetValue(code, out var f) ? (english ? f.NameEn ?? f.Name : f.Name) : code;
+    /// <summary>The field's name in <paramref name="english"/> or Vietnamese; by default in the caller's language.</summary>
+    public string Name(string code, bool? english = null) =>
+        byCode.TryGetValue(code, out var f) ? ((english ?? System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en") ? f.NameEn ?? f.Name : f.Name) : code;
 
     public static CatalogFile Shipped()
     {

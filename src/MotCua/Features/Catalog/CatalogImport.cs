@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
 
@@ -13,12 +14,12 @@ public sealed class CatalogImport(CatalogStore store)
     {
         if (file is null || file.Length == 0)
         {
-            return (null, new() { ["file"] = ["Chọn tệp JSON hoặc Excel (.xlsx) để nhập (a file is required)."] });
+            return (null, new() { ["file"] = [Texts.Get("Catalog.ChooseFile")] });
         }
 
         if (file.Length > MaxBytes)
         {
-            return (null, new() { ["file"] = ["Tệp quá lớn (tối đa 10 MB)."] });
+            return (null, new() { ["file"] = [Texts.Get("Catalog.FileTooLarge")] });
         }
 
         await using var buffer = new MemoryStream();
@@ -55,12 +56,12 @@ public sealed class CatalogImport(CatalogStore store)
         try
         {
             var file = JsonSerializer.Deserialize<CatalogFile>(content, JsonDefaults.Web);
-            return file is null ? (null, new() { ["file"] = ["Tệp JSON rỗng."] }) : (file, []);
+            return file is null ? (null, new() { ["file"] = [Texts.Get("Catalog.JsonEmpty")] }) : (file, []);
         }
         catch (JsonException e)
         {
             var where = e.Path is { Length: > 0 } path ? path.TrimStart('$', '.') : "file";
-            return (null, new() { [where.Length == 0 ? "file" : where] = [$"Không đọc được tệp (không phải JSON hoặc Excel hợp lệ): dòng {e.LineNumber + 1}."] });
+            return (null, new() { [where.Length == 0 ? "file" : where] = [Texts.Get("Catalog.Unreadable", e.LineNumber + 1)] });
         }
     }
 }

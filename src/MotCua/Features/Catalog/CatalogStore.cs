@@ -18,7 +18,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         var errors = new Dictionary<string, string[]>();
         if (file.Procedures is null || file.Procedures.Count == 0)
         {
-            errors["procedures"] = ["Tệp không có thủ tục nào (no procedures in the file)."];
+            errors["procedures"] = [Texts.Get("Catalog.NoProcedures")];
             return errors;
         }
 
@@ -29,16 +29,16 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
             var at = $"procedures[{p}]";
             if (string.IsNullOrWhiteSpace(procedure.Code) || procedure.Code.Length > 40)
             {
-                errors[$"{at}.code"] = ["Cần mã thủ tục (tối đa 40 ký tự)."];
+                errors[$"{at}.code"] = [Texts.Get("Catalog.CodeRequired")];
             }
             else if (!codes.Add(procedure.Code.Trim()))
             {
-                errors[$"{at}.code"] = [$"Mã {procedure.Code} xuất hiện hai lần trong tệp."];
+                errors[$"{at}.code"] = [Texts.Get("Catalog.CodeTwice", procedure.Code)];
             }
 
             if (procedure.Versions is null || procedure.Versions.Count == 0)
             {
-                errors[$"{at}.versions"] = ["Cần ít nhất một phiên bản."];
+                errors[$"{at}.versions"] = [Texts.Get("Catalog.VersionRequired")];
                 continue;
             }
 
@@ -49,7 +49,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
                 version.Validate($"{at}.versions[{v}]", fields.Codes, profiles, errors);
                 if (!dates.Add(version.EffectiveFrom))
                 {
-                    errors[$"{at}.versions[{v}].effectiveFrom"] = ["Hai phiên bản cùng ngày hiệu lực."];
+                    errors[$"{at}.versions[{v}].effectiveFrom"] = [Texts.Get("Catalog.SameDate")];
                 }
             }
         }
@@ -141,7 +141,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         AcceptingOffices = [.. v.AcceptingOffices ?? []],
         Verified = v.Verified,
         Source = v.Source?.Trim() ?? "",
-        SearchText = SearchText.Fold($"{procedure.Code} {v.Name} {fields.Name(v.Field)}"),
+        SearchText = SearchText.Fold($"{procedure.Code} {v.Name} {fields.Name(v.Field, english: false)}"),
         CreatedAt = clock.GetUtcNow(),
         CreatedBy = by,
         Documents = [.. (v.Documents ?? []).Select(d => new RequiredDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, Required = d.Required, Note = d.Note })],

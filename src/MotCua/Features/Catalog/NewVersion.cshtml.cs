@@ -6,6 +6,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
 
@@ -69,7 +70,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
 
         if (versions.Any(v => v.EffectiveFrom == Input.EffectiveFrom))
         {
-            Errors["version.effectiveFrom"] = ["Đã có phiên bản hiệu lực từ ngày này; chọn ngày khác."];
+            Errors["version.effectiveFrom"] = [Texts.Get("Catalog.DateTaken")];
         }
 
         if (Errors.Count > 0)
@@ -90,7 +91,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         }
         catch (JsonException e)
         {
-            Errors[$"version.{field}"] = [$"JSON không hợp lệ (dòng {e.LineNumber + 1}): {e.Path}"];
+            Errors[$"version.{field}"] = [Texts.Get("Catalog.JsonInvalidAt", e.LineNumber + 1, e.Path)];
             return null;
         }
     }

@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens;
 
@@ -48,24 +49,24 @@ internal static class CitizensApi
     {
         if (!request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Gửi tệp trong multipart/form-data, trường 'file'."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Files.SendMultipartFile")] });
         }
 
         if (request.ContentLength > MaxScanBytes + (64 * 1024))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp quá lớn (tối đa 15 MB)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoTooLarge")] });
         }
 
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Chưa có tệp ảnh chụp hoặc bản quét (file is required)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoRequired")] });
         }
 
         if (file.Length > MaxScanBytes)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Tệp quá lớn (tối đa 15 MB)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoTooLarge")] });
         }
 
         if (FileSniffer.NameError(file.FileName) is { } nameError)
@@ -79,7 +80,7 @@ internal static class CitizensApi
         var type = FileSniffer.Sniff(bytes);
         if (type == SniffedType.Unknown)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["Chỉ nhận ảnh PNG, JPEG hoặc tệp PDF; nội dung tệp không phải các loại này (unsupported file type)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoType")] });
         }
 
         var (text, refused) = await work.RunAsync(budget => IdCardDecoder.Decode(bytes, type, budget), ct);
@@ -90,13 +91,13 @@ internal static class CitizensApi
 
         if (text is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Không tìm thấy mã QR của thẻ căn cước (no ID-card QR code found)",
-                detail: "Chụp lại mặt trước thẻ, rõ nét, đủ sáng, mã QR không bị che.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: Texts.Get("Citizens.NoQrTitle"),
+                detail: Texts.Get("Citizens.NoQrDetail"));
         }
 
         var (card, errors) = IdCardQr.Parse(text, VietnamTime.Today(clock));
         return card is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "Mã QR tìm thấy không phải của thẻ căn cước (the QR code is not an ID card's)",
+            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: Texts.Get("Citizens.NotIdCardQrTitle"),
                 detail: string.Join(" ", errors.SelectMany(e => e.Value)))
             : TypedResults.Ok(IdCardResponse.From(card));
     }
@@ -109,14 +110,14 @@ internal static class CitizensApi
 
     private static async Task<Results<Ok<OrganisationList>, ValidationProblem>> SearchOrganisations(string? q, OrganisationStore store, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Nhập mã số thuế hoặc tên (ít nhất 2 ký tự)."] })
+            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [Texts.Get("Citizens.OrganisationQueryShort")] })
             : TypedResults.Ok(new OrganisationList(await store.SearchAsync(q, ct)));
 
     private static async Task<Results<Ok<CitizenSearchResponse>, ValidationProblem>> Search(string? q, int? offset, int? limit, CitizenRecords records, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["Nhập số định danh, số điện thoại hoặc họ tên (ít nhất 2 ký tự)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [Texts.Get("Citizens.QueryShort")] });
         }
 
         var (items, more) = await records.SearchAsync(q, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 20, 1, 100), ct);
@@ -134,8 +135,8 @@ internal static class CitizensApi
         return access switch
         {
             RecordAccess.Granted => TypedResults.Ok(record!),
-            RecordAccess.NeedsReason => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần nêu mục đích truy cập (a purpose is required)",
-                detail: "Đơn vị của bạn chưa giải quyết hồ sơ nào của công dân này; nêu mục đích (purpose=...) để xem hồ sơ đầy đủ. Lượt xem sẽ được ghi nhật ký."),
+            RecordAccess.NeedsReason => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Citizens.PurposeRequiredTitle"),
+                detail: Texts.Get("Citizens.PurposeRequiredRecord")),
             _ => TypedResults.NotFound(),
         };
     }

@@ -6,6 +6,7 @@ using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Documents;
 
@@ -36,7 +37,7 @@ internal static class DocumentsApi
 
         if (!request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = ["Gửi tệp trong multipart/form-data."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [Texts.Get("Files.SendMultipart")] });
         }
 
         var form = await request.ReadFormAsync(ct);
@@ -49,14 +50,14 @@ internal static class DocumentsApi
         var type = form["documentType"].ToString().Trim();
         if (type.Length is 0 or > 60)
         {
-            errors["documentType"] = ["Cần loại giấy tờ (documentType is required)."];
+            errors["documentType"] = [Texts.Get("Documents.TypeRequired")];
         }
 
         var issueDate = Date(form, "issueDate", errors);
         var expiryDate = Date(form, "expiryDate", errors);
         if (issueDate is { } i && expiryDate is { } e && e < i)
         {
-            errors["expiryDate"] = ["Ngày hết hạn trước ngày cấp (expiry before issue)."];
+            errors["expiryDate"] = [Texts.Get("Documents.ExpiryBeforeIssue")];
         }
 
         if (errors.Count > 0)
@@ -126,8 +127,8 @@ internal static class DocumentsApi
     }
 
     private static ProblemHttpResult PurposeNeeded() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Cần nêu mục đích truy cập (a purpose is required)",
-            detail: "Đơn vị của bạn chưa có hồ sơ nào của công dân này; nêu mục đích (purpose=...) để xem hoặc thêm giấy tờ. Lượt truy cập được ghi nhật ký.");
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Citizens.PurposeRequiredTitle"),
+            detail: Texts.Get("Citizens.PurposeRequired"));
 
     private static DateOnly? Date(IFormCollection form, string field, Dictionary<string, string[]> errors)
     {
@@ -142,7 +143,7 @@ internal static class DocumentsApi
             return date;
         }
 
-        errors[field] = [$"Ngày '{text}' phải có dạng yyyy-MM-dd."];
+        errors[field] = [Texts.Get("Common.DateFormat", text)];
         return null;
     }
 }

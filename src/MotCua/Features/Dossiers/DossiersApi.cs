@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers;
 
@@ -30,16 +31,16 @@ internal static class DossiersApi
         var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k.Trim() : null;
         if (key is { Length: > 100 })
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = ["Khoá tối đa 100 ký tự."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [Texts.Get("Intake.KeyTooLong")] });
         }
 
         var result = await intake.AcceptAsync(request, user, key, ct);
         return result.Outcome switch
         {
             AcceptOutcome.Created or AcceptOutcome.Repeated => TypedResults.Created($"/api/dossiers/{result.Dossier!.Code}", Response(result.Dossier)),
-            AcceptOutcome.UnknownProcedure => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Không tìm thấy thủ tục (unknown procedure)",
+            AcceptOutcome.UnknownProcedure => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Intake.UnknownProcedureTitle"),
                 detail: result.Errors.Values.First()[0]),
-            AcceptOutcome.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Idempotency-Key đã dùng cho yêu cầu khác", detail: result.Errors.Values.First()[0]),
+            AcceptOutcome.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Intake.KeyReusedTitle"), detail: result.Errors.Values.First()[0]),
             _ => TypedResults.ValidationProblem(result.Errors),
         };
     }
@@ -80,8 +81,8 @@ internal static class DossiersApi
     private static ProblemHttpResult TooManyGuesses(HttpContext http, TimeSpan wait)
     {
         var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Quá nhiều lần tra cứu sai (too many wrong look-ups)",
-            detail: $"Vui lòng thử lại sau {seconds} giây.");
+        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Track.TooManyTitle"),
+            detail: Texts.Get("Common.RetryAfter", seconds));
     }
 }
 

@@ -16,6 +16,7 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecord
 {
     public const int MaxRows = 5000;
 
+    /// <summary>The columns of form 07 as the law writes them (the Excel file); the page shows them in the reader's language.</summary>
     public static readonly string[] Headers =
         ["STT", "Mã hồ sơ", "Tên thủ tục hành chính", "Tên người nộp", "Địa chỉ, số điện thoại", "Nơi tiếp nhận", "Ngày nhận", "Ngày hẹn trả", "Ngày trả kết quả", "Ký nhận", "Ghi chú"];
 

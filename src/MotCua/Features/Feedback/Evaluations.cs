@@ -7,6 +7,7 @@ using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Feedback;
 
@@ -66,7 +67,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
-            return new(EvaluationOutcome.NotFound, null, new() { ["dossierCode"] = [$"Không có hồ sơ '{code}'."] });
+            return new(EvaluationOutcome.NotFound, null, new() { ["dossierCode"] = [Texts.Get("Feedback.NoDossier", code)] });
         }
 
         if (kind == Evaluation.DossierKind && dossier.TrackingKey != TrackingKeys.Normalize(request.Key))
@@ -76,7 +77,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
 
         if (kind == Evaluation.DossierKind && dossier.ResolvedAt is null && dossier.ClosedAt is null)
         {
-            return new(EvaluationOutcome.NotReady, null, new() { ["dossierCode"] = [$"Hồ sơ {code} chưa có kết quả; đánh giá sau khi nhận kết quả."] });
+            return new(EvaluationOutcome.NotReady, null, new() { ["dossierCode"] = [Texts.Get("Feedback.NoResultYet", code)] });
         }
 
         var now = clock.GetUtcNow();
@@ -89,7 +90,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             {
                 return new(EvaluationOutcome.Closed, null, new()
                 {
-                    ["dossierCode"] = [$"Hồ sơ {code} đã được đánh giá lúc {DossierIntake.Describe(evaluation.At)}; chỉ được sửa trong {Describe(window)} sau đó."],
+                    ["dossierCode"] = [Texts.Get("Feedback.ChangeWindow", code, DossierIntake.Describe(evaluation.At), Describe(window))],
                 });
             }
 
@@ -97,7 +98,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             {
                 return new(EvaluationOutcome.Closed, null, new()
                 {
-                    ["dossierCode"] = [$"Hồ sơ {code} đã kết thúc lúc {DossierIntake.Describe(closed)}; chỉ nhận đánh giá trong {Describe(options.Value.OpenAfterClose)} sau đó."],
+                    ["dossierCode"] = [Texts.Get("Feedback.ClosedWindow", code, DossierIntake.Describe(closed), Describe(options.Value.OpenAfterClose))],
                 });
             }
 
@@ -148,8 +149,8 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
     }
 
     private static EvaluationResult Forbidden(string kind) => new(EvaluationOutcome.Forbidden, null, kind == Evaluation.Counter
-        ? new() { ["token"] = ["Đánh giá tại quầy chỉ nhận từ màn hình hướng về công dân của quầy vừa giao dịch."] }
-        : new() { ["key"] = ["Cần mã tra cứu in trên giấy tiếp nhận của hồ sơ (mã QR đã chứa sẵn)."] });
+        ? new() { ["token"] = [Texts.Get("Feedback.CounterFromScreen")] }
+        : new() { ["key"] = [Texts.Get("Feedback.KeyRequired")] });
 
     public static EvaluationView View(Evaluation e, TimeSpan window) =>
         new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : 18, e.Unsatisfied, e.Complaint,
@@ -160,22 +161,22 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(r.DossierCode) || r.DossierCode.Length > 40)
         {
-            errors["dossierCode"] = ["Cần mã hồ sơ."];
+            errors["dossierCode"] = [Texts.Get("Feedback.CodeRequired")];
         }
 
         if (r.Kind is not (Evaluation.Counter or Evaluation.DossierKind))
         {
-            errors["kind"] = ["Loại đánh giá là \"counter\" (tại quầy) hoặc \"dossier\" (sau khi có kết quả)."];
+            errors["kind"] = [Texts.Get("Feedback.Kind")];
         }
         else if (r.Kind == Evaluation.Counter && r.Rating is not (>= 1 and <= 4))
         {
-            errors["rating"] = ["Mức đánh giá từ 1 (rất không hài lòng) đến 4 (rất hài lòng)."];
+            errors["rating"] = [Texts.Get("Feedback.Rating")];
         }
         else if (r.Kind == Evaluation.DossierKind)
         {
             if (r.Criteria is not { Count: 9 })
             {
-                errors["criteria"] = [$"Cần đủ 9 tiêu chí, mỗi tiêu chí là {string.Join(", ", Evaluation.Answers.Select(a => $"\"{a}\""))}."];
+                errors["criteria"] = [Texts.Get("Feedback.Criteria", string.Join(", ", Evaluation.Answers.Select(a => $"\"{a}\"")))];
             }
             else
             {
@@ -183,30 +184,30 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
                 {
                     if (r.Criteria[i] is not { } answer || !Evaluation.Answers.Contains(answer))
                     {
-                        errors[$"criteria[{i}]"] = [$"Tiêu chí {i + 1} ({Evaluation.CriteriaKeys[i]}) chưa có câu trả lời hợp lệ."];
+                        errors[$"criteria[{i}]"] = [Texts.Get("Feedback.Criterion", i + 1, Evaluation.CriteriaKeys[i])];
                     }
                 }
             }
 
             if (r.Complaint is { Length: > 0 } c && !Evaluation.ComplaintSubjects.Contains(c))
             {
-                errors["complaint"] = ["Phản ánh về \"receipt\" (tiếp nhận), \"handling\" (giải quyết) hoặc \"lateness\" (trễ hẹn)."];
+                errors["complaint"] = [Texts.Get("Feedback.Complaint")];
             }
         }
 
         if (r.Token is { Length: > 2000 } || r.Key is { Length: > 40 })
         {
-            errors[r.Token is { Length: > 2000 } ? "token" : "key"] = ["Quá dài."];
+            errors[r.Token is { Length: > 2000 } ? "token" : "key"] = [Texts.Get("Common.TooLong")];
         }
 
         if (r.Reason is { Length: > 1000 })
         {
-            errors["reason"] = ["Tối đa 1000 ký tự."];
+            errors["reason"] = [Texts.Get("Feedback.TooLong")];
         }
 
         if (r.Source is { Length: > 0 } s && s is not ("device" or "qr" or "portal" or "counter" or "api"))
         {
-            errors["source"] = ["Nguồn là device, qr, portal, counter hoặc api."];
+            errors["source"] = [Texts.Get("Feedback.Source")];
         }
 
         return errors;
@@ -251,5 +252,5 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
         }
     }
 
-    private static string Describe(TimeSpan span) => span.TotalDays >= 1 ? $"{span.TotalDays:0.#} ngày" : $"{span.TotalMinutes:0} phút";
+    private static string Describe(TimeSpan span) => span.TotalDays >= 1 ? Texts.Get("Common.Days", span.TotalDays) : Texts.Get("Common.Minutes", span.TotalMinutes);
 }

@@ -8,6 +8,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Feedback;
 
@@ -44,10 +45,10 @@ public static class FeedbackModule
         {
             EvaluationOutcome.Created => TypedResults.Created($"/api/evaluations/{result.Evaluation!.Id}", result.Evaluation),
             EvaluationOutcome.Changed => TypedResults.Ok(result.Evaluation),
-            EvaluationOutcome.NotFound => Problem(404, "Không có hồ sơ này", result.Errors),
-            EvaluationOutcome.Closed => Problem(409, "Không còn nhận đánh giá này", result.Errors),
-            EvaluationOutcome.NotReady => Problem(409, "Hồ sơ chưa có kết quả", result.Errors),
-            EvaluationOutcome.Forbidden => Problem(403, "Thiếu bằng chứng để đánh giá", result.Errors),
+            EvaluationOutcome.NotFound => Problem(404, Texts.Get("Feedback.NoDossierTitle"), result.Errors),
+            EvaluationOutcome.Closed => Problem(409, Texts.Get("Feedback.ClosedTitle"), result.Errors),
+            EvaluationOutcome.NotReady => Problem(409, Texts.Get("Feedback.NoResultTitle"), result.Errors),
+            EvaluationOutcome.Forbidden => Problem(403, Texts.Get("Feedback.NoProofTitle"), result.Errors),
             _ => TypedResults.ValidationProblem(result.Errors),
         };
     }

@@ -9,6 +9,7 @@ using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Intake;
 
@@ -78,7 +79,7 @@ public sealed class IndexModel(
 
         var office = await OfficeAsync(ct);
         var (id, conflicts) = await citizens.FromIdCardAsync(card, User.Identity?.Name, office?.Id, ct);
-        TempData["warnings"] = string.Join("\n", card.Warnings.Concat(conflicts.Select(c => $"Thông tin '{c}' trên thẻ khác với dữ liệu đang lưu: đã ghi nhận để xác minh, chưa ghi đè.")));
+        TempData["warnings"] = string.Join("\n", card.Warnings.Concat(conflicts.Select(c => Texts.Get("Intake.CardDiffers", c))));
         return RedirectToPage(new { citizen = id, procedure = Procedure });
     }
 
@@ -140,7 +141,7 @@ public sealed class IndexModel(
         var missing = Version.Documents.Where(d => d.Required && received.Single(r => r.DocumentType == d.DocumentType).How.Length == 0).ToList();
         if (missing.Count > 0)
         {
-            Errors["documents"] = [.. missing.Select(d => $"Thiếu: {d.Name}. Số hoá, đánh dấu đã xem bản giấy, hoặc lập phiếu yêu cầu bổ sung.")];
+            Errors["documents"] = [.. missing.Select(d => Texts.Get("Intake.Missing", d.Name))];
             return Page();
         }
 
@@ -180,13 +181,13 @@ public sealed class IndexModel(
             .ToList();
         if (kind == GuidanceKind.Supplement && missing.Count == 0)
         {
-            Errors["guidance"] = ["Hồ sơ đã đủ thành phần: tiếp nhận thay vì yêu cầu bổ sung."];
+            Errors["guidance"] = [Texts.Get("Intake.CompleteAcceptInstead")];
             return Page();
         }
 
         if (kind == GuidanceKind.Refusal && string.IsNullOrWhiteSpace(reason))
         {
-            Errors["reason"] = ["Cần ghi rõ lý do từ chối tiếp nhận."];
+            Errors["reason"] = [Texts.Get("Intake.RefusalReasonRequired")];
             return Page();
         }
 

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Notifications.Contracts;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Notifications;
@@ -17,7 +19,7 @@ public static class NotificationsModule
         services.AddScoped<IChannelSender, SmtpEmailSender>();
         services.AddScoped<IChannelSender, DevelopmentSmsSink>();
         services.AddScoped<OutboxDispatcher>();
-        services.AddHostedService<OutboxWorker>();
+        services.AddRecurringJob<OutboxJob>(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Schedule);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Notifications.Contracts;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Notifications;
@@ -19,6 +20,8 @@ public sealed class NotificationOptions
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
     public int MaxAttempts { get; set; } = 8;
+
+    public JobSchedule Schedule => new(DispatchEnabled, PollEvery, RunAtStart: true);
 }
 
 /// <summary>
@@ -98,35 +101,13 @@ public sealed partial class OutboxDispatcher(
     private static partial void LogFailed(ILogger logger, Exception e, string channel, Guid id, int attempts);
 }
 
-/// <summary>Runs the dispatcher on every node, polling the outbox.</summary>
-public sealed partial class OutboxWorker(IServiceScopeFactory scopes, IOptions<NotificationOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+/// <summary>Each tick on every node: delivers what is due until the outbox has nothing more for now.</summary>
+public sealed class OutboxJob(OutboxDispatcher dispatcher) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken ct)
     {
-        if (!options.Value.DispatchEnabled)
+        while (await dispatcher.DispatchOnceAsync(ct: ct) > 0)
         {
-            return;
         }
-
-        using var timer = new PeriodicTimer(options.Value.PollEvery);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var dispatcher = scope.ServiceProvider.GetRequiredService<OutboxDispatcher>();
-                while (await dispatcher.DispatchOnceAsync(ct: stoppingToken) > 0)
-                {
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPassFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox pass failed; trying again on the next tick")]
-    private static partial void LogPassFailed(ILogger logger, Exception e);
 }

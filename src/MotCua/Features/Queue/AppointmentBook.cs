@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -57,41 +58,41 @@ public sealed class AppointmentBook(
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Length > 200)
         {
-            errors["fullName"] = ["Cần họ và tên người đến làm thủ tục."];
+            errors["fullName"] = [Texts.Get("Booking.NameRequired")];
         }
 
         var phone = BookingCodes.NormalizePhone(request.Phone);
         if (phone is null)
         {
-            errors["phone"] = ["Cần số điện thoại di động (10 chữ số) để nhận mã xác nhận."];
+            errors["phone"] = [Texts.Get("Booking.MobileRequired")];
         }
 
         if (request.VerificationCode is not { Length: > 0 and <= 10 })
         {
-            errors["verificationCode"] = ["Cần mã xác nhận đã gửi tới số điện thoại."];
+            errors["verificationCode"] = [Texts.Get("Booking.CodeRequired")];
         }
 
         if (request.Date is not { } date || request.Time is not { } time)
         {
-            errors["date"] = ["Cần ngày và giờ hẹn."];
+            errors["date"] = [Texts.Get("Booking.TimeRequired")];
             return (null, errors);
         }
 
         var office = await desk.OfficeAsync(request.Office, ct);
         if (office is null)
         {
-            errors["office"] = [$"Không có nơi tiếp nhận '{request.Office}'."];
+            errors["office"] = [Texts.Get("Booking.NoOffice", request.Office)];
             return (null, errors);
         }
 
         var (slots, error) = await SlotsAsync(request.Office, request.Service, date, ct);
         if (error == "service")
         {
-            errors["service"] = [$"Nơi tiếp nhận không có dịch vụ '{request.Service}'."];
+            errors["service"] = [Texts.Get("Queue.NoSuchService", request.Service)];
         }
         else if (slots is not null && !slots.Any(s => s.Start == time))
         {
-            errors["time"] = [$"Ngoài giờ nhận hẹn: {date:dd/MM/yyyy} {time:HH\\:mm} không phải một khung giờ làm việc còn ở phía trước."];
+            errors["time"] = [Texts.Get("Booking.OutsideHours", date, time)];
         }
 
         if (errors.Count > 0)
@@ -102,12 +103,12 @@ public sealed class AppointmentBook(
         var limit = options.Value.BookingsPerPersonPerDay;
         if (await db.Set<Appointment>().CountAsync(a => a.Phone == phone && a.Day == date && a.Status != AppointmentStatus.Cancelled, ct) >= limit)
         {
-            return (null, new() { ["phone"] = [$"Mỗi người đặt tối đa {limit} lịch hẹn một ngày; số điện thoại này đã đặt đủ ngày {date:dd/MM/yyyy}."] });
+            return (null, new() { ["phone"] = [Texts.Get("Booking.DailyLimit", limit, date)] });
         }
 
         if (!await codes.UseAsync(phone!, request.VerificationCode?.Trim(), ct))
         {
-            return (null, new() { ["verificationCode"] = ["Mã xác nhận không đúng hoặc đã hết hạn; xin gửi lại mã."] });
+            return (null, new() { ["verificationCode"] = [Texts.Get("Booking.CodeWrong")] });
         }
 
         var settings = await SettingsAsync(office.Id, ct);
@@ -120,7 +121,7 @@ public sealed class AppointmentBook(
             """).ToListAsync(ct);
         if (taken.Count == 0)
         {
-            return (null, new() { ["time"] = [$"Khung giờ {time:HH\\:mm} ngày {date:dd/MM/yyyy} đã đủ {settings.SlotCapacity} lượt hẹn; xin chọn giờ khác."] });
+            return (null, new() { ["time"] = [Texts.Get("Booking.SlotFull", time, date, settings.SlotCapacity)] });
         }
 
         var appointment = new Appointment

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -63,7 +64,7 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
         CodeSent = error is null;
         if (error is not null)
         {
-            Errors["phone"] = [error == "wait" ? "Đã gửi nhiều mã cho số này; xin đợi 15 phút rồi gửi lại." : "Cần số điện thoại di động (10 chữ số) để nhận mã xác nhận."];
+            Errors["phone"] = [error == "wait" ? Texts.Get("Booking.TooManyCodes") : Texts.Get("Booking.MobileRequired")];
         }
 
         return Page();

@@ -4,6 +4,7 @@ using MiniExcelLibs;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -43,16 +44,16 @@ public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, Un
 
         static Dictionary<string, object?> Sheet(QueueFigureRow x) => new()
         {
-            ["Nhóm"] = x.Name, ["Số phiếu"] = x.Tickets, ["Đã phục vụ"] = x.Served, ["Vắng mặt"] = x.NoShows, ["Còn chờ"] = x.StillWaiting,
-            ["Chờ trung bình (phút)"] = x.AverageWaitMinutes, ["Chờ lâu nhất (phút)"] = x.LongestWaitMinutes, ["Phục vụ trung bình (phút)"] = x.AverageServiceMinutes,
+            [Texts.Get("QueueFigures.Group")] = x.Name, [Texts.Get("QueueFigures.Tickets")] = x.Tickets, [Texts.Get("QueueFigures.Served")] = x.Served, [Texts.Get("QueueFigures.NoShow")] = x.NoShows, [Texts.Get("QueueFigures.Waiting")] = x.StillWaiting,
+            [Texts.Get("QueueFigures.AverageWait")] = x.AverageWaitMinutes, [Texts.Get("QueueFigures.LongestWait")] = x.LongestWaitMinutes, [Texts.Get("QueueFigures.AverageService")] = x.AverageServiceMinutes,
         };
         var sheets = new Dictionary<string, object>
         {
-            ["Theo dịch vụ"] = r.ByService.Append(r.Total).Select(Sheet).ToList(),
-            ["Theo quầy"] = r.ByCounter.Select(Sheet).ToList(),
-            ["Theo cán bộ"] = r.ByOfficer.Select(Sheet).ToList(),
-            ["Theo thời gian"] = r.Trend.Select(Sheet).ToList(),
-            ["Theo giờ"] = r.ArrivalsByHour.Select((n, h) => new Dictionary<string, object?> { ["Giờ"] = $"{h:00}:00", ["Số phiếu"] = n }).ToList(),
+            [Texts.Get("QueueFigures.ByService")] = r.ByService.Append(r.Total).Select(Sheet).ToList(),
+            [Texts.Get("QueueFigures.ByCounter")] = r.ByCounter.Select(Sheet).ToList(),
+            [Texts.Get("QueueFigures.ByOfficer")] = r.ByOfficer.Select(Sheet).ToList(),
+            [Texts.Get("QueueFigures.ByDay")] = r.Trend.Select(Sheet).ToList(),
+            [Texts.Get("QueueFigures.ByHour")] = r.ArrivalsByHour.Select((n, h) => new Dictionary<string, object?> { [Texts.Get("QueueFigures.Hour")] = $"{h:00}:00", [Texts.Get("QueueFigures.Tickets")] = n }).ToList(),
         };
         var buffer = new MemoryStream();
         await buffer.SaveAsAsync(sheets, cancellationToken: ct);
@@ -66,7 +67,7 @@ public sealed class FiguresModel(QueueFiguresReader figures, UnitScope scope, Un
         From ??= To;
         if (From > To || To.Value.DayNumber - From.Value.DayNumber > 366)
         {
-            ModelState.AddModelError(nameof(From), "Khoảng thời gian không hợp lệ (tối đa một năm).");
+            ModelState.AddModelError(nameof(From), Texts.Get("Common.PeriodInvalid"));
             return;
         }
 

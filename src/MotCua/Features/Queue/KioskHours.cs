@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Demo;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -63,15 +64,15 @@ public sealed class KioskHours(ICalendar calendars, OfficeHoursReader hours, Dem
         var office = await hours.ForOfficeAsync(officeId, ct);
         return calendar.ClosingTime(today, office) switch
         {
-            null => $"Hôm nay ({calendar.DayOffName(today) ?? "ngày nghỉ"}) bộ phận một cửa không làm việc.{ComeBack()}",
-            { } closes when time >= closes => $"Đã hết giờ lấy số hôm nay (bộ phận một cửa làm việc đến {closes:HH\\:mm}).{ComeBack()}",
-            _ when time < Opens => $"Chưa đến giờ lấy số: máy phát số mở lúc {Opens:HH\\:mm}.",
+            null => Texts.Get("Kiosk.ClosedToday", calendar.DayOffName(today) ?? Texts.Get("Kiosk.DayOff"), ComeBack()),
+            { } closes when time >= closes => Texts.Get("Kiosk.ClosedForToday", closes, ComeBack()),
+            _ when time < Opens => Texts.Get("Kiosk.NotYetOpen", Opens),
             _ => null,
         };
 
         // The next day the office opens, within two weeks (looked for only when the kiosk is closed).
         string ComeBack() =>
             Enumerable.Range(1, 14).Select(today.AddDays).FirstOrDefault(d => calendar.ClosingTime(d, office) is not null) is { } next && next != default
-                ? $" Mời quay lại từ {Opens:HH\\:mm} ngày {next:dd/MM/yyyy}." : "";
+                ? Texts.Get("Kiosk.ComeBack", Opens, next) : "";
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -69,16 +70,16 @@ internal static class QueueApi
     {
         if (await desk.OfficeAsync(request.Office, ct) is { } o && !await kiosks.MayIssueAsync(o.Id, http.Headers[KioskKeys.Header], request.Priority, ct))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Chỉ máy lấy số của nơi tiếp nhận mới cấp số (a kiosk key is required)",
-                detail: "Lấy số tại máy lấy số ở sảnh, hoặc đặt lịch hẹn trực tuyến rồi xác nhận tại máy.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: Texts.Get("Queue.KioskKeyRequiredTitle"),
+                detail: Texts.Get("Queue.KioskKeyRequired"));
         }
 
         var (outcome, ticket, error) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
         return outcome == QueueOutcome.Done
             ? TypedResults.Created($"/api/queue/tickets/{ticket!.Id}", ticket)
-            : outcome == QueueOutcome.Closed ? TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict, title: "Ngoài giờ lấy số (the office is closed)")
+            : outcome == QueueOutcome.Closed ? TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Queue.ClosedTitle"))
             : error == "office" ? UnknownOffice(request.Office)
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [$"Nơi tiếp nhận không có dịch vụ '{request.Service}'."] });
+            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [Texts.Get("Queue.NoSuchService", request.Service)] });
     }
 
     private static async Task<Results<Accepted<BookingCodeSent>, ValidationProblem, ProblemHttpResult>> SendBookingCode(BookingCodeRequest request, BookingCodes codes, CancellationToken ct)
@@ -87,8 +88,8 @@ internal static class QueueApi
         return error switch
         {
             null => TypedResults.Accepted((string?)null, new BookingCodeSent(expiresAt!.Value)),
-            "wait" => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Đã gửi nhiều mã cho số này (too many codes)", detail: "Xin đợi 15 phút rồi gửi lại."),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = ["Cần số điện thoại di động (10 chữ số)."] }),
+            "wait" => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Queue.TooManyCodesTitle"), detail: Texts.Get("Queue.TooManyCodes")),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [Texts.Get("Queue.MobileRequired")] }),
         };
     }
 
@@ -113,7 +114,7 @@ internal static class QueueApi
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = ["Cần tên máy (tối đa 100 ký tự), ví dụ \"Máy lấy số sảnh tầng 1\"."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [Texts.Get("Queue.KioskNameRequired")] });
         }
 
         var (kiosk, key) = await kiosks.IssueAsync(o.Id, request.Name, user.Identity?.Name, ct);
@@ -152,7 +153,7 @@ internal static class QueueApi
         {
             (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
             (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["number"] = [$"Không có số '{request.Number}' đang chờ (hoặc đang tạm gác tại quầy này) hôm nay."] }),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["number"] = [Texts.Get("Queue.NoWaitingNumber", request.Number)] }),
         };
 
     private static async Task<Results<NoContent, NotFound, Conflict>> Park(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
@@ -184,7 +185,7 @@ internal static class QueueApi
         {
             QueueOutcome.Done => TypedResults.NoContent(),
             QueueOutcome.NotFound => TypedResults.NotFound(),
-            QueueOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = ["Không có dịch vụ này tại nơi tiếp nhận."] }),
+            QueueOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [Texts.Get("Queue.NoServiceHere")] }),
             _ => TypedResults.Conflict(),
         };
 
@@ -198,7 +199,7 @@ internal static class QueueApi
 
         if (from > to || to.DayNumber - from.DayNumber > 366)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = ["Khoảng thời gian không hợp lệ (tối đa một năm)."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [Texts.Get("Common.PeriodInvalid")] });
         }
 
         return (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.Ok(await figures.ReadAsync(o.Id, from, to, ct)) : TypedResults.NotFound();
@@ -210,7 +211,7 @@ internal static class QueueApi
         {
             ({ } slots, _) => TypedResults.Ok(new ItemList<SlotView>(slots)),
             (_, "office") => UnknownOffice(office),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [$"Nơi tiếp nhận không có dịch vụ '{service}'."] }),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [Texts.Get("Queue.NoSuchService", service)] }),
         };
 
     private static async Task<Results<Created<BookingView>, ValidationProblem>> Book(BookingRequest request, AppointmentBook book, CancellationToken ct)
@@ -224,9 +225,9 @@ internal static class QueueApi
         {
             ({ } ticket, _) => TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket),
             (_, "office") => UnknownOffice(request.Office),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = ["Không tìm thấy lịch hẹn hôm nay với mã này (hoặc đã nhận số)."] }),
+            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [Texts.Get("Queue.NoAppointment")] }),
         };
 
     private static ValidationProblem UnknownOffice(string? office) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [$"Không có nơi tiếp nhận '{office}' đang hoạt động."] });
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [Texts.Get("Queue.NoActiveOffice", office)] });
 }

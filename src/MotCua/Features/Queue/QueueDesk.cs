@@ -43,7 +43,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
 {
     public async Task<UnitInfo?> OfficeAsync(string? code, CancellationToken ct = default) =>
         code is { Length: > 0 } c && await units.FindByCodeAsync(c.Trim(), ct) is { ReceivesDossiers: true } office
-            && (office.ValidTo is null || office.ValidTo >= VietnamTime.Today(clock)) ? office : null;
+            && office.IsValidOn(VietnamTime.Today(clock)) ? office : null;
 
     public Task<List<ServiceView>> ServicesAsync(Guid officeId, CancellationToken ct = default) =>
         db.Set<QueueService>().AsNoTracking().Where(s => s.OfficeId == officeId).OrderBy(s => s.SortOrder).ThenBy(s => s.Code)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Queue;
@@ -35,7 +36,7 @@ public sealed class QueueFiguresReader(AppDbContext db, StaffDirectory staff)
         }
 
         return new QueueFigures(
-            from, to, Row("all", "Tất cả", tickets),
+            from, to, Row("all", Texts.Get("Common.All"), tickets),
             [.. tickets.GroupBy(t => t.ServiceCode).OrderBy(g => g.Key).Select(g => Row(g.Key, services.GetValueOrDefault(g.Key, g.Key), g))],
             [.. tickets.Where(t => t.CounterId is not null).GroupBy(t => t.CounterId!.Value).Select(g => Row(g.Key.ToString(), counters.GetValueOrDefault(g.Key, "?"), g)).OrderBy(r => r.Name)],
             [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).Select(g => Row(g.Key, officers.GetValueOrDefault(g.Key, g.Key), g)).OrderBy(r => r.Name)],

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -67,7 +68,7 @@ public sealed class SettingsModel(AppDbContext db, QueueDesk desk, UnitScope sco
 
         if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
         {
-            ModelState.AddModelError("name", "Cần tên máy, tối đa 100 ký tự (a kiosk name is required).");
+            ModelState.AddModelError("name", Texts.Get("Queue.KioskNameRequiredShort"));
         }
         else
         {
@@ -108,7 +109,7 @@ public sealed class SettingsModel(AppDbContext db, QueueDesk desk, UnitScope sco
 
         if (!SlotLengths.Contains(Input.SlotMinutes))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.SlotMinutes)}", "Độ dài khung giờ phải là 15, 20, 30 hoặc 60 phút (a slot is 15, 20, 30 or 60 minutes).");
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.SlotMinutes)}", Texts.Get("Queue.SlotLength"));
         }
 
         if (!ModelState.IsValid)

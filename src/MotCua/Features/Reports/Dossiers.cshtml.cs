@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Reports;
 
@@ -49,7 +50,7 @@ public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards d
 
             if (!known)
             {
-                ModelState.AddModelError(nameof(Measure), "Chỉ tiêu không hợp lệ.");
+                ModelState.AddModelError(nameof(Measure), Texts.Get("Reports.MeasureInvalid"));
             }
 
             return Page();

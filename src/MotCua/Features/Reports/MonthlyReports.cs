@@ -74,7 +74,7 @@ public sealed class MonthlyReports(AppDbContext db, UnitTree tree, Dashboards da
         }
 
         var now = clock.GetUtcNow();
-        var units = (await tree.AllAsync(ct)).Where(u => Administrative.Contains(u.Kind) && u.ValidFrom <= end && (u.ValidTo is null || u.ValidTo >= month)).ToList();
+        var units = (await tree.AllAsync(ct)).Where(u => Administrative.Contains(u.Kind) && u.IsValidDuring(month, end)).ToList();
         db.AddRange(units.Select(u => new MonthlyReport { UnitId = u.Id, UnitCode = u.Code, UnitName = u.Name, Month = month, QueuedAt = now }));
         try
         {

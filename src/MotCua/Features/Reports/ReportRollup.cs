@@ -3,11 +3,11 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Reports;
@@ -102,6 +102,8 @@ public sealed class ReportsOptions
     public bool RollupEnabled { get; set; } = true;
 
     public TimeSpan RollupEvery { get; set; } = TimeSpan.FromMinutes(1);
+
+    public JobSchedule Schedule => new(RollupEnabled, RollupEvery, RunAtStart: true);
 }
 
 /// <summary>Which days the stored figures hold: every day up to <see cref="BuiltThrough"/>, except the stale ones.</summary>
@@ -151,31 +153,8 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
     /// <summary>Builds the days not yet built (up to yesterday) and rebuilds the stale ones; the number of days built.</summary>
     public async Task<int> CatchUpAsync(CancellationToken ct = default)
     {
-        var postgres = db.Database.IsNpgsql();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
-            {
-                return 0;
-            }
-
-            try
-            {
-                return await BuildAsync(ct);
-            }
-            finally
-            {
-                if (postgres)
-                {
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        await using var held = await AdvisoryLock.TryTakeAsync(db, LockKey, ct);
+        return held is null ? 0 : await BuildAsync(ct);
     }
 
     private async Task<int> BuildAsync(CancellationToken ct)
@@ -306,34 +285,12 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
 }
 
 /// <summary>Each tick: brings the stored daily figures up to date, then queues and writes the monthly reports.</summary>
-public sealed partial class ReportsWorker(IServiceScopeFactory scopes, IOptions<ReportsOptions> options, ILogger<ReportsWorker> logger) : BackgroundService
+public sealed class ReportsJob(ReportRollup rollup, MonthlyReports monthly) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public async Task RunAsync(CancellationToken ct)
     {
-        if (!options.Value.RollupEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.RollupEvery);
-        do
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<ReportRollup>().CatchUpAsync(stoppingToken);
-                var monthly = scope.ServiceProvider.GetRequiredService<MonthlyReports>();
-                await monthly.QueueAsync(stoppingToken);
-                await monthly.WriteAsync(20, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        await rollup.CatchUpAsync(ct);
+        await monthly.QueueAsync(ct);
+        await monthly.WriteAsync(20, ct);
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Updating the stored figures or the monthly reports failed; trying again on the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Reports;
 
@@ -18,27 +19,27 @@ public sealed record Period(DateOnly From, DateOnly To)
         var errors = new Dictionary<string, string[]>();
         if (from is null)
         {
-            errors["from"] = ["Cần ngày bắt đầu (yyyy-MM-dd)."];
+            errors["from"] = [Texts.Get("Reports.FromRequired")];
         }
 
         if (to is null)
         {
-            errors["to"] = ["Cần ngày kết thúc (yyyy-MM-dd)."];
+            errors["to"] = [Texts.Get("Reports.ToRequired")];
         }
 
         if (from is { Year: < 2000 or > 2100 })
         {
-            errors["from"] = ["Ngày bắt đầu phải trong các năm 2000–2100."];
+            errors["from"] = [Texts.Get("Reports.FromRange")];
         }
 
         if (to is { Year: < 2000 or > 2100 })
         {
-            errors["to"] = ["Ngày kết thúc phải trong các năm 2000–2100."];
+            errors["to"] = [Texts.Get("Reports.ToRange")];
         }
 
         if (errors.Count == 0 && (from > to || to!.Value.DayNumber - from!.Value.DayNumber >= maxDays))
         {
-            errors["to"] = [$"Khoảng thời gian không hợp lệ: từ ngày phải trước đến ngày, tối đa {maxDays} ngày."];
+            errors["to"] = [Texts.Get("Reports.PeriodInvalid", maxDays)];
         }
 
         return errors.Count == 0 ? (new Period(from!.Value, to!.Value), errors) : (null, errors);

@@ -1,12 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Reports;
 
@@ -23,7 +26,7 @@ public static class ReportsModule
         services.AddScoped<ReportRollup>();
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
         services.AddScoped<MonthlyReports>();
-        services.AddHostedService<ReportsWorker>();
+        services.AddRecurringJob<ReportsJob>(sp => sp.GetRequiredService<IOptions<ReportsOptions>>().Value.Schedule);
         return services;
     }
 
@@ -67,7 +70,7 @@ public static class ReportsModule
         var (period, errors) = Period.Parse(from, to);
         if (measure is null || !Measure.All.Contains(measure))
         {
-            errors["measure"] = [$"Chỉ tiêu là một trong: {string.Join(", ", Measure.All)}."];
+            errors["measure"] = [Texts.Get("Reports.MeasureOneOf", string.Join(", ", Measure.All))];
         }
 
         if (period is null || errors.Count > 0)

@@ -1,4 +1,6 @@
 
+using MotCua.Infrastructure.Text;
+
 namespace MotCua.Features.Reports;
 
 /// <summary>One group of the index: <c>score = numerator ÷ denominator × max</c>, null ("no data") when the denominator is 0.</summary>
@@ -36,12 +38,12 @@ public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup)
         var (resolvedN, inTime, unsatisfied) = (t.Resolved, t.Early + t.OnTime, t.ResolvedUnsatisfied);
         var groups = new[]
         {
-            IndexGroup.Of(contact, n, 18, "hồ sơ tiếp nhận có điện thoại hoặc thư điện tử để báo tiến độ ÷ hồ sơ tiếp nhận × 18"),
-            IndexGroup.Of(inTime, resolvedN + overdueUnresolved, 20, "hồ sơ giải quyết đúng hạn ÷ (hồ sơ đã giải quyết + hồ sơ quá hạn chưa giải quyết) × 20"),
-            IndexGroup.Of(online, n, 12, "hồ sơ nộp trực tuyến ÷ hồ sơ tiếp nhận × 12"),
-            IndexGroup.Of(0, online, 10, "hồ sơ trực tuyến thanh toán trực tuyến ÷ hồ sơ trực tuyến × 10 (MotCua chưa nhận thanh toán trực tuyến)"),
-            IndexGroup.Of(digitised, n, 22, "hồ sơ có mọi giấy tờ ở dạng điện tử ÷ hồ sơ tiếp nhận × 22"),
-            IndexGroup.Of(resolvedN - unsatisfied, resolvedN, 18, "(hồ sơ đã giải quyết − hồ sơ bị đánh giá không hài lòng hoặc có phản ánh) ÷ hồ sơ đã giải quyết × 18"),
+            IndexGroup.Of(contact, n, 18, Texts.Get("Index.Formula.Publicity")),
+            IndexGroup.Of(inTime, resolvedN + overdueUnresolved, 20, Texts.Get("Index.Formula.Progress")),
+            IndexGroup.Of(online, n, 12, Texts.Get("Index.Formula.Online")),
+            IndexGroup.Of(0, online, 10, Texts.Get("Index.Formula.Payment")),
+            IndexGroup.Of(digitised, n, 22, Texts.Get("Index.Formula.Digitisation")),
+            IndexGroup.Of(resolvedN - unsatisfied, resolvedN, 18, Texts.Get("Index.Formula.Satisfaction")),
         };
         var withData = groups.Where(g => g.Score is not null).ToList();
         var total = new IndexTotal(withData.Count == 0 ? null : Math.Round(withData.Sum(g => g.Score!.Value), 2), withData.Sum(g => g.Max));

@@ -29,7 +29,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         var query = db.Units.AsNoTracking();
         if (!All)
         {
-            query = query.Where(u => u.ValidFrom <= day && (u.ValidTo == null || u.ValidTo >= day));
+            query = query.ValidOn(day);
         }
 
         var rows = await (from u in query

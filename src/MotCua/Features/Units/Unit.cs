@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Units;
 
@@ -23,7 +24,7 @@ public enum UnitKind
 /// deleted: a reform closes them (<see cref="ValidTo"/>) and names their <see cref="SuccessorId"/>, so records
 /// received by a unit before a merger keep naming it.
 /// </summary>
-public sealed class Unit : IChangesUnitScope
+public sealed class Unit : IChangesUnitScope, IValidity
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -56,7 +57,6 @@ public sealed class Unit : IChangesUnitScope
     /// <summary>Where the name and code come from; demo data says which parts are real and which illustrative.</summary>
     public string? Note { get; set; }
 
-    public bool IsValidOn(DateOnly date) => ValidFrom <= date && (ValidTo is null || date <= ValidTo);
 
     public static bool IsAdministrative(UnitKind kind) =>
         kind is UnitKind.Province or UnitKind.District or UnitKind.Ward or UnitKind.Commune;

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Units;
 
@@ -34,7 +35,7 @@ internal static class UnitsApi
         var query = db.Units.AsNoTracking().Where(u => u.ReceivesDossiers);
         if (on is { } d)
         {
-            query = query.Where(u => u.ValidFrom <= d && (u.ValidTo == null || u.ValidTo >= d));
+            query = query.ValidOn(d);
         }
 
         var rows = await query
@@ -42,7 +43,7 @@ internal static class UnitsApi
             .OrderBy(o => o.Code)
             .ToListAsync(ct);
         return TypedResults.Ok(new ItemList<OfficeItem>([.. rows.Select(o => new OfficeItem(
-            o.Code, o.Name, o.UnitCode, o.UnitName, o.ValidFrom, o.ValidTo, o.ValidFrom <= today && (o.ValidTo is null || o.ValidTo >= today)))]));
+            o.Code, o.Name, o.UnitCode, o.UnitName, o.ValidFrom, o.ValidTo, o.ValidFrom <= today && (o.ValidTo == null || o.ValidTo >= today)))]));
     }
 
     private static async Task<Results<Ok<ItemList<UnitItem>>, ValidationProblem>> List(string? date, AppDbContext db, CancellationToken ct)
@@ -55,7 +56,7 @@ internal static class UnitsApi
         var query = db.Units.AsNoTracking();
         if (on is { } d)
         {
-            query = query.Where(u => u.ValidFrom <= d && (u.ValidTo == null || u.ValidTo >= d));
+            query = query.ValidOn(d);
         }
 
         return TypedResults.Ok(new ItemList<UnitItem>(await Items(query.OrderBy(u => u.Code), db).ToListAsync(ct)));
@@ -92,5 +93,5 @@ internal static class UnitsApi
     }
 
     private static ValidationProblem DateProblem() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = ["Ngày phải có dạng yyyy-MM-dd (date must be yyyy-MM-dd)."] });
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [Texts.Get("Common.DateFormatShort")] });
 }

@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Workflow;
@@ -14,45 +15,28 @@ public sealed record SweepResult(int Warned, int MarkedOverdue);
 /// Watches deadlines. A dossier whose due instant is near is flagged once, and its holder and the leaders who
 /// answer for it are told, asking for the apology with a new date (form 04) if it will be late; a dossier past
 /// its due instant is marked overdue (an event in its history) and they are told again. Only open dossiers near
-/// or past their deadline are read, through the (status, due) index. On PostgreSQL an advisory lock lets one
-/// node sweep at a time.
+/// or past their deadline are read, through the (status, due) index; one node sweeps at a time.
 /// </summary>
-public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOptions<WorkflowOptions> options, TimeProvider clock)
+public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOptions<WorkflowOptions> options, TimeProvider clock) : IRecurringJob
 {
     private const long LockKey = 0x4D6F74437561; // "MotCua"
     private static readonly DossierStatus[] Running = [DossierStatus.Received, DossierStatus.InProgress];
 
     public async Task<SweepResult> SweepAsync(CancellationToken ct = default)
     {
-        var postgres = db.Database.IsNpgsql();
-        await db.Database.OpenConnectionAsync(ct);
-        try
+        await using var held = await AdvisoryLock.TryTakeAsync(db, LockKey, ct);
+        if (held is null)
         {
-            if (postgres && !await db.Database.SqlQuery<bool>($"SELECT pg_try_advisory_lock({LockKey}) AS \"Value\"").SingleAsync(ct))
-            {
-                return new SweepResult(0, 0); // another node is sweeping
-            }
+            return new SweepResult(0, 0); // another node is sweeping
+        }
 
-            try
-            {
-                var now = clock.GetUtcNow();
-                var warned = await PassAsync(d => d.WarnedAt == null && d.OverdueAt == null && d.DueAt >= now && d.DueAt < now + options.Value.WarnBefore, Warn, ct);
-                var overdue = await PassAsync(d => d.OverdueAt == null && d.DueAt < now, MarkOverdue, ct);
-                return new SweepResult(warned, overdue);
-            }
-            finally
-            {
-                if (postgres)
-                {
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({LockKey})", ct);
-                }
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        var now = clock.GetUtcNow();
+        var warned = await PassAsync(d => d.WarnedAt == null && d.OverdueAt == null && d.DueAt >= now && d.DueAt < now + options.Value.WarnBefore, Warn, ct);
+        var overdue = await PassAsync(d => d.OverdueAt == null && d.DueAt < now, MarkOverdue, ct);
+        return new SweepResult(warned, overdue);
     }
+
+    public Task RunAsync(CancellationToken ct) => SweepAsync(ct);
 
     private async Task<int> PassAsync(System.Linq.Expressions.Expression<Func<Dossier, bool>> condition, Func<Dossier, DateTimeOffset, CancellationToken, Task> act, CancellationToken ct)
     {
@@ -138,33 +122,4 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
             Outbox.ToStaff(db, person, $"{dossier.Code}/{kind}/{now.ToUnixTimeMilliseconds()}", subject, body, link, now);
         }
     }
-}
-
-/// <summary>Runs the sweeper on a timer.</summary>
-public sealed partial class DeadlineSweeperWorker(IServiceScopeFactory scopes, IOptions<WorkflowOptions> options, ILogger<DeadlineSweeperWorker> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.SweeperEnabled)
-        {
-            return;
-        }
-
-        using var timer = new PeriodicTimer(options.Value.SweepEvery);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(logger, e);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Deadline sweep failed; trying again on the next tick")]
-    private static partial void LogFailed(ILogger logger, Exception e);
 }

@@ -6,7 +6,10 @@ using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
+using Microsoft.Extensions.Options;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow;
 
@@ -30,8 +33,7 @@ public static class WorkflowModule
         services.AddScoped<Inbox>();
         services.AddScoped<DossierProgress>();
         services.AddScoped<WorkflowForms>();
-        services.AddScoped<DeadlineSweeper>();
-        services.AddHostedService<DeadlineSweeperWorker>();
+        services.AddRecurringJob<DeadlineSweeper>(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Schedule);
         return services;
     }
 
@@ -60,10 +62,10 @@ public static class WorkflowModule
                 return TypedResults.NotFound();
             case ActionOutcome.Stale:
                 var fresh = await reader.ViewAsync(code, user, ct);
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Hồ sơ đã thay đổi (stale version)", detail: result.Error,
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Workflow.StaleTitle"), detail: result.Error,
                     extensions: new Dictionary<string, object?> { ["dossier"] = fresh });
             case ActionOutcome.Forbidden:
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Không được thực hiện thao tác này", detail: result.Error);
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Workflow.ForbiddenTitle"), detail: result.Error);
             default:
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Field ?? "action"] = [result.Error ?? ""] });
         }

@@ -1,3 +1,5 @@
+using MotCua.Infrastructure.Text;
+
 namespace MotCua.Infrastructure.Files;
 
 public enum SniffedType
@@ -37,12 +39,12 @@ public static class FileSniffer
 
         if (name.Contains('/', StringComparison.Ordinal) || name.Contains('\\', StringComparison.Ordinal) || name.Contains("..", StringComparison.Ordinal) || name.Contains(':', StringComparison.Ordinal))
         {
-            return $"Tên tệp '{name}' chứa đường dẫn; chỉ chấp nhận tên tệp (a file name must not contain a path).";
+            return Texts.Get("Files.NameHasPath", name);
         }
 
         if (name.Any(char.IsControl) || name.Length > 200)
         {
-            return "Tên tệp chứa ký tự không hợp lệ hoặc quá dài (invalid file name).";
+            return Texts.Get("Files.NameInvalid");
         }
 
         return null;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Infrastructure.Files;
 
@@ -41,12 +42,12 @@ public sealed class FileBudget(long maxPixelsPerImage, long pixelsLeft, Cancella
         ct.ThrowIfCancellationRequested();
         if (width <= 0 || height <= 0)
         {
-            throw new FileRefusedException(Texts.Damaged);
+            throw new FileRefusedException(Refusals.Damaged);
         }
 
         if (width * height > maxPixelsPerImage)
         {
-            throw new FileRefusedException(Texts.TooManyPixels(width, height, maxPixelsPerImage));
+            throw new FileRefusedException(Refusals.TooManyPixels(width, height, maxPixelsPerImage));
         }
     }
 
@@ -56,19 +57,22 @@ public sealed class FileBudget(long maxPixelsPerImage, long pixelsLeft, Cancella
         CheckSize(width, height);
         if (Interlocked.Add(ref pixelsLeft, -(width * height)) < 0)
         {
-            throw new FileRefusedException(Texts.RequestTooLarge);
+            throw new FileRefusedException(Refusals.RequestTooLarge);
         }
     }
 
-    internal static class Texts
+    /// <summary>Why a file is refused, in the caller's language.</summary>
+    internal static class Refusals
     {
-        public const string Damaged = "Tệp bị hỏng, không đọc được (the file is damaged).";
-        public const string RequestTooLarge = "Các tệp gửi cùng lúc quá lớn để xử lý; gửi ít tệp hơn (the files of one request are too large together).";
-        public const string TooSlow = "Tệp mất quá nhiều thời gian để đọc; tệp có thể bị hỏng (reading the file took too long).";
-        public const string Busy = "Máy chủ đang bận đọc các tệp khác; thử lại sau ít giây (the server is busy reading other files).";
+        public static string Damaged => Texts.Get("Files.Damaged");
 
-        public static string TooManyPixels(long width, long height, long max) =>
-            $"Ảnh {width} × {height} điểm ảnh quá lớn (tối đa {max / 1_000_000} triệu điểm ảnh); quét ở độ phân giải thấp hơn (the image has too many pixels).";
+        public static string RequestTooLarge => Texts.Get("Files.TooLargeTogether");
+
+        public static string TooSlow => Texts.Get("Files.TooSlow");
+
+        public static string Busy => Texts.Get("Files.Busy");
+
+        public static string TooManyPixels(long width, long height, long max) => Texts.Get("Files.TooManyPixels", width, height, max / 1_000_000);
     }
 }
 
@@ -94,7 +98,7 @@ public sealed class FileWork(IOptions<FileWorkOptions> options, IHostApplication
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (default, FileBudget.Texts.Busy);
+            return (default, FileBudget.Refusals.Busy);
         }
 
         var budget = new FileBudget(limits.MaxPixelsPerImage, limits.MaxPixelsPerRequest, time.Token);
@@ -126,7 +130,7 @@ public sealed class FileWork(IOptions<FileWorkOptions> options, IHostApplication
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return (default, FileBudget.Texts.TooSlow);
+            return (default, FileBudget.Refusals.TooSlow);
         }
     }
 

@@ -18,10 +18,10 @@ public static class SafeImage
     public static DecodedImage Decode(byte[] bytes, FileBudget budget, bool grey)
     {
         using var data = SKData.CreateCopy(bytes);
-        using var codec = SKCodec.Create(data) ?? throw new FileRefusedException(FileBudget.Texts.Damaged);
+        using var codec = SKCodec.Create(data) ?? throw new FileRefusedException(FileBudget.Refusals.Damaged);
         if (codec.EncodedFormat is not (SKEncodedImageFormat.Png or SKEncodedImageFormat.Jpeg))
         {
-            throw new FileRefusedException(FileBudget.Texts.Damaged);
+            throw new FileRefusedException(FileBudget.Refusals.Damaged);
         }
 
         var (width, height) = (codec.Info.Width, codec.Info.Height);
@@ -67,7 +67,7 @@ public static class SafeImage
         {
             if (codec.GetPixels(info, handle.AddrOfPinnedObject()) != SKCodecResult.Success)
             {
-                throw new FileRefusedException(FileBudget.Texts.Damaged);
+                throw new FileRefusedException(FileBudget.Refusals.Damaged);
             }
         }
         finally

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using MotCua.Infrastructure.Text;
 
 
 namespace MotCua.Infrastructure.Web;
@@ -51,7 +52,9 @@ public static class WebShellModule
             o.DefaultRequestCulture = new RequestCulture(Cultures[0]);
             o.SupportedCultures = Cultures;
             o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // Pages: a query or the cookie the language links set (a Vietnamese office's browsers often say English);
+            // the API also honours Accept-Language, as scripts expect.
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new ApiAcceptLanguage()];
         });
 
         services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -75,8 +78,8 @@ public static class WebShellModule
                 ctx.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
                 await Results.Problem(
                         statusCode: StatusCodes.Status429TooManyRequests,
-                        title: "Quá nhiều yêu cầu (too many requests)",
-                        detail: $"Vui lòng thử lại sau {retryAfter} giây.")
+                        title: Texts.Get("Common.TooManyRequests"),
+                        detail: Texts.Get("Common.RetryAfter", retryAfter))
                     .ExecuteAsync(ctx.HttpContext);
             };
         });
@@ -203,7 +206,7 @@ internal sealed partial class UnexpectedErrorHandler(IProblemDetailsService prob
             return await problems.TryWriteAsync(new ProblemDetailsContext
             {
                 HttpContext = httpContext,
-                ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Title = "Yêu cầu không hợp lệ (bad request)", Detail = bad.Message },
+                ProblemDetails = new ProblemDetails { Status = bad.StatusCode, Title = Texts.Get("Common.BadRequest"), Detail = bad.Message },
             });
         }
 
@@ -216,12 +219,31 @@ internal sealed partial class UnexpectedErrorHandler(IProblemDetailsService prob
             ProblemDetails = new ProblemDetails
             {
                 Status = StatusCodes.Status500InternalServerError,
-                Title = "Lỗi hệ thống (unexpected error)",
-                Detail = "Hệ thống gặp lỗi ngoài dự kiến; dữ liệu chưa được ghi. Vui lòng thử lại hoặc báo quản trị viên kèm mã traceId.",
+                Title = Texts.Get("Common.UnexpectedError"),
+                Detail = Texts.Get("Common.UnexpectedErrorDetail"),
             },
         });
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string path);
+}
+
+/// <summary>Accept-Language, for the API only: the first language asked for that MotCua speaks (en, en-GB → en-US).</summary>
+internal sealed class ApiAcceptLanguage : RequestCultureProvider
+{
+    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        {
+            return NullProviderCultureResult;
+        }
+
+        var culture = httpContext.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => WebShellModule.Cultures.FirstOrDefault(c => l.Value.Value is { } v && (v.Equals(c.Name, StringComparison.OrdinalIgnoreCase) || v.Split('-')[0].Equals(c.TwoLetterISOLanguageName, StringComparison.OrdinalIgnoreCase))))
+            .FirstOrDefault(c => c is not null);
+        return culture is null ? NullProviderCultureResult : Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture.Name));
+    }
 }

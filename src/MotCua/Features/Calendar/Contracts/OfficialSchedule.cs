@@ -1,4 +1,5 @@
 using System.Globalization;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar.Contracts;
 
@@ -12,18 +13,18 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
         void Add(string field, string message) => errors[prefix + field] = [message];
         if (Year is < 1900 or > 2100)
         {
-            Add("year", "Năm phải trong khoảng 1900–2100 (year must be 1900–2100).");
+            Add("year", Texts.Get("Calendar.YearRange"));
             return errors;
         }
 
         if (Source is { Length: > 500 })
         {
-            Add("source", "Nguồn (văn bản công bố) tối đa 500 ký tự (source too long).");
+            Add("source", Texts.Get("Calendar.SourceTooLong"));
         }
 
         if ((DaysOff?.Count ?? 0) > 100 || (WorkingSaturdays?.Count ?? 0) > 53)
         {
-            Add("daysOff", "Quá nhiều ngày trong một năm (too many days).");
+            Add("daysOff", Texts.Get("Calendar.TooManyDays"));
             return errors;
         }
 
@@ -32,20 +33,20 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
             var d = DaysOff![i];
             if (string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 200)
             {
-                Add($"daysOff[{i}].name", "Cần tên ngày nghỉ, tối đa 200 ký tự (name is required, at most 200 characters).");
+                Add($"daysOff[{i}].name", Texts.Get("Calendar.HolidayName"));
             }
 
             if (d.To < d.From)
             {
-                Add($"daysOff[{i}].to", "Ngày kết thúc trước ngày bắt đầu (to is before from).");
+                Add($"daysOff[{i}].to", Texts.Get("Calendar.ToBeforeFrom"));
             }
             else if (d.From.Year != Year || d.To.Year != Year)
             {
-                Add($"daysOff[{i}].from", $"Ngày nghỉ phải thuộc năm {Year} (dates must be in {Year}).");
+                Add($"daysOff[{i}].from", Texts.Get("Calendar.DayOffYear", Year, Year));
             }
             else if (d.To.DayNumber - d.From.DayNumber > 15)
             {
-                Add($"daysOff[{i}].to", "Một đợt nghỉ không quá 16 ngày (a break is at most 16 days).");
+                Add($"daysOff[{i}].to", Texts.Get("Calendar.BreakLength"));
             }
         }
 
@@ -54,11 +55,11 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
             var s = WorkingSaturdays![i];
             if (s.Date.DayOfWeek != DayOfWeek.Saturday)
             {
-                Add($"workingSaturdays[{i}].date", $"{s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} không phải thứ Bảy (not a Saturday).");
+                Add($"workingSaturdays[{i}].date", Texts.Get("Calendar.NotSaturday", s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
             }
             else if (s.Date.Year != Year)
             {
-                Add($"workingSaturdays[{i}].date", $"Ngày làm bù phải thuộc năm {Year} (must be in {Year}).");
+                Add($"workingSaturdays[{i}].date", Texts.Get("Calendar.MakeUpYear", Year, Year));
             }
         }
 

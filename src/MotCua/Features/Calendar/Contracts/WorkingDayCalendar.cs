@@ -1,5 +1,6 @@
 using System.Globalization;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar.Contracts;
 
@@ -253,29 +254,29 @@ public sealed class WorkingDayCalendar
         if (workingDays == 0)
         {
             explanation.Add(due == received
-                ? $"Thủ tục giải quyết trong ngày; tiếp nhận lúc {receivedText}, trước {hours.SameDayCutoff:HH\\:mm}: trả trong ngày."
+                ? Texts.Get("Calendar.SameDayBefore", receivedText, hours.SameDayCutoff)
                 : !IsWorkingDay(received)
-                    ? $"Thủ tục giải quyết trong ngày; tiếp nhận {receivedText} vào ngày không làm việc ({Reason(received)}): trả ngày làm việc tiếp theo."
-                    : $"Thủ tục giải quyết trong ngày; tiếp nhận lúc {receivedText}, sau {hours.SameDayCutoff:HH\\:mm}: trả ngày làm việc tiếp theo.");
+                    ? Texts.Get("Calendar.SameDayOnDayOff", receivedText, Reason(received))
+                    : Texts.Get("Calendar.SameDayAfter", receivedText, hours.SameDayCutoff));
         }
         else
         {
-            explanation.Add($"Tiếp nhận {receivedText}; ngày tiếp nhận không tính, ngày thứ nhất là ngày làm việc tiếp theo; cộng {workingDays} ngày làm việc.");
+            explanation.Add(Texts.Get("Calendar.Counting", receivedText, workingDays));
         }
 
         if (skipped.Count > 0)
         {
-            explanation.Add($"Không tính {skipped.Count} ngày nghỉ: " + string.Join("; ", skipped.Select(s => $"{s.Date:dd/MM} ({s.Reason})")) + ".");
+            explanation.Add(Texts.Get("Calendar.Skipped", skipped.Count) + string.Join("; ", skipped.Select(s => $"{s.Date:dd/MM} ({s.Reason})")) + ".");
         }
 
         if (hours.ReceivesSaturdayMorning && received.DayOfWeek == DayOfWeek.Saturday && !IsWorkingDay(received))
         {
-            explanation.Add("Nơi tiếp nhận làm việc sáng thứ Bảy; thứ Bảy vẫn không phải ngày làm việc theo lịch.");
+            explanation.Add(Texts.Get("Calendar.SaturdayMorning"));
         }
 
         if (provisional)
         {
-            explanation.Add("Có năm chưa có lịch nghỉ chính thức; ngày nghỉ được dự tính theo Bộ luật Lao động (tạm tính).");
+            explanation.Add(Texts.Get("Calendar.ProjectedYears"));
         }
 
         var dueAt = new DateTimeOffset(due.ToDateTime(hours.EndOfDay), TimeSpan.FromHours(7));
@@ -285,9 +286,9 @@ public sealed class WorkingDayCalendar
     public string Reason(DateOnly date) =>
         DayOffName(date) ?? date.DayOfWeek switch
         {
-            DayOfWeek.Saturday => "Thứ Bảy",
-            DayOfWeek.Sunday => "Chủ nhật",
-            _ => "Ngày nghỉ",
+            DayOfWeek.Saturday => Texts.Get("Calendar.Saturday"),
+            DayOfWeek.Sunday => Texts.Get("Calendar.Sunday"),
+            _ => Texts.Get("Calendar.DayOff"),
         };
 
     private static int Index(DateOnly date)

@@ -1,5 +1,5 @@
-using System.Globalization;
 using MotCua.Features.Calendar.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog.Contracts;
 
@@ -55,45 +55,45 @@ public sealed record VersionData(
         void Add(string field, string message) => errors[$"{at}.{field}"] = [message];
         if (string.IsNullOrWhiteSpace(Name))
         {
-            Add("name", "Cần tên thủ tục (name is required).");
+            Add("name", Texts.Get("Catalog.NameRequired"));
         }
 
         if (!fields.Contains(Field ?? ""))
         {
-            Add("field", $"Lĩnh vực '{Field}' không có trong danh mục (unknown field).");
+            Add("field", Texts.Get("Catalog.UnknownField", Field));
         }
 
         if (!Levels.Contains(Level))
         {
-            Add("level", "Cấp giải quyết phải là ward, district hoặc province.");
+            Add("level", Texts.Get("Catalog.Level"));
         }
 
         if (!OnlineLevels.Contains(OnlineLevel))
         {
-            Add("onlineLevel", "Mức dịch vụ trực tuyến phải là full hoặc partial.");
+            Add("onlineLevel", Texts.Get("Catalog.OnlineLevel"));
         }
 
         if (!ReceivingModes.Contains(Receiving))
         {
-            Add("receiving", "Nơi tiếp nhận phải là anyOffice hoặc listed.");
+            Add("receiving", Texts.Get("Catalog.Receiving"));
         }
         else if (Receiving == "listed" && (AcceptingOffices is null || AcceptingOffices.Count == 0))
         {
-            Add("acceptingOffices", "Cần ít nhất một nơi tiếp nhận khi receiving = listed.");
+            Add("acceptingOffices", Texts.Get("Catalog.AcceptingOffices"));
         }
 
         if (LegalWorkingDays is < 0 or > 365)
         {
-            Add("legalWorkingDays", "Thời hạn phải từ 0 đến 365 ngày làm việc.");
+            Add("legalWorkingDays", Texts.Get("Catalog.Deadline"));
         }
         else if (SameDay != (LegalWorkingDays == 0))
         {
-            Add("sameDay", "Thủ tục trong ngày có thời hạn 0; thủ tục có thời hạn thì không phải trong ngày (sameDay must match legalWorkingDays = 0).");
+            Add("sameDay", Texts.Get("Catalog.SameDay"));
         }
 
         if (EffectiveFrom.Year is < 1990 or > 2100)
         {
-            Add("effectiveFrom", "Ngày hiệu lực không hợp lý (effectiveFrom out of range).");
+            Add("effectiveFrom", Texts.Get("Catalog.EffectiveFrom"));
         }
 
         for (var i = 0; i < (Documents?.Count ?? 0); i++)
@@ -101,17 +101,17 @@ public sealed record VersionData(
             var d = Documents![i];
             if (string.IsNullOrWhiteSpace(d.Name))
             {
-                Add($"documents[{i}].name", "Cần tên giấy tờ.");
+                Add($"documents[{i}].name", Texts.Get("Catalog.DocumentName"));
             }
 
             if (string.IsNullOrWhiteSpace(d.DocumentType))
             {
-                Add($"documents[{i}].documentType", "Cần loại giấy tờ (để dùng lại từ kho dữ liệu).");
+                Add($"documents[{i}].documentType", Texts.Get("Catalog.DocumentType"));
             }
 
             if (d.Originals < 0 || d.Copies < 0 || d.Originals + d.Copies == 0)
             {
-                Add($"documents[{i}].originals", "Số bản chính và bản sao không âm, tổng ít nhất 1.");
+                Add($"documents[{i}].originals", Texts.Get("Catalog.DocumentCopies"));
             }
         }
 
@@ -119,31 +119,31 @@ public sealed record VersionData(
         {
             if (Fees![i].AmountVnd < 0)
             {
-                Add($"fees[{i}].amountVnd", "Mức phí không âm.");
+                Add($"fees[{i}].amountVnd", Texts.Get("Catalog.FeeNegative"));
             }
         }
 
         var steps = Steps ?? [];
         if (steps.Count == 0)
         {
-            Add("steps", "Quy trình nội bộ cần ít nhất một bước (steps are required).");
+            Add("steps", Texts.Get("Catalog.StepsRequired"));
         }
 
         for (var i = 0; i < steps.Count; i++)
         {
             if (steps[i].Profile is { Length: > 0 } profile && !profiles.Names.Contains(profile))
             {
-                Add($"steps[{i}].profile", $"Không có hồ sơ quyền '{profile}' trong quy tắc quy trình.");
+                Add($"steps[{i}].profile", Texts.Get("Catalog.UnknownProfile", profile));
             }
 
             if (!StepRoles.Contains(steps[i].Role))
             {
-                Add($"steps[{i}].role", "Vai trò phải là OneStopOfficer, Specialist hoặc Leader.");
+                Add($"steps[{i}].role", Texts.Get("Catalog.StepRole"));
             }
 
             if (steps[i].AllottedHours <= 0)
             {
-                Add($"steps[{i}].allottedHours", "Thời gian của bước phải lớn hơn 0.");
+                Add($"steps[{i}].allottedHours", Texts.Get("Catalog.StepHours"));
             }
         }
 
@@ -151,7 +151,7 @@ public sealed record VersionData(
         var limit = LegalWorkingDays == 0 ? 8 : LegalWorkingDays * 8;
         if (steps.Count > 0 && total > limit)
         {
-            Add("steps", string.Create(CultureInfo.InvariantCulture, $"Tổng thời gian các bước ({total} giờ) vượt thời hạn luật định ({limit} giờ)."));
+            Add("steps", Texts.Get("Catalog.StepsOverDeadline", total, limit));
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed record ProcedureFilter(string? Q = null, string? Field = null, str
 public sealed class CatalogReader(AppDbContext db, CatalogFields fields)
 {
     /// <summary>A field's name, from its code.</summary>
-    public string FieldName(string code, bool english = false) => fields.Name(code, english);
+    public string FieldName(string code, bool? english = null) => fields.Name(code, english);
 
     public async Task<(IReadOnlyList<ProcedureSummary> Items, int Total)> SearchAsync(ProcedureFilter filter, DateOnly on, int offset, int limit, CancellationToken ct = default)
     {

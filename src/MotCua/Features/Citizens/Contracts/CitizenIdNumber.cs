@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens.Contracts;
 
@@ -30,22 +31,22 @@ public static class CitizenIdNumber
     {
         if (string.IsNullOrEmpty(number))
         {
-            return "Cần số định danh cá nhân 12 chữ số (ID number is required).";
+            return Texts.Get("IdNumber.Required");
         }
 
         if (number.Any(c => c is < '0' or > '9'))
         {
-            return "Số định danh chỉ gồm chữ số (ID number must be digits only).";
+            return Texts.Get("IdNumber.Digits");
         }
 
         if (number.Length != 12)
         {
-            return $"Số định danh phải có 12 chữ số, nhận được {number.Length} (ID number must have 12 digits).";
+            return Texts.Get("IdNumber.Length", number.Length);
         }
 
         if (number[0] == '0' && !ProvinceCodes.Contains(number[..3]))
         {
-            return $"Mã tỉnh nơi đăng ký khai sinh '{number[..3]}' không tồn tại (unknown province code).";
+            return Texts.Get("IdNumber.Province", number[..3]);
         }
 
         return null;
@@ -72,12 +73,12 @@ public static class CitizenIdNumber
         var (encodedSex, century, yy) = Decode(number);
         if (dateOfBirth is { } dob && (dob.Year < century || dob.Year >= century + 100 || dob.Year % 100 != yy))
         {
-            warnings.Add($"Số định danh mã hoá năm sinh {century + yy} nhưng ngày sinh là {dob:dd/MM/yyyy} (ID digits disagree with the birth year).");
+            warnings.Add(Texts.Get("IdNumber.Year", century + yy, dob));
         }
 
         if (sex is { } s && s != encodedSex)
         {
-            warnings.Add($"Số định danh mã hoá giới tính {(encodedSex == Sex.Male ? "Nam" : "Nữ")} nhưng thẻ ghi {(s == Sex.Male ? "Nam" : "Nữ")} (ID digits disagree with the sex).");
+            warnings.Add(Texts.Get("IdNumber.Sex", (encodedSex == Sex.Male ? "Nam" : "Nữ"), (s == Sex.Male ? "Nam" : "Nữ")));
         }
 
         return warnings;

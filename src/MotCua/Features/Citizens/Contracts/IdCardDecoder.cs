@@ -60,7 +60,7 @@ public static class IdCardDecoder
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // PdfPig throws many kinds of exception on a damaged file; whatever it throws, the file is refused as damaged.
-            throw new FileRefusedException(FileBudget.Texts.Damaged);
+            throw new FileRefusedException(FileBudget.Refusals.Damaged);
         }
 
         return images;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens.Contracts;
 
@@ -20,7 +21,7 @@ public static class IdCardQr
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors["qr"] = ["Chưa có nội dung mã QR (the QR text is empty)."];
+            errors["qr"] = [Texts.Get("IdCard.Empty")];
             return (null, errors);
         }
 
@@ -28,7 +29,7 @@ public static class IdCardQr
         var fields = line.Split('|').Select(f => f.Trim()).ToArray();
         if (fields.Length < 7)
         {
-            errors["qr"] = [$"Mã QR của thẻ căn cước có 7 trường ngăn cách bởi '|', nhận được {fields.Length} (expected 7 fields separated by '|')."];
+            errors["qr"] = [Texts.Get("IdCard.Fields", fields.Length)];
             return (null, errors);
         }
 
@@ -41,27 +42,27 @@ public static class IdCardQr
         var oldId = fields[1].Length == 0 ? null : fields[1];
         if (oldId is not null && (oldId.Length is not (9 or 12) || oldId.Any(c => c is < '0' or > '9')))
         {
-            errors["oldIdNumber"] = ["Số CMND cũ phải có 9 hoặc 12 chữ số (old ID number must have 9 or 12 digits)."];
+            errors["oldIdNumber"] = [Texts.Get("IdCard.OldNumber")];
         }
 
         var fullName = string.Join(' ', fields[2].Split(' ', StringSplitOptions.RemoveEmptyEntries));
         if (fullName.Length == 0)
         {
-            errors["fullName"] = ["Thiếu họ và tên (full name is empty)."];
+            errors["fullName"] = [Texts.Get("IdCard.NameEmpty")];
         }
         else if (fullName.Any(char.IsDigit))
         {
-            errors["fullName"] = ["Họ và tên không chứa chữ số (full name contains digits)."];
+            errors["fullName"] = [Texts.Get("IdCard.NameDigits")];
         }
 
         var dateOfBirth = ParseDate(fields[3]);
         if (dateOfBirth is null)
         {
-            errors["dateOfBirth"] = [$"Ngày sinh '{fields[3]}' không hợp lệ; cần dạng ddMMyyyy (date of birth must be ddMMyyyy)."];
+            errors["dateOfBirth"] = [Texts.Get("IdCard.BirthFormat", fields[3])];
         }
         else if (dateOfBirth > today)
         {
-            errors["dateOfBirth"] = ["Ngày sinh ở tương lai (date of birth is in the future)."];
+            errors["dateOfBirth"] = [Texts.Get("IdCard.BirthInFuture")];
         }
 
         Sex? sex = Fold(fields[4]) switch
@@ -72,13 +73,13 @@ public static class IdCardQr
         };
         if (sex is null)
         {
-            errors["sex"] = [$"Giới tính '{fields[4]}' không hợp lệ; cần 'Nam' hoặc 'Nữ' (sex must be Nam or Nữ)."];
+            errors["sex"] = [Texts.Get("IdCard.Sex", fields[4])];
         }
 
         var address = fields[5];
         if (address.Length == 0)
         {
-            errors["address"] = ["Thiếu nơi thường trú (address is empty)."];
+            errors["address"] = [Texts.Get("IdCard.AddressEmpty")];
         }
 
         DateOnly? issueDate = null;
@@ -87,11 +88,11 @@ public static class IdCardQr
             issueDate = ParseDate(fields[6]);
             if (issueDate is null)
             {
-                errors["issueDate"] = [$"Ngày cấp '{fields[6]}' không hợp lệ; cần dạng ddMMyyyy (issue date must be ddMMyyyy)."];
+                errors["issueDate"] = [Texts.Get("IdCard.IssueFormat", fields[6])];
             }
             else if (issueDate > today || (dateOfBirth is { } born && issueDate < born))
             {
-                errors["issueDate"] = ["Ngày cấp phải sau ngày sinh và không ở tương lai (issue date out of range)."];
+                errors["issueDate"] = [Texts.Get("IdCard.IssueRange")];
             }
         }
 
@@ -103,7 +104,7 @@ public static class IdCardQr
         var warnings = CitizenIdNumber.Inconsistencies(idNumber, dateOfBirth, sex);
         if (fields.Length > 7)
         {
-            warnings.Add($"Mã QR có {fields.Length - 7} trường thừa ở cuối, đã bỏ qua (extra trailing fields ignored).");
+            warnings.Add(Texts.Get("IdCard.ExtraFields", fields.Length - 7));
         }
 
         return (new IdCard(idNumber, oldId, fullName, dateOfBirth!.Value, sex!.Value, address, issueDate, idNumber[..3], warnings), errors);

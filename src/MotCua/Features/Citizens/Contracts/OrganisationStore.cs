@@ -16,21 +16,21 @@ public sealed record OrganisationInput(string? TaxCode, string? Name, string? Ad
 
         if (string.IsNullOrWhiteSpace(Name))
         {
-            errors["name"] = ["Cần tên tổ chức (name is required)."];
+            errors["name"] = [Texts.Get("Organisation.NameRequired")];
         }
         else if (Name.Trim().Length > 300)
         {
-            errors["name"] = ["Tên tổ chức tối đa 300 ký tự (name too long)."];
+            errors["name"] = [Texts.Get("Organisation.NameTooLong")];
         }
 
         if (Address is { Length: > 500 })
         {
-            errors["address"] = ["Địa chỉ tối đa 500 ký tự (address too long)."];
+            errors["address"] = [Texts.Get("Intake.AddressTooLong")];
         }
 
         if (Phone is { Length: > 20 })
         {
-            errors["phone"] = ["Số điện thoại tối đa 20 ký tự (phone too long)."];
+            errors["phone"] = [Texts.Get("Organisation.PhoneTooLong")];
         }
 
         if (Notifications.Contracts.EmailAddress.Error(Email) is { } emailError)

@@ -1,3 +1,5 @@
+using MotCua.Infrastructure.Text;
+
 namespace MotCua.Features.Citizens.Contracts;
 
 /// <summary>
@@ -14,17 +16,17 @@ public static class TaxCode
     {
         if (string.IsNullOrEmpty(code))
         {
-            return "Cần mã số doanh nghiệp/mã số thuế (tax code is required).";
+            return Texts.Get("TaxCode.Required");
         }
 
         var main = code.Length == 14 && code[10] == '-' ? code[..10] : code;
         if (main.Length != 10 || !main.All(char.IsAsciiDigit) || (code.Length == 14 && !code[11..].All(char.IsAsciiDigit)))
         {
-            return "Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu '-' và 3 chữ số cho đơn vị phụ thuộc (tax code must be 10 or 10-3 digits).";
+            return Texts.Get("TaxCode.Format");
         }
 
         var sum = Weights.Select((w, i) => w * (main[i] - '0')).Sum();
         var check = 10 - (sum % 11);
-        return check is 10 || main[9] - '0' != check ? "Chữ số kiểm tra của mã số thuế không đúng (check digit mismatch)." : null;
+        return check is 10 || main[9] - '0' != check ? Texts.Get("TaxCode.CheckDigit") : null;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Documents.Contracts;
 
@@ -19,7 +20,7 @@ public sealed class PendingScans(AppDbContext db, FileStore files, FileWork work
         var scans = await db.Set<PendingScan>().Where(s => s.Desk == desk && s.UsedAt == null && scanIds.Contains(s.Id)).OrderBy(s => s.ArrivedAt).ToListAsync(ct);
         if (scans.Count == 0)
         {
-            return (null, new() { ["scans"] = ["Chọn ít nhất một bản quét của quầy này."] });
+            return (null, new() { ["scans"] = [Texts.Get("Scans.ChooseOne")] });
         }
 
         var uploads = new List<UploadedFile>();
@@ -28,7 +29,7 @@ public sealed class PendingScans(AppDbContext db, FileStore files, FileWork work
             await using var stream = files.Open(scan.Sha256);
             if (stream is null)
             {
-                return (null, new() { ["scans"] = [$"Bản quét '{scan.FileName}' không còn trong kho tệp."] });
+                return (null, new() { ["scans"] = [Texts.Get("Scans.Gone", scan.FileName)] });
             }
 
             using var buffer = new MemoryStream();

@@ -2,6 +2,7 @@ using MotCua.Infrastructure.Files;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Documents.Contracts;
 
@@ -26,7 +27,7 @@ public static class ScanConverter
         {
             if (file.Length > MaxFileBytes)
             {
-                return (null, 0, new() { ["files"] = [$"Tệp '{file.FileName}' quá lớn (tối đa 20 MB)."] });
+                return (null, 0, new() { ["files"] = [Texts.Get("Files.TooLarge", file.FileName)] });
             }
 
             await using var buffer = new MemoryStream();
@@ -48,13 +49,13 @@ public static class ScanConverter
         var errors = new Dictionary<string, string[]>();
         if (files.Count == 0)
         {
-            errors["files"] = ["Chưa có tệp nào (no file)."];
+            errors["files"] = [Texts.Get("Files.None")];
             return (null, 0, errors);
         }
 
         if (files.Count > MaxFiles)
         {
-            errors["files"] = [$"Tối đa {MaxFiles} tệp cho một giấy tờ (at most {MaxFiles} files)."];
+            errors["files"] = [Texts.Get("Files.TooMany", MaxFiles, MaxFiles)];
             return (null, 0, errors);
         }
 
@@ -68,15 +69,15 @@ public static class ScanConverter
             }
             else if (f.Bytes.Length == 0)
             {
-                errors[$"files[{i}]"] = [$"Tệp '{f.Name}' rỗng (empty file)."];
+                errors[$"files[{i}]"] = [Texts.Get("Files.Empty", f.Name)];
             }
             else if (f.Bytes.Length > MaxFileBytes)
             {
-                errors[$"files[{i}]"] = [$"Tệp '{f.Name}' quá lớn (tối đa 20 MB)."];
+                errors[$"files[{i}]"] = [Texts.Get("Files.TooLarge", f.Name)];
             }
             else if ((types[i] = FileSniffer.Sniff(f.Bytes)) == SniffedType.Unknown)
             {
-                errors[$"files[{i}]"] = [$"Tệp '{f.Name}' không phải PDF, PNG hoặc JPEG (nội dung được kiểm tra, không dựa vào tên)."];
+                errors[$"files[{i}]"] = [Texts.Get("Files.NotPdfOrImage", f.Name)];
             }
         }
 
@@ -92,7 +93,7 @@ public static class ScanConverter
                 using var single = PdfReader.Open(new MemoryStream(files[0].Bytes), PdfDocumentOpenMode.Import);
                 budget.Token.ThrowIfCancellationRequested();
                 return single.PageCount > MaxPages
-                    ? (null, 0, new() { ["files[0]"] = [$"Tệp có {single.PageCount} trang; tối đa {MaxPages} trang."] })
+                    ? (null, 0, new() { ["files[0]"] = [Texts.Get("Files.TooManyPagesIn", single.PageCount, MaxPages)] })
                     : (files[0].Bytes, single.PageCount, errors);
             }
 
@@ -116,7 +117,7 @@ public static class ScanConverter
 
                 if (document.PageCount > MaxPages)
                 {
-                    return (null, 0, new() { ["files"] = [$"Giấy tờ quá {MaxPages} trang."] });
+                    return (null, 0, new() { ["files"] = [Texts.Get("Files.TooManyPages", MaxPages)] });
                 }
             }
 
@@ -128,7 +129,7 @@ public static class ScanConverter
         catch (Exception e) when (e is not (OperationCanceledException or FileRefusedException))
         {
             // PDFsharp throws many kinds of exception on a damaged PDF; whatever it throws, the file is refused as damaged.
-            return (null, 0, new() { ["files"] = ["Một tệp bị hỏng, không đọc được (a file is damaged)."] });
+            return (null, 0, new() { ["files"] = [Texts.Get("Files.OneDamaged")] });
         }
     }
 

@@ -13,6 +13,7 @@ using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
@@ -60,7 +61,7 @@ public sealed class DossierIntake(
         var applicant = request.Applicant;
         if (applicant is null)
         {
-            errors["applicant"] = ["Cần thông tin người nộp hồ sơ (applicant is required)."];
+            errors["applicant"] = [Texts.Get("Intake.ApplicantRequired")];
         }
         else
         {
@@ -71,26 +72,26 @@ public sealed class DossierIntake(
 
             if (string.IsNullOrWhiteSpace(applicant.FullName))
             {
-                errors["applicant.fullName"] = ["Cần họ và tên người nộp (full name is required)."];
+                errors["applicant.fullName"] = [Texts.Get("Intake.FullNameRequired")];
             }
             else if (applicant.FullName.Trim().Length > 200)
             {
-                errors["applicant.fullName"] = ["Họ và tên tối đa 200 ký tự (full name too long)."];
+                errors["applicant.fullName"] = [Texts.Get("Intake.FullNameTooLong")];
             }
 
             if (applicant.Address is { Length: > 500 })
             {
-                errors["applicant.address"] = ["Địa chỉ tối đa 500 ký tự (address too long)."];
+                errors["applicant.address"] = [Texts.Get("Intake.AddressTooLong")];
             }
 
             if (applicant.Phone is { Length: > 0 } phone && (phone.Trim().Length > 20 || !phone.Trim().All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')))
             {
-                errors["applicant.phone"] = ["Số điện thoại không hợp lệ (invalid phone)."];
+                errors["applicant.phone"] = [Texts.Get("Intake.PhoneInvalid")];
             }
 
             if (applicant.DateOfBirth is { } dob && DateOnly.FromDateTime(now.DateTime) < dob)
             {
-                errors["applicant.dateOfBirth"] = ["Ngày sinh ở tương lai."];
+                errors["applicant.dateOfBirth"] = [Texts.Get("Intake.BirthInFuture")];
             }
 
             if (EmailAddress.Error(applicant.Email) is { } emailError)
@@ -101,14 +102,14 @@ public sealed class DossierIntake(
 
         if (!Enum.IsDefined(request.Channel))
         {
-            errors["channel"] = ["Kênh nộp là counter (tại quầy), online (trực tuyến) hoặc post (bưu chính)."];
+            errors["channel"] = [Texts.Get("Intake.ChannelInvalid")];
         }
 
         if (request.Documents is { } listed)
         {
             if (listed.Count > MaxDocuments)
             {
-                errors["documents"] = [$"Tối đa {MaxDocuments} giấy tờ cho một hồ sơ (too many documents)."];
+                errors["documents"] = [Texts.Get("Intake.TooManyDocuments", MaxDocuments)];
             }
             else
             {
@@ -126,28 +127,28 @@ public sealed class DossierIntake(
         var backdated = receivedAt < now - AllowedClockSkew;
         if (receivedAt > now + AllowedClockSkew)
         {
-            errors["receivedAt"] = ["Thời điểm tiếp nhận ở tương lai (receivedAt is in the future)."];
+            errors["receivedAt"] = [Texts.Get("Intake.ReceivedInFuture")];
         }
         else if (backdated && receivedAt < now.AddDays(-options.Value.BackdateDays))
         {
-            errors["receivedAt"] = [$"Chỉ được ghi lùi thời điểm tiếp nhận tối đa {options.Value.BackdateDays} ngày (receivedAt too far back)."];
+            errors["receivedAt"] = [Texts.Get("Intake.BackdateTooFar", options.Value.BackdateDays)];
         }
         else if (backdated && !user.IsInRole(Roles.Leader) && !(options.Value.OfficersMayBackdate && user.IsInRole(Roles.OneStopOfficer)))
         {
-            errors["receivedAt"] = ["Chỉ lãnh đạo được ghi lùi thời điểm tiếp nhận (a hồ sơ giấy nhận khi hệ thống gián đoạn); bỏ trống để lấy thời điểm hiện tại."];
+            errors["receivedAt"] = [Texts.Get("Intake.BackdateLeadersOnly")];
         }
 
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
         {
-            errors["procedureCode"] = ["Cần mã thủ tục (procedureCode is required)."];
+            errors["procedureCode"] = [Texts.Get("Intake.ProcedureRequired")];
         }
 
         var office = await OfficeAsync(request.Office, user, ct);
         if (office is null)
         {
             errors["office"] = [request.Office is null
-                ? "Tài khoản không thuộc nơi tiếp nhận hồ sơ nào; ghi rõ office (the account works at no office)."
-                : $"Không có nơi tiếp nhận '{request.Office}' trong phạm vi của bạn (unknown office)."];
+                ? Texts.Get("Intake.NoOffice")
+                : Texts.Get("Intake.UnknownOffice", request.Office)];
         }
 
         if (errors.Count > 0)
@@ -159,12 +160,12 @@ public sealed class DossierIntake(
         var version = await catalog.VersionInForceAsync(request.ProcedureCode!.Trim(), localDay, ct);
         if (version is null)
         {
-            return new AcceptResult(AcceptOutcome.UnknownProcedure, null, new() { ["procedureCode"] = [$"Không có thủ tục '{request.ProcedureCode}' có hiệu lực ngày {localDay:dd/MM/yyyy}."] });
+            return new AcceptResult(AcceptOutcome.UnknownProcedure, null, new() { ["procedureCode"] = [Texts.Get("Intake.UnknownProcedure", request.ProcedureCode, localDay)] });
         }
 
         if (version.Receiving == "listed" && !version.AcceptingOffices.Contains(office!.Code))
         {
-            return new AcceptResult(AcceptOutcome.Invalid, null, new() { ["procedureCode"] = [$"Thủ tục này không tiếp nhận tại {office.Name}; hướng dẫn công dân đến nơi tiếp nhận đúng thẩm quyền."] });
+            return new AcceptResult(AcceptOutcome.Invalid, null, new() { ["procedureCode"] = [Texts.Get("Intake.NotReceivedHere", office.Name)] });
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -237,7 +238,7 @@ public sealed class DossierIntake(
 
         if (record.RequestHash != requestHash)
         {
-            return new AcceptResult(AcceptOutcome.KeyReused, null, new() { ["Idempotency-Key"] = ["Khoá này đã dùng cho một yêu cầu khác (the key was used for a different request)."] });
+            return new AcceptResult(AcceptOutcome.KeyReused, null, new() { ["Idempotency-Key"] = [Texts.Get("Intake.KeyReused")] });
         }
 
         return new AcceptResult(AcceptOutcome.Repeated, await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == record.DossierId, ct), []);
@@ -262,11 +263,11 @@ public sealed class DossierIntake(
     private static readonly string[] Hows = ["store", "scanned", "paper", "form"];
 
     private static string? DocumentError(ReceivedDocument? d) =>
-        d is null ? "Thiếu giấy tờ (empty entry)."
-        : string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 500 ? "Tên giấy tờ cần có, tối đa 500 ký tự."
-        : d.DocumentType.Length > 60 ? "Loại giấy tờ tối đa 60 ký tự."
-        : d.Originals is < 0 or > 50 || d.Copies is < 0 or > 50 ? "Số bản chính và bản sao từ 0 đến 50."
-        : !Hows.Contains(d.How) ? "Cách nhận giấy tờ là store, scanned, paper hoặc form."
+        d is null ? Texts.Get("Intake.DocumentEmpty")
+        : string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 500 ? Texts.Get("Intake.DocumentName")
+        : d.DocumentType.Length > 60 ? Texts.Get("Intake.DocumentType")
+        : d.Originals is < 0 or > 50 || d.Copies is < 0 or > 50 ? Texts.Get("Intake.DocumentCopies")
+        : !Hows.Contains(d.How) ? Texts.Get("Intake.DocumentHow")
         : null;
 
     private static IEnumerable<ReceivedDocument> DefaultDocuments(ProcedureVersion version) =>

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using MimeKit;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Notifications.Contracts;
 
@@ -23,7 +24,7 @@ public static partial class EmailAddress
         return trimmed.Length <= MaxLength && Plain().IsMatch(trimmed)
             && MailboxAddress.TryParse(ParserOptions.Default, trimmed, out var parsed) && parsed.Address == trimmed && string.IsNullOrEmpty(parsed.Name)
             ? null
-            : "Địa chỉ thư điện tử không hợp lệ, ví dụ ten@example.vn (invalid e-mail address).";
+            : Texts.Get("Common.EmailInvalid");
     }
 
     [GeneratedRegex(@"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+$")]

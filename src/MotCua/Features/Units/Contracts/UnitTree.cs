@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Units.Contracts;
@@ -9,10 +10,7 @@ public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorI
 
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
 public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null, bool LeadersAtCounter = false)
-{
-    /// <summary>Whether the unit exists on <paramref name="day"/> (from its establishment, through its last day).</summary>
-    public bool IsValidOn(DateOnly day) => ValidFrom <= day && (ValidTo is null || ValidTo >= day);
-}
+    : IValidity;
 
 /// <summary>The shape of the unit tree: parents and successors, for scoping and roll-ups.</summary>
 public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
@@ -50,7 +48,7 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
     /// <summary>Offices (units that receive dossiers) open on a date, by code.</summary>
     public Task<List<UnitInfo>> CurrentOfficesAsync(DateOnly on, CancellationToken ct = default) =>
         db.Units.AsNoTracking()
-            .Where(u => u.ReceivesDossiers && u.ValidFrom <= on && (u.ValidTo == null || u.ValidTo >= on))
+            .Where(u => u.ReceivesDossiers).ValidOn(on)
             .OrderBy(u => u.Code)
             .Select(Info)
             .ToListAsync(ct);

@@ -9,6 +9,7 @@ using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -108,7 +109,7 @@ public sealed class ActionContext(ActionServices services, Dossier dossier, Proc
         var step = Steps[to];
         if (await Services.Agencies.ResolveAsync(Dossier.OfficeId, step, VietnamTime.Today(Services.Clock), ct) is not { } unit)
         {
-            return ActionResult.Invalid("action", $"Không tìm thấy cơ quan thực hiện bước \"{step.Name}\" ({step.Agency}); kiểm tra chức năng của đơn vị.");
+            return ActionResult.Invalid("action", Texts.Get("Workflow.NoAgencyForStep", step.Name, step.Agency));
         }
 
         if (holder is { Length: > 0 } && action != DossierAction.SendBack && await AssigneeErrorAsync(holder, unit.Id, step.Role, ct) is { } error)
@@ -141,11 +142,11 @@ public sealed class ActionContext(ActionServices services, Dossier dossier, Proc
     {
         if (string.IsNullOrWhiteSpace(username))
         {
-            return "Cần tài khoản người được giao (assignee).";
+            return Texts.Get("Workflow.AssigneeRequired");
         }
 
         var people = await Services.Staff.InRoleAtAsync([unitId], role, ct);
-        return people.Any(p => p.Username == username.Trim()) ? null : $"'{username}' không phải {role} của cơ quan thực hiện bước này.";
+        return people.Any(p => p.Username == username.Trim()) ? null : Texts.Get("Workflow.AssigneeNotInRole", username, role);
     }
 
     public static string Rating(DateTimeOffset at, DateTimeOffset due) => Deadline.Rate(at, due) switch

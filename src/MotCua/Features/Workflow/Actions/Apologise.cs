@@ -1,6 +1,7 @@
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -12,7 +13,7 @@ public sealed class Apologise : ProcessAction
 {
     public override DossierAction Kind => DossierAction.Apologise;
 
-    public override string? NoteRequired => "Cần nêu lý do chậm trễ.";
+    public override string? NoteRequired => Texts.Get("Workflow.ApologyReasonRequired");
 
     public override async Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) =>
         (await c.Services.Agencies.ResponsibleAsync(c.Dossier.OfficeId, VietnamTime.Today(c.Services.Clock), ct))?.Id ?? c.Dossier.OfficeId;
@@ -23,7 +24,7 @@ public sealed class Apologise : ProcessAction
         var calendar = await c.Services.Calendars.GetAsync(ct);
         if (request.NewDueDate is not { } newDate || newDate <= dossier.DueDate || !WorkingDayCalendar.InRange(newDate) || !calendar.IsWorkingDay(newDate))
         {
-            return ActionResult.Invalid("newDueDate", $"Cần ngày hẹn mới là ngày làm việc sau {dossier.DueDate:dd/MM/yyyy}.");
+            return ActionResult.Invalid("newDueDate", Texts.Get("Workflow.NewDueDateInvalid", dossier.DueDate));
         }
 
         var office = await c.Services.Hours.ForOfficeAsync(dossier.OfficeId, ct);

@@ -1,5 +1,6 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -9,5 +10,5 @@ public sealed class Approve : Forward
     public override DossierAction Kind => DossierAction.Approve;
 
     public override string? StructureError(int current, IReadOnlyList<ProcessStep> steps) =>
-        current + 1 >= steps.Count ? "Đây là bước cuối của quy trình." : null;
+        current + 1 >= steps.Count ? Texts.Get("Workflow.LastStep") : null;
 }

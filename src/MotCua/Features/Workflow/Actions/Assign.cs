@@ -1,4 +1,5 @@
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -11,7 +12,7 @@ public sealed class Assign : ProcessAction
     {
         if (c.Step is not { } task)
         {
-            return ActionResult.Invalid("action", "Không có bước đang mở.");
+            return ActionResult.Invalid("action", Texts.Get("Workflow.NoOpenStep"));
         }
 
         if (await c.AssigneeErrorAsync(request.Assignee, task.UnitId, task.Role, ct) is { } error)

@@ -1,6 +1,7 @@
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -9,7 +10,7 @@ public sealed class Consult : ProcessAction
 {
     public override DossierAction Kind => DossierAction.Consult;
 
-    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+    public override string? NoteRequired => Texts.Get("Workflow.NoteRequired");
 
     public override bool HolderOnly => true;
 
@@ -18,13 +19,13 @@ public sealed class Consult : ProcessAction
         var unit = request.Agency is { Length: > 0 } agency ? await c.Services.Tree.FindByCodeAsync(agency.Trim(), ct) : null;
         if (unit is null || !unit.IsValidOn(VietnamTime.Today(c.Services.Clock)))
         {
-            return ActionResult.Invalid("agency", "Cần mã cơ quan được xin ý kiến (đang hoạt động).");
+            return ActionResult.Invalid("agency", Texts.Get("Workflow.ConsultAgencyRequired"));
         }
 
         var days = request.WorkingDays ?? 2;
         if (days is < 1 or > 30)
         {
-            return ActionResult.Invalid("workingDays", "Thời hạn trả lời từ 1 đến 30 ngày làm việc.");
+            return ActionResult.Invalid("workingDays", Texts.Get("Workflow.ConsultDays"));
         }
 
         var calendar = await c.Services.Calendars.GetAsync(ct);

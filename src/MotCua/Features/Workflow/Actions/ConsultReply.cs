@@ -1,4 +1,5 @@
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -7,10 +8,10 @@ public sealed class ConsultReply : ProcessAction
 {
     public override DossierAction Kind => DossierAction.ConsultReply;
 
-    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+    public override string? NoteRequired => Texts.Get("Workflow.NoteRequired");
 
     public override string? TaskError(ActionContext c) =>
-        c.Tasks.Any(t => t.Kind == TaskKind.Consultation) ? null : "Không có yêu cầu xin ý kiến nào đang mở.";
+        c.Tasks.Any(t => t.Kind == TaskKind.Consultation) ? null : Texts.Get("Workflow.NoOpenConsultation");
 
     /// <summary>The open consultation asked of one of the caller's units (else the first, so that the check names whose it is).</summary>
     public override async Task<(DossierTask? Task, string Profile)> TargetAsync(ActionContext c, CancellationToken ct) =>

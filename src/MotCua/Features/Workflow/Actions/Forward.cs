@@ -1,5 +1,6 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -15,8 +16,8 @@ public class Forward : ProcessAction
     public override bool HolderOnly => true;
 
     public override string? StructureError(int current, IReadOnlyList<ProcessStep> steps) =>
-        current + 1 >= steps.Count ? "Đây là bước cuối của quy trình."
-        : ProcessRules.IsReturnStep(steps, current + 1) ? "Bước tiếp theo là trả kết quả: dùng 'issueResult' (hoặc 'approve' khi lãnh đạo ký)."
+        current + 1 >= steps.Count ? Texts.Get("Workflow.LastStep")
+        : ProcessRules.IsReturnStep(steps, current + 1) ? Texts.Get("Workflow.NextIsReturn")
         : null;
 
     public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)

@@ -1,5 +1,6 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -9,7 +10,7 @@ public sealed class IssueResult : Forward
     public override DossierAction Kind => DossierAction.IssueResult;
 
     public override string? StructureError(int current, IReadOnlyList<ProcessStep> steps) =>
-        current + 1 >= steps.Count ? "Đây là bước cuối của quy trình."
-        : !ProcessRules.IsReturnStep(steps, current + 1) ? "Chỉ ban hành kết quả ở bước xử lý cuối cùng."
+        current + 1 >= steps.Count ? Texts.Get("Workflow.LastStep")
+        : !ProcessRules.IsReturnStep(steps, current + 1) ? Texts.Get("Workflow.IssueOnlyAtLastStep")
         : null;
 }

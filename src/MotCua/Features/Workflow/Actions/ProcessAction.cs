@@ -1,6 +1,7 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -21,8 +22,8 @@ public abstract class ProcessAction
     /// <summary>Why the action does not apply to a dossier in this state (open dossiers only reach here).</summary>
     public virtual string? StateError(DossierStatus status) => status switch
     {
-        DossierStatus.WaitingSupplement => "Hồ sơ đang chờ công dân bổ sung.",
-        DossierStatus.ResultReady => "Kết quả đã có; chỉ còn trả kết quả.",
+        DossierStatus.WaitingSupplement => Texts.Get("Workflow.WaitingSupplement"),
+        DossierStatus.ResultReady => Texts.Get("Workflow.ResultReadyOnlyReturn"),
         _ => null,
     };
 

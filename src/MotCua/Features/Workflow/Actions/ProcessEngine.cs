@@ -10,6 +10,7 @@ using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -60,13 +61,13 @@ public sealed class ProcessEngine(
 
         if (!EnumNames.TryParse<DossierAction>(request.Action?.Trim(), out var kind))
         {
-            return ActionResult.Invalid("action", $"Không có thao tác '{request.Action?.Trim()}'. Các thao tác: {string.Join(", ", EnumNames.All<DossierAction>())}.");
+            return ActionResult.Invalid("action", Texts.Get("Workflow.UnknownAction", request.Action?.Trim(), string.Join(", ", EnumNames.All<DossierAction>())));
         }
 
         var action = byKind[kind];
         if (request.ExpectedVersion is not { } expected)
         {
-            return ActionResult.Invalid("expectedVersion", "Cần phiên bản hồ sơ đang xem (expectedVersion).");
+            return ActionResult.Invalid("expectedVersion", Texts.Get("Workflow.VersionRequired"));
         }
 
         if (action.NoteRequired is { } noteMissing && string.IsNullOrWhiteSpace(request.Note))
@@ -76,14 +77,14 @@ public sealed class ProcessEngine(
 
         if (request.Note is { Length: > 2000 })
         {
-            return ActionResult.Invalid("note", "Nội dung tối đa 2000 ký tự.");
+            return ActionResult.Invalid("note", Texts.Get("Workflow.NoteTooLong"));
         }
 
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var dossier = await db.Set<Dossier>().FirstAsync(d => d.Id == found.Id, ct);
         if (dossier.Version != expected)
         {
-            return new ActionResult(ActionOutcome.Stale, "expectedVersion", $"Hồ sơ đã được người khác xử lý (phiên bản hiện tại {dossier.Version}).");
+            return new ActionResult(ActionOutcome.Stale, "expectedVersion", Texts.Get("Workflow.Stale", dossier.Version));
         }
 
         var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct)
@@ -119,7 +120,7 @@ public sealed class ProcessEngine(
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             events.RolledBack();
-            return new ActionResult(ActionOutcome.Stale, "expectedVersion", "Hồ sơ vừa được người khác xử lý; tải lại để xem.");
+            return new ActionResult(ActionOutcome.Stale, "expectedVersion", Texts.Get("Workflow.StaleJustNow"));
         }
 
         await events.CommittedAsync(ct);
@@ -150,7 +151,7 @@ public sealed class ProcessEngine(
         var dossier = c.Dossier;
         if (dossier.IsClosed)
         {
-            return ActionResult.Invalid("action", $"Hồ sơ đã kết thúc ({DossierReader.Status(dossier.Status)}).");
+            return ActionResult.Invalid("action", Texts.Get("Workflow.Closed", DossierReader.Status(dossier.Status)));
         }
 
         if ((action.StateError(dossier.Status) ?? action.StructureError(dossier.CurrentStep, c.Steps) ?? action.TaskError(c)) is { } error)
@@ -162,23 +163,23 @@ public sealed class ProcessEngine(
         var stepName = c.StepName(dossier.CurrentStep);
         if (ProcessRules.Current.RolesFor(profile, action.Kind) is not { } roles)
         {
-            return ActionResult.Invalid("action", $"Thao tác '{action.Name}' không có ở bước \"{stepName}\".");
+            return ActionResult.Invalid("action", Texts.Get("Workflow.ActionNotInStep", action.Name, stepName));
         }
 
         if (!roles.Any(c.User.IsInRole))
         {
-            return ActionResult.Forbidden($"Ở bước \"{stepName}\", thao tác '{action.Name}' dành cho: {string.Join(", ", roles)}.");
+            return ActionResult.Forbidden(Texts.Get("Workflow.ActionForRoles", stepName, action.Name, string.Join(", ", roles)));
         }
 
         var actingUnit = await action.ActingUnitAsync(c, target, ct);
         if (!UnitTree.AndPredecessors(await tree.LinksAsync(ct), await c.MyUnitsAsync(ct)).Contains(actingUnit))
         {
-            return ActionResult.Forbidden("Bước này do cơ quan khác thực hiện; bạn không làm việc tại cơ quan đó.");
+            return ActionResult.Forbidden(Texts.Get("Workflow.OtherAgency"));
         }
 
         if (action.HolderOnly && target?.Holder is { Length: > 0 } holder && holder != c.Actor && !c.User.IsInRole(Roles.Leader))
         {
-            return ActionResult.Forbidden($"Hồ sơ đang được giao cho {holder}.");
+            return ActionResult.Forbidden(Texts.Get("Workflow.AssignedTo", holder));
         }
 
         return null;

@@ -1,5 +1,6 @@
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -11,7 +12,7 @@ public class Refuse : ProcessAction
 {
     public override DossierAction Kind => DossierAction.Refuse;
 
-    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+    public override string? NoteRequired => Texts.Get("Workflow.NoteRequired");
 
     public override string? StateError(DossierStatus status) => status == DossierStatus.WaitingSupplement ? null : base.StateError(status);
 

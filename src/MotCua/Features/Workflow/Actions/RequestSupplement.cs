@@ -1,4 +1,5 @@
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -7,7 +8,7 @@ public sealed class RequestSupplement : ProcessAction
 {
     public override DossierAction Kind => DossierAction.RequestSupplement;
 
-    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+    public override string? NoteRequired => Texts.Get("Workflow.NoteRequired");
 
     public override bool HolderOnly => true;
 

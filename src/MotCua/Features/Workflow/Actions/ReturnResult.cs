@@ -4,6 +4,7 @@ using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -12,7 +13,7 @@ public sealed class ReturnResult : ProcessAction
 {
     public override DossierAction Kind => DossierAction.ReturnResult;
 
-    public override string? StateError(DossierStatus status) => status == DossierStatus.ResultReady ? null : "Kết quả chưa được ban hành.";
+    public override string? StateError(DossierStatus status) => status == DossierStatus.ResultReady ? null : Texts.Get("Workflow.ResultNotIssued");
 
     public override Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) => Task.FromResult(c.Dossier.OfficeId);
 
@@ -20,12 +21,12 @@ public sealed class ReturnResult : ProcessAction
     {
         if (string.IsNullOrWhiteSpace(request.ReceivedBy))
         {
-            return Task.FromResult<ActionResult?>(ActionResult.Invalid("receivedBy", "Cần họ tên người nhận kết quả."));
+            return Task.FromResult<ActionResult?>(ActionResult.Invalid("receivedBy", Texts.Get("Workflow.ReceivedByRequired")));
         }
 
         if (request.FeesCollected < 0)
         {
-            return Task.FromResult<ActionResult?>(ActionResult.Invalid("feesCollected", "Số tiền thu không âm."));
+            return Task.FromResult<ActionResult?>(ActionResult.Invalid("feesCollected", Texts.Get("Workflow.FeesNotNegative")));
         }
 
         c.EndAll(Kind);

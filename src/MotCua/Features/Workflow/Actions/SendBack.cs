@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -13,11 +14,11 @@ public sealed class SendBack : ProcessAction
 {
     public override DossierAction Kind => DossierAction.SendBack;
 
-    public override string? NoteRequired => "Cần ghi nội dung (lý do, yêu cầu hoặc trả lời).";
+    public override string? NoteRequired => Texts.Get("Workflow.NoteRequired");
 
     public override string? StateError(DossierStatus status) => status == DossierStatus.ResultReady ? null : base.StateError(status);
 
-    public override string? StructureError(int current, IReadOnlyList<ProcessStep> steps) => current == 0 ? "Hồ sơ đang ở bước đầu tiên." : null;
+    public override string? StructureError(int current, IReadOnlyList<ProcessStep> steps) => current == 0 ? Texts.Get("Workflow.AtFirstStep") : null;
 
     public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
@@ -25,7 +26,7 @@ public sealed class SendBack : ProcessAction
         var back = request.ToStep ?? dossier.CurrentStep - 1;
         if (back < 0 || back >= dossier.CurrentStep)
         {
-            return ActionResult.Invalid("toStep", $"Chỉ trả lại một bước trước (0 đến {dossier.CurrentStep - 1}).");
+            return ActionResult.Invalid("toStep", Texts.Get("Workflow.SendBackRange", dossier.CurrentStep - 1));
         }
 
         var previousHolder = await c.Db.Set<DossierTask>().AsNoTracking()

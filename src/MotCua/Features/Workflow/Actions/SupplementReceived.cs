@@ -2,6 +2,7 @@ using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
 
@@ -13,7 +14,7 @@ public sealed class SupplementReceived : ProcessAction
 {
     public override DossierAction Kind => DossierAction.SupplementReceived;
 
-    public override string? StateError(DossierStatus status) => status == DossierStatus.WaitingSupplement ? null : "Hồ sơ không chờ bổ sung.";
+    public override string? StateError(DossierStatus status) => status == DossierStatus.WaitingSupplement ? null : Texts.Get("Workflow.NotWaitingSupplement");
 
     public override Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) => Task.FromResult(c.Dossier.OfficeId);
 

@@ -1,5 +1,6 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
 
 namespace MotCua.Features.Workflow.Contracts;
 
@@ -45,7 +46,7 @@ public sealed class StepAgencies(UnitTree tree)
         };
         for (UnitInfo? level = responsible; level is not null; level = level.ParentId is { } up ? byId.GetValueOrDefault(up) : null)
         {
-            var found = units.Where(u => u.ParentId == level.Id && matches(u) && u.ValidFrom <= today && (u.ValidTo is null || u.ValidTo >= today))
+            var found = units.Where(u => u.ParentId == level.Id && matches(u) && u.IsValidOn(today))
                 .OrderBy(u => u.Code, StringComparer.Ordinal).FirstOrDefault();
             if (found is not null)
             {

@@ -2,6 +2,7 @@ using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
 
@@ -21,6 +22,9 @@ public sealed class WorkflowOptions
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool SweeperEnabled { get; set; } = true;
+
+    /// <summary>The deadline sweeper's: first a period after start.</summary>
+    public JobSchedule Schedule => new(SweeperEnabled, SweepEvery, RunAtStart: false);
 }
 
 /// <summary>

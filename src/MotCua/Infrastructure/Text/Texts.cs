@@ -1,0 +1,21 @@
+using System.Globalization;
+using System.Resources;
+
+namespace MotCua.Infrastructure.Text;
+
+/// <summary>
+/// The interface's words outside views (errors, messages, file headers): one resource each in
+/// <c>Resources/SharedResource.resx</c> (Vietnamese) and <c>SharedResource.en.resx</c>, in the request's culture, as
+/// the views' localizer reads them. What is stored or official (a dossier's history, a message to a citizen, a
+/// form) stays in Vietnamese and does not come from here.
+/// </summary>
+public static class Texts
+{
+    private static readonly ResourceManager Resources = new("MotCua.Resources.SharedResource", typeof(SharedResource).Assembly);
+
+    public static string Get(string key, params object?[] args)
+    {
+        var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No text '{key}' in the resources.");
+        return args.Length == 0 ? format : string.Format(CultureInfo.CurrentCulture, format, args);
+    }
+}
