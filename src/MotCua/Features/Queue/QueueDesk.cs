@@ -275,7 +275,7 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
 
         var counter = t.CounterId is { } c ? await db.Set<QueueCounter>().AsNoTracking().Where(x => x.Id == c).Select(x => (int?)x.Number).FirstOrDefaultAsync(ct) : null;
         return new TicketView(t.Id, t.Number, t.ServiceCode, VietnamTime.ToVietnam(t.IssuedAt), t.Status == TicketStatus.Waiting ? await AheadAsync(t, ct) : 0, t.Priority,
-            System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(t.Status.ToString()), counter);
+            EnumNames.Of(t.Status), counter);
     }
 
     /// <summary>What a board shows: the latest call of each counter and how many wait per service.</summary>

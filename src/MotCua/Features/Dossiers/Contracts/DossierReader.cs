@@ -90,7 +90,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
         return d is null ? null : new PublicDossier(d.Code, d.ProcedureName, Status(d.Status), Vn(d.ReceivedAt), d.DueDate, MaskName(d.ApplicantName));
     }
 
-    public static string Status(DossierStatus status) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(status.ToString());
+    public static string Status(DossierStatus status) => EnumNames.Of(status);
 
     /// <summary>A name as public pages may show it: "Nguyễn Văn An" → "Nguyễn V. A.".</summary>
     public static string MaskName(string fullName)
