@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
-using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers;
 using MotCua.Features.Dossiers.Contracts;
 
 namespace MotCua.Benchmarks;
@@ -169,7 +170,7 @@ public static class LoadScenarios
                     ReceivedAt = at, DueDate = day, DueAt = at.AddHours(8), ReceivedBy = "bench", Version = 1,
                 };
                 dossiers.Add(d);
-                events.Add(DossierEvents.Create(d.Id, 0, DossierEvents.Genesis, at, "receive", "bench"));
+                events.Add(DossierEvent.Chained(d.Id, 0, DossierEvents.Genesis, at, "receive", "bench"));
             }
 
             await using (var tx = await db.Database.BeginTransactionAsync())

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Features.Dossiers;
 using MotCua.Features.Dossiers.Contracts;
-using MotCua.Features.Feedback.Contracts;
+using MotCua.Features.Feedback;
 using MotCua.Features.Units;
 using MotCua.Infrastructure.Database;
 
@@ -94,7 +95,7 @@ public static class ReportsScenario
         Guid version;
         await using (var scope = host.Services.CreateAsyncScope())
         {
-            version = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<MotCua.Features.Catalog.Contracts.ProcedureVersion>().Select(v => v.Id).FirstAsync();
+            version = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Set<MotCua.Features.Catalog.StoredVersion>().Select(v => v.Id).FirstAsync();
         }
 
         var start = now.AddDays(-365);

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Dossiers;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow;
 using MotCua.Features.Workflow.Contracts;
@@ -128,7 +129,7 @@ public static class WorkflowScenario
                 for (var e = 0; e < eventsPer; e++)
                 {
                     var action = e == 0 ? "receive" : !isOpen && e == eventsPer - 1 ? "returnResult" : (e % 3) switch { 0 => "assign", 1 => "forward", _ => "consultReply" };
-                    var ev = DossierEvents.Create(d.Id, e, previous, received.AddMinutes(e * 7), action, "bench", steps[Math.Min(e % 4, 3)], steps[Math.Min((e + 1) % 4, 3)]);
+                    var ev = DossierEvent.Chained(d.Id, e, previous, received.AddMinutes(e * 7), action, "bench", steps[Math.Min(e % 4, 3)], steps[Math.Min((e + 1) % 4, 3)]);
                     events.Add(ev);
                     previous = ev.Hash;
                 }

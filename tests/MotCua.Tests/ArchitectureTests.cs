@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Mono.Cecil;
 
 namespace MotCua.Tests;
@@ -46,9 +47,8 @@ public sealed class ArchitectureTests
 
     /// <summary>
     /// No two capabilities use each other: one of them owns the relation and the other hears of it by an event or
-    /// answers through an interface it implements. Citizens and Documents still do (the citizen's record page lists
-    /// the documents, the documents' API finds the citizen): the one pair left to untangle, listed so that a new
-    /// cycle fails, and so does this list once the pair is gone.
+    /// answers through an interface it implements (the citizen's record lists the documents through
+    /// <c>ICitizenDocuments</c>, which the document store answers).
     /// </summary>
     [Fact]
     public void No_two_capabilities_depend_on_each_other()
@@ -56,13 +56,14 @@ public sealed class ArchitectureTests
         var graph = Uses.Value.ToDictionary(p => p.Key, p => p.Value.Select(u => CapabilityName(u.Target)).ToHashSet());
         var cycles = graph.SelectMany(p => p.Value.Where(to => string.CompareOrdinal(p.Key, to) < 0 && graph.TryGetValue(to, out var back) && back.Contains(p.Key)).Select(to => $"{p.Key}↔{to}"))
             .Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Citizens↔Documents"], cycles);
+        Assert.Empty(cycles);
         Assert.Contains("Dossiers", graph["Workflow"]); // the process owns its link to the dossier, not the other way round
         Assert.DoesNotContain("Workflow", graph["Dossiers"]);
         Assert.DoesNotContain("Intake", graph["Dossiers"]);
         Assert.DoesNotContain("Queue", graph["Dossiers"]);
         Assert.DoesNotContain("Reports", graph["Feedback"]);
         Assert.DoesNotContain("Workflow", graph["Catalog"]);
+        Assert.DoesNotContain("Documents", graph["Citizens"]);
     }
 
     /// <summary>A dossier's state changes only through its own methods (and its intake): nobody else writes its fields.</summary>
@@ -77,6 +78,38 @@ public sealed class ArchitectureTests
             .Select(x => $"{x.Type.FullName} sets {x.Operand!.Name[4..]}")
             .Distinct().ToList();
         Assert.True(writers.Count == 0, string.Join('\n', writers));
+    }
+
+    /// <summary>
+    /// A capability's tables are its own: no other capability names its entities (queries them, joins them, holds
+    /// them), and no entity is in Contracts, where others could. Others read through the owner's query services.
+    /// </summary>
+    [Fact]
+    public void No_capability_touches_another_capabilitys_tables()
+    {
+        using var db = new MotCua.Infrastructure.Database.SqliteAppDbContext(new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<MotCua.Infrastructure.Database.SqliteAppDbContext>().UseSqlite("Data Source=:memory:").Options);
+        var entities = db.Model.GetEntityTypes().Select(e => e.ClrType.FullName!).ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("MotCua.Features.Dossiers.Dossier", entities);
+        var inContracts = entities.Where(e => e.Contains(".Contracts.", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.True(inContracts.Count == 0, "Entities in Contracts:\n" + string.Join('\n', inContracts));
+        var violations = Uses.Value.SelectMany(p => p.Value.Where(u => entities.Contains(u.Target.Replace("Contracts:", "", StringComparison.Ordinal))).Select(u => $"{p.Key}: {u.Type} uses {u.Target}"))
+            .Order(StringComparer.Ordinal).ToList();
+        Assert.True(violations.Count == 0, string.Join('\n', violations));
+
+        // Raw SQL names tables: a capability's SQL names only its own (each table is named after its owner: dossiers_…).
+        var tables = db.Model.GetEntityTypes().Select(e => e.GetTableName()).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        Assert.Contains("dossiers_dossier", tables);
+        using var module = ModuleDefinition.ReadModule(typeof(Program).Assembly.Location);
+        var named = module.GetTypes()
+            .Where(t => CapabilityOf(t) is not null)
+            .SelectMany(t => t.Methods.Where(m => m.HasBody).SelectMany(m => m.Body.Instructions).Select(i => i.Operand).OfType<string>()
+                .SelectMany(text => System.Text.RegularExpressions.Regex.Matches(text, "[a-z]+_[a-z_]+").Select(m => m.Value))
+                .Where(tables.Contains)
+                .Select(name => (Capability: CapabilityOf(t)!.Name, Type: t.FullName, Table: name)))
+            .Distinct().ToList();
+        Assert.Contains(named, n => n is { Capability: "Queue", Table: "queue_sequence" }); // the scan sees the SQL at all
+        var foreignSql = named.Where(n => !n.Table.StartsWith(n.Capability.ToLowerInvariant() + "_", StringComparison.Ordinal)).Select(n => $"{n.Type} names {n.Table}").ToList();
+        Assert.True(foreignSql.Count == 0, string.Join('\n', foreignSql));
     }
 
     private sealed record Capability(string Name, bool Contracts);

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using MotCua.Features.Citizens.Contracts;
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure.Demo;
 
 namespace MotCua.Infrastructure;
@@ -50,7 +50,7 @@ public static class Cli
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Database.AppDbContext>();
-        var ids = db.Set<Features.Dossiers.Contracts.Dossier>().AsNoTracking().Where(d => code == null || d.Code == code).OrderBy(d => d.Id).Select(d => new { d.Id, d.Code }).AsAsyncEnumerable();
+        var ids = db.Set<Features.Dossiers.Dossier>().AsNoTracking().Where(d => code == null || d.Code == code).OrderBy(d => d.Id).Select(d => new { d.Id, d.Code }).AsAsyncEnumerable();
         var clock = Stopwatch.StartNew();
         int checkedCount = 0, broken = 0;
         await using var verifyScope = app.Services.CreateAsyncScope();

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Dossiers;
 using MotCua.Infrastructure.Database;
 using MotCua.Tests.Features.Workflow;
 

@@ -75,7 +75,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
                 existing[code] = procedure;
             }
 
-            var current = await db.Set<ProcedureVersion>().Where(v => v.ProcedureId == procedure.Id).ToListAsync(ct);
+            var current = await db.Set<StoredVersion>().Where(v => v.ProcedureId == procedure.Id).ToListAsync(ct);
             foreach (var version in data.Versions)
             {
                 if (current.FirstOrDefault(v => v.EffectiveFrom == version.EffectiveFrom) is { } same)
@@ -109,11 +109,11 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
 
     public async Task<CatalogFile> ExportAsync(CancellationToken ct = default)
     {
-        var versions = await db.Set<ProcedureVersion>().AsNoTracking().OrderBy(v => v.Code).ThenBy(v => v.EffectiveFrom).ToListAsync(ct);
+        var versions = await db.Set<StoredVersion>().AsNoTracking().OrderBy(v => v.Code).ThenBy(v => v.EffectiveFrom).ToListAsync(ct);
         return new CatalogFile(
             "MotCua catalog export",
             [.. fields.All],
-            [.. versions.GroupBy(v => v.Code).Select(g => new ProcedureData(g.Key, [.. g.Select(ToData)]))]);
+            [.. versions.GroupBy(v => v.Code).Select(g => new ProcedureData(g.Key, [.. g.Select(v => ToData(v.ToContract()))]))]);
     }
 
     public static VersionData ToData(ProcedureVersion v) => new(
@@ -124,7 +124,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         [.. v.Steps.Select(s => new StepData(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
         [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))]);
 
-    private ProcedureVersion ToEntity(Procedure procedure, VersionData v, string? by) => new()
+    private StoredVersion ToEntity(Procedure procedure, VersionData v, string? by) => new()
     {
         ProcedureId = procedure.Id,
         Code = procedure.Code,
@@ -144,9 +144,9 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         SearchText = SearchText.Fold($"{procedure.Code} {v.Name} {fields.Name(v.Field, english: false)}"),
         CreatedAt = clock.GetUtcNow(),
         CreatedBy = by,
-        Documents = [.. (v.Documents ?? []).Select(d => new RequiredDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, Required = d.Required, Note = d.Note })],
-        Fees = [.. (v.Fees ?? []).Select(f => new Fee { Name = f.Name, AmountVnd = f.AmountVnd, Unit = f.Unit, Note = f.Note })],
-        Steps = [.. (v.Steps ?? []).Select(s => new ProcessStep { Name = s.Name, Role = s.Role, Agency = s.Agency, AllottedHours = s.AllottedHours, Profile = s.Profile })],
-        FormFields = [.. (v.FormFields ?? []).Select(f => new FormField { Key = f.Key, Label = f.Label, Source = f.Source, Required = f.Required })],
+        Documents = [.. (v.Documents ?? []).Select(d => new StoredDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, Required = d.Required, Note = d.Note })],
+        Fees = [.. (v.Fees ?? []).Select(f => new StoredFee { Name = f.Name, AmountVnd = f.AmountVnd, Unit = f.Unit, Note = f.Note })],
+        Steps = [.. (v.Steps ?? []).Select(s => new StoredStep { Name = s.Name, Role = s.Role, Agency = s.Agency, AllottedHours = s.AllottedHours, Profile = s.Profile })],
+        FormFields = [.. (v.FormFields ?? []).Select(f => new StoredFormField { Key = f.Key, Label = f.Label, Source = f.Source, Required = f.Required })],
     };
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Citizens.Contracts;
-using MotCua.Features.Documents.Contracts;
 using MotCua.Infrastructure;
 
 namespace MotCua.Features.Citizens;
@@ -10,7 +9,7 @@ namespace MotCua.Features.Citizens;
 /// A citizen's full record: profile with the source of each value, conflicts to settle, documents, and the log of
 /// who read it. Opening it writes to that log; without business with the citizen, a purpose must be given.
 /// </summary>
-public sealed class RecordModel(CitizenRecords records, CitizenStore store, DocumentStore documents, TimeProvider clock) : PageModel
+public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICitizenDocuments documents, TimeProvider clock) : PageModel
 {
     [FromRoute]
     public Guid Id { get; set; }
@@ -20,7 +19,7 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, Docu
 
     public CitizenRecord? Record { get; private set; }
 
-    public IReadOnlyList<DocumentView> Documents { get; private set; } = [];
+    public IReadOnlyList<CitizenDocument> Documents { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -33,7 +32,7 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, Docu
         Record = record;
         if (record is not null)
         {
-            Documents = await documents.ForCitizenAsync(Id, VietnamTime.Today(clock), ct);
+            Documents = await documents.ListAsync(Id, VietnamTime.Today(clock), ct);
         }
 
         return Page();
@@ -41,20 +40,13 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, Docu
 
     public async Task<IActionResult> OnGetFileAsync(Guid document, CancellationToken ct)
     {
-        var doc = await documents.FindAsync(document, ct);
-        if (doc is null || doc.CitizenId != Id || await records.AccessAsync(User, Id, Purpose, ct) is not { } access)
+        if (await records.AccessAsync(User, Id, Purpose, ct) is not { } access || await documents.OpenAsync(Id, document, ct) is not { } file)
         {
             return NotFound();
         }
 
-        var stream = documents.Open(doc.FileSha256);
-        if (stream is null)
-        {
-            return NotFound();
-        }
-
-        await records.LogAsync(User, Id, $"document:{doc.Id}", access.Purpose, doc.SourceDossierCode ?? access.DossierCode, ct);
-        return File(stream, "application/pdf");
+        await records.LogAsync(User, Id, $"document:{document}", access.Purpose, file.SourceDossierCode ?? access.DossierCode, ct);
+        return File(file.Content, file.ContentType);
     }
 
     /// <summary>An officer of a unit with business with the citizen settles a conflict between sources.</summary>

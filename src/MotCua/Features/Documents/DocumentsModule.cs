@@ -10,6 +10,7 @@ public static class DocumentsModule
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         services.AddSingleton<FileStore>();
         services.AddScoped<DocumentStore>();
+        services.AddScoped<Citizens.Contracts.ICitizenDocuments, CitizenDocuments>();
         services.AddOptions<ScanningOptions>().BindConfiguration(ScanningOptions.Section);
         services.AddSingleton<ScanFolderWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<ScanFolderWatcher>());

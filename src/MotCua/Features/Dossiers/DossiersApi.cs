@@ -45,7 +45,7 @@ internal static class DossiersApi
         };
     }
 
-    private static AcceptResponse Response(Dossier d) =>
+    private static AcceptResponse Response(IDossier d) =>
         new(d.Code, DossierReader.Status(d.Status), d.ReceivedAt.ToOffset(VietnamTime.Offset), d.DueDate, d.DueAt.ToOffset(VietnamTime.Offset));
 
     private static async Task<Results<Ok<DossierView>, NotFound>> Get(string code, ClaimsPrincipal user, DossierReader reader, CancellationToken ct) =>

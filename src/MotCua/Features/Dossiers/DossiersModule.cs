@@ -32,6 +32,7 @@ public static class DossiersModule
         services.AddOptions<IntakeOptions>().BindConfiguration(IntakeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<DossierIntake>();
         services.AddScoped<DossierReader>();
+        services.AddScoped<DossierStore>();
         services.AddScoped<PublicTracking>();
         services.AddScoped<ReceiptService>();
         services.AddSingleton<PublicLinks>();

@@ -8,7 +8,7 @@ namespace MotCua.Features.Dossiers;
 /// <summary>Builds form 01 for a dossier from what was received (never re-typed).</summary>
 public sealed class ReceiptService(UnitTree units, PublicLinks links)
 {
-    public async Task<byte[]> RenderAsync(Dossier d, CancellationToken ct = default)
+    public async Task<byte[]> RenderAsync(IDossier d, CancellationToken ct = default)
     {
         var office = await units.FindAsync(d.OfficeId, ct);
         var parent = office?.ParentId is { } parentId ? await units.FindAsync(parentId, ct) : null;

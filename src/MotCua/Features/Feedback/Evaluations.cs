@@ -45,7 +45,7 @@ public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView?
 /// Nobody rates without proof: a counter rating carries the token the counter's screen got for that transaction,
 /// a dossier rating the dossier's tracking key (the receipt's QR code, the portal), and only once the result is issued.
 /// </remarks>
-public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, DomainEvents events, IOptions<FeedbackOptions> options, TimeProvider clock)
+public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, DomainEvents events, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
     public async Task<EvaluationResult> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
     {
@@ -63,7 +63,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             return Forbidden(kind);
         }
 
-        var dossier = await db.Set<Dossier>().AsNoTracking().Where(d => d.Code == code)
+        var dossier = await dossiers.Rows.Where(d => d.Code == code)
             .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
@@ -105,7 +105,7 @@ public sealed class Evaluations(AppDbContext db, StaffDirectory staff, UnitTree 
             if (evaluation is null)
             {
                 var officer = dossier.Status == DossierStatus.Returned
-                    ? await db.Set<DossierEvent>().Where(e => e.DossierId == dossier.Id && e.Action == "returnResult").OrderByDescending(e => e.Seq).Select(e => e.Actor).FirstOrDefaultAsync(ct)
+                    ? await dossiers.Events.Where(e => e.DossierId == dossier.Id && e.Action == "returnResult").OrderByDescending(e => e.Seq).Select(e => e.Actor).FirstOrDefaultAsync(ct)
                     : dossier.ReceivedBy;
                 evaluation = new Evaluation { DossierId = dossier.Id, DossierCode = dossier.Code, OfficeId = dossier.OfficeId, Kind = kind, Officer = officer, At = now };
                 db.Add(evaluation);

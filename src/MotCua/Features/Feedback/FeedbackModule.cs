@@ -21,6 +21,7 @@ public static class FeedbackModule
     {
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section);
         services.AddScoped<Evaluations>();
+        services.AddScoped<EvaluationFacts>();
         services.AddSingleton<CounterRatingTokens>();
         return services;
     }
@@ -62,18 +63,18 @@ public static class FeedbackModule
     /// it has no counter evaluation yet. The answer never says how anyone rated.
     /// </summary>
     private static async Task<Results<Ok<CounterPrompt>, NoContent>> Prompt(
-        string? dossier, ClaimsPrincipal user, AppDbContext db, CounterRatingTokens tokens, IOptions<FeedbackOptions> options, TimeProvider clock, CancellationToken ct)
+        string? dossier, ClaimsPrincipal user, AppDbContext db, DossierStore dossiers, CounterRatingTokens tokens, IOptions<FeedbackOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var since = clock.GetUtcNow() - options.Value.CounterPromptFor;
         var officer = user.Identity?.Name ?? "";
         // A result returned at the counter is named by the screen (it was told through its hub); otherwise the
         // last dossier the officer received at the counter.
         var last = dossier is { Length: > 0 and <= 40 }
-            ? await db.Set<Dossier>().AsNoTracking()
+            ? await dossiers.Rows
                 .Where(d => d.Code == dossier && ((d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
-                    || db.Set<DossierEvent>().Any(e => e.DossierId == d.Id && e.Action == "returnResult" && e.Actor == officer && e.At >= since)))
+                    || dossiers.Events.Any(e => e.DossierId == d.Id && e.Action == "returnResult" && e.Actor == officer && e.At >= since)))
                 .Select(d => new { d.Id, d.Code, d.ProcedureName }).FirstOrDefaultAsync(ct)
-            : await db.Set<Dossier>().AsNoTracking()
+            : await dossiers.Rows
                 .Where(d => d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
                 .OrderByDescending(d => d.ReceivedAt)
                 .Select(d => new { d.Id, d.Code, d.ProcedureName })

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Features.Dossiers.Contracts;
-using MotCua.Features.Feedback.Contracts;
 
 namespace MotCua.Features.Feedback;
 

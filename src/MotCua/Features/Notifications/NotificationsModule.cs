@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
-using MotCua.Features.Notifications.Contracts;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 

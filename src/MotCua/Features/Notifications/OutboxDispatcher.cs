@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MotCua.Features.Notifications.Contracts;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 

@@ -3,7 +3,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-using MotCua.Features.Notifications.Contracts;
 using MotCua.Infrastructure.Files;
 
 namespace MotCua.Features.Notifications;

@@ -10,11 +10,11 @@ public sealed record DashboardView(
     IReadOnlyList<Breakdown> ByProcedure, IReadOnlyList<Breakdown> ByField, IReadOnlyList<Breakdown> ByOffice, IReadOnlyList<Breakdown> ByOfficer,
     IReadOnlyList<Breakdown> Units);
 
-public sealed record DossierRow(
+public sealed record ListedDossier(
     string Code, string ProcedureCode, string ProcedureName, string OfficeCode, string ApplicantName, string Status, string Channel,
     DateTimeOffset ReceivedAt, DateTimeOffset DueAt, DateTimeOffset? ResolvedAt, string? Timeliness, string? ReceivedBy);
 
-public sealed record DossierPage(int Total, int Page, int PageSize, IReadOnlyList<DossierRow> Items);
+public sealed record DossierPage(int Total, int Page, int PageSize, IReadOnlyList<ListedDossier> Items);
 
 /// <summary>Puts a unit's dashboard together: totals, trend, breakdowns and the units below it ranked.</summary>
 public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTree tree, TimeProvider clock)
@@ -67,7 +67,7 @@ public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTre
         var rows = await q.OrderByDescending(d => d.ReceivedAt).ThenBy(d => d.Code).Skip((page - 1) * PageSize).Take(PageSize)
             .Select(d => new { d.Code, d.ProcedureCode, d.ProcedureName, d.OfficeCode, d.ApplicantName, d.Status, d.Channel, d.ReceivedAt, d.DueAt, d.ResolvedAt, d.Timeliness, d.ReceivedBy })
             .ToListAsync(ct);
-        return new DossierPage(total, page, PageSize, [.. rows.Select(d => new DossierRow(
+        return new DossierPage(total, page, PageSize, [.. rows.Select(d => new ListedDossier(
             d.Code, d.ProcedureCode, d.ProcedureName, d.OfficeCode, DossierReader.MaskName(d.ApplicantName), DossierReader.Status(d.Status), d.Channel.ToString().ToLowerInvariant(),
             Vn(d.ReceivedAt), Vn(d.DueAt), d.ResolvedAt is { } r ? Vn(r) : null, d.Timeliness is { } t ? EnumNames.Of(t) : null, d.ReceivedBy))]);
     }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
-using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Reports;
 
@@ -18,7 +17,7 @@ public sealed record BoardRow(string Code, string ProcedureName, string Applican
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting("public")]
-public sealed class PublicBoardModel(AppDbContext db, UnitTree tree, TimeProvider clock) : PageModel
+public sealed class PublicBoardModel(DossierStore store, UnitTree tree, TimeProvider clock) : PageModel
 {
     public const int Shown = 100;
 
@@ -40,7 +39,7 @@ public sealed class PublicBoardModel(AppDbContext db, UnitTree tree, TimeProvide
         Office = o;
         Now = clock.GetUtcNow();
         var startOfDay = VietnamTime.StartOfDay(VietnamTime.Today(clock));
-        var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => d.OfficeId == o.Id);
+        var dossiers = store.Rows.Where(d => d.OfficeId == o.Id);
         Results = Rows(await dossiers.Where(d => d.ResolvedAt >= startOfDay && (d.Status == DossierStatus.ResultReady || d.Status == DossierStatus.Returned))
             .OrderByDescending(d => d.ResolvedAt).Take(Shown).Select(d => new BoardRow(d.Code, d.ProcedureName, d.ApplicantName, d.ResolvedAt!.Value, d.DueDate)).ToListAsync(ct));
         DossierStatus[] open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];

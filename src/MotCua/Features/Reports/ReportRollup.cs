@@ -4,7 +4,6 @@ using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Dossiers.Contracts;
-using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Background;
@@ -137,7 +136,7 @@ public sealed record RollupState(DateOnly? BuiltThrough, IReadOnlySet<DateOnly> 
 /// all over again when the unit tree changes. Today is never stored: the figures count it from the dossiers.
 /// On PostgreSQL an advisory lock lets one node build at a time.
 /// </summary>
-public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures figures, TimeProvider clock)
+public sealed class ReportRollup(AppDbContext db, DossierStore store, UnitTree tree, UnitFigures figures, TimeProvider clock)
 {
     private const string BuiltKey = "reports.builtThrough";
     private const string TreeKey = "reports.tree";
@@ -179,7 +178,7 @@ public sealed class ReportRollup(AppDbContext db, UnitTree tree, UnitFigures fig
         var from = built?.AddDays(1);
         if (from is null)
         {
-            var first = await db.Set<Dossier>().MinAsync(d => (DateTimeOffset?)d.ReceivedAt, ct);
+            var first = await store.Rows.MinAsync(d => (DateTimeOffset?)d.ReceivedAt, ct);
             from = first is { } f ? DateOnly.FromDateTime(VietnamTime.ToVietnam(f).DateTime) : yesterday.AddDays(1);
         }
 

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
-using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Events;

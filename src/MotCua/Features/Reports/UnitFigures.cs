@@ -123,7 +123,7 @@ public sealed class FigureSet
 }
 
 /// <summary>Reads a unit's figures from the dossiers and evaluations themselves, so that every number is their count.</summary>
-public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProvider clock)
+public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationFacts evaluationFacts, CatalogReader catalog, TimeProvider clock)
 {
     private static readonly DossierStatus[] Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];
 
@@ -252,7 +252,7 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
     /// <summary>What happened between two instants, per office and procedure, counted from the dossiers and evaluations.</summary>
     public async Task<Dictionary<(Guid Office, string Procedure), Counts>> LiveAsync(Guid[] ids, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
     {
-        var dossiers = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
+        var dossiers = store.Rows.Where(d => ids.Contains(d.OfficeId));
         var received = await dossiers.Where(d => d.ReceivedAt >= start && d.ReceivedAt < end)
             .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
             .Select(g => new
@@ -267,11 +267,11 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             {
                 g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Early = g.Sum(d => d.Timeliness == Timeliness.Early ? 1 : 0), OnTime = g.Sum(d => d.Timeliness == Timeliness.OnTime ? 1 : 0),
                 Late = g.Sum(d => d.Timeliness == Timeliness.Late ? 1 : 0), SameDay = g.Sum(d => d.ResolvedSameDay ? 1 : 0),
-                Unsatisfied = g.Sum(d => db.Set<Evaluation>().Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied) ? 1 : 0),
+                Unsatisfied = g.Sum(d => evaluationFacts.Rows.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Unsatisfied) ? 1 : 0),
             })
             .ToListAsync(ct);
-        var rated = await db.Set<Evaluation>().AsNoTracking().Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end)
-            .Join(db.Set<Dossier>(), e => e.DossierId, d => d.Id, (e, d) => new { e.OfficeId, d.ProcedureCode, e.Kind, e.Unsatisfied, e.Points, e.Disagreement })
+        var rated = await evaluationFacts.Rows.Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end)
+            .Join(store.Rows, e => e.DossierId, d => d.Id, (e, d) => new { e.OfficeId, d.ProcedureCode, e.Kind, e.Unsatisfied, e.Points, e.Disagreement })
             .GroupBy(e => new { e.OfficeId, e.ProcedureCode, e.Kind })
             .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, g.Key.Kind, N = g.Count(), Unsatisfied = g.Sum(e => e.Unsatisfied ? 1 : 0), Points = g.Sum(e => e.Points), Disagreements = g.Sum(e => e.Disagreement ? 1 : 0) })
             .ToListAsync(ct);
@@ -290,7 +290,7 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
 
         foreach (var r in rated)
         {
-            Add((r.OfficeId, r.ProcedureCode), r.Kind == Evaluation.Counter
+            Add((r.OfficeId, r.ProcedureCode), r.Kind == EvaluationFacts.Counter
                 ? Counts.Zero with { CounterRated = r.N, CounterUnsatisfied = r.Unsatisfied, CounterPoints = r.Points }
                 : Counts.Zero with { Rated = r.N, Unsatisfied = r.Unsatisfied, Disagreements = r.Disagreements });
         }
@@ -302,7 +302,7 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
     public async Task<Dictionary<(Guid Office, string Procedure), Counts>> OpenNowAsync(Guid[] ids, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
-        return (await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status))
+        return (await store.Rows.Where(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status))
             .GroupBy(d => new { d.OfficeId, d.ProcedureCode })
             .Select(g => new { g.Key.OfficeId, g.Key.ProcedureCode, N = g.Count(), Overdue = g.Sum(d => d.PausedAt == null && d.DueAt < now ? 1 : 0) })
             .ToListAsync(ct)).ToDictionary(r => (r.OfficeId, r.ProcedureCode), r => Counts.Zero with { InProgress = r.N, Overdue = r.Overdue });
@@ -314,7 +314,7 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
         ArgumentNullException.ThrowIfNull(period);
         var (start, now) = (period.Start, clock.GetUtcNow());
         var end = period.End < now ? period.End : now;
-        return db.Set<Dossier>().CountAsync(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status) && d.DueAt >= start && d.DueAt < end, ct);
+        return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status) && d.DueAt >= start && d.DueAt < end, ct);
     }
 
     /// <summary>Per officer: dossiers they received in the period, and the counter presses about them.</summary>
@@ -351,10 +351,10 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
     /// <summary>Per office and officer between two instants: dossiers they received, and the counter presses about them.</summary>
     public async Task<Dictionary<(Guid Office, string Officer), Counts>> LiveOfficersAsync(Guid[] ids, DateTimeOffset start, DateTimeOffset end, CancellationToken ct = default)
     {
-        var received = await db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end && d.ReceivedBy != null)
+        var received = await store.Rows.Where(d => ids.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end && d.ReceivedBy != null)
             .GroupBy(d => new { d.OfficeId, d.ReceivedBy }).Select(g => new { g.Key.OfficeId, Officer = g.Key.ReceivedBy!, N = g.Count() }).ToListAsync(ct);
-        var rated = await db.Set<Evaluation>().AsNoTracking()
-            .Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end && e.Kind == Evaluation.Counter && e.Officer != null)
+        var rated = await evaluationFacts.Rows
+            .Where(e => ids.Contains(e.OfficeId) && e.ChangedAt >= start && e.ChangedAt < end && e.Kind == EvaluationFacts.Counter && e.Officer != null)
             .GroupBy(e => new { e.OfficeId, e.Officer }).Select(g => new { g.Key.OfficeId, Officer = g.Key.Officer!, N = g.Count(), Unsatisfied = g.Sum(e => e.Unsatisfied ? 1 : 0), Points = g.Sum(e => e.Points) })
             .ToListAsync(ct);
         var result = new Dictionary<(Guid, string), Counts>();
@@ -391,20 +391,20 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
     /// The dossiers behind one measure: what the list a figure clicks through to shows. For the evaluation measures,
     /// the dossiers whose evaluation of that kind was given or changed in the period.
     /// </summary>
-    public IQueryable<Dossier> Filter(ReportUnit unit, Period period, string measure, Slice slice)
+    public IQueryable<DossierRow> Filter(ReportUnit unit, Period period, string measure, Slice slice)
     {
         ArgumentNullException.ThrowIfNull(unit);
         ArgumentNullException.ThrowIfNull(period);
         ArgumentNullException.ThrowIfNull(slice);
         var ids = slice.Office is { } office ? (unit.OfficeIds.Contains(office) ? [office] : []) : unit.OfficeIds;
         var (start, end, now) = (period.Start, period.End, clock.GetUtcNow());
-        var q = db.Set<Dossier>().AsNoTracking().Where(d => ids.Contains(d.OfficeId));
+        var q = store.Rows.Where(d => ids.Contains(d.OfficeId));
         if (slice.Procedure is { } procedure)
         {
             q = q.Where(d => d.ProcedureCode == procedure);
         }
 
-        var evaluations = db.Set<Evaluation>().Where(e => e.ChangedAt >= start && e.ChangedAt < end);
+        var evaluations = evaluationFacts.Rows.Where(e => e.ChangedAt >= start && e.ChangedAt < end);
         if (slice.Officer is { } officer)
         {
             q = measure is Measure.CounterRated or Measure.CounterUnsatisfied ? q : q.Where(d => d.ReceivedBy == officer);
@@ -425,20 +425,16 @@ public sealed class UnitFigures(AppDbContext db, CatalogReader catalog, TimeProv
             Measure.SameDay => resolvedIn.Where(d => d.ResolvedSameDay),
             Measure.InProgress => q.Where(d => Open.Contains(d.Status)),
             Measure.Overdue => q.Where(d => Open.Contains(d.Status) && d.PausedAt == null && d.DueAt < now),
-            Measure.Rated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind)),
-            Measure.Unsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Unsatisfied)),
-            Measure.CounterRated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.Counter)),
-            Measure.CounterUnsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.Counter && e.Unsatisfied)),
-            Measure.Disagreement => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == Evaluation.DossierKind && e.Disagreement)),
+            Measure.Rated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind)),
+            Measure.Unsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Unsatisfied)),
+            Measure.CounterRated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.Counter)),
+            Measure.CounterUnsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.Counter && e.Unsatisfied)),
+            Measure.Disagreement => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Disagreement)),
             _ => q.Where(d => false),
         };
     }
 
     /// <summary>Procedure names and fields by code (the version most recently in force).</summary>
-    public async Task<Dictionary<string, (string Name, string Field)>> ProceduresAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default)
-    {
-        var versions = await db.Set<ProcedureVersion>().AsNoTracking().Where(v => codes.Contains(v.Code))
-            .Select(v => new { v.Code, v.Name, v.Field, v.EffectiveFrom }).ToListAsync(ct);
-        return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, catalog.FieldName(v.Field))).First());
-    }
+    public Task<Dictionary<string, (string Name, string Field)>> ProceduresAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default) =>
+        catalog.NamesAsync(codes, ct);
 }

@@ -10,7 +10,7 @@ public sealed class ControlSlipModel(DossierReader reader, DossierProgress progr
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
 
-    public Dossier Dossier { get; private set; } = null!;
+    public IDossier Dossier { get; private set; } = null!;
 
     public ProgressView Progress { get; private set; } = null!;
 

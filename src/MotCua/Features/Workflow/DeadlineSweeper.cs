@@ -17,7 +17,7 @@ public sealed record SweepResult(int Warned, int MarkedOverdue);
 /// its due instant is marked overdue (an event in its history) and they are told again. Only open dossiers near
 /// or past their deadline are read, through the (status, due) index; one node sweeps at a time.
 /// </summary>
-public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOptions<WorkflowOptions> options, TimeProvider clock) : IRecurringJob
+public sealed class DeadlineSweeper(AppDbContext db, DossierStore dossiers, StaffDirectory staff, IOptions<WorkflowOptions> options, TimeProvider clock) : IRecurringJob
 {
     private const long LockKey = 0x4D6F74437561; // "MotCua"
     private static readonly DossierStatus[] Running = [DossierStatus.Received, DossierStatus.InProgress];
@@ -38,12 +38,12 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
 
     public Task RunAsync(CancellationToken ct) => SweepAsync(ct);
 
-    private async Task<int> PassAsync(System.Linq.Expressions.Expression<Func<Dossier, bool>> condition, Func<Dossier, DateTimeOffset, CancellationToken, Task> act, CancellationToken ct)
+    private async Task<int> PassAsync(System.Linq.Expressions.Expression<Func<DossierRow, bool>> condition, Func<IDossier, DateTimeOffset, CancellationToken, Task> act, CancellationToken ct)
     {
         var done = 0;
         while (true)
         {
-            var batch = await db.Set<Dossier>().Where(d => Running.Contains(d.Status)).Where(condition).OrderBy(d => d.DueAt).Take(200).ToListAsync(ct);
+            var batch = await dossiers.ForChangeAsync(dossiers.Rows.Where(d => Running.Contains(d.Status)).Where(condition).OrderBy(d => d.DueAt).Take(200).Select(d => d.Id), ct);
             if (batch.Count == 0)
             {
                 return done;
@@ -81,14 +81,14 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
         }
     }
 
-    private async Task Warn(Dossier dossier, DateTimeOffset now, CancellationToken ct)
+    private async Task Warn(IDossier dossier, DateTimeOffset now, CancellationToken ct)
     {
         dossier.MarkWarned(now);
         await TellAsync(dossier, "warn", $"Hồ sơ {dossier.Code} sắp đến hạn",
             $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)}. Nếu không kịp, lập phiếu xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi hết hạn.", now, ct);
     }
 
-    private async Task MarkOverdue(Dossier dossier, DateTimeOffset now, CancellationToken ct)
+    private async Task MarkOverdue(IDossier dossier, DateTimeOffset now, CancellationToken ct)
     {
         dossier.MarkOverdue(now);
         await DossierEvents.AppendAsync(db, dossier.Id, now, "overdue", "system", null, null, $"Quá hạn trả kết quả ({DossierIntake.Describe(dossier.DueAt)}).", ct);
@@ -97,7 +97,7 @@ public sealed class DeadlineSweeper(AppDbContext db, StaffDirectory staff, IOpti
     }
 
     /// <summary>The holder of the open step (or everyone in its role at its agency) and the leaders of that agency.</summary>
-    private async Task TellAsync(Dossier dossier, string kind, string subject, string body, DateTimeOffset now, CancellationToken ct)
+    private async Task TellAsync(IDossier dossier, string kind, string subject, string body, DateTimeOffset now, CancellationToken ct)
     {
         var task = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id && t.EndedAt == null && t.Kind == TaskKind.Step).FirstOrDefaultAsync(ct);
         if (task is null)

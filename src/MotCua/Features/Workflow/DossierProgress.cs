@@ -19,7 +19,7 @@ public sealed record ProgressView(IReadOnlyList<TaskView> Tasks, IReadOnlyList<A
 /// <summary>Where a dossier has been and is: its tasks with their deadlines and ratings, apologies, and the control slip rows.</summary>
 public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider clock)
 {
-    public async Task<ProgressView> ReadAsync(Dossier dossier, CancellationToken ct = default)
+    public async Task<ProgressView> ReadAsync(IDossier dossier, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         var tasks = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id).OrderBy(t => t.StartedAt).ThenBy(t => t.Id).ToListAsync(ct);

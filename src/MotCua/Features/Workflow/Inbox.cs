@@ -26,7 +26,7 @@ public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Item
 /// agency's), with what is assigned to someone else left out. Counts by urgency, filters, paging, most urgent
 /// first; reads only open tasks through their partial index, never the whole history.
 /// </summary>
-public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOptions<WorkflowOptions> options, TimeProvider clock)
+public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
     public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations"];
 
@@ -83,7 +83,7 @@ public sealed class Inbox(AppDbContext db, UnitScope scope, UnitTree tree, Citiz
             .Select(t => t.Id)
             .ToListAsync(ct);
         var rows = await db.Set<DossierTask>().AsNoTracking().Where(t => ids.Contains(t.Id))
-            .Join(db.Set<Dossier>(), t => t.DossierId, d => d.Id, (t, d) => new
+            .Join(dossiers.Rows, t => t.DossierId, d => d.Id, (t, d) => new
             {
                 t.DossierCode, d.CitizenId, t.ProcedureCode, d.ProcedureName, d.ApplicantName, d.Status, t.StepName, t.Kind, t.Holder, t.DueAt, DossierDueAt = d.DueAt, d.ReceivedAt, t.PausedAt,
             })

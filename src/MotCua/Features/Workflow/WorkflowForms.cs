@@ -3,7 +3,6 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
-using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Workflow;
@@ -11,7 +10,7 @@ namespace MotCua.Features.Workflow;
 /// <summary>The workflow's official forms, from the dossier's own records: the control slip and the apologies.</summary>
 public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, UnitTree units, StaffDirectory staff, TimeProvider clock)
 {
-    public async Task<byte[]> ControlSlipAsync(Dossier d, CancellationToken ct = default)
+    public async Task<byte[]> ControlSlipAsync(IDossier d, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(d);
         var view = await progress.ReadAsync(d, ct);
@@ -20,7 +19,7 @@ public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, Uni
         return ControlSlipPdf.Render(new ControlSlipData(parent, office, d.Code, d.ApplicantName, d.ProcedureName, agencies, d.ReceivedAt, d.DueAt, view.ControlSlip, clock.GetUtcNow()));
     }
 
-    public async Task<byte[]?> ApologyAsync(Dossier d, Guid id, CancellationToken ct = default)
+    public async Task<byte[]?> ApologyAsync(IDossier d, Guid id, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(d);
         if (await db.Set<DossierApology>().AsNoTracking().FirstOrDefaultAsync(a => a.Id == id && a.DossierId == d.Id, ct) is not { } a)

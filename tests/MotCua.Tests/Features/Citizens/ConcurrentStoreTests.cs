@@ -47,7 +47,7 @@ public sealed class ConcurrentStoreTests
 
             Assert.Equal(1, await app.WithDbAsync(db => db.Set<Citizen>().CountAsync(c => c.IdNumber == "001090888001")));
             Assert.Equal(1, await app.WithDbAsync(db => db.Set<CitizenUnitLink>().CountAsync(l => l.DossierCode != null && db.Set<Citizen>().Any(c => c.Id == l.CitizenId && c.IdNumber == "001090888001"))));
-            Assert.Equal(2 * Counters, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Contracts.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090888001")));
+            Assert.Equal(2 * Counters, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090888001")));
         });
     }
 

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Dossiers;
 using UglyToad.PdfPig;
 
 namespace MotCua.Tests.Features.Dossiers;

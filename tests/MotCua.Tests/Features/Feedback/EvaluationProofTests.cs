@@ -48,7 +48,7 @@ public sealed class EvaluationProofTests
                 Assert.Equal(HttpStatusCode.Forbidden, late.StatusCode);
             }
 
-            Assert.Equal(4, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Contracts.Evaluation>().Where(e => e.DossierCode == code).Select(e => e.Rating).SingleAsync()));
+            Assert.Equal(4, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Evaluation>().Where(e => e.DossierCode == code).Select(e => e.Rating).SingleAsync()));
         });
     }
 
@@ -82,7 +82,7 @@ public sealed class EvaluationProofTests
                 Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
             }
 
-            Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Contracts.Evaluation>().CountAsync(e => e.DossierCode == code)));
+            Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Evaluation>().CountAsync(e => e.DossierCode == code)));
         });
     }
 

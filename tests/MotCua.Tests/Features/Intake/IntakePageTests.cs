@@ -105,7 +105,7 @@ public abstract class IntakePageTests(TestApp fixture)
         using var second = await AcceptAsync("ban-chinh", "ban-sao");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Contracts.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090666777")));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Dossier>().CountAsync(d => d.ApplicantIdNumber == "001090666777")));
     }
 
     [SkippableFact]

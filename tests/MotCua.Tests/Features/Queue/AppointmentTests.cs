@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Notifications;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Queue;

@@ -1,11 +1,11 @@
-using MotCua.Infrastructure.Database;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Notifications.Contracts;
-using MotCua.Tests.Features.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Features.Notifications;
+using MotCua.Infrastructure.Database;
+using MotCua.Tests.Features.Workflow;
 
 namespace MotCua.Tests.Features.Reports;
 
@@ -23,7 +23,7 @@ public sealed class EvaluationTests
         {
             if (json["kind"]?.GetValue<string>() == "dossier")
             {
-                json["key"] = await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Contracts.Dossier>().Where(d => d.Code == code).Select(d => d.TrackingKey).FirstOrDefaultAsync()) ?? "NO-SUCH-KEY";
+                json["key"] = await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Dossier>().Where(d => d.Code == code).Select(d => d.TrackingKey).FirstOrDefaultAsync()) ?? "NO-SUCH-KEY";
             }
             else
             {
@@ -72,7 +72,7 @@ public sealed class EvaluationTests
                 Assert.True(JsonDocument.Parse(text).RootElement.GetProperty("errors").TryGetProperty(field, out _), $"{field} named in {text}");
             }
 
-            Assert.Equal(0, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Contracts.Evaluation>().CountAsync()));
+            Assert.Equal(0, await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Evaluation>().CountAsync()));
         });
     }
 
@@ -103,7 +103,7 @@ public sealed class EvaluationTests
                 Assert.Contains("chỉ được sửa", await late.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             }
 
-            var kept = await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Contracts.Evaluation>().SingleAsync());
+            var kept = await app.WithDbAsync(db => db.Set<MotCua.Features.Feedback.Evaluation>().SingleAsync());
             Assert.Equal((3, 1, "canbo.trungvan"), (kept.Rating!.Value, kept.Changes, kept.Officer!));
         });
     }

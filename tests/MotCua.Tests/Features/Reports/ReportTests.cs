@@ -1,9 +1,9 @@
-using MotCua.Infrastructure.Database;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Infrastructure.Database;
 using MotCua.Tests.Features.Workflow;
 
 namespace MotCua.Tests.Features.Reports;
@@ -351,7 +351,7 @@ public sealed class ReportTests
             Assert.Equal("inProgress", back.GetProperty("status").GetString());
             Assert.Equal(0, await ResolvedAsync());
             Assert.Equal("late", (await Flow.ProgressAsync(app, code)).GetProperty("outcome").GetString()); // due Monday, unresolved now: no longer "on time"
-            var stale = await app.WithDbAsync(db => db.Set<MotCua.Features.Reports.Contracts.StaleReportDay>().Select(d => d.Day).ToListAsync());
+            var stale = await app.WithDbAsync(db => db.Set<MotCua.Features.Reports.StaleReportDay>().Select(d => d.Day).ToListAsync());
             Assert.Equal([new DateOnly(2027, 3, 1)], stale);
 
             await Flow.ActAsync(app, "lanhdao.trungvan", code, "approve");

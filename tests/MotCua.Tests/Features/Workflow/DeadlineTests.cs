@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Notifications;
 using MotCua.Features.Workflow;
 using MotCua.Infrastructure.Database;
 

@@ -1,8 +1,8 @@
-using MotCua.Infrastructure.Database;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MotCua.Features.Notifications.Contracts;
+using MotCua.Features.Notifications;
+using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Workflow;
 

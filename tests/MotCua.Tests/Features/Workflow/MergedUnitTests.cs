@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts;
 using MotCua.Features.Units;
-using MotCua.Features.Workflow.Contracts;
+using MotCua.Features.Workflow;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Workflow;

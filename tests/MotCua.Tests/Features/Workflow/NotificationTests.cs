@@ -1,8 +1,7 @@
-using MotCua.Infrastructure.Database;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Notifications;
-using MotCua.Features.Notifications.Contracts;
+using MotCua.Infrastructure.Database;
 using netDumbster.smtp;
 
 namespace MotCua.Tests.Features.Workflow;

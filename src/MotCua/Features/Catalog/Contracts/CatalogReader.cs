@@ -60,19 +60,27 @@ public sealed class CatalogReader(AppDbContext db, CatalogFields fields)
     }
 
     /// <summary>The version of a procedure in force on a date, or null (unknown code, or not yet in force).</summary>
-    public Task<ProcedureVersion?> VersionInForceAsync(string code, DateOnly on, CancellationToken ct = default) =>
-        db.Set<ProcedureVersion>().AsNoTracking()
+    public async Task<ProcedureVersion?> VersionInForceAsync(string code, DateOnly on, CancellationToken ct = default) =>
+        (await db.Set<StoredVersion>().AsNoTracking()
             .Where(v => v.Code == code && v.EffectiveFrom <= on)
             .OrderByDescending(v => v.EffectiveFrom)
-            .FirstOrDefaultAsync(ct);
+            .FirstOrDefaultAsync(ct))?.ToContract();
 
-    public Task<List<ProcedureVersion>> VersionsAsync(string code, CancellationToken ct = default) =>
-        db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.Code == code).OrderBy(v => v.EffectiveFrom).ToListAsync(ct);
+    public async Task<List<ProcedureVersion>> VersionsAsync(string code, CancellationToken ct = default) =>
+        [.. (await db.Set<StoredVersion>().AsNoTracking().Where(v => v.Code == code).OrderBy(v => v.EffectiveFrom).ToListAsync(ct)).Select(v => v.ToContract())];
 
-    public Task<ProcedureVersion?> VersionAsync(Guid id, CancellationToken ct = default) =>
-        db.Set<ProcedureVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct);
+    public async Task<ProcedureVersion?> VersionAsync(Guid id, CancellationToken ct = default) =>
+        (await db.Set<StoredVersion>().AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct))?.ToContract();
 
-    private IQueryable<ProcedureVersion> InForce(DateOnly on) =>
-        db.Set<ProcedureVersion>().AsNoTracking().Where(v => v.EffectiveFrom <= on &&
-            !db.Set<ProcedureVersion>().Any(later => later.ProcedureId == v.ProcedureId && later.EffectiveFrom <= on && later.EffectiveFrom > v.EffectiveFrom));
+    /// <summary>Procedure names and field names by code (the version most recently in force), for reports.</summary>
+    public async Task<Dictionary<string, (string Name, string Field)>> NamesAsync(IReadOnlyCollection<string> codes, CancellationToken ct = default)
+    {
+        var versions = await db.Set<StoredVersion>().AsNoTracking().Where(v => codes.Contains(v.Code))
+            .Select(v => new { v.Code, v.Name, v.Field, v.EffectiveFrom }).ToListAsync(ct);
+        return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, fields.Name(v.Field))).First());
+    }
+
+    private IQueryable<StoredVersion> InForce(DateOnly on) =>
+        db.Set<StoredVersion>().AsNoTracking().Where(v => v.EffectiveFrom <= on &&
+            !db.Set<StoredVersion>().Any(later => later.ProcedureId == v.ProcedureId && later.EffectiveFrom <= on && later.EffectiveFrom > v.EffectiveFrom));
 }

@@ -1,168 +1,72 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Calendar.Contracts;
 
 namespace MotCua.Features.Catalog.Contracts;
 
-/// <summary>An administrative procedure (TTHC), known by its national code; its content lives in versions.</summary>
-public sealed class Procedure
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-
-    public required string Code { get; init; }
-}
-
 /// <summary>
-/// One version of a procedure, in force from <see cref="EffectiveFrom"/> until the next version's date. A dossier
+/// One version of a procedure, in force from <see cref="EffectiveFrom"/> until the next version's date, as the
+/// catalog hands it out (a copy: what intake and the workflow read, never the catalog's stored row). A dossier
 /// keeps the version it was received under, so a later change never rewrites an earlier deadline.
 /// </summary>
-public sealed class ProcedureVersion
+public sealed record ProcedureVersion
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-
-    public Guid ProcedureId { get; init; }
+    public Guid Id { get; init; }
 
     public required string Code { get; init; }
 
-    public DateOnly EffectiveFrom { get; set; }
+    public DateOnly EffectiveFrom { get; init; }
 
-    public required string Name { get; set; }
+    public required string Name { get; init; }
 
     /// <summary>Field code (lĩnh vực), e.g. <c>ho-tich</c>.</summary>
-    public required string Field { get; set; }
+    public required string Field { get; init; }
 
     /// <summary>Handling level: <c>ward</c>, <c>district</c> (until 30/6/2025) or <c>province</c>.</summary>
-    public required string Level { get; set; }
+    public required string Level { get; init; }
 
     /// <summary>Legal processing time in working days; 0 with <see cref="SameDay"/> for "trong ngày".</summary>
-    public int LegalWorkingDays { get; set; }
+    public int LegalWorkingDays { get; init; }
 
-    public bool SameDay { get; set; }
+    public bool SameDay { get; init; }
 
-    public string ResultDocument { get; set; } = "";
+    public string ResultDocument { get; init; } = "";
 
     /// <summary><c>full</c> (toàn trình) or <c>partial</c> (một phần), Decree 42/2022.</summary>
-    public string OnlineLevel { get; set; } = "partial";
+    public string OnlineLevel { get; init; } = "partial";
 
-    public ClockPolicy ClockPolicy { get; set; } = ClockPolicy.Resume;
+    public ClockPolicy ClockPolicy { get; init; } = ClockPolicy.Resume;
 
     /// <summary><c>anyOffice</c>: any office in the province receives it (from 1/7/2025); <c>listed</c>: only <see cref="AcceptingOffices"/>.</summary>
-    public string Receiving { get; set; } = "anyOffice";
+    public string Receiving { get; init; } = "anyOffice";
 
-    public List<string> AcceptingOffices { get; set; } = [];
+    public IReadOnlyList<string> AcceptingOffices { get; init; } = [];
 
-    public bool Verified { get; set; }
+    public bool Verified { get; init; }
 
     /// <summary>Legal basis and what was or was not checked against the published national catalog.</summary>
-    public string Source { get; set; } = "";
+    public string Source { get; init; } = "";
 
-    /// <summary>Code, name and field without diacritics, lower case: what search matches.</summary>
-    public string SearchText { get; set; } = "";
+    public IReadOnlyList<RequiredDocument> Documents { get; init; } = [];
 
-    public DateTimeOffset CreatedAt { get; init; }
+    public IReadOnlyList<Fee> Fees { get; init; } = [];
 
-    public string? CreatedBy { get; init; }
+    public IReadOnlyList<ProcessStep> Steps { get; init; } = [];
 
-    public List<RequiredDocument> Documents { get; set; } = [];
-
-    public List<Fee> Fees { get; set; } = [];
-
-    public List<ProcessStep> Steps { get; set; } = [];
-
-    public List<FormField> FormFields { get; set; } = [];
+    public IReadOnlyList<FormField> FormFields { get; init; } = [];
 }
 
 /// <summary>A document the citizen hands in (thành phần hồ sơ); <see cref="DocumentType"/> is what the citizen store reuses.</summary>
-public sealed class RequiredDocument
-{
-    public string Name { get; set; } = "";
+public sealed record RequiredDocument(string Name, string DocumentType, int Originals, int Copies, bool Required, string? Note);
 
-    public string DocumentType { get; set; } = "";
+/// <summary>A fee; <see cref="Unit"/> says per what (<c>hồ sơ</c>, <c>trang</c>, <c>bản</c>…).</summary>
+public sealed record Fee(string Name, decimal AmountVnd, string Unit, string? Note);
 
-    public int Originals { get; set; }
+/// <summary>
+/// A step of the internal process: who performs it (<see cref="Role"/>: OneStopOfficer, Specialist or Leader; at
+/// <see cref="Agency"/>: <c>own</c>, <c>police</c>, <c>social-insurance</c> or <c>department:&lt;name&gt;</c>), its
+/// share of the time in working hours (8 to a day), and the <see cref="Profile"/> of the process rules that says who
+/// may take which action (empty for the default by position and role).
+/// </summary>
+public sealed record ProcessStep(string Name, string Role, string Agency, decimal AllottedHours, string? Profile);
 
-    public int Copies { get; set; }
-
-    public bool Required { get; set; } = true;
-
-    public string? Note { get; set; }
-}
-
-public sealed class Fee
-{
-    public string Name { get; set; } = "";
-
-    public decimal AmountVnd { get; set; }
-
-    /// <summary>Per what: <c>hồ sơ</c>, <c>trang</c>, <c>bản</c>…</summary>
-    public string Unit { get; set; } = "hồ sơ";
-
-    public string? Note { get; set; }
-}
-
-/// <summary>A step of the internal process: who performs it (role, at which agency) and its share of the time.</summary>
-public sealed class ProcessStep
-{
-    public string Name { get; set; } = "";
-
-    /// <summary>OneStopOfficer, Specialist or Leader.</summary>
-    public string Role { get; set; } = "";
-
-    /// <summary><c>own</c> (the receiving unit), <c>police</c>, <c>social-insurance</c>, or <c>department:&lt;name&gt;</c> for another agency or level.</summary>
-    public string Agency { get; set; } = "own";
-
-    /// <summary>Allotted working hours (8 to a working day); same-day procedures split their day in hours.</summary>
-    public decimal AllottedHours { get; set; }
-
-    /// <summary>Which roles may take which action in this step: a profile of the process rules; empty for the default by position and role.</summary>
-    public string? Profile { get; set; }
-}
-
-/// <summary>A field of the application form and the profile data that fills it ("ngày không viết").</summary>
-public sealed class FormField
-{
-    public string Key { get; set; } = "";
-
-    public string Label { get; set; } = "";
-
-    /// <summary>Where the value comes from, e.g. <c>applicant.fullName</c>; empty when the citizen must supply it.</summary>
-    public string? Source { get; set; }
-
-    public bool Required { get; set; }
-}
-
-internal sealed class CatalogConfiguration : IEntityTypeConfiguration<Procedure>, IEntityTypeConfiguration<ProcedureVersion>
-{
-    public void Configure(EntityTypeBuilder<Procedure> builder)
-    {
-        builder.ToTable("catalog_procedure");
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Code).HasMaxLength(40);
-        builder.HasIndex(x => x.Code).IsUnique();
-    }
-
-    public void Configure(EntityTypeBuilder<ProcedureVersion> builder)
-    {
-        builder.ToTable("catalog_procedure_version");
-        builder.HasKey(x => x.Id);
-        builder.HasOne<Procedure>().WithMany().HasForeignKey(x => x.ProcedureId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(x => new { x.ProcedureId, x.EffectiveFrom }).IsUnique();
-        builder.HasIndex(x => new { x.Code, x.EffectiveFrom });
-        builder.Property(x => x.Code).HasMaxLength(40);
-        builder.Property(x => x.Name).HasMaxLength(500);
-        builder.Property(x => x.Field).HasMaxLength(40);
-        builder.Property(x => x.Level).HasMaxLength(20);
-        builder.Property(x => x.ResultDocument).HasMaxLength(500);
-        builder.Property(x => x.OnlineLevel).HasMaxLength(20);
-        builder.Property(x => x.ClockPolicy).HasConversion<string>().HasMaxLength(20);
-        builder.Property(x => x.Receiving).HasMaxLength(20);
-        builder.Property(x => x.Source).HasMaxLength(1000);
-        builder.Property(x => x.SearchText).HasMaxLength(1000);
-        builder.Property(x => x.CreatedBy).HasMaxLength(100);
-        builder.PrimitiveCollection(x => x.AcceptingOffices);
-        builder.OwnsMany(x => x.Documents, b => b.ToJson("documents"));
-        builder.OwnsMany(x => x.Fees, b => b.ToJson("fees"));
-        builder.OwnsMany(x => x.Steps, b => b.ToJson("steps"));
-        builder.OwnsMany(x => x.FormFields, b => b.ToJson("form_fields"));
-    }
-}
+/// <summary>A field of the application form and the profile data that fills it ("ngày không viết"); <see cref="Source"/> is where the value comes from, e.g. <c>applicant.fullName</c>.</summary>
+public sealed record FormField(string Key, string Label, string? Source, bool Required);

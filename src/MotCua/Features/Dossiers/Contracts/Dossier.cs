@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using MotCua.Infrastructure;
+
 
 namespace MotCua.Features.Dossiers.Contracts;
 
@@ -23,313 +21,145 @@ public enum DossierStatus
     Stopped,
 }
 
+
 /// <summary>
-/// An application for one procedure, from the receipt on. The applicant's data is copied as declared at intake
-/// (the forms must show what was received, whatever the store says later); the procedure version is the one in
-/// force on the receipt date; <see cref="Version"/> guards against concurrent changes.
+/// A dossier as other capabilities see it: what it is (read-only), and the changes of its life. Read with
+/// <see cref="DossierReader"/>, it is a copy; loaded for change with <see cref="DossierStore.ForChangeAsync(Guid, CancellationToken)"/>
+/// inside a write transaction, its changes are saved with the transaction. Nobody else writes its fields.
 /// </summary>
-public sealed class Dossier
+public interface IDossier
 {
-    public Guid Id { get; init; } = Guid.CreateVersion7();
+    Guid Id { get; }
 
     /// <summary><c>&lt;agency code&gt;-YYMMDD-XXXX</c> (Decree 61/2018 art. 26).</summary>
-    public required string Code { get; init; }
+    string Code { get; }
 
     /// <summary>
     /// The dossier's public secret, printed on the receipt beside the code and carried by its QR code: the code
     /// alone can be guessed (an office's numbers run in order), so public tracking and rating need both.
     /// </summary>
-    public string TrackingKey { get; init; } = TrackingKeys.New();
+    string TrackingKey { get; }
 
-    public Guid OfficeId { get; init; }
+    Guid OfficeId { get; }
 
-    public required string OfficeCode { get; init; }
+    string OfficeCode { get; }
 
-    public int Sequence { get; init; }
+    int Sequence { get; }
 
-    public Guid ProcedureVersionId { get; init; }
+    Guid ProcedureVersionId { get; }
 
-    public required string ProcedureCode { get; init; }
+    string ProcedureCode { get; }
 
-    public required string ProcedureName { get; init; }
+    string ProcedureName { get; }
 
-    public int LegalWorkingDays { get; init; }
+    int LegalWorkingDays { get; }
 
-    public bool SameDay { get; init; }
+    bool SameDay { get; }
 
-    public DossierChannel Channel { get; init; }
+    DossierChannel Channel { get; }
 
-    public DossierStatus Status { get; internal set; }
+    DossierStatus Status { get; }
 
-    public Guid? CitizenId { get; init; }
+    Guid? CitizenId { get; }
 
-    public required string ApplicantIdNumber { get; init; }
+    string ApplicantIdNumber { get; }
 
-    public required string ApplicantName { get; init; }
+    string ApplicantName { get; }
 
-    public DateOnly? ApplicantDateOfBirth { get; init; }
+    DateOnly? ApplicantDateOfBirth { get; }
 
-    public string? ApplicantAddress { get; init; }
+    string? ApplicantAddress { get; }
 
-    public string? ApplicantPhone { get; init; }
+    string? ApplicantPhone { get; }
 
-    public string? ApplicantEmail { get; init; }
+    string? ApplicantEmail { get; }
 
-    public DateTimeOffset ReceivedAt { get; init; }
+    DateTimeOffset ReceivedAt { get; }
 
-    public DateOnly DueDate { get; internal set; }
+    DateOnly DueDate { get; }
 
-    public DateTimeOffset DueAt { get; internal set; }
+    DateTimeOffset DueAt { get; }
 
-    public string? ReceivedBy { get; init; }
+    string? ReceivedBy { get; }
 
     /// <summary>What was received, one line per document (name and how: reused from the store, scanned, seen on paper).</summary>
-    public List<ReceivedDocument> Documents { get; init; } = [];
+    IReadOnlyList<ReceivedDocument> Documents { get; }
 
     /// <summary>Every document was received electronically (reused from the store, scanned, or a form MotCua filled): none on paper only.</summary>
-    public bool Digitised { get; init; }
+    bool Digitised { get; }
 
-    public int Version { get; internal set; }
+    int Version { get; }
 
     /// <summary>Index of the process step the dossier is in (the procedure version's steps, from 0 = intake).</summary>
-    public int CurrentStep { get; internal set; }
+    int CurrentStep { get; }
 
     /// <summary>When the clock stopped for a citizen's supplement; null while it runs.</summary>
-    public DateTimeOffset? PausedAt { get; internal set; }
+    DateTimeOffset? PausedAt { get; }
 
     /// <summary>When the holder and the leader were warned that the deadline is near (once).</summary>
-    public DateTimeOffset? WarnedAt { get; internal set; }
+    DateTimeOffset? WarnedAt { get; }
 
     /// <summary>When the sweeper found the dossier past its due instant, unresolved.</summary>
-    public DateTimeOffset? OverdueAt { get; internal set; }
+    DateTimeOffset? OverdueAt { get; }
 
     /// <summary>When the result was ready (issued); what "resolved early / on time / late" is measured by.</summary>
-    public DateTimeOffset? ResolvedAt { get; internal set; }
+    DateTimeOffset? ResolvedAt { get; }
 
     /// <summary>How the result came against the due instant; null until resolved.</summary>
-    public Timeliness? Timeliness { get; internal set; }
+    Timeliness? Timeliness { get; }
 
     /// <summary>The result was ready on the (Vietnam) day the dossier was received: no return visit.</summary>
-    public bool ResolvedSameDay { get; internal set; }
-
+    bool ResolvedSameDay { get; }
 
     /// <summary>When the dossier ended: returned, refused or stopped.</summary>
-    public DateTimeOffset? ClosedAt { get; internal set; }
+    DateTimeOffset? ClosedAt { get; }
 
-    // The dossier's life: every change of its state is one of these, so that what a state means is written once.
-    // Who may cause which change, and when, is the process's (Workflow); these keep the fields consistent.
-
-    public bool IsClosed => Status is DossierStatus.Returned or DossierStatus.Refused or DossierStatus.Stopped;
+    bool IsClosed { get; }
 
     /// <summary>A change was made: the version the next writer must have read.</summary>
-    public void Touch() => Version++;
+    void Touch();
 
     /// <summary>The process moved the dossier to a step (0: back at intake).</summary>
-    public void MoveToStep(int step)
-    {
-        CurrentStep = step;
-        Status = step == 0 ? DossierStatus.Received : DossierStatus.InProgress;
-    }
+    void MoveToStep(int stepIndex);
 
     /// <summary>The result is issued and waits to be handed over; rated against the deadline.</summary>
-    public void Resolve(DateTimeOffset at)
-    {
-        Status = DossierStatus.ResultReady;
-        ResolvedAt = at;
-        Timeliness = Deadline.Rate(at, DueAt);
-        ResolvedSameDay = VietnamTime.ToVietnam(at).Date == VietnamTime.ToVietnam(ReceivedAt).Date;
-    }
+    void Resolve(DateTimeOffset at);
 
     /// <summary>A ready result sent back for rework (after the process moved it back): unresolved again. Returns the withdrawal, or null when no result was ready.</summary>
-    public DossierResultWithdrawn? WithdrawResult(DateTimeOffset at)
-    {
-        if (IsClosed || ResolvedAt is not { } resolved)
-        {
-            return null;
-        }
-
-        if (Status == DossierStatus.ResultReady)
-        {
-            Status = DossierStatus.InProgress;
-        }
-
-        ResolvedAt = null;
-        Timeliness = null;
-        ResolvedSameDay = false;
-        return new DossierResultWithdrawn(Id, resolved, at);
-    }
+    DossierResultWithdrawn? WithdrawResult(DateTimeOffset at);
 
     /// <summary>The clock stops while the citizen completes the dossier.</summary>
-    public void WaitForSupplement(DateTimeOffset at)
-    {
-        Status = DossierStatus.WaitingSupplement;
-        PausedAt = at;
-    }
+    void WaitForSupplement(DateTimeOffset at);
 
     /// <summary>The supplement came: the clock runs again towards the new appointment, and the warning may come again.</summary>
-    public void ResumeAfterSupplement(DateOnly dueDate, DateTimeOffset dueAt)
-    {
-        DueDate = dueDate;
-        DueAt = dueAt.ToUniversalTime();
-        PausedAt = null;
-        WarnedAt = null;
-        Status = CurrentStep == 0 ? DossierStatus.Received : DossierStatus.InProgress;
-    }
+    void ResumeAfterSupplement(DateOnly dueDate, DateTimeOffset dueAt);
 
     /// <summary>A new appointment after an apology: the deadline moves, and the warnings start afresh.</summary>
-    public void Reappoint(DateOnly dueDate, DateTimeOffset dueAt)
-    {
-        DueDate = dueDate;
-        DueAt = dueAt.ToUniversalTime();
-        WarnedAt = null;
-        OverdueAt = null;
-    }
+    void Reappoint(DateOnly dueDate, DateTimeOffset dueAt);
 
     /// <summary>The dossier ends: <see cref="DossierStatus.Returned"/>, <see cref="DossierStatus.Refused"/> or <see cref="DossierStatus.Stopped"/>.</summary>
-    public void Close(DossierStatus end, DateTimeOffset at)
-    {
-        if (end is not (DossierStatus.Returned or DossierStatus.Refused or DossierStatus.Stopped))
-        {
-            throw new ArgumentOutOfRangeException(nameof(end), end, "A dossier ends returned, refused or stopped.");
-        }
-
-        Status = end;
-        ClosedAt = at;
-    }
+    void Close(DossierStatus ending, DateTimeOffset at);
 
     /// <summary>Its holders were told the deadline is near (once).</summary>
-    public void MarkWarned(DateTimeOffset at) => WarnedAt = at;
+    void MarkWarned(DateTimeOffset at);
 
     /// <summary>Found past its deadline, unresolved.</summary>
-    public void MarkOverdue(DateTimeOffset at) => OverdueAt = at;
+    void MarkOverdue(DateTimeOffset at);
 }
 
-public sealed class ReceivedDocument
+/// <summary>A document received with the dossier: its name and how (<c>store</c>, <c>scanned</c>, <c>paper</c>, or <c>form</c> pre-filled by MotCua).</summary>
+public sealed record ReceivedDocument
 {
-    public string Name { get; set; } = "";
+    public string Name { get; init; } = "";
 
-    public string DocumentType { get; set; } = "";
+    public string DocumentType { get; init; } = "";
 
-    public int Originals { get; set; }
+    public int Originals { get; init; }
 
-    public int Copies { get; set; }
+    public int Copies { get; init; }
 
     /// <summary><c>store</c>, <c>scanned</c>, <c>paper</c> or <c>form</c> (pre-filled by MotCua).</summary>
-    public string How { get; set; } = "";
+    public string How { get; init; } = "";
 
-    public Guid? DocumentId { get; set; }
-}
-
-/// <summary>An entry of a dossier's history. Append-only; each entry's hash covers the previous one's.</summary>
-public sealed class DossierEvent
-{
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-
-    public Guid DossierId { get; init; }
-
-    public int Seq { get; init; }
-
-    public DateTimeOffset At { get; init; }
-
-    public required string Action { get; init; }
-
-    public string? Actor { get; init; }
-
-    public string? FromStep { get; init; }
-
-    public string? ToStep { get; init; }
-
-    public string? Note { get; init; }
-
-    public required string PreviousHash { get; init; }
-
-    public required string Hash { get; init; }
-}
-
-/// <summary>The last dossier number given by an office on a (Vietnam) day; the row lock makes numbers unique and gap-free.</summary>
-public sealed class DossierSequence
-{
-    public required string OfficeCode { get; init; }
-
-    public DateOnly Day { get; init; }
-
-    public int Last { get; set; }
-}
-
-/// <summary>An <c>Idempotency-Key</c> already used by an account, and the dossier it created.</summary>
-public sealed class IdempotencyRecord
-{
-    public Guid AccountId { get; init; }
-
-    public required string Key { get; init; }
-
-    public Guid DossierId { get; init; }
-
-    public required string RequestHash { get; init; }
-
-    public DateTimeOffset CreatedAt { get; init; }
-}
-
-internal sealed class DossiersConfiguration :
-    IEntityTypeConfiguration<Dossier>, IEntityTypeConfiguration<DossierEvent>, IEntityTypeConfiguration<DossierSequence>, IEntityTypeConfiguration<IdempotencyRecord>
-{
-    public void Configure(EntityTypeBuilder<Dossier> builder)
-    {
-        builder.ToTable("dossiers_dossier");
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.Code).HasMaxLength(40);
-        builder.HasIndex(x => x.Code).IsUnique();
-        builder.Property(x => x.TrackingKey).HasMaxLength(20);
-        builder.Property(x => x.OfficeCode).HasMaxLength(40);
-        builder.HasIndex(x => new { x.OfficeId, x.Status, x.DueAt });
-        builder.HasIndex(x => x.CitizenId);
-        builder.HasIndex(x => new { x.ReceivedBy, x.ReceivedAt });
-        // The leaders' figures: what a unit received, and what it resolved, in a period, read from the index alone.
-        builder.HasIndex(x => new { x.OfficeId, x.ReceivedAt, x.Channel, x.Digitised, x.ProcedureCode, x.ReceivedBy }).HasDatabaseName("IX_dossiers_dossier_received_figures");
-        builder.HasIndex(x => new { x.OfficeId, x.ResolvedAt, x.Timeliness, x.ResolvedSameDay, x.ProcedureCode }).HasDatabaseName("IX_dossiers_dossier_resolved_figures");
-        builder.HasIndex(x => new { x.Status, x.DueAt });
-        builder.Property(x => x.ProcedureCode).HasMaxLength(40);
-        builder.Property(x => x.ProcedureName).HasMaxLength(500);
-        builder.Property(x => x.Channel).HasConversion<string>().HasMaxLength(20);
-        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(30);
-        builder.Property(x => x.ApplicantIdNumber).HasMaxLength(12);
-        builder.Property(x => x.ApplicantName).HasMaxLength(200);
-        builder.Property(x => x.ApplicantAddress).HasMaxLength(500);
-        builder.Property(x => x.ApplicantPhone).HasMaxLength(20);
-        builder.Property(x => x.ApplicantEmail).HasMaxLength(200);
-        builder.Property(x => x.ReceivedBy).HasMaxLength(100);
-        builder.Property(x => x.Timeliness).HasConversion<CamelCaseEnumConverter<Timeliness>>().HasMaxLength(10);
-        builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.OwnsMany(x => x.Documents, b => b.ToJson("documents"));
-    }
-
-    public void Configure(EntityTypeBuilder<DossierEvent> builder)
-    {
-        builder.ToTable("dossiers_event");
-        builder.HasKey(x => x.Id);
-        builder.HasIndex(x => new { x.DossierId, x.Seq }).IsUnique();
-        builder.Property(x => x.Action).HasMaxLength(40);
-        builder.Property(x => x.Actor).HasMaxLength(100);
-        builder.Property(x => x.FromStep).HasMaxLength(200);
-        builder.Property(x => x.ToStep).HasMaxLength(200);
-        builder.Property(x => x.Note).HasMaxLength(2000);
-        builder.Property(x => x.PreviousHash).HasMaxLength(64);
-        builder.Property(x => x.Hash).HasMaxLength(64);
-        builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
-    }
-
-    public void Configure(EntityTypeBuilder<DossierSequence> builder)
-    {
-        builder.ToTable("dossiers_sequence");
-        builder.HasKey(x => new { x.OfficeCode, x.Day });
-        builder.Property(x => x.OfficeCode).HasMaxLength(40);
-    }
-
-    public void Configure(EntityTypeBuilder<IdempotencyRecord> builder)
-    {
-        builder.ToTable("dossiers_idempotency");
-        builder.HasKey(x => new { x.AccountId, x.Key });
-        builder.Property(x => x.Key).HasMaxLength(100);
-        builder.Property(x => x.RequestHash).HasMaxLength(64);
-    }
+    public Guid? DocumentId { get; init; }
 }

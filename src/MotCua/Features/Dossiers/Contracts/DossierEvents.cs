@@ -6,6 +6,9 @@ using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
+/// <summary>The last link of a dossier's history: what the next event chains to.</summary>
+public sealed record ChainLink(int Seq, string Hash);
+
 /// <summary>
 /// Appends to a dossier's history. Events are never updated or deleted; each event's hash covers its content and
 /// the previous event's hash, so an edited or removed event breaks the chain that <see cref="VerifyAsync"/> checks.
@@ -14,7 +17,7 @@ public static class DossierEvents
 {
     public static readonly string Genesis = new('0', 64);
 
-    public static async Task<DossierEvent> AppendAsync(AppDbContext db, Guid dossierId, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, CancellationToken ct = default)
+    public static async Task<ChainLink> AppendAsync(AppDbContext db, Guid dossierId, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, CancellationToken ct = default)
     {
         var last = await db.Set<DossierEvent>().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Seq)
             .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
@@ -22,23 +25,12 @@ public static class DossierEvents
     }
 
     /// <summary>Adds the event that follows <paramref name="previousSeq"/> (for a new dossier: 0 and <see cref="Genesis"/>).</summary>
-    public static DossierEvent Append(AppDbContext db, Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
+    public static ChainLink Append(AppDbContext db, Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var e = Create(dossierId, previousSeq, previousHash, at, action, actor, fromStep, toStep, note);
+        var e = DossierEvent.Chained(dossierId, previousSeq, previousHash, at, action, actor, fromStep, toStep, note);
         db.Add(e);
-        return e;
-    }
-
-    /// <summary>A chained event, not yet stored (bulk loads insert it themselves).</summary>
-    public static DossierEvent Create(Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
-    {
-        var seq = previousSeq + 1;
-        return new DossierEvent
-        {
-            DossierId = dossierId, Seq = seq, At = at, Action = action, Actor = actor, FromStep = fromStep, ToStep = toStep, Note = note,
-            PreviousHash = previousHash, Hash = HashOf(dossierId, seq, at, action, actor, fromStep, toStep, note, previousHash),
-        };
+        return new ChainLink(e.Seq, e.Hash);
     }
 
     /// <summary>The first event whose hash or link does not hold, or null when the whole chain is intact.</summary>
@@ -61,7 +53,7 @@ public static class DossierEvents
         return null;
     }
 
-    private static string HashOf(Guid dossierId, int seq, DateTimeOffset at, string action, string? actor, string? from, string? to, string? note, string previous)
+    internal static string HashOf(Guid dossierId, int seq, DateTimeOffset at, string action, string? actor, string? from, string? to, string? note, string previous)
     {
         var text = string.Join('\u001f', dossierId.ToString("N"), seq.ToString(CultureInfo.InvariantCulture),
             at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), action, actor, from, to, note, previous);

@@ -4,7 +4,7 @@ namespace MotCua.Features.Dossiers.Contracts;
 /// A dossier was received (raised inside the intake transaction, after its first event): the process starts it,
 /// the queue links the ticket being served, the counter's screen asks for the rating once it is committed.
 /// </summary>
-public sealed record DossierReceived(Guid DossierId, string Code, DossierChannel Channel, string ProcedureName, string? ReceivedBy, DossierEvent FirstEvent);
+public sealed record DossierReceived(Guid DossierId, string Code, DossierChannel Channel, string ProcedureName, string? ReceivedBy, ChainLink FirstEvent);
 
 /// <summary>A ready result was sent back for rework: the figures of the day it had been resolved on are stale.</summary>
 public sealed record DossierResultWithdrawn(Guid DossierId, DateTimeOffset ResolvedAt, DateTimeOffset At);

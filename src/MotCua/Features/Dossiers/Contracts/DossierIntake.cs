@@ -32,7 +32,7 @@ public enum AcceptOutcome
     KeyReused,
 }
 
-public sealed record AcceptResult(AcceptOutcome Outcome, Dossier? Dossier, Dictionary<string, string[]> Errors);
+public sealed record AcceptResult(AcceptOutcome Outcome, IDossier? Dossier, Dictionary<string, string[]> Errors);
 
 /// <summary>
 /// Receives a dossier: checks the request, picks the procedure version in force on the receipt date, computes
@@ -189,10 +189,10 @@ public sealed class DossierIntake(
             ApplicantIdNumber = applicant.IdNumber!.Trim(), ApplicantName = applicant.FullName!.Trim().Normalize(NormalizationForm.FormC),
             ApplicantDateOfBirth = applicant.DateOfBirth, ApplicantAddress = applicant.Address?.Trim(), ApplicantPhone = applicant.Phone?.Trim(), ApplicantEmail = applicant.Email?.Trim(),
             ReceivedAt = receivedAt.ToUniversalTime(), DueDate = due.Date, DueAt = due.DueAt.ToUniversalTime(), ReceivedBy = user.Identity?.Name,
-            Documents = [.. documents], Digitised = documents.All(d => d.How != "paper"), Version = 1, CitizenId = citizenId,
+            Documents = [.. documents.Select(StoredDocument.From)], Digitised = documents.All(d => d.How != "paper"), Version = 1, CitizenId = citizenId,
         };
         db.Add(dossier);
-        var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, version.Steps.FirstOrDefault()?.Name,
+        var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, (version.Steps.Count > 0 ? version.Steps[0].Name : null),
             $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
             + (backdated ? $" Ghi lùi: tiếp nhận lúc {Describe(receivedAt)}, nhập vào hệ thống lúc {Describe(now)} bởi {user.Identity?.Name}." : ""));
         await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received), ct);

@@ -20,7 +20,7 @@ public sealed record DossierView(
 /// <summary>Reads dossiers within the caller's units (a dossier outside them reads as missing).</summary>
 public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecords citizens, IDossierHolders holders)
 {
-    public async Task<Dossier?> FindAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<IDossier?> FindAsync(string code, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
         var held = holders.DossiersHeldBy(visible);
@@ -43,7 +43,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
     }
 
     /// <summary><see cref="FindAsync"/> for a read that shows the applicant's data (a page, a PDF): the read is logged as <paramref name="what"/>.</summary>
-    public async Task<Dossier?> ReadAsync(string code, ClaimsPrincipal user, string what, CancellationToken ct = default)
+    public async Task<IDossier?> ReadAsync(string code, ClaimsPrincipal user, string what, CancellationToken ct = default)
     {
         var dossier = await FindAsync(code, user, ct);
         if (dossier is not null)
@@ -58,7 +58,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
     /// Writes in the applicant's access log that the caller read their data through the dossier (its page, the
     /// receipt, the control slip…): who, from which unit, for which dossier. A reload within minutes writes nothing new.
     /// </summary>
-    public async Task LogReadAsync(Dossier dossier, ClaimsPrincipal user, string what, CancellationToken ct = default)
+    public async Task LogReadAsync(IDossier dossier, ClaimsPrincipal user, string what, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         if (dossier.CitizenId is { } citizenId)
@@ -67,7 +67,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
         }
     }
 
-    public async Task<DossierView> ViewAsync(Dossier d, CancellationToken ct = default)
+    public async Task<DossierView> ViewAsync(IDossier d, CancellationToken ct = default)
     {
         var events = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Seq)
             .Select(e => new EventView(e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note)).ToListAsync(ct);

@@ -1,93 +1,42 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Feedback.Contracts;
 
 /// <summary>An evaluation given or changed that counts on an earlier day (<paramref name="Day"/>'s instant): that day's stored figures are stale.</summary>
 public sealed record EvaluationRecounted(DateTimeOffset Day, DateTimeOffset At);
 
-/// <summary>
-/// One of the two evaluations of a dossier (DOMAIN §9): <c>counter</c>, the citizen's press on the device at the
-/// counter (1–4, no neutral middle), or <c>dossier</c>, the 9 criteria of the official index after the result.
-/// One of each kind per dossier; the citizen may change it for a while (<see cref="FeedbackOptions.ChangeWindow"/>).
-/// </summary>
-public sealed class Evaluation
+/// <summary>An evaluation as reports count it: which dossier and office, which kind, and what it says.
+/// Its properties are set by name (not by a constructor), so that queries composed on it translate to SQL.</summary>
+public sealed record EvaluationRow
 {
-    public const string Counter = "counter";
-    public const string DossierKind = "dossier";
-
-    /// <summary>The 9 criteria of the official index (Circular 01/2018), in the order the API takes them.</summary>
-    public static readonly IReadOnlyList<string> CriteriaKeys =
-        ["totalTime", "agencyTime", "returnVisits", "agenciesContacted", "oneStop", "publicity", "attitude", "complaints", "onlineService"];
-
-    public static readonly string[] Answers = ["unsatisfied", "satisfied", "verySatisfied"];
-
-    /// <summary>What a complaint may be about, as the satisfaction formula of Decision 766 names them.</summary>
-    public static readonly IReadOnlyList<string> ComplaintSubjects = ["receipt", "handling", "lateness"];
-
-    public Guid Id { get; init; } = Guid.CreateVersion7();
-
     public Guid DossierId { get; init; }
 
-    public required string DossierCode { get; init; }
-
-    /// <summary>The office that received the dossier (what a leader's scope filters on).</summary>
     public Guid OfficeId { get; init; }
 
     public required string Kind { get; init; }
 
-    /// <summary>Counter kind: 1 (very unsatisfied) to 4 (very satisfied).</summary>
-    public int? Rating { get; set; }
+    public bool Unsatisfied { get; init; }
 
-    /// <summary>Dossier kind: the 9 answers, comma-separated, in <see cref="CriteriaKeys"/> order.</summary>
-    public string? Criteria { get; set; }
+    public int Points { get; init; }
 
-    /// <summary>Counter kind: the rating; dossier kind: the index points, 0–18 (0, 1 or 2 per criterion).</summary>
-    public int Points { get; set; }
+    public bool Disagreement { get; init; }
 
-    /// <summary>
-    /// The citizen was not satisfied: a rating of 1 or 2 at the counter; after the result, any criterion answered
-    /// "unsatisfied" or a complaint (what the satisfaction formula of Decision 766 subtracts).
-    /// </summary>
-    public bool Unsatisfied { get; set; }
-
-    /// <summary>Dossier kind: what the citizen complains about (<see cref="ComplaintSubjects"/>), if anything.</summary>
-    public string? Complaint { get; set; }
-
-    public string? Reason { get; set; }
-
-    /// <summary>Who served the citizen (the officer who received or returned the dossier).</summary>
     public string? Officer { get; init; }
 
-    /// <summary>Where the evaluation came from: <c>device</c>, <c>qr</c>, <c>portal</c>, <c>counter</c> or <c>api</c>.</summary>
-    public string? Source { get; set; }
-
-    public DateTimeOffset At { get; init; }
-
-    public DateTimeOffset ChangedAt { get; set; }
-
-    public int Changes { get; set; }
-
-    /// <summary>The two evaluations of the dossier disagree (good at the counter, bad afterwards, or the reverse).</summary>
-    public bool Disagreement { get; set; }
+    public DateTimeOffset ChangedAt { get; init; }
 }
 
-internal sealed class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
+/// <summary>The evaluations for other capabilities to count (composed into their SQL); the table stays Feedback's.</summary>
+public sealed class EvaluationFacts(AppDbContext db)
 {
-    public void Configure(EntityTypeBuilder<Evaluation> builder)
-    {
-        builder.ToTable("feedback_evaluation");
-        builder.HasKey(x => x.Id);
-        builder.Property(x => x.DossierCode).HasMaxLength(40);
-        builder.Property(x => x.Kind).HasMaxLength(10);
-        builder.Property(x => x.Criteria).HasMaxLength(200);
-        builder.Property(x => x.Complaint).HasMaxLength(20);
-        builder.Property(x => x.Reason).HasMaxLength(1000);
-        builder.Property(x => x.Officer).HasMaxLength(100);
-        builder.Property(x => x.Source).HasMaxLength(20);
-        builder.HasIndex(x => new { x.DossierId, x.Kind }).IsUnique();
-        builder.HasIndex(x => new { x.OfficeId, x.ChangedAt, x.Kind, x.Unsatisfied, x.Points, x.Officer });
-    }
+    /// <summary>The citizen's press at the counter.</summary>
+    public const string Counter = "counter";
+
+    /// <summary>The 9 criteria after the result.</summary>
+    public const string DossierKind = "dossier";
+
+    public IQueryable<EvaluationRow> Rows => db.Set<Evaluation>()
+        .Select(e => new EvaluationRow { DossierId = e.DossierId, OfficeId = e.OfficeId, Kind = e.Kind, Unsatisfied = e.Unsatisfied, Points = e.Points, Disagreement = e.Disagreement, Officer = e.Officer, ChangedAt = e.ChangedAt });
 }
 
 public sealed class FeedbackOptions

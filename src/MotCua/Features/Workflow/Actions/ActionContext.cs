@@ -41,7 +41,7 @@ public sealed class ActionServices(
 /// who acts and when, and what the event will say. An action changes the dossier through its methods and the
 /// tasks here; messages and in-process events it causes are collected and written by the engine with the event.
 /// </summary>
-public sealed class ActionContext(ActionServices services, Dossier dossier, ProcedureVersion version, List<DossierTask> tasks, ClaimsPrincipal user, DateTimeOffset now)
+public sealed class ActionContext(ActionServices services, IDossier dossier, ProcedureVersion version, List<DossierTask> tasks, ClaimsPrincipal user, DateTimeOffset now)
 {
     private HashSet<Guid>? mine;
 
@@ -49,7 +49,7 @@ public sealed class ActionContext(ActionServices services, Dossier dossier, Proc
 
     public AppDbContext Db => Services.Db;
 
-    public Dossier Dossier { get; } = dossier;
+    public IDossier Dossier { get; } = dossier;
 
     public ProcedureVersion Version { get; } = version;
 

@@ -22,12 +22,12 @@ namespace MotCua.Features.Workflow.Actions;
 /// together or not at all.
 /// </summary>
 public sealed class ProcessEngine(
-    AppDbContext db, DossierReader reader, CatalogReader catalog, ActionServices services, UnitTree tree, DomainEvents events, IEnumerable<ProcessAction> actions)
+    AppDbContext db, DossierReader reader, DossierStore dossiers, CatalogReader catalog, ActionServices services, UnitTree tree, DomainEvents events, IEnumerable<ProcessAction> actions)
 {
     private readonly FrozenDictionary<DossierAction, ProcessAction> byKind = actions.ToFrozenDictionary(a => a.Kind);
 
     /// <summary>The actions the caller could take on the dossier now (what the dossier page offers).</summary>
-    public async Task<IReadOnlyList<string>> AvailableAsync(Dossier dossier, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> AvailableAsync(IDossier dossier, ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         if (await catalog.VersionAsync(dossier.ProcedureVersionId, ct) is not { } version)
@@ -50,7 +50,7 @@ public sealed class ProcessEngine(
     }
 
     /// <summary>Takes the action; <paramref name="alsoInTransaction"/> is more work committed with it (e.g. storing the scanned result that is returned).</summary>
-    public async Task<ActionResult> ActAsync(string code, ActionRequest request, ClaimsPrincipal user, Func<Dossier, Task>? alsoInTransaction = null, CancellationToken ct = default)
+    public async Task<ActionResult> ActAsync(string code, ActionRequest request, ClaimsPrincipal user, Func<IDossier, Task>? alsoInTransaction = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
@@ -81,7 +81,7 @@ public sealed class ProcessEngine(
         }
 
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var dossier = await db.Set<Dossier>().FirstAsync(d => d.Id == found.Id, ct);
+        var dossier = await dossiers.ForChangeAsync(found.Id, ct) ?? throw new InvalidOperationException($"Dossier {found.Code} vanished.");
         if (dossier.Version != expected)
         {
             return new ActionResult(ActionOutcome.Stale, "expectedVersion", Texts.Get("Workflow.Stale", dossier.Version));

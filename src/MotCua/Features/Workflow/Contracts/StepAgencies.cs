@@ -59,5 +59,5 @@ public sealed class StepAgencies(UnitTree tree)
 
     /// <summary>The unit that answers for the dossier as a whole (whose leader apologises): the unit the office belongs to.</summary>
     public Task<UnitInfo?> ResponsibleAsync(Guid officeId, DateOnly today, CancellationToken ct = default) =>
-        ResolveAsync(officeId, new ProcessStep { Agency = "own", Role = "Leader" }, today, ct);
+        ResolveAsync(officeId, new ProcessStep("", "Leader", "own", 0, null), today, ct);
 }

@@ -31,13 +31,13 @@ public sealed class WorkflowOptions
 /// Puts a received dossier into its process, inside the intake transaction: the intake step's task, and for a
 /// same-day procedure ("ngày không hẹn") the handler's at once, with the forward event after the receive event.
 /// </summary>
-public sealed class WorkflowStart(AppDbContext db, CatalogReader catalog, StepAgencies agencies, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
+public sealed class WorkflowStart(AppDbContext db, DossierStore dossiers, CatalogReader catalog, StepAgencies agencies, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
     : IHandles<DossierReceived>
 {
     public async Task HandleAsync(DossierReceived happened, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(happened);
-        var dossier = await db.Set<Dossier>().FindAsync([happened.DossierId], ct)
+        var dossier = await dossiers.ForChangeAsync(happened.DossierId, ct)
             ?? throw new InvalidOperationException($"Dossier {happened.Code} is not in this transaction.");
         var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct)
             ?? throw new InvalidOperationException($"Procedure version {dossier.ProcedureVersionId} of {dossier.Code} is missing.");

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Infrastructure;
-using MotCua.Infrastructure.Events;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Events;
 
-namespace MotCua.Features.Reports.Contracts;
+namespace MotCua.Features.Reports;
 
 /// <summary>
 /// A past day whose stored figures a change has made stale (a result sent back, an evaluation given or changed

@@ -1,10 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
-namespace MotCua.Features.Workflow.Contracts;
+namespace MotCua.Features.Workflow;
 
 /// <summary>
 /// A piece of work on a dossier held by one agency: a process step, or a consultation asked of another agency.
@@ -58,7 +59,7 @@ public sealed class DossierTask
     public string? Note { get; set; }
 
     /// <summary>A new open task of the dossier at <paramref name="unitId"/>, for the role (and the holder, when one is named).</summary>
-    public static DossierTask Open(Dossier dossier, int stepIndex, string stepName, TaskKind kind, Guid unitId, string role, DateTimeOffset startedAt, DateTimeOffset dueAt, string? holder = null, string? note = null)
+    public static DossierTask Open(IDossier dossier, int stepIndex, string stepName, TaskKind kind, Guid unitId, string role, DateTimeOffset startedAt, DateTimeOffset dueAt, string? holder = null, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         return new DossierTask
@@ -120,7 +121,7 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.Property(x => x.EndAction).HasConversion<CamelCaseEnumConverter<DossierAction>>().HasMaxLength(40);
         builder.Property(x => x.Outcome).HasConversion<CamelCaseEnumConverter<Timeliness>>().HasMaxLength(20);
         builder.Property(x => x.Note).HasMaxLength(2000);
-        builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+        DossierStore.ReferencedBy(builder, x => x.DossierId);
     }
 
     public void Configure(EntityTypeBuilder<DossierApology> builder)
@@ -130,7 +131,7 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.HasIndex(x => x.DossierId);
         builder.Property(x => x.By).HasMaxLength(100);
         builder.Property(x => x.Reason).HasMaxLength(2000);
-        builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);
+        DossierStore.ReferencedBy(builder, x => x.DossierId);
     }
 }
 
