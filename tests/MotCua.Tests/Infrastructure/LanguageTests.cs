@@ -129,6 +129,34 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         Assert.True(failures.Count == 0, "Vietnamese on English pages:\n" + string.Join('\n', failures.Distinct()));
     }
 
+    /// <summary>A form refused (the dossier changed meanwhile, a bad QR line, a number nobody holds, a result for nobody) comes back in English too.</summary>
+    [Fact]
+    public async Task English_pages_after_a_refused_form_show_no_Vietnamese_but_their_data()
+    {
+        var code = await Features.Workflow.Flow.ReceiveAsync(app, "2.000908", "001090400003");
+        var data = await StoredTextAsync();
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        officer.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+        var failures = new List<string>();
+        async Task CheckAsync(string what, string url, Dictionary<string, string> fields, HttpStatusCode expected)
+        {
+            using var response = await Pages.PostFormAsync(officer, url, fields);
+            var html = await response.Content.ReadAsStringAsync();
+            if (response.StatusCode != expected || !html.Contains("role=\"alert\"", StringComparison.Ordinal))
+            {
+                failures.Add($"{what}: {(int)response.StatusCode}, expected {(int)expected} with the refusal shown");
+            }
+
+            failures.AddRange(VisibleText(html).Where(t => !IsData(t, data)).Distinct().Select(t => $"{what}: {t}"));
+        }
+
+        await CheckAsync("stale action", $"/Workflow/Dossier/{code}", new() { ["action"] = "forward", ["expectedVersion"] = "99" }, HttpStatusCode.Conflict);
+        await CheckAsync("action without its note", $"/Workflow/Dossier/{code}", new() { ["action"] = "refuse", ["expectedVersion"] = "1" }, HttpStatusCode.BadRequest);
+        await CheckAsync("bad ID card QR", "/Intake?handler=Scan", new() { ["qr"] = "not a card" }, HttpStatusCode.OK);
+        await CheckAsync("result not ready", $"/Dossiers/Return?code={code}", new() { ["expectedVersion"] = "1", ["receivedBy"] = "Nguyễn Văn An" }, HttpStatusCode.OK);
+        Assert.True(failures.Count == 0, "After a refused form:\n" + string.Join('\n', failures));
+    }
+
     /// <summary>A Vietnamese fragment is data when it is (part of) a stored value, or made only of stored values.</summary>
     private static bool IsData(string text, HashSet<string> data)
     {

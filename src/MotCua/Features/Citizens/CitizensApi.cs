@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens;
@@ -131,13 +132,7 @@ internal static class CitizensApi
             return TypedResults.NotFound();
         }
 
-        var (access, record) = await records.OpenAsync(user, id, purpose, dossierCode, ct: ct);
-        return access switch
-        {
-            RecordAccess.Granted => TypedResults.Ok(record!),
-            RecordAccess.NeedsReason => TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Citizens.PurposeRequiredTitle"),
-                detail: Texts.Get("Citizens.PurposeRequiredRecord")),
-            _ => TypedResults.NotFound(),
-        };
+        var opened = await records.OpenAsync(user, id, purpose, dossierCode, ct: ct);
+        return opened.Value is { } record ? TypedResults.Ok(record) : opened.Failure!.ToProblem();
     }
 }

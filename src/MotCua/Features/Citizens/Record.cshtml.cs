@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Citizens;
 
@@ -23,14 +24,14 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICit
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (access, record) = await records.OpenAsync(User, Id, Purpose, ct: ct);
-        if (access == RecordAccess.NotFound)
+        var opened = await records.OpenAsync(User, Id, Purpose, ct: ct);
+        if (opened.Failure?.Kind == FailureKind.NotFound)
         {
             return NotFound();
         }
 
-        Record = record;
-        if (record is not null)
+        Record = opened.Value;
+        if (Record is not null)
         {
             Documents = await documents.ListAsync(Id, VietnamTime.Today(clock), ct);
         }

@@ -65,16 +65,16 @@ internal static class DocumentsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var (pdf, pages, fileErrors) = await ScanConverter.ToPdfAsync(form.Files, work, ct);
-        if (pdf is null)
+        var scanned = await ScanConverter.ToPdfAsync(form.Files, work, ct);
+        if (scanned.Value is not { } pdf)
         {
-            return TypedResults.ValidationProblem(fileErrors);
+            return TypedResults.ValidationProblem(scanned.Failure!.Errors.ToDictionary());
         }
 
         var unit = (await scope.CurrentOfficeAsync(user, ct))?.Id ?? Guid.Empty;
         var view = await store.AddAsync(
             new NewDocument(citizenId, null, type, form["title"], form["number"], form["issuer"], issueDate, expiryDate, form["dossierCode"].ToString() is { Length: > 0 } d ? d : null, unit == Guid.Empty ? null : unit),
-            pdf, pages, user.Identity?.Name, ct);
+            pdf.Pdf, pdf.Pages, user.Identity?.Name, ct);
         await citizens.LogAsync(user, citizenId, $"document-added:{view.Id}", access.Purpose, access.DossierCode, ct);
 
         return TypedResults.Created($"/api/citizens/{idNumber}/documents/{view.Id}/file", view);

@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers;
@@ -25,24 +26,17 @@ internal static class DossiersApi
             .WithSummary("Public tracking by code and tracking key: status and dates with a masked name, nothing personal; wrong keys are slowed per client");
     }
 
-    private static async Task<Results<Created<AcceptResponse>, ValidationProblem, ProblemHttpResult>> Accept(
+    private static async Task<Results<Created<AcceptResponse>, ProblemHttpResult>> Accept(
         AcceptDossier request, HttpRequest http, ClaimsPrincipal user, DossierIntake intake, CancellationToken ct)
     {
         var key = http.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k.Trim() : null;
         if (key is { Length: > 100 })
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["Idempotency-Key"] = [Texts.Get("Intake.KeyTooLong")] });
+            return Failure.Invalid("Idempotency-Key", Texts.Get("Intake.KeyTooLong")).ToProblem();
         }
 
         var result = await intake.AcceptAsync(request, user, key, ct);
-        return result.Outcome switch
-        {
-            AcceptOutcome.Created or AcceptOutcome.Repeated => TypedResults.Created($"/api/dossiers/{result.Dossier!.Code}", Response(result.Dossier)),
-            AcceptOutcome.UnknownProcedure => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: Texts.Get("Intake.UnknownProcedureTitle"),
-                detail: result.Errors.Values.First()[0]),
-            AcceptOutcome.KeyReused => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Intake.KeyReusedTitle"), detail: result.Errors.Values.First()[0]),
-            _ => TypedResults.ValidationProblem(result.Errors),
-        };
+        return result.Value is { } dossier ? TypedResults.Created($"/api/dossiers/{dossier.Code}", Response(dossier)) : result.Failure!.ToProblem();
     }
 
     private static AcceptResponse Response(IDossier d) =>

@@ -7,6 +7,7 @@ using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Feedback;
@@ -19,22 +20,8 @@ public sealed record EvaluationView(
     Guid Id, string DossierCode, string Kind, int? Rating, IReadOnlyList<string>? Criteria, int Points, int MaxPoints, bool Unsatisfied, string? Complaint,
     DateTimeOffset At, DateTimeOffset ChangeableUntil, bool Disagreement);
 
-public enum EvaluationOutcome
-{
-    Created,
-    Changed,
-    NotFound,
-    Invalid,
-    Closed,
-
-    /// <summary>Without the proof: no valid counter token, or not the dossier's tracking key.</summary>
-    Forbidden,
-
-    /// <summary>A dossier evaluation before the result is issued.</summary>
-    NotReady,
-}
-
-public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView? Evaluation, Dictionary<string, string[]> Errors);
+/// <summary>The evaluation as saved, and whether it is the first of its kind for the dossier (or a change).</summary>
+public sealed record EvaluationSaved(EvaluationView Evaluation, bool Created);
 
 /// <summary>
 /// Takes the two evaluations of a dossier (DOMAIN §9): validates them, keeps one of each kind per dossier (changeable
@@ -47,13 +34,13 @@ public sealed record EvaluationResult(EvaluationOutcome Outcome, EvaluationView?
 /// </remarks>
 public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, DomainEvents events, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
-    public async Task<EvaluationResult> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
+    public async Task<Result<EvaluationSaved>> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = Validate(request);
         if (errors.Count > 0)
         {
-            return new(EvaluationOutcome.Invalid, null, errors);
+            return Failure.Invalid(errors);
         }
 
         var code = request.DossierCode!.Trim();
@@ -67,7 +54,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
             .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
-            return new(EvaluationOutcome.NotFound, null, new() { ["dossierCode"] = [Texts.Get("Feedback.NoDossier", code)] });
+            return Failure.NotFound(Texts.Get("Feedback.NoDossierTitle"), "dossierCode", Texts.Get("Feedback.NoDossier", code));
         }
 
         if (kind == Evaluation.DossierKind && dossier.TrackingKey != TrackingKeys.Normalize(request.Key))
@@ -77,7 +64,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
 
         if (kind == Evaluation.DossierKind && dossier.ResolvedAt is null && dossier.ClosedAt is null)
         {
-            return new(EvaluationOutcome.NotReady, null, new() { ["dossierCode"] = [Texts.Get("Feedback.NoResultYet", code)] });
+            return Failure.Conflict(Texts.Get("Feedback.NoResultYet", code), Texts.Get("Feedback.NoResultTitle"), "dossierCode");
         }
 
         var now = clock.GetUtcNow();
@@ -88,18 +75,12 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
             var created = evaluation is null;
             if (evaluation is not null && now > evaluation.At + window)
             {
-                return new(EvaluationOutcome.Closed, null, new()
-                {
-                    ["dossierCode"] = [Texts.Get("Feedback.ChangeWindow", code, DossierIntake.Describe(evaluation.At), Describe(window))],
-                });
+                return Failure.Conflict(Texts.Get("Feedback.ChangeWindow", code, DossierIntake.Describe(evaluation.At), Describe(window)), Texts.Get("Feedback.ClosedTitle"), "dossierCode");
             }
 
             if (evaluation is null && dossier.ClosedAt is { } closed && now > closed + options.Value.OpenAfterClose)
             {
-                return new(EvaluationOutcome.Closed, null, new()
-                {
-                    ["dossierCode"] = [Texts.Get("Feedback.ClosedWindow", code, DossierIntake.Describe(closed), Describe(options.Value.OpenAfterClose))],
-                });
+                return Failure.Conflict(Texts.Get("Feedback.ClosedWindow", code, DossierIntake.Describe(closed), Describe(options.Value.OpenAfterClose)), Texts.Get("Feedback.ClosedTitle"), "dossierCode");
             }
 
             if (evaluation is null)
@@ -138,7 +119,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
             try
             {
                 await db.SaveChangesAsync(ct);
-                return new(created ? EvaluationOutcome.Created : EvaluationOutcome.Changed, View(evaluation, window), []);
+                return new EvaluationSaved(View(evaluation, window), created);
             }
             catch (DbUpdateException) when (created && attempt == 0)
             {
@@ -148,9 +129,9 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         }
     }
 
-    private static EvaluationResult Forbidden(string kind) => new(EvaluationOutcome.Forbidden, null, kind == Evaluation.Counter
-        ? new() { ["token"] = [Texts.Get("Feedback.CounterFromScreen")] }
-        : new() { ["key"] = [Texts.Get("Feedback.KeyRequired")] });
+    private static Failure Forbidden(string kind) => kind == Evaluation.Counter
+        ? Failure.Forbidden(Texts.Get("Feedback.CounterFromScreen"), Texts.Get("Feedback.NoProofTitle"), "token")
+        : Failure.Forbidden(Texts.Get("Feedback.KeyRequired"), Texts.Get("Feedback.NoProofTitle"), "key");
 
     public static EvaluationView View(Evaluation e, TimeSpan window) =>
         new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : 18, e.Unsatisfied, e.Complaint,

@@ -8,7 +8,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Infrastructure.Database;
-using MotCua.Infrastructure.Text;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Feedback;
 
@@ -38,24 +38,14 @@ public static class FeedbackModule
         return app;
     }
 
-    private static async Task<Results<Created<EvaluationView>, Ok<EvaluationView>, ProblemHttpResult, ValidationProblem>> Submit(
-        EvaluationRequest request, Evaluations evaluations, CancellationToken ct)
-    {
-        var result = await evaluations.SubmitAsync(request, ct);
-        return result.Outcome switch
+    private static async Task<Results<Created<EvaluationView>, Ok<EvaluationView>, ProblemHttpResult>> Submit(
+        EvaluationRequest request, Evaluations evaluations, CancellationToken ct) =>
+        await evaluations.SubmitAsync(request, ct) switch
         {
-            EvaluationOutcome.Created => TypedResults.Created($"/api/evaluations/{result.Evaluation!.Id}", result.Evaluation),
-            EvaluationOutcome.Changed => TypedResults.Ok(result.Evaluation),
-            EvaluationOutcome.NotFound => Problem(404, Texts.Get("Feedback.NoDossierTitle"), result.Errors),
-            EvaluationOutcome.Closed => Problem(409, Texts.Get("Feedback.ClosedTitle"), result.Errors),
-            EvaluationOutcome.NotReady => Problem(409, Texts.Get("Feedback.NoResultTitle"), result.Errors),
-            EvaluationOutcome.Forbidden => Problem(403, Texts.Get("Feedback.NoProofTitle"), result.Errors),
-            _ => TypedResults.ValidationProblem(result.Errors),
+            { Value: { Created: true } saved } => TypedResults.Created($"/api/evaluations/{saved.Evaluation.Id}", saved.Evaluation),
+            { Value: { } saved } => TypedResults.Ok(saved.Evaluation),
+            var failed => failed.Failure!.ToProblem(),
         };
-    }
-
-    private static ProblemHttpResult Problem(int status, string title, Dictionary<string, string[]> errors) =>
-        TypedResults.Problem(errors.Values.SelectMany(v => v).FirstOrDefault(), statusCode: status, title: title, extensions: new Dictionary<string, object?> { ["errors"] = errors });
 
     /// <summary>
     /// What the officer's citizen-facing screen asks about after a reconnect or a reload: the dossier the officer

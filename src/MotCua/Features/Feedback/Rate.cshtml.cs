@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Feedback;
 
@@ -44,15 +45,9 @@ public sealed class RateModel(PublicTracking tracking, Evaluations evaluations) 
         }
 
         var result = await evaluations.SubmitAsync(new EvaluationRequest(Dossier!.Code, Evaluation.DossierKind, null, Criteria, Complaint, Reason, "qr", Key: Key), ct);
-        foreach (var (field, messages) in result.Errors)
-        {
-            foreach (var message in messages)
-            {
-                ModelState.AddModelError(field.Replace("criteria", "Criteria", StringComparison.Ordinal), message);
-            }
-        }
-
-        Saved = result.Evaluation;
+        // The page's criteria are its property Criteria; the API names them criteria.
+        (result.Failure is { } failure ? failure with { Errors = failure.Errors.ToDictionary(e => e.Key.Replace("criteria", "Criteria", StringComparison.Ordinal), e => e.Value) } : null)?.AddTo(ModelState);
+        Saved = result.Value?.Evaluation;
         return Page();
     }
 

@@ -9,6 +9,7 @@ using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Intake;
@@ -42,8 +43,6 @@ public sealed class IndexModel(
     /// <summary>Files the desk scanner dropped into this officer's folder, waiting to be attached.</summary>
     public IReadOnlyList<PendingScanView> DeskScans { get; private set; } = [];
 
-    public Dictionary<string, string[]> Errors { get; } = [];
-
     public DateTimeOffset Now => VietnamTime.Now(clock);
 
     /// <summary>A fresh key per rendering of the page: the accept button sends it as the Idempotency-Key.</summary>
@@ -67,10 +66,7 @@ public sealed class IndexModel(
         var (card, errors) = IdCardQr.Parse(qr, VietnamTime.Today(clock));
         if (card is null)
         {
-            foreach (var (field, messages) in errors)
-            {
-                Errors[field] = messages;
-            }
+            Failure.Invalid(errors).AddTo(ModelState);
 
             Citizen = null;
             await LoadAsync(ct);
@@ -102,19 +98,15 @@ public sealed class IndexModel(
             return NotFound();
         }
 
-        var (pdf, pages, errors) = await ScanConverter.ToPdfAsync(files, work, ct);
-        if (pdf is not null)
+        var scanned = await ScanConverter.ToPdfAsync(files, work, ct);
+        if (scanned.Value is { } pdf)
         {
             var office = await OfficeAsync(ct);
-            await documents.AddAsync(new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), pdf, pages, User.Identity?.Name, ct);
+            await documents.AddAsync(new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), pdf.Pdf, pdf.Pages, User.Identity?.Name, ct);
             return RedirectToPage(new { citizen = id, procedure = Procedure });
         }
 
-        foreach (var (field, messages) in errors)
-        {
-            Errors[field] = messages;
-        }
-
+        scanned.Failure!.AddTo(ModelState);
         await LoadAsync(ct);
         return Page();
     }
@@ -141,7 +133,7 @@ public sealed class IndexModel(
         var missing = Version.Documents.Where(d => d.Required && received.Single(r => r.DocumentType == d.DocumentType).How.Length == 0).ToList();
         if (missing.Count > 0)
         {
-            Errors["documents"] = [.. missing.Select(d => Texts.Get("Intake.Missing", d.Name))];
+            missing.ForEach(d => ModelState.AddModelError("documents", Texts.Get("Intake.Missing", d.Name)));
             return Page();
         }
 
@@ -150,15 +142,12 @@ public sealed class IndexModel(
                 new ApplicantData(Profile.IdNumber, Profile.FullName, Profile.DateOfBirth, Profile.Address, Profile.Phone, Profile.Email),
                 null, Office?.Code, [.. received.Where(r => r.How.Length > 0)]),
             User, requestKey, ct);
-        if (result.Dossier is { } dossier)
+        if (result.Value is { } dossier)
         {
             return Redirect($"/Dossiers/Receipt/{Uri.EscapeDataString(dossier.Code)}");
         }
 
-        foreach (var (field, messages) in result.Errors)
-        {
-            Errors[field] = messages;
-        }
+        result.Failure!.AddTo(ModelState);
 
         return Page();
     }
@@ -181,13 +170,13 @@ public sealed class IndexModel(
             .ToList();
         if (kind == GuidanceKind.Supplement && missing.Count == 0)
         {
-            Errors["guidance"] = [Texts.Get("Intake.CompleteAcceptInstead")];
+            ModelState.AddModelError("guidance", Texts.Get("Intake.CompleteAcceptInstead"));
             return Page();
         }
 
         if (kind == GuidanceKind.Refusal && string.IsNullOrWhiteSpace(reason))
         {
-            Errors["reason"] = [Texts.Get("Intake.RefusalReasonRequired")];
+            ModelState.AddModelError("reason", Texts.Get("Intake.RefusalReasonRequired"));
             return Page();
         }
 
@@ -204,18 +193,14 @@ public sealed class IndexModel(
         }
 
         var office = await OfficeAsync(ct);
-        var (document, errors) = await scans.AttachAsync(
+        var attached = await scans.AttachAsync(
             User.Identity?.Name ?? "", scanIds, new NewDocument(id, null, documentType, title, null, null, VietnamTime.Today(clock), null, null, office?.Id), User.Identity?.Name, ct);
-        if (document is not null)
+        if (attached.Succeeded)
         {
             return RedirectToPage(new { citizen = id, procedure = Procedure });
         }
 
-        foreach (var (field, messages) in errors)
-        {
-            Errors[field] = messages;
-        }
-
+        attached.Failure!.AddTo(ModelState);
         await LoadAsync(ct);
         return Page();
     }
@@ -252,8 +237,7 @@ public sealed class IndexModel(
 
         if (Citizen is { } id)
         {
-            var (access, record) = await records.OpenAsync(User, id, "Tiếp nhận hồ sơ tại quầy", ct: ct);
-            Profile = access == RecordAccess.Granted ? record : null;
+            Profile = (await records.OpenAsync(User, id, "Tiếp nhận hồ sơ tại quầy", ct: ct)).Value;
         }
 
         if (Procedure is { Length: > 0 } code)

@@ -155,14 +155,13 @@ public sealed class AppointmentBook(
         var settings = await SettingsAsync(office.Id, ct);
         var slot = new DateTimeOffset(appointment.Day.ToDateTime(appointment.Start), VietnamTime.Offset);
         DateTimeOffset? rankAt = now >= slot.AddMinutes(-settings.EarlyMinutes) && now <= slot.AddMinutes(settings.LateMinutes) ? slot.ToUniversalTime() : null;
-        var (outcome, ticket, _) = await desk.IssueAsync(office.Code, appointment.ServiceCode, false, rankAt, ct);
-        if (outcome != QueueOutcome.Done)
+        if ((await desk.IssueAsync(office.Code, appointment.ServiceCode, false, rankAt, ct)).Value is not { } ticket)
         {
             return (null, "service");
         }
 
         appointment.Status = AppointmentStatus.CheckedIn;
-        appointment.TicketId = ticket!.Id;
+        appointment.TicketId = ticket.Id;
         await db.SaveChangesAsync(ct);
         return (ticket, null);
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Queue;
 
@@ -32,34 +33,35 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
 
     public async Task<IActionResult> OnPostCallNextAsync(CancellationToken ct)
     {
-        var (outcome, call) = await desk.CallNextAsync(Counter ?? Guid.Empty, User, ct);
-        return outcome == QueueOutcome.NotFound ? NotFound() : await ShowAsync(call is null ? "empty" : null, ct);
+        var called = await desk.CallNextAsync(Counter ?? Guid.Empty, User, ct);
+        return called.Failure is not null ? NotFound() : await ShowAsync(called.Value is null ? "empty" : null, ct);
     }
 
     public async Task<IActionResult> OnPostCallAsync(string? number, CancellationToken ct) =>
-        await desk.CallAsync(Counter ?? Guid.Empty, number, User, ct) switch
-        {
-            (QueueOutcome.NotFound, _) => NotFound(),
-            (QueueOutcome.Done, _) => await ShowAsync(null, ct),
-            _ => await ShowAsync("number", ct),
-        };
+        await ShowAsync((await desk.CallAsync(Counter ?? Guid.Empty, number, User, ct)).Failure, ct);
 
     public async Task<IActionResult> OnPostParkAsync(CancellationToken ct) =>
-        await desk.ParkAsync(Counter ?? Guid.Empty, User, ct) == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
+        await ShowAsync(await desk.ParkAsync(Counter ?? Guid.Empty, User, ct), ct);
 
     public async Task<IActionResult> OnPostRecallAsync(CancellationToken ct) =>
-        (await desk.RecallAsync(Counter ?? Guid.Empty, User, ct)).Outcome == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
+        await ShowAsync((await desk.RecallAsync(Counter ?? Guid.Empty, User, ct)).Failure, ct);
 
     public async Task<IActionResult> OnPostEndAsync(bool noShow, CancellationToken ct) =>
-        await desk.EndAsync(Counter ?? Guid.Empty, noShow, User, ct) == QueueOutcome.NotFound ? NotFound() : await ShowAsync(null, ct);
+        await ShowAsync(await desk.EndAsync(Counter ?? Guid.Empty, noShow, User, ct), ct);
 
     public async Task<IActionResult> OnPostTransferAsync(string service, CancellationToken ct) =>
-        await desk.TransferAsync(Counter ?? Guid.Empty, service, User, ct) switch
+        await ShowAsync(await desk.TransferAsync(Counter ?? Guid.Empty, service, User, ct), ct);
+
+    /// <summary>The desk again after a counter action: 404 for a counter not the caller's; a refusal about a field (number, service) shown beside it; nobody to park or end is no news.</summary>
+    private async Task<IActionResult> ShowAsync(Failure? failure, CancellationToken ct)
+    {
+        if (failure?.Kind == FailureKind.NotFound)
         {
-            QueueOutcome.NotFound => NotFound(),
-            QueueOutcome.Invalid => await ShowAsync("service", ct),
-            _ => await ShowAsync(null, ct),
-        };
+            return NotFound();
+        }
+
+        return await ShowAsync(failure is { Kind: FailureKind.Invalid } ? failure.Errors.Keys.First() : null, ct);
+    }
 
     private async Task<IActionResult> ShowAsync(string? message, CancellationToken ct)
     {

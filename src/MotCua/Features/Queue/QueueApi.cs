@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
@@ -66,7 +67,7 @@ internal static class QueueApi
     private static async Task<Results<Ok<TicketView>, NotFound>> Ticket(Guid id, QueueDesk desk, CancellationToken ct) =>
         await desk.TicketAsync(id, ct) is { } t ? TypedResults.Ok(t) : TypedResults.NotFound();
 
-    private static async Task<Results<Created<TicketView>, ValidationProblem, ProblemHttpResult>> Issue(TicketRequest request, HttpRequest http, QueueDesk desk, KioskKeys kiosks, CancellationToken ct)
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> Issue(TicketRequest request, HttpRequest http, QueueDesk desk, KioskKeys kiosks, CancellationToken ct)
     {
         if (await desk.OfficeAsync(request.Office, ct) is { } o && !await kiosks.MayIssueAsync(o.Id, http.Headers[KioskKeys.Header], request.Priority, ct))
         {
@@ -74,12 +75,8 @@ internal static class QueueApi
                 detail: Texts.Get("Queue.KioskKeyRequired"));
         }
 
-        var (outcome, ticket, error) = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
-        return outcome == QueueOutcome.Done
-            ? TypedResults.Created($"/api/queue/tickets/{ticket!.Id}", ticket)
-            : outcome == QueueOutcome.Closed ? TypedResults.Problem(error, statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Queue.ClosedTitle"))
-            : error == "office" ? UnknownOffice(request.Office)
-            : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [Texts.Get("Queue.NoSuchService", request.Service)] });
+        var issued = await desk.IssueAsync(request.Office, request.Service, request.Priority, ct: ct);
+        return issued.Value is { } ticket ? TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket) : issued.Failure!.ToProblem();
     }
 
     private static async Task<Results<Accepted<BookingCodeSent>, ValidationProblem, ProblemHttpResult>> SendBookingCode(BookingCodeRequest request, BookingCodes codes, CancellationToken ct)
@@ -140,54 +137,33 @@ internal static class QueueApi
             : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<CallView>, NoContent, NotFound>> CallNext(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
-        await desk.CallNextAsync(counterId, user, ct) switch
-        {
-            (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
-            (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
-            _ => TypedResults.NoContent(),
-        };
+    private static async Task<Results<Ok<CallView>, NoContent, ProblemHttpResult>> CallNext(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        Called(await desk.CallNextAsync(counterId, user, ct));
 
-    private static async Task<Results<Ok<CallView>, ValidationProblem, NotFound>> Call(Guid counterId, CallRequest request, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+    private static async Task<Results<Ok<CallView>, ProblemHttpResult>> Call(Guid counterId, CallRequest request, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
         await desk.CallAsync(counterId, request.Number, user, ct) switch
         {
-            (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
-            (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["number"] = [Texts.Get("Queue.NoWaitingNumber", request.Number)] }),
+            { Value: { } call } => TypedResults.Ok(call),
+            var failed => failed.Failure!.ToProblem(),
         };
 
-    private static async Task<Results<NoContent, NotFound, Conflict>> Park(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
-        await desk.ParkAsync(counterId, user, ct) switch
-        {
-            QueueOutcome.Done => TypedResults.NoContent(),
-            QueueOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Conflict(),
-        };
+    private static async Task<Results<NoContent, ProblemHttpResult>> Park(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        Done(await desk.ParkAsync(counterId, user, ct));
 
-    private static async Task<Results<Ok<CallView>, NoContent, NotFound>> Recall(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
-        await desk.RecallAsync(counterId, user, ct) switch
-        {
-            (QueueOutcome.Done, { } call) => TypedResults.Ok(call),
-            (QueueOutcome.NotFound, _) => TypedResults.NotFound(),
-            _ => TypedResults.NoContent(),
-        };
+    private static async Task<Results<Ok<CallView>, NoContent, ProblemHttpResult>> Recall(Guid counterId, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        Called(await desk.RecallAsync(counterId, user, ct));
 
-    private static async Task<Results<NoContent, NotFound, Conflict>> End(Guid counterId, bool noShow, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
-        await desk.EndAsync(counterId, noShow, user, ct) switch
-        {
-            QueueOutcome.Done => TypedResults.NoContent(),
-            QueueOutcome.NotFound => TypedResults.NotFound(),
-            _ => TypedResults.Conflict(),
-        };
+    private static async Task<Results<NoContent, ProblemHttpResult>> End(Guid counterId, bool noShow, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        Done(await desk.EndAsync(counterId, noShow, user, ct));
 
-    private static async Task<Results<NoContent, NotFound, ValidationProblem, Conflict>> Transfer(Guid counterId, TransferRequest request, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
-        await desk.TransferAsync(counterId, request.Service, user, ct) switch
-        {
-            QueueOutcome.Done => TypedResults.NoContent(),
-            QueueOutcome.NotFound => TypedResults.NotFound(),
-            QueueOutcome.Invalid => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [Texts.Get("Queue.NoServiceHere")] }),
-            _ => TypedResults.Conflict(),
-        };
+    private static async Task<Results<NoContent, ProblemHttpResult>> Transfer(Guid counterId, TransferRequest request, ClaimsPrincipal user, QueueDesk desk, CancellationToken ct) =>
+        Done(await desk.TransferAsync(counterId, request.Service, user, ct));
+
+    /// <summary>A call made (200), nobody to call (204), or why not.</summary>
+    private static Results<Ok<CallView>, NoContent, ProblemHttpResult> Called(Result<CallView?> result) =>
+        result.Failure is { } failure ? failure.ToProblem() : result.Value is { } call ? TypedResults.Ok(call) : TypedResults.NoContent();
+
+    private static Results<NoContent, ProblemHttpResult> Done(Failure? failure) => failure is null ? TypedResults.NoContent() : failure.ToProblem();
 
     private static async Task<Results<Ok<QueueFigures>, ValidationProblem, NotFound>> Figures(
         [FromQuery] string? office, [FromQuery] DateOnly from, [FromQuery] DateOnly to, ClaimsPrincipal user, QueueDesk desk, QueueFiguresReader figures, UnitScope scope, CancellationToken ct)

@@ -9,6 +9,8 @@ using MotCua.Features.Queue.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -24,15 +26,6 @@ public sealed record BoardView(string Office, string OfficeName, IReadOnlyList<C
 
 public sealed record WaitingCount(string Service, string Name, string Prefix, int Waiting);
 
-public enum QueueOutcome
-{
-    Done,
-    Invalid,
-    NotFound,
-    Empty,
-    Closed,
-}
-
 /// <summary>
 /// The queue of an office's day: tickets from the kiosk, counters calling. A counter takes the first waiting ticket
 /// of its services in rank order with one conditional update (status waiting → called), which changes nothing if
@@ -41,6 +34,9 @@ public enum QueueOutcome
 /// </summary>
 public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, KioskHours kiosk, TimeProvider clock)
 {
+    /// <summary>The counter serves nobody now: nothing to park, end or transfer.</summary>
+    private static Failure NobodyAtCounter => Failure.Conflict(Texts.Get("Queue.NobodyAtCounter"));
+
     public async Task<UnitInfo?> OfficeAsync(string? code, CancellationToken ct = default) =>
         code is { Length: > 0 } c && await units.FindByCodeAsync(c.Trim(), ct) is { ReceivesDossiers: true } office
             && office.IsValidOn(VietnamTime.Today(clock)) ? office : null;
@@ -59,23 +55,23 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
     /// <param name="priority">A priority visitor, ranked ahead by the office's weight.</param>
     /// <param name="ct">Cancellation.</param>
     /// <param name="rankAt">For a booked visitor checking in on time: ranked at the slot's start instead of now.</param>
-    public async Task<(QueueOutcome Outcome, TicketView? Ticket, string? Error)> IssueAsync(
+    public async Task<Result<TicketView>> IssueAsync(
         string? officeCode, string? serviceCode, bool priority, DateTimeOffset? rankAt = null, CancellationToken ct = default)
     {
         if (await OfficeAsync(officeCode, ct) is not { } office)
         {
-            return (QueueOutcome.Invalid, null, "office");
+            return Failure.Invalid("office", Texts.Get("Queue.NoActiveOffice", officeCode));
         }
 
         var service = await db.Set<QueueService>().AsNoTracking().FirstOrDefaultAsync(s => s.OfficeId == office.Id && s.Code == (serviceCode ?? "").Trim(), ct);
         if (service is null)
         {
-            return (QueueOutcome.Invalid, null, "service");
+            return Failure.Invalid("service", Texts.Get("Queue.NoSuchService", serviceCode));
         }
 
         if (await kiosk.ClosedAsync(office.Id, ct) is { } closed)
         {
-            return (QueueOutcome.Closed, null, closed);
+            return Failure.Conflict(closed, Texts.Get("Queue.ClosedTitle"));
         }
 
         var now = clock.GetUtcNow().ToUniversalTime();
@@ -98,21 +94,21 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         await tx.CommitAsync(ct);
         var ahead = await AheadAsync(ticket, ct);
         waiting.Changed(office.Id, office.Code);
-        return (QueueOutcome.Done, new TicketView(ticket.Id, ticket.Number, service.Code, VietnamTime.ToVietnam(now), ahead, priority, "waiting", null), null);
+        return new TicketView(ticket.Id, ticket.Number, service.Code, VietnamTime.ToVietnam(now), ahead, priority, "waiting", null);
     }
 
-    /// <summary>Calls the next ticket for a counter, or answers <see cref="QueueOutcome.Empty"/> when nobody waits for its services.</summary>
-    public async Task<(QueueOutcome Outcome, CallView? Call)> CallNextAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>Calls the next ticket for a counter; null when nobody waits for its services.</summary>
+    public async Task<Result<CallView?>> CallNextAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await CounterAsync(counterId, user, ct) is not { } counter)
         {
-            return (QueueOutcome.NotFound, null);
+            return Failure.NotFound();
         }
 
         var day = VietnamTime.Today(clock);
         var officer = user.Identity?.Name;
         var (called, now) = await writes.RunAsync(db, (writer, token) => ClaimAsync(writer, counter, day, officer, token), ct);
-        return called is { } ticket ? (QueueOutcome.Done, await AnnounceAsync(ticket.Number, ticket.ServiceCode, counter, now, false, ct)) : (QueueOutcome.Empty, null);
+        return called is { } ticket ? await AnnounceAsync(ticket.Number, ticket.ServiceCode, counter, now, false, ct) : (CallView?)null;
     }
 
     /// <summary>
@@ -161,11 +157,11 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
     }
 
     /// <summary>Calls one ticket by its number: a waiting one (out of turn), or one parked at this counter (resumed).</summary>
-    public async Task<(QueueOutcome Outcome, CallView? Call)> CallAsync(Guid counterId, string? number, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Result<CallView>> CallAsync(Guid counterId, string? number, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await CounterAsync(counterId, user, ct) is not { } counter)
         {
-            return (QueueOutcome.NotFound, null);
+            return Failure.NotFound();
         }
 
         var day = VietnamTime.Today(clock);
@@ -181,24 +177,24 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
                 .SetProperty(t => t.CalledAt, t => t.CalledAt ?? now).SetProperty(t => t.CalledBy, user.Identity!.Name), ct);
         if (taken == 0)
         {
-            return (QueueOutcome.Invalid, null);
+            return Failure.Invalid("number", Texts.Get("Queue.NoWaitingNumber", number));
         }
 
         await FinishPreviousAsync(db, counter.Id, found!.Id, now, ct);
-        return (QueueOutcome.Done, await AnnounceAsync(wanted, found.ServiceCode, counter, now, false, ct));
+        return await AnnounceAsync(wanted, found.ServiceCode, counter, now, false, ct);
     }
 
     /// <summary>Sets the counter's current visitor aside (parked at this counter) so the next can be served.</summary>
-    public async Task<QueueOutcome> ParkAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Failure?> ParkAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await CounterAsync(counterId, user, ct) is not { } counter)
         {
-            return QueueOutcome.NotFound;
+            return Failure.NotFound();
         }
 
         var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, TicketStatus.Parked), ct);
-        return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
+        return changed == 0 ? NobodyAtCounter : null;
     }
 
     /// <summary>The ticket the counter is serving now, if any.</summary>
@@ -209,48 +205,48 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         db.Set<Ticket>().AsNoTracking().Where(t => t.CounterId == counterId && t.Status == TicketStatus.Parked).OrderBy(t => t.CalledAt).Select(t => t.Number).ToListAsync(ct);
 
     /// <summary>Announces the counter's current ticket again (the visitor did not come yet).</summary>
-    public async Task<(QueueOutcome Outcome, CallView? Call)> RecallAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Result<CallView?>> RecallAsync(Guid counterId, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await CounterAsync(counterId, user, ct) is not { } counter)
         {
-            return (QueueOutcome.NotFound, null);
+            return Failure.NotFound();
         }
 
         var current = await CurrentAsync(counter.Id, ct);
         if (current is null)
         {
-            return (QueueOutcome.Empty, null);
+            return (CallView?)null;
         }
 
         await db.Set<Ticket>().Where(t => t.Id == current.Id).ExecuteUpdateAsync(x => x.SetProperty(t => t.Recalls, t => t.Recalls + 1), ct);
-        return (QueueOutcome.Done, await AnnounceAsync(current.Number, current.ServiceCode, counter, clock.GetUtcNow().ToUniversalTime(), true, ct));
+        return await AnnounceAsync(current.Number, current.ServiceCode, counter, clock.GetUtcNow().ToUniversalTime(), true, ct);
     }
 
     /// <summary>Ends the counter's current ticket: served (<c>done</c>) or the visitor never came (<c>noShow</c>).</summary>
-    public async Task<QueueOutcome> EndAsync(Guid counterId, bool noShow, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Failure?> EndAsync(Guid counterId, bool noShow, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await CounterAsync(counterId, user, ct) is not { } counter)
         {
-            return QueueOutcome.NotFound;
+            return Failure.NotFound();
         }
 
         var now = clock.GetUtcNow().ToUniversalTime();
         var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.Status, noShow ? TicketStatus.NoShow : TicketStatus.Done).SetProperty(t => t.EndedAt, now), ct);
-        return changed == 0 ? QueueOutcome.Empty : QueueOutcome.Done;
+        return changed == 0 ? NobodyAtCounter : null;
     }
 
     /// <summary>Sends the counter's current ticket to another service's line, keeping its place (its rank).</summary>
-    public async Task<QueueOutcome> TransferAsync(Guid counterId, string? serviceCode, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Failure?> TransferAsync(Guid counterId, string? serviceCode, ClaimsPrincipal user, CancellationToken ct = default)
     {
         if (await CounterAsync(counterId, user, ct) is not { } counter)
         {
-            return QueueOutcome.NotFound;
+            return Failure.NotFound();
         }
 
         if (!await db.Set<QueueService>().AnyAsync(s => s.OfficeId == counter.OfficeId && s.Code == serviceCode, ct))
         {
-            return QueueOutcome.Invalid;
+            return Failure.Invalid("service", Texts.Get("Queue.NoServiceHere"));
         }
 
         var changed = await db.Set<Ticket>().Where(t => t.CounterId == counter.Id && t.Status == TicketStatus.Called)
@@ -258,11 +254,11 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
                 .SetProperty(t => t.CounterId, (Guid?)null).SetProperty(t => t.CalledAt, (DateTimeOffset?)null), ct);
         if (changed == 0)
         {
-            return QueueOutcome.Empty;
+            return NobodyAtCounter;
         }
 
         await ChangedAsync(counter.OfficeId, ct);
-        return QueueOutcome.Done;
+        return null;
     }
 
     public async Task<TicketView?> TicketAsync(Guid id, CancellationToken ct = default)

@@ -39,11 +39,11 @@ internal static class UnitsApi
         }
 
         var rows = await query
-            .Join(db.Units, o => o.ParentId, p => p.Id, (o, p) => new { o.Code, o.Name, UnitCode = p.Code, UnitName = p.Name, o.ValidFrom, o.ValidTo })
-            .OrderBy(o => o.Code)
+            .Join(db.Units, o => o.ParentId, p => p.Id, (o, p) => new { Office = o, UnitCode = p.Code, UnitName = p.Name })
+            .OrderBy(o => o.Office.Code)
             .ToListAsync(ct);
         return TypedResults.Ok(new ItemList<OfficeItem>([.. rows.Select(o => new OfficeItem(
-            o.Code, o.Name, o.UnitCode, o.UnitName, o.ValidFrom, o.ValidTo, o.ValidFrom <= today && (o.ValidTo == null || o.ValidTo >= today)))]));
+            o.Office.Code, o.Office.Name, o.UnitCode, o.UnitName, o.Office.ValidFrom, o.Office.ValidTo, o.Office.IsValidOn(today)))]));
     }
 
     private static async Task<Results<Ok<ItemList<UnitItem>>, ValidationProblem>> List(string? date, AppDbContext db, CancellationToken ct)

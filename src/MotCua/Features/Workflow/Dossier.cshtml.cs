@@ -5,6 +5,7 @@ using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Workflow;
 
@@ -33,8 +34,6 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
 
     public string? Message { get; private set; }
 
-    public Dictionary<string, string> Errors { get; } = [];
-
     public async Task<IActionResult> OnGetAsync(string? done, CancellationToken ct)
     {
         Message = done;
@@ -44,29 +43,21 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
     public async Task<IActionResult> OnPostAsync(
         string action, string? note, int expectedVersion, string? assignee, int? toStep, string? agency, int? workingDays, DateOnly? newDueDate, CancellationToken ct)
     {
-        var result = await engine.ActAsync(Code, new ActionRequest(action, note, expectedVersion, assignee, toStep, agency, workingDays, newDueDate), User, ct: ct);
-        switch (result.Outcome)
+        if (await engine.ActAsync(Code, new ActionRequest(action, note, expectedVersion, assignee, toStep, agency, workingDays, newDueDate), User, ct: ct) is not { } failure)
         {
-            case ActionOutcome.NotFound:
-                return NotFound();
-            case ActionOutcome.Done:
-                return Redirect($"{DossierLinks.Page(Code)}?done={Uri.EscapeDataString(action)}");
-            default:
-                Errors[result.Field ?? "action"] = result.Error ?? "";
-                if (result.Outcome == ActionOutcome.Stale)
-                {
-                    Message = "stale";
-                }
-
-                Response.StatusCode = result.Outcome switch
-                {
-                    ActionOutcome.Stale => StatusCodes.Status409Conflict,
-                    ActionOutcome.Forbidden => StatusCodes.Status403Forbidden,
-                    _ => StatusCodes.Status400BadRequest,
-                };
-                await LoadAsync(ct);
-                return Page();
+            return Redirect($"{DossierLinks.Page(Code)}?done={Uri.EscapeDataString(action)}");
         }
+
+        if (failure.Kind == FailureKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        Message = failure.Kind == FailureKind.Conflict ? "stale" : null;
+        failure.AddTo(ModelState);
+        Response.StatusCode = failure.Status();
+        await LoadAsync(ct);
+        return Page();
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Actions;
-using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Workflow;
 
@@ -19,8 +19,6 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
 
     public DossierView? Dossier { get; private set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
-
     public bool Returned { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
@@ -31,19 +29,21 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
         var pages = 0;
         if (result.Count > 0)
         {
-            (pdf, pages, Errors) = await ScanConverter.ToPdfAsync(result, work, ct);
+            var scanned = await ScanConverter.ToPdfAsync(result, work, ct);
+            (pdf, pages) = (scanned.Value?.Pdf, scanned.Value?.Pages ?? 0);
+            scanned.Failure?.AddTo(ModelState);
         }
 
-        if (Errors.Count == 0)
+        if (ModelState.IsValid)
         {
-            var outcome = await results.ReturnAsync(new ReturnCommand(Clean(Code) ?? "", expectedVersion, receivedBy, receiverIdNumber, byPost, feesCollected, null), pdf, pages, User, ct);
-            if (outcome.Outcome == ActionOutcome.NotFound)
+            var failure = await results.ReturnAsync(new ReturnCommand(Clean(Code) ?? "", expectedVersion, receivedBy, receiverIdNumber, byPost, feesCollected, null), pdf, pages, User, ct);
+            if (failure?.Kind == FailureKind.NotFound)
             {
                 return NotFound();
             }
 
-            Errors = outcome.Error is { } error ? new() { [outcome.Field ?? "status"] = [error] } : [];
-            Returned = outcome.Outcome == ActionOutcome.Done;
+            failure?.AddTo(ModelState);
+            Returned = failure is null;
         }
 
         await LoadAsync(ct);

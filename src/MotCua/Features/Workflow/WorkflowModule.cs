@@ -1,15 +1,15 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
-using Microsoft.Extensions.Options;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Events;
-using MotCua.Infrastructure.Text;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Workflow;
 
@@ -50,25 +50,16 @@ public static class WorkflowModule
         return app;
     }
 
-    private static async Task<Results<Ok<DossierView>, NotFound, ValidationProblem, ProblemHttpResult>> Act(
+    private static async Task<Results<Ok<DossierView>, ProblemHttpResult>> Act(
         string code, ActionRequest request, ClaimsPrincipal user, ProcessEngine engine, DossierReader reader, CancellationToken ct)
     {
-        var result = await engine.ActAsync(code, request, user, ct: ct);
-        switch (result.Outcome)
+        if (await engine.ActAsync(code, request, user, ct: ct) is not { } failure)
         {
-            case ActionOutcome.Done:
-                return TypedResults.Ok((await reader.ViewAsync(code, user, ct))!);
-            case ActionOutcome.NotFound:
-                return TypedResults.NotFound();
-            case ActionOutcome.Stale:
-                var fresh = await reader.ViewAsync(code, user, ct);
-                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Texts.Get("Workflow.StaleTitle"), detail: result.Error,
-                    extensions: new Dictionary<string, object?> { ["dossier"] = fresh });
-            case ActionOutcome.Forbidden:
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Workflow.ForbiddenTitle"), detail: result.Error);
-            default:
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [result.Field ?? "action"] = [result.Error ?? ""] });
+            return TypedResults.Ok((await reader.ViewAsync(code, user, ct))!);
         }
+
+        // A conflict carries the dossier as it is now, so that the caller can decide again without another read.
+        return (failure.Kind == FailureKind.Conflict ? failure with { Extensions = new Dictionary<string, object?> { ["dossier"] = await reader.ViewAsync(code, user, ct) } } : failure).ToProblem();
     }
 
     private static async Task<Results<Ok<ProgressView>, NotFound>> Progress(string code, ClaimsPrincipal user, DossierReader reader, DossierProgress progress, CancellationToken ct) =>

@@ -14,10 +14,11 @@ public sealed class StaffDirectory(AppDbContext db, TimeProvider clock)
     {
         var today = VietnamTime.Today(clock);
         var roleId = await db.Roles.Where(r => r.Name == role).Select(r => r.Id).FirstOrDefaultAsync(ct);
+        var current = db.Memberships.ValidOn(today);
         return await db.Users.AsNoTracking()
             .Where(a => a.Kind == Accounts.AccountKind.Staff
                 && db.UserRoles.Any(r => r.UserId == a.Id && r.RoleId == roleId)
-                && db.Memberships.Any(m => m.AccountId == a.Id && unitIds.Contains(m.UnitId) && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today)))
+                && current.Any(m => m.AccountId == a.Id && unitIds.Contains(m.UnitId)))
             .OrderBy(a => a.UserName)
             .Select(a => new StaffMember(a.UserName!, a.FullName))
             .ToListAsync(ct);

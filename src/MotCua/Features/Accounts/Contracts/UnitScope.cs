@@ -66,21 +66,10 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
 
     private async Task<List<Guid>> ReadUnitIdsAsync(Guid accountId, CancellationToken ct)
     {
-        var units = new List<Guid>();
-        await foreach (var unit in MembershipsOn.For(db)(db, accountId, VietnamTime.Today(clock)).WithCancellation(ct))
-        {
-            units.Add(unit);
-        }
-
+        var units = await db.Memberships.AsNoTracking().Where(m => m.AccountId == accountId).ValidOn(VietnamTime.Today(clock)).Select(m => m.UnitId).ToListAsync(ct);
         current = (accountId, units);
         return units;
     }
 
     private static readonly object Everything = new();
-
-    // Read on nearly every staff request: compiled once.
-    private static readonly CompiledQuery<Func<AppDbContext, Guid, DateOnly, IAsyncEnumerable<Guid>>> MembershipsOn = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid accountId, DateOnly today) => db.Memberships.AsNoTracking()
-            .Where(m => m.AccountId == accountId && m.ValidFrom <= today && (m.ValidTo == null || m.ValidTo >= today))
-            .Select(m => m.UnitId)));
 }

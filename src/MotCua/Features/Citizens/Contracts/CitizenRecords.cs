@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens.Contracts;
@@ -17,13 +18,6 @@ public sealed record AccessView(DateTimeOffset At, string Username, string What,
 public sealed record CitizenRecord(
     Guid Id, string IdNumber, string? OldIdNumber, string FullName, DateOnly? DateOfBirth, Sex? Sex, string? Address, string? Phone, string? Email,
     DateOnly? IdIssueDate, int OpenConflicts, IReadOnlyList<ProfileValueView> Values, IReadOnlyList<AccessView> AccessLog);
-
-public enum RecordAccess
-{
-    Granted,
-    NeedsReason,
-    NotFound,
-}
 
 /// <summary>
 /// Reads the citizen store for staff. Search is city-wide (a citizen may apply at any office) but lists mask the
@@ -98,17 +92,17 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
     }
 
     /// <summary>Opens the full record for <paramref name="what"/>, logging the read; without business and without a reason, asks for one.</summary>
-    public async Task<(RecordAccess Access, CitizenRecord? Record)> OpenAsync(ClaimsPrincipal user, Guid citizenId, string? purpose, string? dossierCode = null, string what = "profile", CancellationToken ct = default)
+    public async Task<Result<CitizenRecord>> OpenAsync(ClaimsPrincipal user, Guid citizenId, string? purpose, string? dossierCode = null, string what = "profile", CancellationToken ct = default)
     {
         var citizen = await db.Set<Citizen>().AsNoTracking().FirstOrDefaultAsync(c => c.Id == citizenId, ct);
         if (citizen is null)
         {
-            return (RecordAccess.NotFound, null);
+            return Failure.NotFound();
         }
 
         if (await AccessAsync(user, citizenId, purpose, ct) is not { } access)
         {
-            return (RecordAccess.NeedsReason, null);
+            return Failure.Forbidden(Texts.Get("Citizens.PurposeRequiredRecord"), Texts.Get("Citizens.PurposeRequiredTitle"), "purpose");
         }
 
         await LogAsync(user, citizenId, what, access.Purpose, dossierCode ?? access.DossierCode, ct);
@@ -118,9 +112,9 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
         var log = await db.Set<AccessLogEntry>().AsNoTracking().Where(a => a.CitizenId == citizenId).OrderByDescending(a => a.At).Take(200)
             .Select(a => new AccessView(a.At, a.Username, a.What, a.Purpose, a.DossierCode, a.UnitId))
             .ToListAsync(ct);
-        return (RecordAccess.Granted, new CitizenRecord(
+        return new CitizenRecord(
             citizen.Id, citizen.IdNumber, citizen.OldIdNumber, citizen.FullName, citizen.DateOfBirth, citizen.Sex, citizen.Address, citizen.Phone, citizen.Email,
-            citizen.IdIssueDate, citizen.OpenConflicts, values, log));
+            citizen.IdIssueDate, citizen.OpenConflicts, values, log);
     }
 
     /// <summary>

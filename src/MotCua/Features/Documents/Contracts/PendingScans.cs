@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Documents.Contracts;
@@ -15,12 +16,12 @@ public sealed class PendingScans(AppDbContext db, FileStore files, FileWork work
             .Select(s => new PendingScanView(s.Id, s.FileName, s.ContentType, s.Length, s.ArrivedAt)).ToListAsync(ct);
 
     /// <summary>Attaches the chosen scans of the desk, in arrival order, as one PDF document; errors name the scan at fault.</summary>
-    public async Task<(DocumentView? Document, Dictionary<string, string[]> Errors)> AttachAsync(string desk, IReadOnlyCollection<Guid> scanIds, NewDocument meta, string? by, CancellationToken ct = default)
+    public async Task<Result<DocumentView>> AttachAsync(string desk, IReadOnlyCollection<Guid> scanIds, NewDocument meta, string? by, CancellationToken ct = default)
     {
         var scans = await db.Set<PendingScan>().Where(s => s.Desk == desk && s.UsedAt == null && scanIds.Contains(s.Id)).OrderBy(s => s.ArrivedAt).ToListAsync(ct);
         if (scans.Count == 0)
         {
-            return (null, new() { ["scans"] = [Texts.Get("Scans.ChooseOne")] });
+            return Failure.Invalid("scans", Texts.Get("Scans.ChooseOne"));
         }
 
         var uploads = new List<UploadedFile>();
@@ -29,7 +30,7 @@ public sealed class PendingScans(AppDbContext db, FileStore files, FileWork work
             await using var stream = files.Open(scan.Sha256);
             if (stream is null)
             {
-                return (null, new() { ["scans"] = [Texts.Get("Scans.Gone", scan.FileName)] });
+                return Failure.Invalid("scans", Texts.Get("Scans.Gone", scan.FileName));
             }
 
             using var buffer = new MemoryStream();
@@ -37,19 +38,19 @@ public sealed class PendingScans(AppDbContext db, FileStore files, FileWork work
             uploads.Add(new UploadedFile(scan.FileName, buffer.ToArray()));
         }
 
-        var (pdf, pages, errors) = await ScanConverter.ToPdfAsync(uploads, work, ct);
-        if (pdf is null)
+        var scanned = await ScanConverter.ToPdfAsync(uploads, work, ct);
+        if (scanned.Value is not { } pdf)
         {
-            return (null, errors);
+            return scanned.Failure!;
         }
 
-        var document = await documents.AddAsync(meta, pdf, pages, by, ct);
+        var document = await documents.AddAsync(meta, pdf.Pdf, pdf.Pages, by, ct);
         foreach (var scan in scans)
         {
             scan.UsedAt = clock.GetUtcNow();
         }
 
         await db.SaveChangesAsync(ct);
-        return (document, errors);
+        return document;
     }
 }

@@ -1,12 +1,16 @@
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using PdfSharp.Pdf.IO;
-using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Documents.Contracts;
 
 public sealed record UploadedFile(string? Name, byte[] Bytes);
+
+/// <summary>One PDF made of what was scanned, and its number of pages.</summary>
+public sealed record ScannedPdf(byte[] Pdf, int Pages);
 
 /// <summary>
 /// Turns what a counter scanner or a browser sends (PNG, JPEG, PDF; several at once) into one PDF per document.
@@ -20,14 +24,14 @@ public static class ScanConverter
     public const int MaxPages = 50;
 
     /// <summary>Reads uploaded form files and turns them into one PDF; a file over the size bound is refused before it is read.</summary>
-    public static async Task<(byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors)> ToPdfAsync(IEnumerable<IFormFile> files, FileWork work, CancellationToken ct)
+    public static async Task<Result<ScannedPdf>> ToPdfAsync(IEnumerable<IFormFile> files, FileWork work, CancellationToken ct)
     {
         var uploads = new List<UploadedFile>();
         foreach (var file in files.Take(MaxFiles + 1))
         {
             if (file.Length > MaxFileBytes)
             {
-                return (null, 0, new() { ["files"] = [Texts.Get("Files.TooLarge", file.FileName)] });
+                return Failure.Invalid("files", Texts.Get("Files.TooLarge", file.FileName));
             }
 
             await using var buffer = new MemoryStream();
@@ -38,25 +42,25 @@ public static class ScanConverter
         return await ToPdfAsync(uploads, work, ct);
     }
 
-    public static async Task<(byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors)> ToPdfAsync(IReadOnlyList<UploadedFile> files, FileWork work, CancellationToken ct)
+    public static async Task<Result<ScannedPdf>> ToPdfAsync(IReadOnlyList<UploadedFile> files, FileWork work, CancellationToken ct)
     {
         var (result, refused) = await work.RunAsync(budget => ToPdf(files, budget), ct);
-        return refused is null ? result : (null, 0, new() { ["files"] = [refused] });
+        return refused is null ? result : Failure.Invalid("files", refused);
     }
 
-    public static (byte[]? Pdf, int Pages, Dictionary<string, string[]> Errors) ToPdf(IReadOnlyList<UploadedFile> files, FileBudget budget)
+    public static Result<ScannedPdf> ToPdf(IReadOnlyList<UploadedFile> files, FileBudget budget)
     {
         var errors = new Dictionary<string, string[]>();
         if (files.Count == 0)
         {
             errors["files"] = [Texts.Get("Files.None")];
-            return (null, 0, errors);
+            return Failure.Invalid(errors);
         }
 
         if (files.Count > MaxFiles)
         {
             errors["files"] = [Texts.Get("Files.TooMany", MaxFiles, MaxFiles)];
-            return (null, 0, errors);
+            return Failure.Invalid(errors);
         }
 
         var types = new SniffedType[files.Count];
@@ -83,7 +87,7 @@ public static class ScanConverter
 
         if (errors.Count > 0)
         {
-            return (null, 0, errors);
+            return Failure.Invalid(errors);
         }
 
         try
@@ -93,8 +97,8 @@ public static class ScanConverter
                 using var single = PdfReader.Open(new MemoryStream(files[0].Bytes), PdfDocumentOpenMode.Import);
                 budget.Token.ThrowIfCancellationRequested();
                 return single.PageCount > MaxPages
-                    ? (null, 0, new() { ["files[0]"] = [Texts.Get("Files.TooManyPagesIn", single.PageCount, MaxPages)] })
-                    : (files[0].Bytes, single.PageCount, errors);
+                    ? Failure.Invalid("files[0]", Texts.Get("Files.TooManyPagesIn", single.PageCount, MaxPages))
+                    : new ScannedPdf(files[0].Bytes, single.PageCount);
             }
 
             using var document = new PdfDocument();
@@ -117,19 +121,19 @@ public static class ScanConverter
 
                 if (document.PageCount > MaxPages)
                 {
-                    return (null, 0, new() { ["files"] = [Texts.Get("Files.TooManyPages", MaxPages)] });
+                    return Failure.Invalid("files", Texts.Get("Files.TooManyPages", MaxPages));
                 }
             }
 
             var pages = document.PageCount;
             using var output = new MemoryStream();
             document.Save(output, closeStream: false);
-            return (output.ToArray(), pages, errors);
+            return new ScannedPdf(output.ToArray(), pages);
         }
         catch (Exception e) when (e is not (OperationCanceledException or FileRefusedException))
         {
             // PDFsharp throws many kinds of exception on a damaged PDF; whatever it throws, the file is refused as damaged.
-            return (null, 0, new() { ["files"] = [Texts.Get("Files.OneDamaged")] });
+            return Failure.Invalid("files", Texts.Get("Files.OneDamaged"));
         }
     }
 

@@ -13,6 +13,7 @@ using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers.Contracts;
@@ -22,17 +23,6 @@ public sealed record ApplicantData(string? IdNumber, string? FullName, DateOnly?
 public sealed record AcceptDossier(
     string? ProcedureCode, DossierChannel Channel, ApplicantData? Applicant, DateTimeOffset? ReceivedAt, string? Office = null,
     IReadOnlyList<ReceivedDocument>? Documents = null);
-
-public enum AcceptOutcome
-{
-    Created,
-    Repeated,
-    Invalid,
-    UnknownProcedure,
-    KeyReused,
-}
-
-public sealed record AcceptResult(AcceptOutcome Outcome, IDossier? Dossier, Dictionary<string, string[]> Errors);
 
 /// <summary>
 /// Receives a dossier: checks the request, picks the procedure version in force on the receipt date, computes
@@ -46,7 +36,7 @@ public sealed class DossierIntake(
 {
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<AcceptResult> AcceptAsync(AcceptDossier request, ClaimsPrincipal user, string? idempotencyKey, CancellationToken ct = default)
+    public async Task<Result<IDossier>> AcceptAsync(AcceptDossier request, ClaimsPrincipal user, string? idempotencyKey, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         var accountId = AccountClaims.AccountId(user) ?? Guid.Empty;
@@ -153,19 +143,19 @@ public sealed class DossierIntake(
 
         if (errors.Count > 0)
         {
-            return new AcceptResult(AcceptOutcome.Invalid, null, errors);
+            return Failure.Invalid(errors);
         }
 
         var localDay = DateOnly.FromDateTime(VietnamTime.ToVietnam(receivedAt).DateTime);
         var version = await catalog.VersionInForceAsync(request.ProcedureCode!.Trim(), localDay, ct);
         if (version is null)
         {
-            return new AcceptResult(AcceptOutcome.UnknownProcedure, null, new() { ["procedureCode"] = [Texts.Get("Intake.UnknownProcedure", request.ProcedureCode, localDay)] });
+            return Failure.NotFound(Texts.Get("Intake.UnknownProcedureTitle"), "procedureCode", Texts.Get("Intake.UnknownProcedure", request.ProcedureCode, localDay));
         }
 
         if (version.Receiving == "listed" && !version.AcceptingOffices.Contains(office!.Code))
         {
-            return new AcceptResult(AcceptOutcome.Invalid, null, new() { ["procedureCode"] = [Texts.Get("Intake.NotReceivedHere", office.Name)] });
+            return Failure.Invalid("procedureCode", Texts.Get("Intake.NotReceivedHere", office.Name));
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -225,10 +215,10 @@ public sealed class DossierIntake(
         }
 
         await events.CommittedAsync(ct);
-        return new AcceptResult(AcceptOutcome.Created, dossier, []);
+        return dossier;
     }
 
-    private async Task<AcceptResult?> RepeatAsync(Guid accountId, string key, string requestHash, CancellationToken ct)
+    private async Task<Result<IDossier>?> RepeatAsync(Guid accountId, string key, string requestHash, CancellationToken ct)
     {
         var record = await db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.AccountId == accountId && r.Key == key, ct);
         if (record is null)
@@ -238,10 +228,10 @@ public sealed class DossierIntake(
 
         if (record.RequestHash != requestHash)
         {
-            return new AcceptResult(AcceptOutcome.KeyReused, null, new() { ["Idempotency-Key"] = [Texts.Get("Intake.KeyReused")] });
+            return Failure.Conflict(Texts.Get("Intake.KeyReused"), Texts.Get("Intake.KeyReusedTitle"), "Idempotency-Key");
         }
 
-        return new AcceptResult(AcceptOutcome.Repeated, await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == record.DossierId, ct), []);
+        return await db.Set<Dossier>().AsNoTracking().SingleAsync(d => d.Id == record.DossierId, ct);
     }
 
     private async Task<UnitInfo?> OfficeAsync(string? code, ClaimsPrincipal user, CancellationToken ct)

@@ -9,6 +9,7 @@ using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -104,17 +105,17 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
     }
 
     /// <summary>Ends the open step and opens <paramref name="to"/> at the agency that performs it; null when done.</summary>
-    public async Task<ActionResult?> MoveAsync(int to, DossierAction action, string? holder, CancellationToken ct)
+    public async Task<Failure?> MoveAsync(int to, DossierAction action, string? holder, CancellationToken ct)
     {
         var step = Steps[to];
         if (await Services.Agencies.ResolveAsync(Dossier.OfficeId, step, VietnamTime.Today(Services.Clock), ct) is not { } unit)
         {
-            return ActionResult.Invalid("action", Texts.Get("Workflow.NoAgencyForStep", step.Name, step.Agency));
+            return Failure.Invalid("action", Texts.Get("Workflow.NoAgencyForStep", step.Name, step.Agency));
         }
 
         if (holder is { Length: > 0 } && action != DossierAction.SendBack && await AssigneeErrorAsync(holder, unit.Id, step.Role, ct) is { } error)
         {
-            return ActionResult.Invalid("assignee", error);
+            return Failure.Invalid("assignee", error);
         }
 
         if (Step is { } current)

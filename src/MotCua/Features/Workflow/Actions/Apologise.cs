@@ -1,6 +1,7 @@
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -18,13 +19,13 @@ public sealed class Apologise : ProcessAction
     public override async Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) =>
         (await c.Services.Agencies.ResponsibleAsync(c.Dossier.OfficeId, VietnamTime.Today(c.Services.Clock), ct))?.Id ?? c.Dossier.OfficeId;
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var dossier = c.Dossier;
         var calendar = await c.Services.Calendars.GetAsync(ct);
         if (request.NewDueDate is not { } newDate || newDate <= dossier.DueDate || !WorkingDayCalendar.InRange(newDate) || !calendar.IsWorkingDay(newDate))
         {
-            return ActionResult.Invalid("newDueDate", Texts.Get("Workflow.NewDueDateInvalid", dossier.DueDate));
+            return Failure.Invalid("newDueDate", Texts.Get("Workflow.NewDueDateInvalid", dossier.DueDate));
         }
 
         var office = await c.Services.Hours.ForOfficeAsync(dossier.OfficeId, ct);

@@ -1,4 +1,5 @@
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -8,16 +9,16 @@ public sealed class Assign : ProcessAction
 {
     public override DossierAction Kind => DossierAction.Assign;
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         if (c.Step is not { } task)
         {
-            return ActionResult.Invalid("action", Texts.Get("Workflow.NoOpenStep"));
+            return Failure.Invalid("action", Texts.Get("Workflow.NoOpenStep"));
         }
 
         if (await c.AssigneeErrorAsync(request.Assignee, task.UnitId, task.Role, ct) is { } error)
         {
-            return ActionResult.Invalid("assignee", error);
+            return Failure.Invalid("assignee", error);
         }
 
         task.Holder = request.Assignee!.Trim();

@@ -1,6 +1,7 @@
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -14,18 +15,18 @@ public sealed class Consult : ProcessAction
 
     public override bool HolderOnly => true;
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var unit = request.Agency is { Length: > 0 } agency ? await c.Services.Tree.FindByCodeAsync(agency.Trim(), ct) : null;
         if (unit is null || !unit.IsValidOn(VietnamTime.Today(c.Services.Clock)))
         {
-            return ActionResult.Invalid("agency", Texts.Get("Workflow.ConsultAgencyRequired"));
+            return Failure.Invalid("agency", Texts.Get("Workflow.ConsultAgencyRequired"));
         }
 
         var days = request.WorkingDays ?? 2;
         if (days is < 1 or > 30)
         {
-            return ActionResult.Invalid("workingDays", Texts.Get("Workflow.ConsultDays"));
+            return Failure.Invalid("workingDays", Texts.Get("Workflow.ConsultDays"));
         }
 
         var calendar = await c.Services.Calendars.GetAsync(ct);

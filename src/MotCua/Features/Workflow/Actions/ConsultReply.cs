@@ -1,4 +1,5 @@
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -17,7 +18,7 @@ public sealed class ConsultReply : ProcessAction
     public override async Task<(DossierTask? Task, string Profile)> TargetAsync(ActionContext c, CancellationToken ct) =>
         (await ConsultationAsync(c, ct), ProcessRules.Consultation);
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var consultation = (await ConsultationAsync(c, ct))!;
         c.End(consultation, Kind);

@@ -1,5 +1,6 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -20,7 +21,7 @@ public class Forward : ProcessAction
         : ProcessRules.IsReturnStep(steps, current + 1) ? Texts.Get("Workflow.NextIsReturn")
         : null;
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var dossier = c.Dossier;
         var next = dossier.CurrentStep + 1;

@@ -1,6 +1,7 @@
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -45,5 +46,5 @@ public abstract class ProcessAction
     public virtual bool HolderOnly => false;
 
     /// <summary>The change; null when done, otherwise why not (nothing is saved).</summary>
-    public abstract Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct);
+    public abstract Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct);
 }

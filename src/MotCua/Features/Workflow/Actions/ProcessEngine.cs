@@ -10,6 +10,7 @@ using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -50,41 +51,41 @@ public sealed class ProcessEngine(
     }
 
     /// <summary>Takes the action; <paramref name="alsoInTransaction"/> is more work committed with it (e.g. storing the scanned result that is returned).</summary>
-    public async Task<ActionResult> ActAsync(string code, ActionRequest request, ClaimsPrincipal user, Func<IDossier, Task>? alsoInTransaction = null, CancellationToken ct = default)
+    public async Task<Failure?> ActAsync(string code, ActionRequest request, ClaimsPrincipal user, Func<IDossier, Task>? alsoInTransaction = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(user);
         if (await reader.FindAsync(code, user, ct) is not { } found)
         {
-            return new ActionResult(ActionOutcome.NotFound);
+            return Failure.NotFound();
         }
 
         if (!EnumNames.TryParse<DossierAction>(request.Action?.Trim(), out var kind))
         {
-            return ActionResult.Invalid("action", Texts.Get("Workflow.UnknownAction", request.Action?.Trim(), string.Join(", ", EnumNames.All<DossierAction>())));
+            return Failure.Invalid("action", Texts.Get("Workflow.UnknownAction", request.Action?.Trim(), string.Join(", ", EnumNames.All<DossierAction>())));
         }
 
         var action = byKind[kind];
         if (request.ExpectedVersion is not { } expected)
         {
-            return ActionResult.Invalid("expectedVersion", Texts.Get("Workflow.VersionRequired"));
+            return Failure.Invalid("expectedVersion", Texts.Get("Workflow.VersionRequired"));
         }
 
         if (action.NoteRequired is { } noteMissing && string.IsNullOrWhiteSpace(request.Note))
         {
-            return ActionResult.Invalid("note", noteMissing);
+            return Failure.Invalid("note", noteMissing);
         }
 
         if (request.Note is { Length: > 2000 })
         {
-            return ActionResult.Invalid("note", Texts.Get("Workflow.NoteTooLong"));
+            return Failure.Invalid("note", Texts.Get("Workflow.NoteTooLong"));
         }
 
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var dossier = await dossiers.ForChangeAsync(found.Id, ct) ?? throw new InvalidOperationException($"Dossier {found.Code} vanished.");
         if (dossier.Version != expected)
         {
-            return new ActionResult(ActionOutcome.Stale, "expectedVersion", Texts.Get("Workflow.Stale", dossier.Version));
+            return ActionFailures.Stale(Texts.Get("Workflow.Stale", dossier.Version));
         }
 
         var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct)
@@ -120,11 +121,11 @@ public sealed class ProcessEngine(
             await tx.RollbackAsync(ct);
             db.ChangeTracker.Clear();
             events.RolledBack();
-            return new ActionResult(ActionOutcome.Stale, "expectedVersion", Texts.Get("Workflow.StaleJustNow"));
+            return ActionFailures.Stale(Texts.Get("Workflow.StaleJustNow"));
         }
 
         await events.CommittedAsync(ct);
-        return ActionResult.Done;
+        return null;
     }
 
     /// <summary>The event in the dossier's history, the messages keyed by it, and the in-process events, in the transaction.</summary>
@@ -146,40 +147,40 @@ public sealed class ProcessEngine(
     }
 
     /// <summary>Null when the caller may take the action now; otherwise why not (400 for the state, 403 for the caller).</summary>
-    private async Task<ActionResult?> CheckAsync(ProcessAction action, ActionContext c, CancellationToken ct)
+    private async Task<Failure?> CheckAsync(ProcessAction action, ActionContext c, CancellationToken ct)
     {
         var dossier = c.Dossier;
         if (dossier.IsClosed)
         {
-            return ActionResult.Invalid("action", Texts.Get("Workflow.Closed", DossierReader.Status(dossier.Status)));
+            return Failure.Invalid("action", Texts.Get("Workflow.Closed", DossierReader.Status(dossier.Status)));
         }
 
         if ((action.StateError(dossier.Status) ?? action.StructureError(dossier.CurrentStep, c.Steps) ?? action.TaskError(c)) is { } error)
         {
-            return ActionResult.Invalid("action", error);
+            return Failure.Invalid("action", error);
         }
 
         var (target, profile) = await action.TargetAsync(c, ct);
         var stepName = c.StepName(dossier.CurrentStep);
         if (ProcessRules.Current.RolesFor(profile, action.Kind) is not { } roles)
         {
-            return ActionResult.Invalid("action", Texts.Get("Workflow.ActionNotInStep", action.Name, stepName));
+            return Failure.Invalid("action", Texts.Get("Workflow.ActionNotInStep", action.Name, stepName));
         }
 
         if (!roles.Any(c.User.IsInRole))
         {
-            return ActionResult.Forbidden(Texts.Get("Workflow.ActionForRoles", stepName, action.Name, string.Join(", ", roles)));
+            return ActionFailures.Forbidden(Texts.Get("Workflow.ActionForRoles", stepName, action.Name, string.Join(", ", roles)));
         }
 
         var actingUnit = await action.ActingUnitAsync(c, target, ct);
         if (!UnitTree.AndPredecessors(await tree.LinksAsync(ct), await c.MyUnitsAsync(ct)).Contains(actingUnit))
         {
-            return ActionResult.Forbidden(Texts.Get("Workflow.OtherAgency"));
+            return ActionFailures.Forbidden(Texts.Get("Workflow.OtherAgency"));
         }
 
         if (action.HolderOnly && target?.Holder is { Length: > 0 } holder && holder != c.Actor && !c.User.IsInRole(Roles.Leader))
         {
-            return ActionResult.Forbidden(Texts.Get("Workflow.AssignedTo", holder));
+            return ActionFailures.Forbidden(Texts.Get("Workflow.AssignedTo", holder));
         }
 
         return null;

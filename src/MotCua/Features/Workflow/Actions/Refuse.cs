@@ -1,5 +1,6 @@
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -20,12 +21,12 @@ public class Refuse : ProcessAction
 
     protected virtual string Subject(string code) => $"Hồ sơ {code} không được giải quyết";
 
-    public override Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         c.EndAll(Kind);
         c.Dossier.Close(Ending, c.Now);
         c.To = Infrastructure.EnumNames.Of(Ending);
         c.ToCitizen(Name, Subject(c.Dossier.Code), $"Hồ sơ \"{c.Dossier.ProcedureName}\": {request.Note?.Trim()}");
-        return Task.FromResult<ActionResult?>(null);
+        return Task.FromResult<Failure?>(null);
     }
 }

@@ -1,4 +1,5 @@
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -12,13 +13,13 @@ public sealed class RequestSupplement : ProcessAction
 
     public override bool HolderOnly => true;
 
-    public override Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         c.Dossier.WaitForSupplement(c.Now);
         c.Step?.PausedAt = c.Now;
         c.Detail = "Dừng tính thời gian chờ công dân bổ sung.";
         c.ToCitizen("supplement", $"Hồ sơ {c.Dossier.Code} cần bổ sung",
             $"Hồ sơ \"{c.Dossier.ProcedureName}\" cần bổ sung, hoàn thiện: {request.Note?.Trim()}. Thời gian giải quyết tạm dừng đến khi Ông/Bà bổ sung đủ.");
-        return Task.FromResult<ActionResult?>(null);
+        return Task.FromResult<Failure?>(null);
     }
 }

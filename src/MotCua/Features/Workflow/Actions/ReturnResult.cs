@@ -4,6 +4,7 @@ using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -17,16 +18,16 @@ public sealed class ReturnResult : ProcessAction
 
     public override Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) => Task.FromResult(c.Dossier.OfficeId);
 
-    public override Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.ReceivedBy))
         {
-            return Task.FromResult<ActionResult?>(ActionResult.Invalid("receivedBy", Texts.Get("Workflow.ReceivedByRequired")));
+            return Task.FromResult<Failure?>(Failure.Invalid("receivedBy", Texts.Get("Workflow.ReceivedByRequired")));
         }
 
         if (request.FeesCollected < 0)
         {
-            return Task.FromResult<ActionResult?>(ActionResult.Invalid("feesCollected", Texts.Get("Workflow.FeesNotNegative")));
+            return Task.FromResult<Failure?>(Failure.Invalid("feesCollected", Texts.Get("Workflow.FeesNotNegative")));
         }
 
         c.EndAll(Kind);
@@ -34,7 +35,7 @@ public sealed class ReturnResult : ProcessAction
         c.To = EnumNames.Of(DossierStatus.Returned);
         c.Detail = $"Trả kết quả {(request.ByPost ? "qua bưu chính" : "tại quầy")} cho {request.ReceivedBy.Trim()}; thu {request.FeesCollected.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng.";
         c.Raise(new DossierResultHandedOver(c.Dossier.Code, c.Actor, request.ByPost));
-        return Task.FromResult<ActionResult?>(null);
+        return Task.FromResult<Failure?>(null);
     }
 }
 
@@ -46,7 +47,7 @@ public sealed record ReturnCommand(string Code, int ExpectedVersion, string? Rec
 /// </summary>
 public sealed class ResultReturn(ProcessEngine engine, DocumentStore documents, TimeProvider clock)
 {
-    public async Task<ActionResult> ReturnAsync(ReturnCommand command, byte[]? resultPdf, int resultPages, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<Failure?> ReturnAsync(ReturnCommand command, byte[]? resultPdf, int resultPages, ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(user);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -20,13 +21,13 @@ public sealed class SendBack : ProcessAction
 
     public override string? StructureError(int current, IReadOnlyList<ProcessStep> steps) => current == 0 ? Texts.Get("Workflow.AtFirstStep") : null;
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var dossier = c.Dossier;
         var back = request.ToStep ?? dossier.CurrentStep - 1;
         if (back < 0 || back >= dossier.CurrentStep)
         {
-            return ActionResult.Invalid("toStep", Texts.Get("Workflow.SendBackRange", dossier.CurrentStep - 1));
+            return Failure.Invalid("toStep", Texts.Get("Workflow.SendBackRange", dossier.CurrentStep - 1));
         }
 
         var previousHolder = await c.Db.Set<DossierTask>().AsNoTracking()

@@ -2,6 +2,7 @@ using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow.Actions;
@@ -18,7 +19,7 @@ public sealed class SupplementReceived : ProcessAction
 
     public override Task<Guid> ActingUnitAsync(ActionContext c, DossierTask? target, CancellationToken ct) => Task.FromResult(c.Dossier.OfficeId);
 
-    public override async Task<ActionResult?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
+    public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var dossier = c.Dossier;
         var policy = c.Version.ClockPolicy;

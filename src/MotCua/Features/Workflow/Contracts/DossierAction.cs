@@ -1,3 +1,6 @@
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
+
 namespace MotCua.Features.Workflow.Contracts;
 
 /// <summary>The actions of the process; the API and the history name them in camelCase (<c>sendBack</c>). Who may take which where is data (<see cref="ProcessRules"/>).</summary>
@@ -31,20 +34,10 @@ public sealed record ActionRequest(
     string? Assignee = null, int? ToStep = null, string? Agency = null, int? WorkingDays = null, DateOnly? NewDueDate = null,
     string? ReceivedBy = null, bool ByPost = false, decimal FeesCollected = 0);
 
-public enum ActionOutcome
+/// <summary>The failures particular to the process: the caller's role or agency may not act, or the dossier changed since it was read.</summary>
+public static class ActionFailures
 {
-    Done,
-    NotFound,
-    Invalid,
-    Stale,
-    Forbidden,
-}
+    public static Failure Forbidden(string message) => Failure.Forbidden(message, Texts.Get("Workflow.ForbiddenTitle"));
 
-public sealed record ActionResult(ActionOutcome Outcome, string? Field = null, string? Error = null)
-{
-    public static readonly ActionResult Done = new(ActionOutcome.Done);
-
-    public static ActionResult Invalid(string field, string error) => new(ActionOutcome.Invalid, field, error);
-
-    public static ActionResult Forbidden(string error) => new(ActionOutcome.Forbidden, null, error);
+    public static Failure Stale(string message) => Failure.Conflict(message, Texts.Get("Workflow.StaleTitle"), "expectedVersion");
 }
