@@ -246,7 +246,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
     [GeneratedRegex(@"\{(\d+)[^}]*\}")]
     private static partial Regex Placeholder();
 
-    [GeneratedRegex("""(?:Texts\.Get\(|L\[)"([A-Za-z][\w.]*)"[\],)]""")]
+    [GeneratedRegex("""(?:Texts\.Get\(|L\[|ErrorMessage = )"([A-Za-z][\w.]*)"[\],)]""")]
     private static partial Regex NamedText();
 
     [GeneratedRegex("\"((?:[^\"\\\\]|\\\\.)*)\"")]

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar;
@@ -27,8 +28,6 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
-
     public bool Saved { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -46,11 +45,12 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var text = Json;
+        var errors = new Dictionary<string, string[]>();
         if (Upload is { Length: > 0 })
         {
             if (Upload.Length > MaxBytes)
             {
-                Errors["file"] = [Texts.Get("Calendar.FileTooLarge")];
+                ModelState.AddModelError("file", Texts.Get("Calendar.FileTooLarge"));
                 return Page();
             }
 
@@ -66,25 +66,26 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
         }
         catch (JsonException e)
         {
-            Errors[e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "json"] = [Texts.Get("Calendar.JsonInvalid", e.LineNumber + 1)];
+            errors[e.Path is { Length: > 1 } p ? p.TrimStart('$', '.') : "json"] = [Texts.Get("Calendar.JsonInvalid", e.LineNumber + 1)];
         }
 
         if (schedule is not null)
         {
             schedule = schedule with { DaysOff = schedule.DaysOff ?? [], WorkingSaturdays = schedule.WorkingSaturdays ?? [] };
-            Errors = schedule.Validate();
+            errors = schedule.Validate();
             if (schedule.Year != Year)
             {
-                Errors["year"] = [Texts.Get("Calendar.YearMismatch", schedule.Year, Year)];
+                errors["year"] = [Texts.Get("Calendar.YearMismatch", schedule.Year, Year)];
             }
         }
-        else if (Errors.Count == 0)
+        else if (errors.Count == 0)
         {
-            Errors["json"] = [Texts.Get("Calendar.NoData")];
+            errors["json"] = [Texts.Get("Calendar.NoData")];
         }
 
-        if (Errors.Count > 0)
+        if (errors.Count > 0)
         {
+            Failure.Invalid(errors).AddTo(ModelState);
             return Page();
         }
 

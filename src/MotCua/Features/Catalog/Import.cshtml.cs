@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Catalog;
 
@@ -13,14 +14,18 @@ public sealed class ImportModel(CatalogImport import) : PageModel
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
-
     public ImportResult? Result { get; private set; }
 
     public void OnGet()
     {
     }
 
-    public async Task OnPostAsync(CancellationToken ct) =>
-        (Result, Errors) = await import.FromUploadAsync(Upload, User.Identity?.Name, ct);
+    public async Task OnPostAsync(CancellationToken ct)
+    {
+        (Result, var errors) = await import.FromUploadAsync(Upload, User.Identity?.Name, ct);
+        if (errors.Count > 0)
+        {
+            Failure.Invalid(errors).AddTo(ModelState);
+        }
+    }
 }

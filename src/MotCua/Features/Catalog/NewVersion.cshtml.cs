@@ -6,6 +6,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
@@ -23,7 +24,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
     [BindProperty]
     public VersionInput Input { get; set; } = new();
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
+    private readonly Dictionary<string, string[]> errors = [];
 
     public IReadOnlyCollection<FieldData> Fields => fields.All;
 
@@ -63,18 +64,19 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
             Input.EffectiveFrom, Input.Name ?? "", Input.Field ?? "", Input.Level ?? "", Input.LegalWorkingDays, Input.SameDay, Input.ResultDocument,
             Input.OnlineLevel ?? "", Enum.TryParse<ClockPolicy>(Input.ClockPolicy, out var policy) ? policy : ClockPolicy.Resume,
             latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields);
-        if (Errors.Count == 0)
+        if (errors.Count == 0)
         {
-            version.Validate("version", fields.Codes, profiles, Errors);
+            version.Validate("version", fields.Codes, profiles, errors);
         }
 
         if (versions.Any(v => v.EffectiveFrom == Input.EffectiveFrom))
         {
-            Errors["version.effectiveFrom"] = [Texts.Get("Catalog.DateTaken")];
+            errors["version.effectiveFrom"] = [Texts.Get("Catalog.DateTaken")];
         }
 
-        if (Errors.Count > 0)
+        if (errors.Count > 0)
         {
+            Failure.Invalid(errors).AddTo(ModelState);
             return Page();
         }
 
@@ -91,7 +93,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         }
         catch (JsonException e)
         {
-            Errors[$"version.{field}"] = [Texts.Get("Catalog.JsonInvalidAt", e.LineNumber + 1, e.Path)];
+            errors[$"version.{field}"] = [Texts.Get("Catalog.JsonInvalidAt", e.LineNumber + 1, e.Path)];
             return null;
         }
     }

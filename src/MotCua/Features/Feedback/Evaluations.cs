@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
@@ -13,8 +14,60 @@ using MotCua.Infrastructure.Text;
 namespace MotCua.Features.Feedback;
 
 /// <summary>An evaluation with its proof: the counter screen's <paramref name="Token"/>, or the dossier's tracking <paramref name="Key"/>.</summary>
+/// <summary>An evaluation (<c>POST /api/evaluations</c>): its rules are declared here and checked by <see cref="RequestRules"/>.</summary>
 public sealed record EvaluationRequest(
-    string? DossierCode, string? Kind, int? Rating, IReadOnlyList<string?>? Criteria, string? Complaint, string? Reason, string? Source, string? Token = null, string? Key = null);
+    [property: Required(ErrorMessage = "Feedback.CodeRequired"), StringLength(40, ErrorMessage = "Feedback.CodeRequired")] string? DossierCode,
+    string? Kind,
+    int? Rating,
+    IReadOnlyList<string?>? Criteria,
+    string? Complaint,
+    [property: StringLength(1000, ErrorMessage = "Feedback.TooLong")] string? Reason,
+    string? Source,
+    [property: StringLength(2000, ErrorMessage = "Common.TooLong")] string? Token = null,
+    [property: StringLength(40, ErrorMessage = "Common.TooLong")] string? Key = null) : IValidatableObject
+{
+    private static readonly string[] Sources = ["device", "qr", "portal", "counter", "api"];
+
+    /// <summary>What depends on the kind: the counter's rating 1–4, or the 9 answers and the complaint's subject.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Kind is not (Evaluation.Counter or Evaluation.DossierKind))
+        {
+            yield return new(Texts.Get("Feedback.Kind"), [nameof(Kind)]);
+        }
+        else if (Kind == Evaluation.Counter && Rating is not (>= 1 and <= 4))
+        {
+            yield return new(Texts.Get("Feedback.Rating"), [nameof(Rating)]);
+        }
+        else if (Kind == Evaluation.DossierKind)
+        {
+            if (Criteria is not { Count: 9 })
+            {
+                yield return new(Texts.Get("Feedback.Criteria", string.Join(", ", Evaluation.Answers.Select(a => $"\"{a}\""))), [nameof(Criteria)]);
+            }
+            else
+            {
+                for (var i = 0; i < 9; i++)
+                {
+                    if (Criteria[i] is not { } answer || !Evaluation.Answers.Contains(answer))
+                    {
+                        yield return new(Texts.Get("Feedback.Criterion", i + 1, Evaluation.CriteriaKeys[i]), [$"criteria[{i}]"]);
+                    }
+                }
+            }
+
+            if (Complaint is { Length: > 0 } c && !Evaluation.ComplaintSubjects.Contains(c))
+            {
+                yield return new(Texts.Get("Feedback.Complaint"), [nameof(Complaint)]);
+            }
+        }
+
+        if (Source is { Length: > 0 } s && !Sources.Contains(s))
+        {
+            yield return new(Texts.Get("Feedback.Source"), [nameof(Source)]);
+        }
+    }
+}
 
 public sealed record EvaluationView(
     Guid Id, string DossierCode, string Kind, int? Rating, IReadOnlyList<string>? Criteria, int Points, int MaxPoints, bool Unsatisfied, string? Complaint,
@@ -37,10 +90,9 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
     public async Task<Result<EvaluationSaved>> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = Validate(request);
-        if (errors.Count > 0)
+        if (RequestRules.Check(request) is { } invalid)
         {
-            return Failure.Invalid(errors);
+            return invalid;
         }
 
         var code = request.DossierCode!.Trim();
@@ -136,63 +188,6 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
     public static EvaluationView View(Evaluation e, TimeSpan window) =>
         new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : 18, e.Unsatisfied, e.Complaint,
             e.At, e.At + window, e.Disagreement);
-
-    private static Dictionary<string, string[]> Validate(EvaluationRequest r)
-    {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(r.DossierCode) || r.DossierCode.Length > 40)
-        {
-            errors["dossierCode"] = [Texts.Get("Feedback.CodeRequired")];
-        }
-
-        if (r.Kind is not (Evaluation.Counter or Evaluation.DossierKind))
-        {
-            errors["kind"] = [Texts.Get("Feedback.Kind")];
-        }
-        else if (r.Kind == Evaluation.Counter && r.Rating is not (>= 1 and <= 4))
-        {
-            errors["rating"] = [Texts.Get("Feedback.Rating")];
-        }
-        else if (r.Kind == Evaluation.DossierKind)
-        {
-            if (r.Criteria is not { Count: 9 })
-            {
-                errors["criteria"] = [Texts.Get("Feedback.Criteria", string.Join(", ", Evaluation.Answers.Select(a => $"\"{a}\"")))];
-            }
-            else
-            {
-                for (var i = 0; i < 9; i++)
-                {
-                    if (r.Criteria[i] is not { } answer || !Evaluation.Answers.Contains(answer))
-                    {
-                        errors[$"criteria[{i}]"] = [Texts.Get("Feedback.Criterion", i + 1, Evaluation.CriteriaKeys[i])];
-                    }
-                }
-            }
-
-            if (r.Complaint is { Length: > 0 } c && !Evaluation.ComplaintSubjects.Contains(c))
-            {
-                errors["complaint"] = [Texts.Get("Feedback.Complaint")];
-            }
-        }
-
-        if (r.Token is { Length: > 2000 } || r.Key is { Length: > 40 })
-        {
-            errors[r.Token is { Length: > 2000 } ? "token" : "key"] = [Texts.Get("Common.TooLong")];
-        }
-
-        if (r.Reason is { Length: > 1000 })
-        {
-            errors["reason"] = [Texts.Get("Feedback.TooLong")];
-        }
-
-        if (r.Source is { Length: > 0 } s && s is not ("device" or "qr" or "portal" or "counter" or "api"))
-        {
-            errors["source"] = [Texts.Get("Feedback.Source")];
-        }
-
-        return errors;
-    }
 
     private static void Apply(Evaluation e, EvaluationRequest r, DateTimeOffset now)
     {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
@@ -34,8 +35,6 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
 
     public BookingView? Booked { get; private set; }
 
-    public Dictionary<string, string[]> Errors { get; private set; } = [];
-
     public async Task<IActionResult> OnGetAsync(string office, CancellationToken ct) =>
         await LoadAsync(office, ct) ? Page() : NotFound();
 
@@ -47,7 +46,12 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
         }
 
         (FullName, Phone) = (fullName, phone);
-        (Booked, Errors) = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone, verificationCode), ct);
+        (Booked, var errors) = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone, verificationCode), ct);
+        if (errors.Count > 0)
+        {
+            Failure.Invalid(errors).AddTo(ModelState);
+        }
+
         return Page();
     }
 
@@ -64,7 +68,7 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
         CodeSent = error is null;
         if (error is not null)
         {
-            Errors["phone"] = [error == "wait" ? Texts.Get("Booking.TooManyCodes") : Texts.Get("Booking.MobileRequired")];
+            ModelState.AddModelError("phone", error == "wait" ? Texts.Get("Booking.TooManyCodes") : Texts.Get("Booking.MobileRequired"));
         }
 
         return Page();

@@ -39,6 +39,20 @@ public abstract class RulesTests(TestApp fixture)
         Assert.Equal(version + 1, problem.GetProperty("dossier").GetProperty("version").GetInt32());
     }
 
+    /// <summary>The request's declared rules answer together, each on its field, and a refused action changes nothing.</summary>
+    [SkippableFact]
+    public async Task A_request_breaking_its_declared_rules_is_400_naming_every_field()
+    {
+        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300009");
+        using var client = await app.ClientForAsync("chuyenvien.trungvan");
+        using var response = await client.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = " ", note = new string('x', 2001) });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(["action", "expectedVersion", "note"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.All(errors.EnumerateObject(), e => Assert.NotEqual("", e.Value[0].GetString()));
+        Assert.Equal(1, (await Flow.GetAsync(app, code)).GetProperty("version").GetInt32());
+    }
+
     [SkippableFact]
     public async Task Two_officers_acting_at_once_exactly_one_wins()
     {

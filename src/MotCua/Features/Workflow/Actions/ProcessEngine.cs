@@ -60,25 +60,21 @@ public sealed class ProcessEngine(
             return Failure.NotFound();
         }
 
-        if (!EnumNames.TryParse<DossierAction>(request.Action?.Trim(), out var kind))
+        if (RequestRules.Check(request) is { } badRequest)
         {
-            return Failure.Invalid("action", Texts.Get("Workflow.UnknownAction", request.Action?.Trim(), string.Join(", ", EnumNames.All<DossierAction>())));
+            return badRequest;
+        }
+
+        if (!EnumNames.TryParse<DossierAction>(request.Action!.Trim(), out var kind))
+        {
+            return Failure.Invalid("action", Texts.Get("Workflow.UnknownAction", request.Action.Trim(), string.Join(", ", EnumNames.All<DossierAction>())));
         }
 
         var action = byKind[kind];
-        if (request.ExpectedVersion is not { } expected)
-        {
-            return Failure.Invalid("expectedVersion", Texts.Get("Workflow.VersionRequired"));
-        }
-
+        var expected = request.ExpectedVersion!.Value;
         if (action.NoteRequired is { } noteMissing && string.IsNullOrWhiteSpace(request.Note))
         {
             return Failure.Invalid("note", noteMissing);
-        }
-
-        if (request.Note is { Length: > 2000 })
-        {
-            return Failure.Invalid("note", Texts.Get("Workflow.NoteTooLong"));
         }
 
         await using var tx = await WriteTransaction.BeginAsync(db, ct);

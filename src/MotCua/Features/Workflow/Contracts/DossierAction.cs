@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
@@ -28,9 +29,15 @@ public enum TaskKind
     Consultation,
 }
 
-/// <summary>An action on a dossier (<c>POST /api/dossiers/{code}/actions</c>); the fields after the version serve some actions only.</summary>
+/// <summary>
+/// An action on a dossier (<c>POST /api/dossiers/{code}/actions</c>); the fields after the version serve some actions
+/// only. Its rules are declared here (checked by <see cref="RequestRules"/>); which action it is and what that action
+/// needs are the process's.
+/// </summary>
 public sealed record ActionRequest(
-    string? Action, string? Note, int? ExpectedVersion,
+    [property: Required(ErrorMessage = "Workflow.ActionRequired")] string? Action,
+    [property: StringLength(2000, ErrorMessage = "Workflow.NoteTooLong")] string? Note,
+    [property: Required(ErrorMessage = "Workflow.VersionRequired")] int? ExpectedVersion,
     string? Assignee = null, int? ToStep = null, string? Agency = null, int? WorkingDays = null, DateOnly? NewDueDate = null,
     string? ReceivedBy = null, bool ByPost = false, decimal FeesCollected = 0);
 
