@@ -3,6 +3,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
@@ -76,9 +77,9 @@ internal static class CatalogApi
             [.. history.Select(h => new VersionSummary(h.EffectiveFrom, EndOf(h), h.Name, h.LegalWorkingDays, h.SameDay, h.Level))]);
     }
 
-    private static async Task<Results<Ok<ImportResult>, ValidationProblem>> Import(HttpRequest request, CatalogImport import, CancellationToken ct)
+    private static async Task<Results<Ok<ImportResult>, ProblemHttpResult>> Import(HttpRequest request, CatalogImport import, CancellationToken ct)
     {
-        (ImportResult? Result, Dictionary<string, string[]> Errors) outcome;
+        Result<ImportResult> outcome;
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync(ct);
@@ -88,7 +89,7 @@ internal static class CatalogApi
         {
             if (request.ContentLength > CatalogImport.MaxBytes)
             {
-                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Catalog.FileTooLarge")] });
+                return Failure.Invalid("file", Texts.Get("Catalog.FileTooLarge")).ToProblem();
             }
 
             await using var buffer = new MemoryStream();
@@ -97,6 +98,6 @@ internal static class CatalogApi
             outcome = await import.FromStreamAsync(buffer, request.HttpContext.User.Identity?.Name, ct);
         }
 
-        return outcome.Result is { } result ? TypedResults.Ok(result) : TypedResults.ValidationProblem(outcome.Errors);
+        return outcome.Value is { } result ? TypedResults.Ok(result) : outcome.Failure!.ToProblem();
     }
 }

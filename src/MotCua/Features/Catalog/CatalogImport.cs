@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog;
@@ -10,16 +11,16 @@ public sealed class CatalogImport(CatalogStore store)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
-    public async Task<(ImportResult? Result, Dictionary<string, string[]> Errors)> FromUploadAsync(IFormFile? file, string? by, CancellationToken ct)
+    public async Task<Result<ImportResult>> FromUploadAsync(IFormFile? file, string? by, CancellationToken ct)
     {
         if (file is null || file.Length == 0)
         {
-            return (null, new() { ["file"] = [Texts.Get("Catalog.ChooseFile")] });
+            return Failure.Invalid("file", Texts.Get("Catalog.ChooseFile"));
         }
 
         if (file.Length > MaxBytes)
         {
-            return (null, new() { ["file"] = [Texts.Get("Catalog.FileTooLarge")] });
+            return Failure.Invalid("file", Texts.Get("Catalog.FileTooLarge"));
         }
 
         await using var buffer = new MemoryStream();
@@ -28,7 +29,7 @@ public sealed class CatalogImport(CatalogStore store)
         return await FromStreamAsync(buffer, by, ct);
     }
 
-    public async Task<(ImportResult? Result, Dictionary<string, string[]> Errors)> FromStreamAsync(MemoryStream content, string? by, CancellationToken ct)
+    public async Task<Result<ImportResult>> FromStreamAsync(MemoryStream content, string? by, CancellationToken ct)
     {
         var head = content.GetBuffer().AsSpan(0, (int)Math.Min(4, content.Length));
         CatalogFile? catalog;
@@ -44,11 +45,11 @@ public sealed class CatalogImport(CatalogStore store)
 
         if (catalog is null)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
 
         errors = store.Validate(catalog);
-        return errors.Count > 0 ? (null, errors) : (await store.ImportAsync(catalog, by, ct), errors);
+        return errors.Count > 0 ? Failure.Invalid(errors) : await store.ImportAsync(catalog, by, ct);
     }
 
     private static (CatalogFile?, Dictionary<string, string[]>) ReadJson(Stream content)

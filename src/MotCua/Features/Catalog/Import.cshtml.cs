@@ -22,10 +22,8 @@ public sealed class ImportModel(CatalogImport import) : PageModel
 
     public async Task OnPostAsync(CancellationToken ct)
     {
-        (Result, var errors) = await import.FromUploadAsync(Upload, User.Identity?.Name, ct);
-        if (errors.Count > 0)
-        {
-            Failure.Invalid(errors).AddTo(ModelState);
-        }
+        var imported = await import.FromUploadAsync(Upload, User.Identity?.Name, ct);
+        Result = imported.Value;
+        imported.Failure?.AddTo(ModelState);
     }
 }

@@ -1,16 +1,34 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
 public sealed record SlotView(TimeOnly Start, int Free);
 
-/// <summary>A booking: the phone it is for, and the one-time code sent to that phone by SMS.</summary>
-public sealed record BookingRequest(string? Office, string? Service, DateOnly? Date, TimeOnly? Time, string? FullName, string? Phone, string? VerificationCode = null);
+/// <summary>A booking: the phone it is for, and the one-time code sent to that phone by SMS. Its shape's rules are declared here; the slot's are the book's.</summary>
+public sealed record BookingRequest(
+    string? Office,
+    string? Service,
+    [property: Required(ErrorMessage = "Booking.TimeRequired")] DateOnly? Date,
+    [property: Required(ErrorMessage = "Booking.TimeRequired")] TimeOnly? Time,
+    [property: Required(ErrorMessage = "Booking.NameRequired"), MaxLength(200, ErrorMessage = "Booking.NameRequired")] string? FullName,
+    string? Phone,
+    [property: Required(ErrorMessage = "Booking.CodeRequired"), MaxLength(10, ErrorMessage = "Booking.CodeRequired")] string? VerificationCode = null) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (BookingCodes.NormalizePhone(Phone) is null)
+        {
+            yield return new(Texts.Get("Booking.MobileRequired"), [nameof(Phone)]);
+        }
+    }
+}
 
 public sealed record BookingView(string Code, string Office, string Service, DateOnly Date, TimeOnly Time);
 
@@ -32,16 +50,16 @@ public sealed class AppointmentBook(
 {
     private const string Alphabet = "ACDEFGHJKLMNPQRTUVWXY34679";
 
-    public async Task<(IReadOnlyList<SlotView>? Slots, string? Error)> SlotsAsync(string? officeCode, string? service, DateOnly date, CancellationToken ct = default)
+    public async Task<Result<IReadOnlyList<SlotView>>> SlotsAsync(string? officeCode, string? service, DateOnly date, CancellationToken ct = default)
     {
         if (await desk.OfficeAsync(officeCode, ct) is not { } office)
         {
-            return (null, "office");
+            return Failure.Invalid("office", Texts.Get("Queue.NoActiveOffice", officeCode));
         }
 
         if (!await db.Set<QueueService>().AnyAsync(s => s.OfficeId == office.Id && s.Code == service, ct))
         {
-            return (null, "service");
+            return Failure.Invalid("service", Texts.Get("Queue.NoSuchService", service));
         }
 
         var settings = await SettingsAsync(office.Id, ct);
@@ -49,66 +67,50 @@ public sealed class AppointmentBook(
         var booked = await db.Set<AppointmentSlot>().AsNoTracking().Where(s => s.OfficeId == office.Id && s.ServiceCode == service && s.Day == date)
             .ToDictionaryAsync(s => s.Start, s => s.Booked, ct);
         var now = VietnamTime.Now(clock);
-        return ([.. starts.Where(s => date.ToDateTime(s) > now.DateTime).Select(s => new SlotView(s, Math.Max(0, settings.SlotCapacity - booked.GetValueOrDefault(s))))], null);
+        return (SlotView[])[.. starts.Where(s => date.ToDateTime(s) > now.DateTime).Select(s => new SlotView(s, Math.Max(0, settings.SlotCapacity - booked.GetValueOrDefault(s))))];
     }
 
-    public async Task<(BookingView? Booking, Dictionary<string, string[]> Errors)> BookAsync(BookingRequest request, CancellationToken ct = default)
+    public async Task<Result<BookingView>> BookAsync(BookingRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.FullName) || request.FullName.Length > 200)
-        {
-            errors["fullName"] = [Texts.Get("Booking.NameRequired")];
-        }
-
-        var phone = BookingCodes.NormalizePhone(request.Phone);
-        if (phone is null)
-        {
-            errors["phone"] = [Texts.Get("Booking.MobileRequired")];
-        }
-
-        if (request.VerificationCode is not { Length: > 0 and <= 10 })
-        {
-            errors["verificationCode"] = [Texts.Get("Booking.CodeRequired")];
-        }
-
+        var errors = RequestRules.Errors(request);
         if (request.Date is not { } date || request.Time is not { } time)
         {
-            errors["date"] = [Texts.Get("Booking.TimeRequired")];
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
 
         var office = await desk.OfficeAsync(request.Office, ct);
         if (office is null)
         {
             errors["office"] = [Texts.Get("Booking.NoOffice", request.Office)];
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
 
-        var (slots, error) = await SlotsAsync(request.Office, request.Service, date, ct);
-        if (error == "service")
+        var slots = await SlotsAsync(request.Office, request.Service, date, ct);
+        if (slots.Failure is { } noSlots)
         {
-            errors["service"] = [Texts.Get("Queue.NoSuchService", request.Service)];
+            errors = errors.Concat(noSlots.Errors).ToDictionary();
         }
-        else if (slots is not null && !slots.Any(s => s.Start == time))
+        else if (!slots.Value!.Any(s => s.Start == time))
         {
             errors["time"] = [Texts.Get("Booking.OutsideHours", date, time)];
         }
 
         if (errors.Count > 0)
         {
-            return (null, errors);
+            return Failure.Invalid(errors);
         }
 
+        var phone = BookingCodes.NormalizePhone(request.Phone)!;
         var limit = options.Value.BookingsPerPersonPerDay;
         if (await db.Set<Appointment>().CountAsync(a => a.Phone == phone && a.Day == date && a.Status != AppointmentStatus.Cancelled, ct) >= limit)
         {
-            return (null, new() { ["phone"] = [Texts.Get("Booking.DailyLimit", limit, date)] });
+            return Failure.Invalid("phone", Texts.Get("Booking.DailyLimit", limit, date));
         }
 
         if (!await codes.UseAsync(phone!, request.VerificationCode?.Trim(), ct))
         {
-            return (null, new() { ["verificationCode"] = [Texts.Get("Booking.CodeWrong")] });
+            return Failure.Invalid("verificationCode", Texts.Get("Booking.CodeWrong"));
         }
 
         var settings = await SettingsAsync(office.Id, ct);
@@ -121,7 +123,7 @@ public sealed class AppointmentBook(
             """).ToListAsync(ct);
         if (taken.Count == 0)
         {
-            return (null, new() { ["time"] = [Texts.Get("Booking.SlotFull", time, date, settings.SlotCapacity)] });
+            return Failure.Invalid("time", Texts.Get("Booking.SlotFull", time, date, settings.SlotCapacity));
         }
 
         var appointment = new Appointment
@@ -132,16 +134,16 @@ public sealed class AppointmentBook(
         db.Add(appointment);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return (new BookingView(appointment.Code, office.Code, appointment.ServiceCode, date, time), errors);
+        return new BookingView(appointment.Code, office.Code, appointment.ServiceCode, date, time);
     }
 
     /// <summary>Checks a booked visitor in at the kiosk: a ticket ranked at the slot's start when in time, as a walk-in otherwise.</summary>
-    public async Task<(TicketView? Ticket, string? Error)> CheckInAsync(CheckInRequest request, CancellationToken ct = default)
+    public async Task<Result<TicketView>> CheckInAsync(CheckInRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (await desk.OfficeAsync(request.Office, ct) is not { } office)
         {
-            return (null, "office");
+            return Failure.Invalid("office", Texts.Get("Queue.NoActiveOffice", request.Office));
         }
 
         var code = (request.Code ?? "").Trim().ToUpperInvariant();
@@ -149,21 +151,22 @@ public sealed class AppointmentBook(
         var now = VietnamTime.Now(clock);
         if (appointment is null || appointment.Status != AppointmentStatus.Booked || appointment.Day != DateOnly.FromDateTime(now.DateTime))
         {
-            return (null, "code");
+            return Failure.Invalid("code", Texts.Get("Queue.NoAppointment"));
         }
 
         var settings = await SettingsAsync(office.Id, ct);
         var slot = new DateTimeOffset(appointment.Day.ToDateTime(appointment.Start), VietnamTime.Offset);
         DateTimeOffset? rankAt = now >= slot.AddMinutes(-settings.EarlyMinutes) && now <= slot.AddMinutes(settings.LateMinutes) ? slot.ToUniversalTime() : null;
-        if ((await desk.IssueAsync(office.Code, appointment.ServiceCode, false, rankAt, ct)).Value is not { } ticket)
+        var issued = await desk.IssueAsync(office.Code, appointment.ServiceCode, false, rankAt, ct);
+        if (issued.Value is not { } ticket)
         {
-            return (null, "service");
+            return issued.Failure!;
         }
 
         appointment.Status = AppointmentStatus.CheckedIn;
         appointment.TicketId = ticket.Id;
         await db.SaveChangesAsync(ct);
-        return (ticket, null);
+        return ticket;
     }
 
     private async Task<List<TimeOnly>> StartsAsync(Guid officeId, DateOnly date, QueueOffice settings, CancellationToken ct)

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.RateLimiting;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Outcomes;
-using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -46,11 +45,9 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
         }
 
         (FullName, Phone) = (fullName, phone);
-        (Booked, var errors) = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone, verificationCode), ct);
-        if (errors.Count > 0)
-        {
-            Failure.Invalid(errors).AddTo(ModelState);
-        }
+        var booked = await book.BookAsync(new BookingRequest(office, Service, Date, time, fullName, phone, verificationCode), ct);
+        Booked = booked.Value;
+        booked.Failure?.AddTo(ModelState);
 
         return Page();
     }
@@ -64,12 +61,9 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
         }
 
         (FullName, Phone) = (fullName, phone);
-        var (_, error) = await codes.SendAsync(phone, ct);
-        CodeSent = error is null;
-        if (error is not null)
-        {
-            ModelState.AddModelError("phone", error == "wait" ? Texts.Get("Booking.TooManyCodes") : Texts.Get("Booking.MobileRequired"));
-        }
+        var sent = await codes.SendAsync(phone, ct);
+        CodeSent = sent.Succeeded;
+        sent.Failure?.AddTo(ModelState);
 
         return Page();
     }
@@ -85,7 +79,7 @@ public sealed class BookModel(QueueDesk desk, AppointmentBook book, BookingCodes
         Services = await desk.ServicesAsync(o.Id, ct);
         Service ??= Services.Count > 0 ? Services[0].Code : null;
         Date ??= VietnamTime.Today(clock).AddDays(1);
-        Slots = (await book.SlotsAsync(office, Service, Date.Value, ct)).Slots ?? [];
+        Slots = (await book.SlotsAsync(office, Service, Date.Value, ct)).Value ?? [];
         return true;
     }
 }

@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
 
@@ -147,19 +149,19 @@ public sealed class BookingCodes(AppDbContext db, TimeProvider clock)
         return digits.Length == 10 && digits[0] == '0' && (phone ?? "").Length <= 20 ? digits : null;
     }
 
-    /// <summary>Sends a code to the phone by SMS (through the outbox); the error's field when refused.</summary>
-    public async Task<(DateTimeOffset? ExpiresAt, string? Error)> SendAsync(string? phone, CancellationToken ct = default)
+    /// <summary>Sends a code to the phone by SMS (through the outbox): when it expires, or why not.</summary>
+    public async Task<Result<DateTimeOffset>> SendAsync(string? phone, CancellationToken ct = default)
     {
         if (NormalizePhone(phone) is not { } number)
         {
-            return (null, "phone");
+            return Failure.Invalid("phone", Texts.Get("Booking.MobileRequired"));
         }
 
         var now = clock.GetUtcNow();
         var since = now.AddMinutes(-15);
         if (await db.Set<BookingCode>().CountAsync(c => c.Phone == number && c.CreatedAt >= since, ct) >= MaxPerQuarterHour)
         {
-            return (null, "wait");
+            return Failure.TooMany(Texts.Get("Booking.TooManyCodes"), Texts.Get("Queue.TooManyCodesTitle"), "phone");
         }
 
         var code = RandomNumberGenerator.GetString("0123456789", 6);
@@ -169,7 +171,7 @@ public sealed class BookingCodes(AppDbContext db, TimeProvider clock)
         Notifications.Contracts.Outbox.ToCitizen(db, new Notifications.Contracts.CitizenContact(null, null, number), $"booking-code/{row.Id}",
             "Mã xác nhận đặt lịch", $"Mã xác nhận đặt lịch hẹn của Ông/Bà là {code}, có hiệu lực 10 phút. Không đưa mã này cho người khác.", null, now);
         await db.SaveChangesAsync(ct);
-        return (row.ExpiresAt, null);
+        return row.ExpiresAt;
     }
 
     /// <summary>Uses the phone's latest live code if <paramref name="code"/> is it (saved with the caller's booking); false otherwise.</summary>

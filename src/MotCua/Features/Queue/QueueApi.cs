@@ -79,15 +79,10 @@ internal static class QueueApi
         return issued.Value is { } ticket ? TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket) : issued.Failure!.ToProblem();
     }
 
-    private static async Task<Results<Accepted<BookingCodeSent>, ValidationProblem, ProblemHttpResult>> SendBookingCode(BookingCodeRequest request, BookingCodes codes, CancellationToken ct)
+    private static async Task<Results<Accepted<BookingCodeSent>, ProblemHttpResult>> SendBookingCode(BookingCodeRequest request, BookingCodes codes, CancellationToken ct)
     {
-        var (expiresAt, error) = await codes.SendAsync(request.Phone, ct);
-        return error switch
-        {
-            null => TypedResults.Accepted((string?)null, new BookingCodeSent(expiresAt!.Value)),
-            "wait" => TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Queue.TooManyCodesTitle"), detail: Texts.Get("Queue.TooManyCodes")),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["phone"] = [Texts.Get("Queue.MobileRequired")] }),
-        };
+        var sent = await codes.SendAsync(request.Phone, ct);
+        return sent.Succeeded ? TypedResults.Accepted((string?)null, new BookingCodeSent(sent.Value)) : sent.Failure!.ToProblem();
     }
 
     private static async Task<Results<Ok<ItemList<KioskView>>, ValidationProblem, NotFound>> Kiosks(
@@ -181,28 +176,24 @@ internal static class QueueApi
         return (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.Ok(await figures.ReadAsync(o.Id, from, to, ct)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<ItemList<SlotView>>, ValidationProblem>> Slots(
-        [FromQuery] string? office, [FromQuery] string? service, [FromQuery] DateOnly date, AppointmentBook book, CancellationToken ct) =>
-        await book.SlotsAsync(office, service, date, ct) switch
-        {
-            ({ } slots, _) => TypedResults.Ok(new ItemList<SlotView>(slots)),
-            (_, "office") => UnknownOffice(office),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["service"] = [Texts.Get("Queue.NoSuchService", service)] }),
-        };
-
-    private static async Task<Results<Created<BookingView>, ValidationProblem>> Book(BookingRequest request, AppointmentBook book, CancellationToken ct)
+    private static async Task<Results<Ok<ItemList<SlotView>>, ProblemHttpResult>> Slots(
+        [FromQuery] string? office, [FromQuery] string? service, [FromQuery] DateOnly date, AppointmentBook book, CancellationToken ct)
     {
-        var (booking, errors) = await book.BookAsync(request, ct);
-        return booking is not null ? TypedResults.Created($"/api/queue/appointments/{booking.Code}", booking) : TypedResults.ValidationProblem(errors);
+        var slots = await book.SlotsAsync(office, service, date, ct);
+        return slots.Value is { } list ? TypedResults.Ok(new ItemList<SlotView>(list)) : slots.Failure!.ToProblem();
     }
 
-    private static async Task<Results<Created<TicketView>, ValidationProblem>> CheckIn(CheckInRequest request, AppointmentBook book, CancellationToken ct) =>
-        await book.CheckInAsync(request, ct) switch
-        {
-            ({ } ticket, _) => TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket),
-            (_, "office") => UnknownOffice(request.Office),
-            _ => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["code"] = [Texts.Get("Queue.NoAppointment")] }),
-        };
+    private static async Task<Results<Created<BookingView>, ProblemHttpResult>> Book(BookingRequest request, AppointmentBook book, CancellationToken ct)
+    {
+        var booked = await book.BookAsync(request, ct);
+        return booked.Value is { } booking ? TypedResults.Created($"/api/queue/appointments/{booking.Code}", booking) : booked.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Created<TicketView>, ProblemHttpResult>> CheckIn(CheckInRequest request, AppointmentBook book, CancellationToken ct)
+    {
+        var checkedIn = await book.CheckInAsync(request, ct);
+        return checkedIn.Value is { } ticket ? TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket) : checkedIn.Failure!.ToProblem();
+    }
 
     private static ValidationProblem UnknownOffice(string? office) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [Texts.Get("Queue.NoActiveOffice", office)] });

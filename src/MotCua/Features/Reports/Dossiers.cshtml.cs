@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Text;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Reports;
 
@@ -39,14 +40,11 @@ public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards d
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        var (period, errors) = Period.Parse(From, To);
+        var parsed = Period.Parse(From, To);
         var known = Measure is not null && Reports.Measure.All.Contains(Measure);
-        if (period is null || !known)
+        if (parsed.Value is not { } period || !known)
         {
-            foreach (var (field, messages) in errors)
-            {
-                ModelState.AddModelError(field, messages[0]);
-            }
+            parsed.Failure?.AddTo(ModelState);
 
             if (!known)
             {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Reports;
 
@@ -41,13 +42,9 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
         From ??= new DateOnly(today.Year, today.Month, 1);
         To ??= today;
         Unit ??= Choices.FirstOrDefault(u => u.ValidTo is null && !Choices.Any(p => p.Id == u.ParentId))?.Code;
-        var (period, errors) = Period.Parse(From, To);
-        foreach (var (field, messages) in errors)
-        {
-            ModelState.AddModelError(field, messages[0]);
-        }
-
-        if (period is null || Unit is null)
+        var parsed = Period.Parse(From, To);
+        parsed.Failure?.AddTo(ModelState);
+        if (parsed.Value is not { } period || Unit is null)
         {
             return Page();
         }

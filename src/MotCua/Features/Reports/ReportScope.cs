@@ -2,6 +2,7 @@ using System.Security.Claims;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Reports;
@@ -14,7 +15,7 @@ public sealed record Period(DateOnly From, DateOnly To)
     public DateTimeOffset End => VietnamTime.StartOfDay(To.AddDays(1));
 
     /// <summary>Checks the dates a caller sent: both given, in order, at most <paramref name="maxDays"/> long.</summary>
-    public static (Period? Period, Dictionary<string, string[]> Errors) Parse(DateOnly? from, DateOnly? to, int maxDays = 400)
+    public static Result<Period> Parse(DateOnly? from, DateOnly? to, int maxDays = 400)
     {
         var errors = new Dictionary<string, string[]>();
         if (from is null)
@@ -42,7 +43,7 @@ public sealed record Period(DateOnly From, DateOnly To)
             errors["to"] = [Texts.Get("Reports.PeriodInvalid", maxDays)];
         }
 
-        return errors.Count == 0 ? (new Period(from!.Value, to!.Value), errors) : (null, errors);
+        return errors.Count == 0 ? new Period(from!.Value, to!.Value) : Failure.Invalid(errors);
     }
 }
 

@@ -41,38 +41,39 @@ public static class ReportsModule
     private static async Task<Results<Ok<ServiceIndexView>, ValidationProblem, NotFound>> Index(
         [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, ClaimsPrincipal user, ReportScope scope, ServiceIndex index, CancellationToken ct)
     {
-        var (period, errors) = Period.Parse(from, to);
-        if (period is null)
+        var period = Period.Parse(from, to);
+        if (period.Failure is { } invalid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(invalid.Errors.ToDictionary());
         }
 
-        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await index.ComputeAsync(u, period, ct)) : TypedResults.NotFound();
+        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await index.ComputeAsync(u, period.Value!, ct)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<DashboardView>, ValidationProblem, NotFound>> Dashboard(
         [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? trend, ClaimsPrincipal user, ReportScope scope, Dashboards dashboards, CancellationToken ct)
     {
-        var (period, errors) = Period.Parse(from, to);
-        if (period is null)
+        var period = Period.Parse(from, to);
+        if (period.Failure is { } invalid)
         {
-            return TypedResults.ValidationProblem(errors);
+            return TypedResults.ValidationProblem(invalid.Errors.ToDictionary());
         }
 
-        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await dashboards.ReadAsync(u, period, trend, ct)) : TypedResults.NotFound();
+        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await dashboards.ReadAsync(u, period.Value!, trend, ct)) : TypedResults.NotFound();
     }
 
     private static async Task<Results<Ok<DossierPage>, ValidationProblem, NotFound>> Dossiers(
         [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? measure, [FromQuery] string? procedure, [FromQuery] string? office,
         [FromQuery] string? officer, [FromQuery] int? page, ClaimsPrincipal user, ReportScope scope, UnitTree tree, Dashboards dashboards, CancellationToken ct)
     {
-        var (period, errors) = Period.Parse(from, to);
+        var parsed = Period.Parse(from, to);
+        var errors = parsed.Failure?.Errors.ToDictionary() ?? [];
         if (measure is null || !Measure.All.Contains(measure))
         {
             errors["measure"] = [Texts.Get("Reports.MeasureOneOf", string.Join(", ", Measure.All))];
         }
 
-        if (period is null || errors.Count > 0)
+        if (parsed.Value is not { } period || errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors);
         }

@@ -16,6 +16,9 @@ public enum FailureKind
 
     /// <summary>409: the state does not allow it now (changed meanwhile, closed, not ready).</summary>
     Conflict,
+
+    /// <summary>429: too many of these for now; the message says when to try again.</summary>
+    TooMany,
 }
 
 /// <summary>
@@ -44,6 +47,9 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
 
     public static Failure Conflict(string message, string? title = null, string field = "") =>
         new(FailureKind.Conflict, title ?? Texts.Get("Problem.Conflict"), new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Failure TooMany(string message, string? title = null, string field = "") =>
+        new(FailureKind.TooMany, title ?? Texts.Get("Problem.TooMany"), new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>A use case's answer: its value, or the <see cref="Failure"/> that stopped it.</summary>

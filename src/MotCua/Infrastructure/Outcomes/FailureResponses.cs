@@ -11,6 +11,7 @@ public static class FailureResponses
         FailureKind.NotFound => StatusCodes.Status404NotFound,
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
+        FailureKind.TooMany => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -31,6 +31,32 @@ public abstract partial class IntakeApiTests(TestApp fixture)
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
+    /// <summary>The request's declared rules (its own, the applicant's, each document's) answer together, each field named, and nothing is written.</summary>
+    [SkippableFact]
+    public async Task A_dossier_breaking_several_declared_rules_is_400_naming_each_field_and_nothing_is_written()
+    {
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        var before = await app.WithDbAsync(db => db.Set<Dossier>().CountAsync());
+        using var response = await officer.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = " ", channel = "counter",
+            applicant = new { idNumber = "12345", fullName = "", phone = "call me maybe", email = "not an address" },
+            documents = new object?[]
+            {
+                new { name = "Tờ khai", documentType = "to-khai", originals = 1, copies = 0, how = "paper" },
+                new { name = "", documentType = "to-khai", originals = 1, copies = 51, how = "fax" },
+                null,
+            },
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.Equal(
+            ["applicant.email", "applicant.fullName", "applicant.idNumber", "applicant.phone", "documents[1]", "documents[2]", "procedureCode"],
+            errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(3, errors.GetProperty("documents[1]").GetArrayLength()); // its name, its copies, how it came
+        Assert.Equal(before, await app.WithDbAsync(db => db.Set<Dossier>().CountAsync()));
+    }
+
     [SkippableFact]
     public async Task Accepted_dossier_gets_a_code_of_the_office_and_day_and_its_appointment()
     {

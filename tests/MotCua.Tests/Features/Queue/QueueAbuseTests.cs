@@ -23,6 +23,13 @@ public sealed class QueueAbuseTests
             async Task<HttpResponseMessage> BookAsync(string time, string phone, string? code) =>
                 await client.PostAsJsonAsync("/api/queue/appointments", new { office = Office, service = "HT", date = "2027-03-01", time, fullName = "Phạm Văn Đức", phone, verificationCode = code });
 
+            using (var empty = await client.PostAsJsonAsync("/api/queue/appointments", new { office = Office, service = "HT" }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+                var errors = (await empty.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+                Assert.Equal(["date", "fullName", "phone", "time", "verificationCode"], errors.EnumerateObject().Select(e => e.Name).Order(StringComparer.Ordinal));
+            }
+
             using (var anonymous = await BookAsync("08:00", "0911000001", null))
             {
                 Assert.Equal(HttpStatusCode.BadRequest, anonymous.StatusCode);

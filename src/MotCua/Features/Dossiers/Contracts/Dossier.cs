@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 
 
 namespace MotCua.Features.Dossiers.Contracts;
@@ -150,15 +151,21 @@ public interface IDossier
 /// <summary>A document received with the dossier: its name and how (<c>store</c>, <c>scanned</c>, <c>paper</c>, or <c>form</c> pre-filled by MotCua).</summary>
 public sealed record ReceivedDocument
 {
+    [Required(ErrorMessage = "Intake.DocumentName")]
+    [MaxLength(500, ErrorMessage = "Intake.DocumentName")]
     public string Name { get; init; } = "";
 
+    [MaxLength(60, ErrorMessage = "Intake.DocumentType")]
     public string DocumentType { get; init; } = "";
 
+    [Range(0, 50, ErrorMessage = "Intake.DocumentCopies")]
     public int Originals { get; init; }
 
+    [Range(0, 50, ErrorMessage = "Intake.DocumentCopies")]
     public int Copies { get; init; }
 
     /// <summary><c>store</c>, <c>scanned</c>, <c>paper</c> or <c>form</c> (pre-filled by MotCua).</summary>
+    [AllowedValues("store", "scanned", "paper", "form", ErrorMessage = "Intake.DocumentHow")]
     public string How { get; init; } = "";
 
     public Guid? DocumentId { get; init; }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
@@ -18,11 +19,37 @@ using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
-public sealed record ApplicantData(string? IdNumber, string? FullName, DateOnly? DateOfBirth, string? Address, string? Phone, string? Email);
+/// <summary>The applicant as the counter or the portal declares them; the number and e-mail are checked by their own rules.</summary>
+public sealed record ApplicantData(
+    string? IdNumber,
+    [property: Required(ErrorMessage = "Intake.FullNameRequired"), MaxLength(200, ErrorMessage = "Intake.FullNameTooLong")] string? FullName,
+    DateOnly? DateOfBirth,
+    [property: MaxLength(500, ErrorMessage = "Intake.AddressTooLong")] string? Address,
+    [property: RegularExpression(@"^\s*[0-9+. -]{0,20}\s*$", ErrorMessage = "Intake.PhoneInvalid")] string? Phone,
+    string? Email) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (CitizenIdNumber.FormatError(IdNumber?.Trim()) is { } idError)
+        {
+            yield return new(idError, [nameof(IdNumber)]);
+        }
 
+        if (EmailAddress.Error(Email) is { } emailError)
+        {
+            yield return new(emailError, [nameof(Email)]);
+        }
+    }
+}
+
+/// <summary>A dossier to receive (<c>POST /api/dossiers</c>): its shape's rules are declared here; the office, the date and who may backdate are the intake's.</summary>
 public sealed record AcceptDossier(
-    string? ProcedureCode, DossierChannel Channel, ApplicantData? Applicant, DateTimeOffset? ReceivedAt, string? Office = null,
-    IReadOnlyList<ReceivedDocument>? Documents = null);
+    [property: Required(ErrorMessage = "Intake.ProcedureRequired")] string? ProcedureCode,
+    [property: EnumDataType(typeof(DossierChannel), ErrorMessage = "Intake.ChannelInvalid")] DossierChannel Channel,
+    [property: Required(ErrorMessage = "Intake.ApplicantRequired")] ApplicantData? Applicant,
+    DateTimeOffset? ReceivedAt,
+    string? Office = null,
+    [property: MaxLength(DossierIntake.MaxDocuments, ErrorMessage = "Intake.TooManyDocuments")] IReadOnlyList<ReceivedDocument>? Documents = null);
 
 /// <summary>
 /// Receives a dossier: checks the request, picks the procedure version in force on the receipt date, computes
@@ -47,70 +74,11 @@ public sealed class DossierIntake(
         }
 
         var now = clock.GetUtcNow();
-        var errors = new Dictionary<string, string[]>();
+        var errors = RequestRules.Errors(request);
         var applicant = request.Applicant;
-        if (applicant is null)
+        if (applicant?.DateOfBirth is { } dob && DateOnly.FromDateTime(now.DateTime) < dob)
         {
-            errors["applicant"] = [Texts.Get("Intake.ApplicantRequired")];
-        }
-        else
-        {
-            if (CitizenIdNumber.FormatError(applicant.IdNumber?.Trim()) is { } idError)
-            {
-                errors["applicant.idNumber"] = [idError];
-            }
-
-            if (string.IsNullOrWhiteSpace(applicant.FullName))
-            {
-                errors["applicant.fullName"] = [Texts.Get("Intake.FullNameRequired")];
-            }
-            else if (applicant.FullName.Trim().Length > 200)
-            {
-                errors["applicant.fullName"] = [Texts.Get("Intake.FullNameTooLong")];
-            }
-
-            if (applicant.Address is { Length: > 500 })
-            {
-                errors["applicant.address"] = [Texts.Get("Intake.AddressTooLong")];
-            }
-
-            if (applicant.Phone is { Length: > 0 } phone && (phone.Trim().Length > 20 || !phone.Trim().All(c => char.IsAsciiDigit(c) || c is '+' or ' ' or '.' or '-')))
-            {
-                errors["applicant.phone"] = [Texts.Get("Intake.PhoneInvalid")];
-            }
-
-            if (applicant.DateOfBirth is { } dob && DateOnly.FromDateTime(now.DateTime) < dob)
-            {
-                errors["applicant.dateOfBirth"] = [Texts.Get("Intake.BirthInFuture")];
-            }
-
-            if (EmailAddress.Error(applicant.Email) is { } emailError)
-            {
-                errors["applicant.email"] = [emailError];
-            }
-        }
-
-        if (!Enum.IsDefined(request.Channel))
-        {
-            errors["channel"] = [Texts.Get("Intake.ChannelInvalid")];
-        }
-
-        if (request.Documents is { } listed)
-        {
-            if (listed.Count > MaxDocuments)
-            {
-                errors["documents"] = [Texts.Get("Intake.TooManyDocuments", MaxDocuments)];
-            }
-            else
-            {
-                for (var i = 0; i < listed.Count; i++)
-                {
-                    if (DocumentError(listed[i]) is { } documentError)
-                    {
-                        errors[$"documents[{i}]"] = [documentError];
-                    }
-                }
-            }
+            errors["applicant.dateOfBirth"] = [Texts.Get("Intake.BirthInFuture")];
         }
 
         var receivedAt = request.ReceivedAt ?? now;
@@ -126,11 +94,6 @@ public sealed class DossierIntake(
         else if (backdated && !user.IsInRole(Roles.Leader) && !(options.Value.OfficersMayBackdate && user.IsInRole(Roles.OneStopOfficer)))
         {
             errors["receivedAt"] = [Texts.Get("Intake.BackdateLeadersOnly")];
-        }
-
-        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
-        {
-            errors["procedureCode"] = [Texts.Get("Intake.ProcedureRequired")];
         }
 
         var office = await OfficeAsync(request.Office, user, ct);
@@ -249,16 +212,6 @@ public sealed class DossierIntake(
     }
 
     public const int MaxDocuments = 100;
-
-    private static readonly string[] Hows = ["store", "scanned", "paper", "form"];
-
-    private static string? DocumentError(ReceivedDocument? d) =>
-        d is null ? Texts.Get("Intake.DocumentEmpty")
-        : string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 500 ? Texts.Get("Intake.DocumentName")
-        : d.DocumentType.Length > 60 ? Texts.Get("Intake.DocumentType")
-        : d.Originals is < 0 or > 50 || d.Copies is < 0 or > 50 ? Texts.Get("Intake.DocumentCopies")
-        : !Hows.Contains(d.How) ? Texts.Get("Intake.DocumentHow")
-        : null;
 
     private static IEnumerable<ReceivedDocument> DefaultDocuments(ProcedureVersion version) =>
         version.Documents.Where(d => d.Required).Select(d => new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = "paper" });
