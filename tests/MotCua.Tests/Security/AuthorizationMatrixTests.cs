@@ -122,6 +122,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["GET /api/dossiers/{code}/progress"] = Rule.Staff,
         ["GET /api/dossiers/{code}/control-slip.pdf"] = Rule.Staff,
         ["GET /api/dossiers/{code}/apologies/{id:guid}.pdf"] = Rule.Staff,
+        ["GET /api/dossiers/{code}/stop-notice.pdf"] = Rule.Staff,
         ["GET /api/notifications/"] = Rule.Staff,
         ["POST /api/notifications/{id:guid}/read"] = Rule.Staff,
         ["GET /api/evaluations/counter-prompt"] = Rule.Staff,

@@ -27,7 +27,7 @@ public static class CatalogExcel
             {
                 ["code"] = r.Code, ["effectiveFrom"] = Date(r.V.EffectiveFrom), ["name"] = r.V.Name, ["field"] = r.V.Field,
                 ["level"] = r.V.Level, ["legalWorkingDays"] = r.V.LegalWorkingDays, ["sameDay"] = r.V.SameDay,
-                ["resultDocument"] = r.V.ResultDocument, ["onlineLevel"] = r.V.OnlineLevel, ["clockPolicy"] = r.V.ClockPolicy.ToString(),
+                ["resultDocument"] = r.V.ResultDocument, ["onlineLevel"] = r.V.OnlineLevel, ["clockPolicy"] = r.V.ClockPolicy.ToString(), ["clockBasis"] = r.V.ClockBasis,
                 ["receiving"] = r.V.Receiving, ["acceptingOffices"] = string.Join(";", r.V.AcceptingOffices ?? []),
                 ["verified"] = r.V.Verified, ["source"] = r.V.Source,
             }).ToList(),
@@ -124,7 +124,7 @@ public static class CatalogExcel
                     Parse(Versions, i, r, "sameDay", ParseBool, false), Text(r, "resultDocument"), Text(r, "onlineLevel"), clock,
                     Text(r, "receiving"), [.. Text(r, "acceptingOffices").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                     Parse(Versions, i, r, "verified", ParseBool, false), Text(r, "source"),
-                    [.. docs[key]], [.. feeRows[key]], [.. stepRows[key]], [.. fieldRows[key]]);
+                    [.. docs[key]], [.. feeRows[key]], [.. stepRows[key]], [.. fieldRows[key]], Text(r, "clockBasis") is { Length: > 0 } basis ? basis : null);
                 return (key.Code, version);
             })
             .GroupBy(x => x.Code)

@@ -122,7 +122,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         [.. v.Documents.Select(d => new DocumentData(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
         [.. v.Fees.Select(f => new FeeData(f.Name, f.AmountVnd, f.Unit, f.Note))],
         [.. v.Steps.Select(s => new StepData(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
-        [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))]);
+        [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))], v.ClockBasis);
 
     private StoredVersion ToEntity(Procedure procedure, VersionData v, string? by) => new()
     {
@@ -137,6 +137,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         ResultDocument = v.ResultDocument?.Trim() ?? "",
         OnlineLevel = v.OnlineLevel,
         ClockPolicy = v.ClockPolicy,
+        ClockBasis = string.IsNullOrWhiteSpace(v.ClockBasis) ? null : v.ClockBasis.Trim(),
         Receiving = v.Receiving,
         AcceptingOffices = [.. v.AcceptingOffices ?? []],
         Verified = v.Verified,

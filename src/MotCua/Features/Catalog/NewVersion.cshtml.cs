@@ -40,7 +40,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         Input = new VersionInput
         {
             EffectiveFrom = VietnamTime.Today(clock).AddDays(1), Name = data.Name, Field = data.Field, Level = data.Level,
-            LegalWorkingDays = data.LegalWorkingDays, SameDay = data.SameDay, OnlineLevel = data.OnlineLevel, ClockPolicy = data.ClockPolicy.ToString(),
+            LegalWorkingDays = data.LegalWorkingDays, SameDay = data.SameDay, OnlineLevel = data.OnlineLevel, ClockPolicy = data.ClockPolicy.ToString(), ClockBasis = data.ClockBasis,
             ResultDocument = data.ResultDocument, Source = data.Source,
             Documents = Json(data.Documents), Fees = Json(data.Fees), Steps = Json(data.Steps), FormFields = Json(data.FormFields),
         };
@@ -63,7 +63,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         var version = new VersionData(
             Input.EffectiveFrom, Input.Name ?? "", Input.Field ?? "", Input.Level ?? "", Input.LegalWorkingDays, Input.SameDay, Input.ResultDocument,
             Input.OnlineLevel ?? "", Enum.TryParse<ClockPolicy>(Input.ClockPolicy, out var policy) ? policy : ClockPolicy.Resume,
-            latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields);
+            latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields, Input.ClockBasis);
         if (errors.Count == 0)
         {
             version.Validate("version", fields.Codes, profiles, errors);
@@ -117,6 +117,8 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         public string? OnlineLevel { get; set; }
 
         public string? ClockPolicy { get; set; }
+
+        public string? ClockBasis { get; set; }
 
         public string? ResultDocument { get; set; }
 

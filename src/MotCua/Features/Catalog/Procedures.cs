@@ -44,6 +44,9 @@ public sealed class StoredVersion
 
     public ClockPolicy ClockPolicy { get; set; } = ClockPolicy.Resume;
 
+    /// <summary>The article the supplement clock rests on: a specialised law for a restart; null for the one-stop rule's default.</summary>
+    public string? ClockBasis { get; set; }
+
     /// <summary><c>anyOffice</c>: any office in the province receives it (from 1/7/2025); <c>listed</c>: only <see cref="AcceptingOffices"/>.</summary>
     public string Receiving { get; set; } = "anyOffice";
 
@@ -73,7 +76,7 @@ public sealed class StoredVersion
     {
         Id = Id, Code = Code, EffectiveFrom = EffectiveFrom, Name = Name, Field = Field, Level = Level,
         LegalWorkingDays = LegalWorkingDays, SameDay = SameDay, ResultDocument = ResultDocument, OnlineLevel = OnlineLevel,
-        ClockPolicy = ClockPolicy, Receiving = Receiving, AcceptingOffices = [.. AcceptingOffices], Verified = Verified, Source = Source,
+        ClockPolicy = ClockPolicy, ClockBasis = ClockBasis, Receiving = Receiving, AcceptingOffices = [.. AcceptingOffices], Verified = Verified, Source = Source,
         Documents = [.. Documents.Select(d => new RequiredDocument(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
         Fees = [.. Fees.Select(f => new Fee(f.Name, f.AmountVnd, f.Unit, f.Note))],
         Steps = [.. Steps.Select(s => new ProcessStep(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
@@ -165,6 +168,7 @@ internal sealed class CatalogConfiguration : IEntityTypeConfiguration<Procedure>
         builder.Property(x => x.ResultDocument).HasMaxLength(500);
         builder.Property(x => x.OnlineLevel).HasMaxLength(20);
         builder.Property(x => x.ClockPolicy).HasConversion<string>().HasMaxLength(20);
+        builder.Property(x => x.ClockBasis).HasMaxLength(VersionData.MaxClockBasis);
         builder.Property(x => x.Receiving).HasMaxLength(20);
         builder.Property(x => x.Source).HasMaxLength(1000);
         builder.Property(x => x.SearchText).HasMaxLength(1000);

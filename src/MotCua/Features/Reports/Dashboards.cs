@@ -8,7 +8,7 @@ namespace MotCua.Features.Reports;
 public sealed record DashboardView(
     string Unit, string UnitName, DateOnly From, DateOnly To, DateTimeOffset AsOf, string Grain, Counts Totals, IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<Breakdown> ByProcedure, IReadOnlyList<Breakdown> ByField, IReadOnlyList<Breakdown> ByOffice, IReadOnlyList<Breakdown> ByOfficer,
-    IReadOnlyList<Breakdown> Units);
+    IReadOnlyList<Breakdown> Units, Apologies Apologies);
 
 public sealed record ListedDossier(
     string Code, string ProcedureCode, string ProcedureName, string OfficeCode, string ApplicantName, string Status, string Channel,
@@ -55,7 +55,7 @@ public sealed class Dashboards(UnitFigures figures, ReportRollup rollup, UnitTre
         var officers = byOffice.Count <= MaxOfficesForOfficers ? await figures.ByOfficerAsync(unit, period, state, ct) : [];
         return new DashboardView(
             unit.Unit.Code, unit.Unit.Name, period.From, period.To, Infrastructure.VietnamTime.ToVietnam(clock.GetUtcNow()), grain,
-            set.Totals, trend, byProcedure, byField, byOffice, officers, ranked);
+            set.Totals, trend, byProcedure, byField, byOffice, officers, ranked, await figures.ApologiesAsync(unit.OfficeIds, period, ct));
     }
 
     /// <summary>One page of the dossiers behind a figure, newest first, names masked.</summary>

@@ -3,6 +3,7 @@ using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Reports;
@@ -67,15 +68,20 @@ public static class Measure
     public const string CounterRated = "counterRated";
     public const string CounterUnsatisfied = "counterUnsatisfied";
     public const string Disagreement = "disagreement";
+    public const string Apologised = "apologised";
+    public const string LateApology = "lateApology";
 
     public static readonly IReadOnlyList<string> All =
-        [Received, Online, Digitised, Resolved, Early, OnTime, Late, SameDay, InProgress, Overdue, Rated, Unsatisfied, CounterRated, CounterUnsatisfied, Disagreement];
+        [Received, Online, Digitised, Resolved, Early, OnTime, Late, SameDay, InProgress, Overdue, Rated, Unsatisfied, CounterRated, CounterUnsatisfied, Disagreement, Apologised, LateApology];
 }
 
 /// <summary>Optional narrowing of a figure: one procedure, one office (agency code) or one officer.</summary>
 public sealed record Slice(string? Procedure = null, Guid? Office = null, string? Officer = null);
 
 public sealed record Breakdown(string Key, string Name, string? Field, Counts Counts);
+
+/// <summary>Apologies with a new appointment made in a period, and those made later than the rule allows.</summary>
+public sealed record Apologies(int Made, int Late);
 
 public sealed record TrendPoint(string Label, DateOnly From, DateOnly To, int Received, int Resolved, int Late);
 
@@ -123,7 +129,7 @@ public sealed class FigureSet
 }
 
 /// <summary>Reads a unit's figures from the dossiers and evaluations themselves, so that every number is their count.</summary>
-public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationFacts evaluationFacts, CatalogReader catalog, TimeProvider clock)
+public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationFacts evaluationFacts, ApologyFacts apologyFacts, CatalogReader catalog, TimeProvider clock)
 {
     private static readonly DossierStatus[] Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];
 
@@ -317,6 +323,18 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
         return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status) && d.DueAt >= start && d.DueAt < end, ct);
     }
 
+    /// <summary>
+    /// Apologies with a new appointment made in the period for the units' dossiers, and of those the ones made later
+    /// than the one-stop rule allows (counted from the records each time: there are few).
+    /// </summary>
+    public async Task<Apologies> ApologiesAsync(Guid[] ids, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (start, end) = (period.Start, period.End);
+        var made = apologyFacts.Rows.Where(a => a.At >= start && a.At < end && store.Rows.Any(d => d.Id == a.DossierId && ids.Contains(d.OfficeId)));
+        return new Apologies(await made.CountAsync(ct), await made.CountAsync(a => !a.InTime, ct));
+    }
+
     /// <summary>Per officer: dossiers they received in the period, and the counter presses about them.</summary>
     public async Task<List<Breakdown>> ByOfficerAsync(ReportUnit unit, Period period, RollupState state, CancellationToken ct = default)
     {
@@ -405,6 +423,7 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
         }
 
         var evaluations = evaluationFacts.Rows.Where(e => e.ChangedAt >= start && e.ChangedAt < end);
+        var apologies = apologyFacts.Rows.Where(a => a.At >= start && a.At < end);
         if (slice.Officer is { } officer)
         {
             q = measure is Measure.CounterRated or Measure.CounterUnsatisfied ? q : q.Where(d => d.ReceivedBy == officer);
@@ -430,6 +449,8 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
             Measure.CounterRated => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.Counter)),
             Measure.CounterUnsatisfied => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.Counter && e.Unsatisfied)),
             Measure.Disagreement => q.Where(d => evaluations.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Disagreement)),
+            Measure.Apologised => q.Where(d => apologies.Any(a => a.DossierId == d.Id)),
+            Measure.LateApology => q.Where(d => apologies.Any(a => a.DossierId == d.Id && !a.InTime)),
             _ => q.Where(d => false),
         };
     }

@@ -29,6 +29,9 @@ public sealed class ControlSlipModel(DossierReader reader, DossierProgress progr
     public async Task<IActionResult> OnGetPdfAsync(CancellationToken ct) =>
         await reader.ReadAsync(Code, User, "control-slip", ct) is { } d ? File(await forms.ControlSlipAsync(d, ct), "application/pdf", $"phieu-kiem-soat-{Code}.pdf") : NotFound();
 
+    public async Task<IActionResult> OnGetStopNoticeAsync(CancellationToken ct) =>
+        await reader.ReadAsync(Code, User, "stop-notice", ct) is { } d && await forms.StopNoticeAsync(d, ct) is { } pdf ? File(pdf, "application/pdf", $"thong-bao-dung-{Code}.pdf") : NotFound();
+
     public async Task<IActionResult> OnGetApologyAsync(Guid id, CancellationToken ct) =>
         await reader.ReadAsync(Code, User, "apology", ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf ? File(pdf, "application/pdf", $"phieu-xin-loi-{Code}.pdf") : NotFound();
 }

@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 
@@ -17,7 +19,7 @@ public sealed record SweepResult(int Warned, int MarkedOverdue);
 /// its due instant is marked overdue (an event in its history) and they are told again. Only open dossiers near
 /// or past their deadline are read, through the (status, due) index; one node sweeps at a time.
 /// </summary>
-public sealed class DeadlineSweeper(AppDbContext db, DossierStore dossiers, StaffDirectory staff, IOptions<WorkflowOptions> options, TimeProvider clock) : IRecurringJob
+public sealed class DeadlineSweeper(AppDbContext db, DossierStore dossiers, StaffDirectory staff, ICalendar calendars, IOptions<WorkflowOptions> options, TimeProvider clock) : IRecurringJob
 {
     private const long LockKey = 0x4D6F74437561; // "MotCua"
     private static readonly DossierStatus[] Running = [DossierStatus.Received, DossierStatus.InProgress];
@@ -31,12 +33,27 @@ public sealed class DeadlineSweeper(AppDbContext db, DossierStore dossiers, Staf
         }
 
         var now = clock.GetUtcNow();
-        var warned = await PassAsync(d => d.WarnedAt == null && d.OverdueAt == null && d.DueAt >= now && d.DueAt < now + options.Value.WarnBefore, Warn, ct);
+        var warnUntil = await WarnUntilAsync(now, ct);
+        var warned = await PassAsync(d => d.WarnedAt == null && d.OverdueAt == null && d.DueAt >= now && d.DueAt < warnUntil, Warn, ct);
         var overdue = await PassAsync(d => d.OverdueAt == null && d.DueAt < now, MarkOverdue, ct);
         return new SweepResult(warned, overdue);
     }
 
     public Task RunAsync(CancellationToken ct) => SweepAsync(ct);
+
+    /// <summary>
+    /// Dossiers due before this instant are warned: those within <see cref="WorkflowOptions.WarnBefore"/>, and those
+    /// whose last day for an apology in time (<see cref="OneStopRule.ApologyWorkingDaysBefore"/>) has come.
+    /// </summary>
+    private async Task<DateTimeOffset> WarnUntilAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var today = VietnamTime.Today(clock);
+        var calendar = await calendars.GetAsync(ct);
+        var lastDue = calendar.AddWorkingDays(today, OneStopRules.On(today).ApologyWorkingDaysBefore);
+        var byRule = new DateTimeOffset(lastDue.AddDays(1).ToDateTime(TimeOnly.MinValue), VietnamTime.Offset).ToUniversalTime();
+        var byHours = now + options.Value.WarnBefore;
+        return byRule > byHours ? byRule : byHours;
+    }
 
     private async Task<int> PassAsync(System.Linq.Expressions.Expression<Func<DossierRow, bool>> condition, Func<IDossier, DateTimeOffset, CancellationToken, Task> act, CancellationToken ct)
     {
@@ -85,7 +102,7 @@ public sealed class DeadlineSweeper(AppDbContext db, DossierStore dossiers, Staf
     {
         dossier.MarkWarned(now);
         await TellAsync(dossier, "warn", $"Hồ sơ {dossier.Code} sắp đến hạn",
-            $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)}. Nếu không kịp, lập phiếu xin lỗi và hẹn lại ngày trả (mẫu 04) trước khi hết hạn.", now, ct);
+            $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)}. Nếu không kịp, lập phiếu xin lỗi và hẹn lại ngày trả (mẫu 04) chậm nhất một ngày làm việc trước hạn; chỉ được hẹn lại một lần.", now, ct);
     }
 
     private async Task MarkOverdue(IDossier dossier, DateTimeOffset now, CancellationToken ct)

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Workflow;
@@ -13,7 +15,7 @@ namespace MotCua.Features.Workflow;
 /// A dossier as its handlers see it: where it is and who holds it, the deadline of each step and of the whole,
 /// the timeline of events, the documents and forms, and the actions the officer may take now.
 /// </summary>
-public sealed class DossierModel(DossierReader reader, DossierProgress progress, ProcessEngine engine, CatalogReader catalog, StaffDirectory staff) : PageModel
+public sealed class DossierModel(DossierReader reader, DossierProgress progress, ProcessEngine engine, CatalogReader catalog, StaffDirectory staff, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -31,6 +33,12 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
     public int CurrentStep { get; private set; }
 
     public bool WarnedWithoutApology { get; private set; }
+
+    /// <summary>The one-stop rule in force today: when an apology is due and how many re-appointments it allows.</summary>
+    public OneStopRule Rule { get; private set; } = OneStopRules.All[^1];
+
+    /// <summary>Whether the dossier stopped under a form set that has the stop notice (Circular 03/2025).</summary>
+    public bool HasStopNotice { get; private set; }
 
     public string? Message { get; private set; }
 
@@ -70,6 +78,13 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
         View = await reader.ViewAsync(dossier, ct);
         Progress = await progress.ReadAsync(dossier, ct);
         Actions = await engine.AvailableAsync(dossier, User, ct);
+        Rule = OneStopRules.On(VietnamTime.Today(clock));
+        HasStopNotice = dossier.ClosedAt is { } closed && FormSets.On(DateOnly.FromDateTime(VietnamTime.ToVietnam(closed).DateTime)).Number("stop") is not null;
+        if (Progress.Apologies.Count >= Rule.MaxReappointments)
+        {
+            Actions = [.. Actions.Where(a => a != "apologise")]; // refused anyway; the page says why
+        }
+
         Steps = (await catalog.VersionAsync(dossier.ProcedureVersionId, ct))?.Steps ?? [];
         CurrentStep = dossier.CurrentStep;
         WarnedWithoutApology = dossier.WarnedAt is not null && dossier.ResolvedAt is null;

@@ -12,7 +12,7 @@ public sealed record TaskView(
     int StepIndex, string StepName, string Kind, Guid UnitId, string UnitCode, string UnitName, string Role, string? Holder,
     DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? EndedAt, string? EndedBy, string? EndAction, string? Outcome, bool Paused, string? Note);
 
-public sealed record ApologyView(Guid Id, DateTimeOffset At, string By, string Reason, DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, bool InTime);
+public sealed record ApologyView(Guid Id, DateTimeOffset At, string By, string Reason, DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, bool InTime, DateOnly? LatestOn);
 
 public sealed record ProgressView(IReadOnlyList<TaskView> Tasks, IReadOnlyList<ApologyView> Apologies, IReadOnlyList<HandOver> ControlSlip, string? Outcome);
 
@@ -31,7 +31,7 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider
 
         var apologies = (await db.Set<DossierApology>().AsNoTracking().Where(a => a.DossierId == dossier.Id).ToListAsync(ct))
             .OrderBy(a => a.At)
-            .Select(a => new ApologyView(a.Id, Vn(a.At), a.By, a.Reason, Vn(a.PreviousDueAt), Vn(a.NewDueAt), a.InTime)).ToList();
+            .Select(a => new ApologyView(a.Id, Vn(a.At), a.By, a.Reason, Vn(a.PreviousDueAt), Vn(a.NewDueAt), a.InTime, a.LatestOn)).ToList();
 
         // One row per hand-over: a step ended and the next one started (or the dossier ended).
         var steps = tasks.Where(t => t.EndedAt is not null).OrderBy(t => t.EndedAt).ToList();

@@ -96,8 +96,14 @@ public sealed class DossierApology
 
     public DateTimeOffset NewDueAt { get; init; }
 
-    /// <summary>Whether it was made before the deadline it moves, as the rules ask.</summary>
+    /// <summary>Whether it was made by <see cref="LatestOn"/>, as the rule in force asks.</summary>
     public bool InTime { get; init; }
+
+    /// <summary>The last day the rule allowed it: working days before the deadline it moves (<see cref="OneStopRule"/>).</summary>
+    public DateOnly? LatestOn { get; init; }
+
+    /// <summary>The article the apology's timing and the once-only re-appointment rest on.</summary>
+    public string? Basis { get; init; }
 }
 
 internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTask>, IEntityTypeConfiguration<DossierApology>
@@ -131,6 +137,7 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.HasIndex(x => x.DossierId);
         builder.Property(x => x.By).HasMaxLength(100);
         builder.Property(x => x.Reason).HasMaxLength(2000);
+        builder.Property(x => x.Basis).HasMaxLength(300);
         DossierStore.ReferencedBy(builder, x => x.DossierId);
     }
 }

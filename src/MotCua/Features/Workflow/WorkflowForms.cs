@@ -3,12 +3,14 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Features.Workflow.Contracts;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Workflow;
 
-/// <summary>The workflow's official forms, from the dossier's own records: the control slip and the apologies.</summary>
-public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, UnitTree units, StaffDirectory staff, TimeProvider clock)
+/// <summary>The workflow's official forms, from the dossier's own records: the control slip, the apologies and the stop notice.</summary>
+public sealed class WorkflowForms(AppDbContext db, DossierStore dossiers, DossierProgress progress, UnitTree units, StaffDirectory staff, TimeProvider clock)
 {
     public async Task<byte[]> ControlSlipAsync(IDossier d, CancellationToken ct = default)
     {
@@ -30,6 +32,22 @@ public sealed class WorkflowForms(AppDbContext db, DossierProgress progress, Uni
         var (parent, office) = await HeaderAsync(d.OfficeId, ct);
         var signer = (await staff.FullNamesAsync([a.By], ct)).GetValueOrDefault(a.By, a.By);
         return ApologyPdf.Render(new ApologyData(parent, office, d.ApplicantName, d.Code, d.ProcedureName, d.ReceivedAt, a.PreviousDueAt, a.Reason, a.NewDueAt, signer, a.At));
+    }
+
+    /// <summary>The notice that handling stopped, with the reason given; null unless the dossier was stopped under a set that has the form.</summary>
+    public async Task<byte[]?> StopNoticeAsync(IDossier d, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var stop = EnumNames.Of(DossierAction.Stop);
+        if (d.Status != DossierStatus.Stopped
+            || await dossiers.Events.Where(e => e.DossierId == d.Id && e.Action == stop).OrderByDescending(e => e.Seq).FirstOrDefaultAsync(ct) is not { } e)
+        {
+            return null;
+        }
+
+        var (parent, office) = await HeaderAsync(d.OfficeId, ct);
+        var signer = e.Actor is { } by ? (await staff.FullNamesAsync([by], ct)).GetValueOrDefault(by, by) : "";
+        return StopNoticePdf.Render(new StopNoticeData(parent, office, d.ApplicantName, d.ApplicantAddress ?? "", d.Code, d.ProcedureName, d.ReceivedAt, e.Note ?? "", signer, e.At));
     }
 
     private async Task<(string Parent, string Office)> HeaderAsync(Guid officeId, CancellationToken ct)

@@ -33,6 +33,7 @@ public static class WorkflowModule
         services.AddScoped<Inbox>();
         services.AddScoped<DossierProgress>();
         services.AddScoped<WorkflowForms>();
+        services.AddScoped<ApologyFacts>();
         services.AddRecurringJob<DeadlineSweeper>(sp => sp.GetRequiredService<IOptions<WorkflowOptions>>().Value.Schedule);
         return services;
     }
@@ -45,6 +46,7 @@ public static class WorkflowModule
         dossiers.MapGet("/{code}/progress", Progress).WithSummary("The dossier's tasks, deadlines, ratings, apologies and control slip rows");
         dossiers.MapGet("/{code}/control-slip.pdf", ControlSlip).WithSummary("The processing control slip (form 05 in 2018, 06 in 2025)");
         dossiers.MapGet("/{code}/apologies/{id:guid}.pdf", Apology).WithSummary("An apology and new appointment (form 04)");
+        dossiers.MapGet("/{code}/stop-notice.pdf", StopNotice).WithSummary("The notice that handling stopped, with its reason (form 05 of Circular 03/2025)");
         app.MapGet("/api/inbox", InboxPage).WithTags("Workflow").RequireAuthorization(Policies.Staff)
             .WithSummary("The caller's open work: counts by urgency, a filtered page sorted by urgency");
         return app;
@@ -73,6 +75,11 @@ public static class WorkflowModule
     private static async Task<Results<FileContentHttpResult, NotFound>> Apology(string code, Guid id, ClaimsPrincipal user, DossierReader reader, WorkflowForms forms, CancellationToken ct) =>
         await reader.ReadAsync(code, user, "apology", ct) is { } d && await forms.ApologyAsync(d, id, ct) is { } pdf
             ? TypedResults.File(pdf, "application/pdf", $"phieu-xin-loi-{code}.pdf")
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> StopNotice(string code, ClaimsPrincipal user, DossierReader reader, WorkflowForms forms, CancellationToken ct) =>
+        await reader.ReadAsync(code, user, "stop-notice", ct) is { } d && await forms.StopNoticeAsync(d, ct) is { } pdf
+            ? TypedResults.File(pdf, "application/pdf", $"thong-bao-dung-{code}.pdf")
             : TypedResults.NotFound();
 
     private static async Task<Ok<InboxPage>> InboxPage(

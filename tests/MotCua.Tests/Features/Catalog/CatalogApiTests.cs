@@ -152,7 +152,7 @@ public abstract class CatalogApiTests(TestApp fixture)
                         new
                         {
                             effectiveFrom = "2027-01-01", name = "Cấp Giấy xác nhận tình trạng hôn nhân", field = "ho-tich", level = "ward",
-                            legalWorkingDays = 2, sameDay = false, resultDocument = "Giấy xác nhận", onlineLevel = "full", clockPolicy = "restart",
+                            legalWorkingDays = 2, sameDay = false, resultDocument = "Giấy xác nhận", onlineLevel = "full", clockPolicy = "restart", clockBasis = "Luật chuyên ngành, điều quy định tính lại từ đầu",
                             receiving = "anyOffice", acceptingOffices = Array.Empty<string>(), verified = false, source = "test",
                             documents = Array.Empty<object>(), fees = Array.Empty<object>(), formFields = Array.Empty<object>(),
                             steps = new[] { new { name = "Xử lý", role = "Specialist", agency = "own", allottedHours = 16 } },

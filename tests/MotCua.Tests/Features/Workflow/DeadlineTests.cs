@@ -84,7 +84,9 @@ public sealed class DeadlineTests
             var apologised = await Flow.ActAsync(app, "lanhdao.trungvan", late, "apologise", new { note = "Cần xác minh thông tin tại nơi cư trú trước đây", newDueDate = "2027-03-09" });
             Assert.Equal("2027-03-09", apologised.GetProperty("dueDate").GetString());
             var apology = (await Flow.ProgressAsync(app, late)).GetProperty("apologies").EnumerateArray().Single();
-            Assert.True(apology.GetProperty("inTime").GetBoolean());
+            // Made on the due day: later than the working day before it that the rule allows (LateDossierRulesTests).
+            Assert.False(apology.GetProperty("inTime").GetBoolean());
+            Assert.Equal("2027-03-03", apology.GetProperty("latestOn").GetString());
             using var api = await app.ClientForAsync("lanhdao.trungvan");
             var pdf = await api.GetByteArrayAsync($"/api/dossiers/{late}/apologies/{apology.GetProperty("id").GetGuid()}.pdf");
             var text = Flow.PdfText(pdf);

@@ -171,6 +171,15 @@ public sealed class WorkingDayCalendar
     /// <summary>The working day that comes <paramref name="count"/> working days after <paramref name="date"/>.</summary>
     public DateOnly AddWorkingDays(DateOnly date, int count) => count == 0 ? date : DueDate(date, count);
 
+    /// <summary>The working day <paramref name="count"/> working days before <paramref name="date"/> (1: the last working day before it).</summary>
+    public DateOnly WorkingDaysBefore(DateOnly date, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var ordinal = workedUpTo[Index(date.AddDays(-1))] - count;
+        ArgumentOutOfRangeException.ThrowIfNegative(ordinal, nameof(count));
+        return Origin.AddDays(nthWorkingDay[ordinal]);
+    }
+
     /// <summary>
     /// The new due date after a pause for a citizen's supplement, from <paramref name="pausedOn"/> (the clock ran
     /// that day) to <paramref name="resumedOn"/> (the day the dossier was complete again; not counted, like a receipt).

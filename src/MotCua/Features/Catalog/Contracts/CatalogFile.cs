@@ -42,12 +42,15 @@ public sealed record VersionData(
     IReadOnlyList<DocumentData>? Documents,
     IReadOnlyList<FeeData>? Fees,
     IReadOnlyList<StepData>? Steps,
-    IReadOnlyList<FormFieldData>? FormFields)
+    IReadOnlyList<FormFieldData>? FormFields,
+    string? ClockBasis = null)
 {
     public static readonly string[] Levels = ["ward", "district", "province"];
     public static readonly string[] OnlineLevels = ["full", "partial"];
     public static readonly string[] ReceivingModes = ["anyOffice", "listed"];
     public static readonly string[] StepRoles = ["OneStopOfficer", "Specialist", "Leader"];
+
+    public const int MaxClockBasis = 300;
 
     /// <summary>Every problem with this version, keyed by the path of the field at fault (<paramref name="at"/> is the version's path).</summary>
     public void Validate(string at, ISet<string> fields, IStepProfiles profiles, IDictionary<string, string[]> errors)
@@ -89,6 +92,15 @@ public sealed record VersionData(
         else if (SameDay != (LegalWorkingDays == 0))
         {
             Add("sameDay", Texts.Get("Catalog.SameDay"));
+        }
+
+        if (ClockPolicy == ClockPolicy.Restart && string.IsNullOrWhiteSpace(ClockBasis))
+        {
+            Add("clockBasis", Texts.Get("Catalog.ClockBasisRequired"));
+        }
+        else if (ClockBasis?.Trim().Length > MaxClockBasis)
+        {
+            Add("clockBasis", Texts.Get("Catalog.ClockBasisLength", MaxClockBasis));
         }
 
         if (EffectiveFrom.Year is < 1990 or > 2100)

@@ -35,6 +35,9 @@ public sealed record ProcedureVersion
 
     public ClockPolicy ClockPolicy { get; init; } = ClockPolicy.Resume;
 
+    /// <summary>The article <see cref="ClockPolicy"/> rests on when a specialised law sets it; null: the one-stop regulation's rule.</summary>
+    public string? ClockBasis { get; init; }
+
     /// <summary><c>anyOffice</c>: any office in the province receives it (from 1/7/2025); <c>listed</c>: only <see cref="AcceptingOffices"/>.</summary>
     public string Receiving { get; init; } = "anyOffice";
 

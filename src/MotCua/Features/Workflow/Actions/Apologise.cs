@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -7,8 +8,11 @@ using MotCua.Infrastructure.Text;
 namespace MotCua.Features.Workflow.Actions;
 
 /// <summary>
-/// A dossier that will be late: the responsible agency apologises and sets a new appointment (form 04), recorded
-/// with whether it came before the deadline it moves; the citizen is told, and the deadline warnings start afresh.
+/// A dossier that will be late: the responsible agency apologises and sets a new appointment (form 04), at the
+/// latest the working day before the deadline and at most once, as the one-stop regulation in force says
+/// (<see cref="OneStopRules"/>). A second re-appointment is refused with that article; an apology made later than
+/// the rule allows is still recorded, as late, and counted in the reports. The citizen is told, and the deadline
+/// warnings start afresh.
 /// </summary>
 public sealed class Apologise : ProcessAction
 {
@@ -22,6 +26,14 @@ public sealed class Apologise : ProcessAction
     public override async Task<Failure?> ApplyAsync(ActionContext c, ActionRequest request, CancellationToken ct)
     {
         var dossier = c.Dossier;
+        var today = DateOnly.FromDateTime(VietnamTime.ToVietnam(c.Now).DateTime);
+        var rule = OneStopRules.On(today);
+        var made = await c.Db.Set<DossierApology>().CountAsync(a => a.DossierId == dossier.Id, ct);
+        if (made >= rule.MaxReappointments)
+        {
+            return Failure.Invalid("action", Texts.Get("Workflow.ReappointedAlready", made, rule.LateDossierArticle));
+        }
+
         var calendar = await c.Services.Calendars.GetAsync(ct);
         if (request.NewDueDate is not { } newDate || newDate <= dossier.DueDate || !WorkingDayCalendar.InRange(newDate) || !calendar.IsWorkingDay(newDate))
         {
@@ -30,10 +42,16 @@ public sealed class Apologise : ProcessAction
 
         var office = await c.Services.Hours.ForOfficeAsync(dossier.OfficeId, ct);
         var newDueAt = new DateTimeOffset(newDate.ToDateTime(office.EndOfDay), VietnamTime.Offset).ToUniversalTime();
-        var inTime = c.Now <= dossier.DueAt;
+        var latest = calendar.WorkingDaysBefore(dossier.DueDate, rule.ApologyWorkingDaysBefore);
+        var inTime = today <= latest;
         var reason = request.Note!.Trim();
-        c.Db.Add(new DossierApology { DossierId = dossier.Id, At = c.Now, By = c.Actor, Reason = reason, PreviousDueAt = dossier.DueAt, NewDueAt = newDueAt, InTime = inTime });
-        c.Detail = $"Xin lỗi và hẹn lại: {ActionContext.Describe(dossier.DueAt)} → {ActionContext.Describe(newDueAt)}{(inTime ? "" : " (lập sau khi đã quá hạn)")}.";
+        c.Db.Add(new DossierApology
+        {
+            DossierId = dossier.Id, At = c.Now, By = c.Actor, Reason = reason, PreviousDueAt = dossier.DueAt, NewDueAt = newDueAt, InTime = inTime, LatestOn = latest,
+            Basis = rule.LateDossierArticle.Vi,
+        });
+        c.Detail = $"Xin lỗi và hẹn lại: {ActionContext.Describe(dossier.DueAt)} → {ActionContext.Describe(newDueAt)}"
+            + (inTime ? "." : $" (lập muộn: theo {rule.LateDossierArticle.Vi}, chậm nhất ngày {latest:dd/MM/yyyy}).");
         c.ToCitizen("apology", $"Hồ sơ {dossier.Code}: xin lỗi và hẹn lại ngày trả kết quả",
             $"Cơ quan giải quyết xin lỗi vì hồ sơ \"{dossier.ProcedureName}\" chưa có kết quả đúng hẹn ({ActionContext.Describe(dossier.DueAt)}). Lý do: {reason}. Hẹn trả mới: {ActionContext.Describe(newDueAt)}.");
         dossier.Reappoint(newDate, newDueAt);

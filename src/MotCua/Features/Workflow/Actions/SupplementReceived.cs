@@ -1,4 +1,5 @@
 using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -9,7 +10,9 @@ namespace MotCua.Features.Workflow.Actions;
 
 /// <summary>
 /// The citizen completed the dossier at the office that received it: the clock runs again, by the procedure's
-/// policy either on from where it stopped (the paused working days are added) or from the start.
+/// policy either on from where it stopped (the paused working days are added; the one-stop regulation's rule) or
+/// from the start (where a specialised law says so: the version's <see cref="ProcedureVersion.ClockBasis"/>). The
+/// event names the article it applied.
 /// </summary>
 public sealed class SupplementReceived : ProcessAction
 {
@@ -39,9 +42,10 @@ public sealed class SupplementReceived : ProcessAction
             task.PausedAt = null;
         }
 
+        var basis = c.Version.ClockBasis ?? OneStopRules.On(today).SupplementArticle.Vi;
         c.Detail = policy == ClockPolicy.Restart
-            ? $"Hồ sơ đủ; tính lại từ đầu: hẹn trả {dossier.DueDate:dd/MM/yyyy} (trước đó {previous:dd/MM/yyyy})."
-            : $"Hồ sơ đủ; tính tiếp, cộng {pausedDays} ngày làm việc đã dừng: hẹn trả {dossier.DueDate:dd/MM/yyyy} (trước đó {previous:dd/MM/yyyy}).";
+            ? $"Hồ sơ đủ; tính lại từ đầu ({basis}): hẹn trả {dossier.DueDate:dd/MM/yyyy} (trước đó {previous:dd/MM/yyyy})."
+            : $"Hồ sơ đủ; tính tiếp, cộng {pausedDays} ngày làm việc đã dừng ({basis}): hẹn trả {dossier.DueDate:dd/MM/yyyy} (trước đó {previous:dd/MM/yyyy}).";
         c.ToCitizen("supplementReceived", $"Hồ sơ {dossier.Code} đã đủ", $"Hồ sơ đã được bổ sung đủ. Hẹn trả kết quả mới: {ActionContext.Describe(dossier.DueAt)}.");
         return null;
     }

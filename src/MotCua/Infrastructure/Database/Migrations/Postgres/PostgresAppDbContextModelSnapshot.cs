@@ -422,7 +422,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("calendar_office_hours", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.Procedure", b =>
+            modelBuilder.Entity("MotCua.Features.Catalog.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -441,7 +441,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("catalog_procedure", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.ProcedureVersion", b =>
+            modelBuilder.Entity("MotCua.Features.Catalog.StoredVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -450,6 +450,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("AcceptingOffices")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("ClockBasis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("ClockPolicy")
                         .IsRequired()
@@ -948,7 +952,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("documents_file", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1099,7 +1103,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("dossiers_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1153,7 +1157,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("dossiers_event", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierSequence", b =>
                 {
                     b.Property<string>("OfficeCode")
                         .HasMaxLength(40)
@@ -1170,7 +1174,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("dossiers_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.IdempotencyRecord", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
                         .HasColumnType("uuid");
@@ -1195,7 +1199,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("dossiers_idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Feedback.Contracts.Evaluation", b =>
+            modelBuilder.Entity("MotCua.Features.Feedback.Evaluation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1331,7 +1335,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("intake_guidance", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Notifications.Contracts.Notification", b =>
+            modelBuilder.Entity("MotCua.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1375,7 +1379,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("notifications_inapp", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Notifications.Contracts.OutboxMessage", b =>
+            modelBuilder.Entity("MotCua.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1787,25 +1791,6 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("queue_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Reports.Contracts.StaleReportDay", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("date");
-
-                    b.Property<DateTimeOffset>("MarkedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.ToTable("reports_stale_day", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Features.Reports.MonthlyReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1859,6 +1844,25 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.HasIndex("Status", "QueuedAt");
 
                     b.ToTable("reports_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Reports.StaleReportDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<DateTimeOffset>("MarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reports_stale_day", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Reports.UnitDay", b =>
@@ -1991,7 +1995,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("units_unit", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierApology", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1999,6 +2003,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("By")
                         .IsRequired()
@@ -2010,6 +2018,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<bool>("InTime")
                         .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LatestOn")
+                        .HasColumnType("date");
 
                     b.Property<DateTimeOffset>("NewDueAt")
                         .HasColumnType("timestamp with time zone");
@@ -2029,7 +2040,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("workflow_apology", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierTask", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2212,107 +2223,17 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.ProcedureVersion", b =>
+            modelBuilder.Entity("MotCua.Features.Catalog.StoredVersion", b =>
                 {
-                    b.HasOne("MotCua.Features.Catalog.Contracts.Procedure", null)
+                    b.HasOne("MotCua.Features.Catalog.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.Fee", "Fees", b1 =>
+                    b.OwnsMany("MotCua.Features.Catalog.StoredDocument", "Documents", b1 =>
                         {
-                            b1.Property<Guid>("ProcedureVersionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<decimal>("AmountVnd");
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("Note");
-
-                            b1.Property<string>("Unit")
-                                .IsRequired();
-
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("catalog_procedure_version");
-
-                            b1
-                                .ToJson("fees")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
-                        });
-
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.FormField", "FormFields", b1 =>
-                        {
-                            b1.Property<Guid>("ProcedureVersionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Key")
-                                .IsRequired();
-
-                            b1.Property<string>("Label")
-                                .IsRequired();
-
-                            b1.Property<bool>("Required");
-
-                            b1.Property<string>("Source");
-
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("catalog_procedure_version");
-
-                            b1
-                                .ToJson("form_fields")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
-                        });
-
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.ProcessStep", "Steps", b1 =>
-                        {
-                            b1.Property<Guid>("ProcedureVersionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAdd();
-
-                            b1.Property<string>("Agency")
-                                .IsRequired();
-
-                            b1.Property<decimal>("AllottedHours");
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("Profile");
-
-                            b1.Property<string>("Role")
-                                .IsRequired();
-
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("catalog_procedure_version");
-
-                            b1
-                                .ToJson("steps")
-                                .HasColumnType("jsonb");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
-                        });
-
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.RequiredDocument", "Documents", b1 =>
-                        {
-                            b1.Property<Guid>("ProcedureVersionId");
+                            b1.Property<Guid>("StoredVersionId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
@@ -2331,7 +2252,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
 
                             b1.Property<bool>("Required");
 
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
 
                             b1.ToTable("catalog_procedure_version");
 
@@ -2340,7 +2261,97 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                                 .HasColumnType("jsonb");
 
                             b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
+                                .HasForeignKey("StoredVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.StoredFee", "Fees", b1 =>
+                        {
+                            b1.Property<Guid>("StoredVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<decimal>("AmountVnd");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("fees")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.StoredFormField", "FormFields", b1 =>
+                        {
+                            b1.Property<Guid>("StoredVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<bool>("Required");
+
+                            b1.Property<string>("Source");
+
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("form_fields")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.StoredStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("StoredVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<decimal>("AllottedHours");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Profile");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("steps")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredVersionId");
                         });
 
                     b.Navigation("Documents");
@@ -2388,9 +2399,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
                 {
-                    b.OwnsMany("MotCua.Features.Dossiers.Contracts.ReceivedDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Features.Dossiers.StoredDocument", "Documents", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
 
@@ -2427,9 +2438,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.Navigation("Documents");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2483,18 +2494,18 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierApology", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierTask", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierTask", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)

@@ -410,7 +410,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("calendar_office_hours", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.Procedure", b =>
+            modelBuilder.Entity("MotCua.Features.Catalog.Procedure", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -429,7 +429,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("catalog_procedure", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.ProcedureVersion", b =>
+            modelBuilder.Entity("MotCua.Features.Catalog.StoredVersion", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -437,6 +437,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("AcceptingOffices")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClockBasis")
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClockPolicy")
@@ -936,7 +940,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("documents_file", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1087,7 +1091,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("dossiers_dossier", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1141,7 +1145,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("dossiers_event", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierSequence", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierSequence", b =>
                 {
                     b.Property<string>("OfficeCode")
                         .HasMaxLength(40)
@@ -1158,7 +1162,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("dossiers_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.IdempotencyRecord", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.IdempotencyRecord", b =>
                 {
                     b.Property<Guid>("AccountId")
                         .HasColumnType("TEXT");
@@ -1183,7 +1187,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("dossiers_idempotency", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Feedback.Contracts.Evaluation", b =>
+            modelBuilder.Entity("MotCua.Features.Feedback.Evaluation", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1319,7 +1323,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("intake_guidance", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Notifications.Contracts.Notification", b =>
+            modelBuilder.Entity("MotCua.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1363,7 +1367,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("notifications_inapp", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Notifications.Contracts.OutboxMessage", b =>
+            modelBuilder.Entity("MotCua.Features.Notifications.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1775,25 +1779,6 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("queue_sequence", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Reports.Contracts.StaleReportDay", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Day")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("MarkedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Day");
-
-                    b.ToTable("reports_stale_day", (string)null);
-                });
-
             modelBuilder.Entity("MotCua.Features.Reports.MonthlyReport", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1847,6 +1832,25 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.HasIndex("Status", "QueuedAt");
 
                     b.ToTable("reports_monthly", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Reports.StaleReportDay", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MarkedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.ToTable("reports_stale_day", (string)null);
                 });
 
             modelBuilder.Entity("MotCua.Features.Reports.UnitDay", b =>
@@ -1979,7 +1983,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("units_unit", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierApology", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1987,6 +1991,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Basis")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("By")
                         .IsRequired()
@@ -1998,6 +2006,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<bool>("InTime")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LatestOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("NewDueAt")
                         .HasColumnType("INTEGER");
@@ -2017,7 +2028,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("workflow_apology", (string)null);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierTask", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierTask", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -2200,107 +2211,17 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Catalog.Contracts.ProcedureVersion", b =>
+            modelBuilder.Entity("MotCua.Features.Catalog.StoredVersion", b =>
                 {
-                    b.HasOne("MotCua.Features.Catalog.Contracts.Procedure", null)
+                    b.HasOne("MotCua.Features.Catalog.Procedure", null)
                         .WithMany()
                         .HasForeignKey("ProcedureId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.Fee", "Fees", b1 =>
+                    b.OwnsMany("MotCua.Features.Catalog.StoredDocument", "Documents", b1 =>
                         {
-                            b1.Property<Guid>("ProcedureVersionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<decimal>("AmountVnd");
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("Note");
-
-                            b1.Property<string>("Unit")
-                                .IsRequired();
-
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("catalog_procedure_version");
-
-                            b1
-                                .ToJson("fees")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
-                        });
-
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.FormField", "FormFields", b1 =>
-                        {
-                            b1.Property<Guid>("ProcedureVersionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Key")
-                                .IsRequired();
-
-                            b1.Property<string>("Label")
-                                .IsRequired();
-
-                            b1.Property<bool>("Required");
-
-                            b1.Property<string>("Source");
-
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("catalog_procedure_version");
-
-                            b1
-                                .ToJson("form_fields")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
-                        });
-
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.ProcessStep", "Steps", b1 =>
-                        {
-                            b1.Property<Guid>("ProcedureVersionId");
-
-                            b1.Property<int>("__synthesizedOrdinal")
-                                .ValueGeneratedOnAddOrUpdate();
-
-                            b1.Property<string>("Agency")
-                                .IsRequired();
-
-                            b1.Property<decimal>("AllottedHours");
-
-                            b1.Property<string>("Name")
-                                .IsRequired();
-
-                            b1.Property<string>("Profile");
-
-                            b1.Property<string>("Role")
-                                .IsRequired();
-
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
-
-                            b1.ToTable("catalog_procedure_version");
-
-                            b1
-                                .ToJson("steps")
-                                .HasColumnType("TEXT");
-
-                            b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
-                        });
-
-                    b.OwnsMany("MotCua.Features.Catalog.Contracts.RequiredDocument", "Documents", b1 =>
-                        {
-                            b1.Property<Guid>("ProcedureVersionId");
+                            b1.Property<Guid>("StoredVersionId");
 
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
@@ -2319,7 +2240,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 
                             b1.Property<bool>("Required");
 
-                            b1.HasKey("ProcedureVersionId", "__synthesizedOrdinal");
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
 
                             b1.ToTable("catalog_procedure_version");
 
@@ -2328,7 +2249,97 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.WithOwner()
-                                .HasForeignKey("ProcedureVersionId");
+                                .HasForeignKey("StoredVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.StoredFee", "Fees", b1 =>
+                        {
+                            b1.Property<Guid>("StoredVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<decimal>("AmountVnd");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Note");
+
+                            b1.Property<string>("Unit")
+                                .IsRequired();
+
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("fees")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.StoredFormField", "FormFields", b1 =>
+                        {
+                            b1.Property<Guid>("StoredVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Key")
+                                .IsRequired();
+
+                            b1.Property<string>("Label")
+                                .IsRequired();
+
+                            b1.Property<bool>("Required");
+
+                            b1.Property<string>("Source");
+
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("form_fields")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredVersionId");
+                        });
+
+                    b.OwnsMany("MotCua.Features.Catalog.StoredStep", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("StoredVersionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Agency")
+                                .IsRequired();
+
+                            b1.Property<decimal>("AllottedHours");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<string>("Profile");
+
+                            b1.Property<string>("Role")
+                                .IsRequired();
+
+                            b1.HasKey("StoredVersionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("catalog_procedure_version");
+
+                            b1
+                                .ToJson("steps")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredVersionId");
                         });
 
                     b.Navigation("Documents");
@@ -2376,9 +2387,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.Dossier", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.Dossier", b =>
                 {
-                    b.OwnsMany("MotCua.Features.Dossiers.Contracts.ReceivedDocument", "Documents", b1 =>
+                    b.OwnsMany("MotCua.Features.Dossiers.StoredDocument", "Documents", b1 =>
                         {
                             b1.Property<Guid>("DossierId");
 
@@ -2415,9 +2426,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.Navigation("Documents");
                 });
 
-            modelBuilder.Entity("MotCua.Features.Dossiers.Contracts.DossierEvent", b =>
+            modelBuilder.Entity("MotCua.Features.Dossiers.DossierEvent", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -2471,18 +2482,18 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierApology", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("MotCua.Features.Workflow.Contracts.DossierTask", b =>
+            modelBuilder.Entity("MotCua.Features.Workflow.DossierTask", b =>
                 {
-                    b.HasOne("MotCua.Features.Dossiers.Contracts.Dossier", null)
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
                         .WithMany()
                         .HasForeignKey("DossierId")
                         .OnDelete(DeleteBehavior.Restrict)
