@@ -268,6 +268,21 @@ public static class Databases
 {
     public static TheoryData<DatabaseProvider> Providers => new() { DatabaseProvider.Sqlite, DatabaseProvider.Postgres };
 
+    /// <summary>Each case on each provider: for a data theory that has cases of its own.</summary>
+    public static TheoryData<DatabaseProvider, T> Cross<T>(params T[] cases)
+    {
+        var data = new TheoryData<DatabaseProvider, T>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            foreach (var c in cases)
+            {
+                data.Add(provider, c);
+            }
+        }
+
+        return data;
+    }
+
     /// <summary>A class fixture's app, or the test skipped when its provider is not configured (for a field initialiser).</summary>
     public static TestApp Use(TestApp app)
     {

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
@@ -101,12 +102,14 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
     public async Task English_pages_show_no_Vietnamese_but_their_data()
     {
         var data = await StoredTextAsync();
-        var code = await Features.Workflow.Flow.ReceiveAsync(app, "2.000908", "001090400002");
+        var code = await Features.Workflow.Flow.ReceiveAsync(app, "1.004873", "001090400002");
+        await Features.Workflow.Flow.ActAsync(app, "canbo.trungvan", code, "forward"); // a hand-over on the control slip
         data.UnionWith(await StoredTextAsync()); // the new dossier's history
         var pages = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<PageActionDescriptor>()
             .Select(p => p.AttributeRouteInfo?.Template ?? "").Where(t => !t.Contains('{', StringComparison.Ordinal) && !t.StartsWith("Error", StringComparison.Ordinal))
-            .Select(t => "/" + t).Distinct().Append($"/Workflow/Dossier/{code}").Append($"/Dossiers/Receipt/{code}").ToList();
+            .Select(t => "/" + t).Distinct().Append($"/Workflow/Dossier/{code}").Append($"/Dossiers/Receipt/{code}").Append($"/Workflow/ControlSlip/{code}").ToList();
         var failures = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var user in new[] { "canbo.trungvan", "chuyenvien.trungvan", "lanhdao.trungvan", "admin" })
         {
             using var browser = await Pages.SignedInAsync(app, user);
@@ -119,6 +122,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
                     continue; // not this user's page, or not a page (a file)
                 }
 
+                seen.Add(page);
                 foreach (var text in VisibleText(await response.Content.ReadAsStringAsync()).Where(t => !IsData(t, data)).Distinct())
                 {
                     failures.Add($"{page} ({user}): {text}");
@@ -127,6 +131,9 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         }
 
         Assert.True(failures.Count == 0, "Vietnamese on English pages:\n" + string.Join('\n', failures.Distinct()));
+        string[] dossierPages = [$"/Workflow/Dossier/{code}", $"/Dossiers/Receipt/{code}", $"/Workflow/ControlSlip/{code}", "/Intake", "/Queue", "/Reports"];
+        Assert.Empty(dossierPages.Except(seen)); // the pages that matter were read, not skipped
+        Assert.True(seen.Count >= 20, $"only {seen.Count} pages were read");
     }
 
     /// <summary>A form refused (the dossier changed meanwhile, a bad QR line, a number nobody holds, a result for nobody) comes back in English too.</summary>
@@ -153,6 +160,9 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         await CheckAsync("stale action", $"/Workflow/Dossier/{code}", new() { ["action"] = "forward", ["expectedVersion"] = "99" }, HttpStatusCode.Conflict);
         await CheckAsync("action without its note", $"/Workflow/Dossier/{code}", new() { ["action"] = "refuse", ["expectedVersion"] = "1" }, HttpStatusCode.BadRequest);
         await CheckAsync("bad ID card QR", "/Intake?handler=Scan", new() { ["qr"] = "not a card" }, HttpStatusCode.OK);
+        using var api = await app.ClientForAsync("canbo.trungvan");
+        var counter = (await api.GetFromJsonAsync<JsonElement>("/api/queue/counters?office=001.00.61.H26")).GetProperty("items")[0].GetProperty("id").GetString();
+        await CheckAsync("a number nobody holds", $"/Queue?handler=Call&counter={counter}", new() { ["number"] = "Z999" }, HttpStatusCode.OK);
         await CheckAsync("result not ready", $"/Dossiers/Return?code={code}", new() { ["expectedVersion"] = "1", ["receivedBy"] = "Nguyễn Văn An" }, HttpStatusCode.OK);
         Assert.True(failures.Count == 0, "After a refused form:\n" + string.Join('\n', failures));
     }

@@ -4,9 +4,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
-using MotCua.Infrastructure.Database;
-using MotCua.Infrastructure.Text;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Accounts;
 
@@ -52,7 +53,7 @@ internal static class AccountsApi
     /// Unknown user, wrong password, citizen account and locked account all get the same 401, so the answer
     /// tells nothing about which accounts exist.
     /// </summary>
-    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> IssueToken(
+    private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest request, SignInGuard guard, TokenIssuer issuer, HttpContext http)
     {
         var errors = new Dictionary<string, string[]>();
@@ -73,7 +74,7 @@ internal static class AccountsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Failure.Invalid(errors).ToProblem();
         }
 
         var client = http.Connection.RemoteIpAddress?.ToString();
@@ -81,8 +82,7 @@ internal static class AccountsApi
         if (check.Wait is { } wait)
         {
             var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);
-            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Accounts.TooManyFailuresTitle"),
-                detail: Texts.Get("Common.RetryAfter", seconds, seconds));
+            return Failure.TooMany(Texts.Get("Common.RetryAfter", seconds, seconds), Texts.Get("Accounts.TooManyFailuresTitle")).ToProblem();
         }
 
         if (check.Account is not { } account)

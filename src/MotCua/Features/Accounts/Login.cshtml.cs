@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Accounts;
 
@@ -14,10 +15,6 @@ public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard,
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
-    public bool Failed { get; private set; }
-
-    /// <summary>Set when this address failed too often and must wait before the next try.</summary>
-    public int? WaitSeconds { get; private set; }
 
     public void OnGet()
     {
@@ -34,14 +31,15 @@ public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard,
         var check = await guard.CheckAsync(Input.Username, Input.Password, client);
         if (check.Wait is { } wait)
         {
-            WaitSeconds = Infrastructure.Web.FailureThrottle.RetryAfter(Response, wait);
+            // This address failed too often: it waits before the next try.
+            ModelState.AddModelError("", Texts.Get("Login.Wait", Infrastructure.Web.FailureThrottle.RetryAfter(Response, wait)));
             Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
         if (check.Account is not { } account)
         {
-            Failed = true;
+            ModelState.AddModelError("", Texts.Get("Login.Failed"));
             return Page();
         }
 

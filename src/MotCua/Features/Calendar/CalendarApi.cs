@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar;
@@ -30,7 +31,7 @@ internal static class CalendarApi
             .WithSummary("Load or replace a year's official schedule; applied whole or not at all");
     }
 
-    private static async Task<Results<Ok<DueDateResponse>, ValidationProblem>> DueDate(
+    private static async Task<Results<Ok<DueDateResponse>, ProblemHttpResult>> DueDate(
         string? receivedAt, string? workingDays, string? office, ICalendar calendars, UnitTree units, OfficeHoursReader hours, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -74,7 +75,7 @@ internal static class CalendarApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Failure.Invalid(errors).ToProblem();
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -86,15 +87,15 @@ internal static class CalendarApi
         }
         catch (ArgumentOutOfRangeException)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["workingDays"] = [Texts.Get("Calendar.DueAfter2100")] });
+            return Failure.Invalid("workingDays", Texts.Get("Calendar.DueAfter2100")).ToProblem();
         }
     }
 
-    private static async Task<Results<Ok<CalendarYearResponse>, ValidationProblem>> Year(int year, ICalendar calendars, CalendarStore store, CancellationToken ct)
+    private static async Task<Results<Ok<CalendarYearResponse>, ProblemHttpResult>> Year(int year, ICalendar calendars, CalendarStore store, CancellationToken ct)
     {
         if (year is < WorkingDayCalendar.FirstYear or > WorkingDayCalendar.LastYear)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = [Texts.Get("Calendar.YearRange")] });
+            return Failure.Invalid("year", Texts.Get("Calendar.YearRange")).ToProblem();
         }
 
         var calendar = await calendars.GetAsync(ct);
@@ -121,7 +122,7 @@ internal static class CalendarApi
     private static async Task<Results<Ok<OfficialSchedule>, NotFound>> Official(int year, CalendarStore store, CancellationToken ct) =>
         await store.LoadAsync(year, ct) is { } schedule ? TypedResults.Ok(schedule) : TypedResults.NotFound();
 
-    private static async Task<Results<Ok<OfficialSchedule>, ValidationProblem>> Import(
+    private static async Task<Results<Ok<OfficialSchedule>, ProblemHttpResult>> Import(
         int year, OfficialSchedule schedule, CalendarStore store, CalendarProvider provider, HttpContext http, CancellationToken ct)
     {
         var errors = schedule.Validate();
@@ -132,7 +133,7 @@ internal static class CalendarApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Failure.Invalid(errors).ToProblem();
         }
 
         await store.SaveAsync(schedule with { DaysOff = schedule.DaysOff ?? [], WorkingSaturdays = schedule.WorkingSaturdays ?? [] }, http.User.Identity?.Name, ct);

@@ -38,8 +38,6 @@ public sealed class IndexModel(ICalendar calendars, CalendarStore store, UnitTre
 
     public DueDate? Due { get; private set; }
 
-    public string? Error { get; private set; }
-
     public IReadOnlyList<UnitInfo> Offices { get; private set; } = [];
 
     public bool CanEdit => User.IsInRole(Roles.Administrator);
@@ -53,7 +51,7 @@ public sealed class IndexModel(ICalendar calendars, CalendarStore store, UnitTre
             var officeHours = office is null ? OfficeHours.Default : await hours.ForOfficeAsync(office.Id, ct);
             if (n is < 0 or > 365 || !WorkingDayCalendar.InRange(DateOnly.FromDateTime(at)))
             {
-                Error = text["Calendar.BadInput"];
+                ModelState.AddModelError("", text["Calendar.BadInput"]);
             }
             else
             {

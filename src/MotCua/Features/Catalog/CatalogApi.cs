@@ -35,13 +35,13 @@ internal static class CatalogApi
             .WithSummary("Import a catalog file (JSON or Excel); applied whole or not at all");
     }
 
-    private static async Task<Results<Ok<ProcedureList>, ValidationProblem>> List(
+    private static async Task<Results<Ok<ProcedureList>, ProblemHttpResult>> List(
         string? q, string? field, string? level, string? onlineLevel, bool? sameDay, string? office, DateOnly? date, int? offset, int? limit,
         CatalogReader reader, TimeProvider clock, CancellationToken ct)
     {
         if (offset is < 0 || limit is < 1 or > 500)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [offset is < 0 ? "offset" : "limit"] = [Texts.Get("Catalog.Paging")] });
+            return Failure.Invalid(offset is < 0 ? "offset" : "limit", Texts.Get("Catalog.Paging")).ToProblem();
         }
 
         var (items, total) = await reader.SearchAsync(new ProcedureFilter(q, field, level, onlineLevel, sameDay, office), date ?? VietnamTime.Today(clock), offset ?? 0, limit ?? 100, ct);
@@ -55,10 +55,7 @@ internal static class CatalogApi
         var version = versions.LastOrDefault(v => v.EffectiveFrom <= on);
         if (version is null)
         {
-            return TypedResults.Problem(
-                statusCode: StatusCodes.Status404NotFound,
-                title: Texts.Get("Catalog.NotFoundTitle"),
-                detail: versions.Count == 0 ? Texts.Get("Catalog.NoCode", code) : Texts.Get("Catalog.NotYetInForce", code, on));
+            return Failure.NotFound(Texts.Get("Catalog.NotFoundTitle"), "code", versions.Count == 0 ? Texts.Get("Catalog.NoCode", code) : Texts.Get("Catalog.NotYetInForce", code, on)).ToProblem();
         }
 
         return TypedResults.Ok(Details(version, versions, fields));

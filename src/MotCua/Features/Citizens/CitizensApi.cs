@@ -40,39 +40,39 @@ internal static class CitizensApi
         citizens.MapGet("/{idNumber}", Read).WithSummary("The full record; needs a unit with business with the citizen or a purpose; logged");
     }
 
-    private static Results<Ok<IdCardResponse>, ValidationProblem> Parse(ParseRequest request, TimeProvider clock)
+    private static Results<Ok<IdCardResponse>, ProblemHttpResult> Parse(ParseRequest request, TimeProvider clock)
     {
         var (card, errors) = IdCardQr.Parse(request.Qr, VietnamTime.Today(clock));
-        return card is null ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(IdCardResponse.From(card));
+        return card is null ? Failure.Invalid(errors).ToProblem() : TypedResults.Ok(IdCardResponse.From(card));
     }
 
-    private static async Task<Results<Ok<IdCardResponse>, ValidationProblem, ProblemHttpResult>> Decode(HttpRequest request, FileWork work, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<IdCardResponse>, ProblemHttpResult>> Decode(HttpRequest request, FileWork work, TimeProvider clock, CancellationToken ct)
     {
         if (!request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Files.SendMultipartFile")] });
+            return Failure.Invalid("file", Texts.Get("Files.SendMultipartFile")).ToProblem();
         }
 
         if (request.ContentLength > MaxScanBytes + (64 * 1024))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoTooLarge")] });
+            return Failure.Invalid("file", Texts.Get("Citizens.PhotoTooLarge")).ToProblem();
         }
 
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoRequired")] });
+            return Failure.Invalid("file", Texts.Get("Citizens.PhotoRequired")).ToProblem();
         }
 
         if (file.Length > MaxScanBytes)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoTooLarge")] });
+            return Failure.Invalid("file", Texts.Get("Citizens.PhotoTooLarge")).ToProblem();
         }
 
         if (FileSniffer.NameError(file.FileName) is { } nameError)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [nameError] });
+            return Failure.Invalid("file", nameError).ToProblem();
         }
 
         await using var buffer = new MemoryStream();
@@ -81,44 +81,42 @@ internal static class CitizensApi
         var type = FileSniffer.Sniff(bytes);
         if (type == SniffedType.Unknown)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [Texts.Get("Citizens.PhotoType")] });
+            return Failure.Invalid("file", Texts.Get("Citizens.PhotoType")).ToProblem();
         }
 
         var (text, refused) = await work.RunAsync(budget => IdCardDecoder.Decode(bytes, type, budget), ct);
         if (refused is not null)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [refused] });
+            return Failure.Invalid("file", refused).ToProblem();
         }
 
         if (text is null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: Texts.Get("Citizens.NoQrTitle"),
-                detail: Texts.Get("Citizens.NoQrDetail"));
+            return Failure.Unusable(Texts.Get("Citizens.NoQrDetail"), Texts.Get("Citizens.NoQrTitle"), "file").ToProblem();
         }
 
         var (card, errors) = IdCardQr.Parse(text, VietnamTime.Today(clock));
         return card is null
-            ? TypedResults.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: Texts.Get("Citizens.NotIdCardQrTitle"),
-                detail: string.Join(" ", errors.SelectMany(e => e.Value)))
+            ? Failure.Unusable(string.Join(" ", errors.SelectMany(e => e.Value)), Texts.Get("Citizens.NotIdCardQrTitle"), "file").ToProblem()
             : TypedResults.Ok(IdCardResponse.From(card));
     }
 
-    private static async Task<Results<Ok<OrganisationView>, ValidationProblem>> SaveOrganisation(OrganisationInput input, OrganisationStore store, ClaimsPrincipal user, CancellationToken ct)
+    private static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> SaveOrganisation(OrganisationInput input, OrganisationStore store, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = input.Validate();
-        return errors.Count > 0 ? TypedResults.ValidationProblem(errors) : TypedResults.Ok(await store.SaveAsync(input, ProfileSource.Officer, user.Identity?.Name, ct));
+        return errors.Count > 0 ? Failure.Invalid(errors).ToProblem() : TypedResults.Ok(await store.SaveAsync(input, ProfileSource.Officer, user.Identity?.Name, ct));
     }
 
-    private static async Task<Results<Ok<OrganisationList>, ValidationProblem>> SearchOrganisations(string? q, OrganisationStore store, CancellationToken ct) =>
+    private static async Task<Results<Ok<OrganisationList>, ProblemHttpResult>> SearchOrganisations(string? q, OrganisationStore store, CancellationToken ct) =>
         string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2
-            ? TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [Texts.Get("Citizens.OrganisationQueryShort")] })
+            ? Failure.Invalid("q", Texts.Get("Citizens.OrganisationQueryShort")).ToProblem()
             : TypedResults.Ok(new OrganisationList(await store.SearchAsync(q, ct)));
 
-    private static async Task<Results<Ok<CitizenSearchResponse>, ValidationProblem>> Search(string? q, int? offset, int? limit, CitizenRecords records, CancellationToken ct)
+    private static async Task<Results<Ok<CitizenSearchResponse>, ProblemHttpResult>> Search(string? q, int? offset, int? limit, CitizenRecords records, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q) || q.Trim().Length < 2)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [Texts.Get("Citizens.QueryShort")] });
+            return Failure.Invalid("q", Texts.Get("Citizens.QueryShort")).ToProblem();
         }
 
         var (items, more) = await records.SearchAsync(q, Math.Max(0, offset ?? 0), Math.Clamp(limit ?? 20, 1, 100), ct);

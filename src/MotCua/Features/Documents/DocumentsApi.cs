@@ -6,6 +6,7 @@ using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Documents;
@@ -27,7 +28,7 @@ internal static class DocumentsApi
         api.MapGet("/{id:guid}/file", File).WithSummary("The document as PDF (logged)");
     }
 
-    private static async Task<Results<Created<DocumentView>, ValidationProblem, NotFound, ProblemHttpResult>> Upload(
+    private static async Task<Results<Created<DocumentView>, ProblemHttpResult, NotFound>> Upload(
         string idNumber, HttpRequest request, ClaimsPrincipal user, CitizenRecords citizens, DocumentStore store, UnitScope scope, FileWork work, CancellationToken ct)
     {
         if (await citizens.FindIdAsync(idNumber, ct) is not { } citizenId)
@@ -37,7 +38,7 @@ internal static class DocumentsApi
 
         if (!request.HasFormContentType)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["files"] = [Texts.Get("Files.SendMultipart")] });
+            return Failure.Invalid("files", Texts.Get("Files.SendMultipart")).ToProblem();
         }
 
         var form = await request.ReadFormAsync(ct);
@@ -62,13 +63,13 @@ internal static class DocumentsApi
 
         if (errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Failure.Invalid(errors).ToProblem();
         }
 
         var scanned = await ScanConverter.ToPdfAsync(form.Files, work, ct);
         if (scanned.Value is not { } pdf)
         {
-            return TypedResults.ValidationProblem(scanned.Failure!.Errors.ToDictionary());
+            return scanned.Failure!.ToProblem();
         }
 
         var unit = (await scope.CurrentOfficeAsync(user, ct))?.Id ?? Guid.Empty;
@@ -127,8 +128,7 @@ internal static class DocumentsApi
     }
 
     private static ProblemHttpResult PurposeNeeded() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: Texts.Get("Citizens.PurposeRequiredTitle"),
-            detail: Texts.Get("Citizens.PurposeRequired"));
+        Failure.Forbidden(Texts.Get("Citizens.PurposeRequired"), Texts.Get("Citizens.PurposeRequiredTitle")).ToProblem();
 
     private static DateOnly? Date(IFormCollection form, string field, Dictionary<string, string[]> errors)
     {

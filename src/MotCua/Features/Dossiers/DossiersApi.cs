@@ -75,8 +75,7 @@ internal static class DossiersApi
     private static ProblemHttpResult TooManyGuesses(HttpContext http, TimeSpan wait)
     {
         var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);
-        return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: Texts.Get("Track.TooManyTitle"),
-            detail: Texts.Get("Common.RetryAfter", seconds));
+        return Failure.TooMany(Texts.Get("Common.RetryAfter", seconds), Texts.Get("Track.TooManyTitle")).ToProblem();
     }
 }
 

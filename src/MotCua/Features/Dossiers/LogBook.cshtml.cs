@@ -72,7 +72,7 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecord
         Truncated = dossiers.Count > MaxRows;
         var ids = dossiers.Take(MaxRows).Select(d => d.Id).ToArray();
         await citizens.LogListAsync(User, dossiers.Take(MaxRows).Select(d => (d.CitizenId, d.Code)), "log-book", "Sổ theo dõi hồ sơ", ct);
-        var returned = await db.Set<DossierEvent>().AsNoTracking().Where(e => ids.Contains(e.DossierId) && e.Action == "returnResult")
+        var returned = await db.Set<DossierEvent>().AsNoTracking().Where(e => ids.Contains(e.DossierId) && e.Action == DossierEvents.ResultReturned)
             .Select(e => new { e.DossierId, e.At }).ToListAsync(ct);
         var returnedAt = returned.GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         Rows = [.. dossiers.Take(MaxRows).Select((d, i) => new Row(

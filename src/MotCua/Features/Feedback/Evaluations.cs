@@ -138,7 +138,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
             if (evaluation is null)
             {
                 var officer = dossier.Status == DossierStatus.Returned
-                    ? await dossiers.Events.Where(e => e.DossierId == dossier.Id && e.Action == "returnResult").OrderByDescending(e => e.Seq).Select(e => e.Actor).FirstOrDefaultAsync(ct)
+                    ? await dossiers.Events.Where(e => e.DossierId == dossier.Id && e.Action == DossierEvents.ResultReturned).OrderByDescending(e => e.Seq).Select(e => e.Actor).FirstOrDefaultAsync(ct)
                     : dossier.ReceivedBy;
                 evaluation = new Evaluation { DossierId = dossier.Id, DossierCode = dossier.Code, OfficeId = dossier.OfficeId, Kind = kind, Officer = officer, At = now };
                 db.Add(evaluation);

@@ -62,7 +62,7 @@ public static class FeedbackModule
         var last = dossier is { Length: > 0 and <= 40 }
             ? await dossiers.Rows
                 .Where(d => d.Code == dossier && ((d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)
-                    || dossiers.Events.Any(e => e.DossierId == d.Id && e.Action == "returnResult" && e.Actor == officer && e.At >= since)))
+                    || dossiers.Events.Any(e => e.DossierId == d.Id && e.Action == DossierEvents.ResultReturned && e.Actor == officer && e.At >= since)))
                 .Select(d => new { d.Id, d.Code, d.ProcedureName }).FirstOrDefaultAsync(ct)
             : await dossiers.Rows
                 .Where(d => d.ReceivedBy == officer && d.ReceivedAt >= since && d.Channel == DossierChannel.Counter)

@@ -144,7 +144,7 @@ public sealed class IndexModel(
             User, requestKey, ct);
         if (result.Value is { } dossier)
         {
-            return Redirect($"/Dossiers/Receipt/{Uri.EscapeDataString(dossier.Code)}");
+            return Redirect(DossierLinks.Receipt(dossier.Code));
         }
 
         result.Failure!.AddTo(ModelState);

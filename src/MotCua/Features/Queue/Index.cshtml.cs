@@ -52,7 +52,7 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
     public async Task<IActionResult> OnPostTransferAsync(string service, CancellationToken ct) =>
         await ShowAsync(await desk.TransferAsync(Counter ?? Guid.Empty, service, User, ct), ct);
 
-    /// <summary>The desk again after a counter action: 404 for a counter not the caller's; a refusal about a field (number, service) shown beside it; nobody to park or end is no news.</summary>
+    /// <summary>The desk again after a counter action: 404 for a counter not the caller's; any other refusal (a number not waiting, a service not here, nobody at the counter) shown on it.</summary>
     private async Task<IActionResult> ShowAsync(Failure? failure, CancellationToken ct)
     {
         if (failure?.Kind == FailureKind.NotFound)
@@ -60,7 +60,8 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
             return NotFound();
         }
 
-        return await ShowAsync(failure is { Kind: FailureKind.Invalid } ? failure.Errors.Keys.First() : null, ct);
+        failure?.AddTo(ModelState);
+        return await ShowAsync((string?)null, ct);
     }
 
     private async Task<IActionResult> ShowAsync(string? message, CancellationToken ct)

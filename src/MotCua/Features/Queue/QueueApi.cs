@@ -58,10 +58,10 @@ internal static class QueueApi
         staff.MapPost("/{counterId:guid}/transfer", Transfer).WithSummary("Sends the current visitor to another service's line, keeping their place");
     }
 
-    private static async Task<Results<Ok<ItemList<ServiceView>>, ValidationProblem>> Services([FromQuery] string? office, QueueDesk desk, CancellationToken ct) =>
+    private static async Task<Results<Ok<ItemList<ServiceView>>, ProblemHttpResult>> Services([FromQuery] string? office, QueueDesk desk, CancellationToken ct) =>
         await desk.OfficeAsync(office, ct) is { } o ? TypedResults.Ok(new ItemList<ServiceView>(await desk.ServicesAsync(o.Id, ct))) : UnknownOffice(office);
 
-    private static async Task<Results<Ok<BoardView>, ValidationProblem>> Board([FromQuery] string? office, QueueDesk desk, CancellationToken ct) =>
+    private static async Task<Results<Ok<BoardView>, ProblemHttpResult>> Board([FromQuery] string? office, QueueDesk desk, CancellationToken ct) =>
         await desk.OfficeAsync(office, ct) is { } o ? TypedResults.Ok(await desk.BoardAsync(o, ct)) : UnknownOffice(office);
 
     private static async Task<Results<Ok<TicketView>, NotFound>> Ticket(Guid id, QueueDesk desk, CancellationToken ct) =>
@@ -85,13 +85,13 @@ internal static class QueueApi
         return sent.Succeeded ? TypedResults.Accepted((string?)null, new BookingCodeSent(sent.Value)) : sent.Failure!.ToProblem();
     }
 
-    private static async Task<Results<Ok<ItemList<KioskView>>, ValidationProblem, NotFound>> Kiosks(
+    private static async Task<Results<Ok<ItemList<KioskView>>, ProblemHttpResult, NotFound>> Kiosks(
         [FromQuery] string? office, ClaimsPrincipal user, QueueDesk desk, KioskKeys kiosks, UnitScope scope, CancellationToken ct) =>
         await desk.OfficeAsync(office, ct) is not { } o ? UnknownOffice(office)
         : !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.NotFound()
         : TypedResults.Ok(new ItemList<KioskView>(await kiosks.ForOfficeAsync(o.Id, ct)));
 
-    private static async Task<Results<Created<IssuedKiosk>, ValidationProblem, NotFound>> IssueKiosk(
+    private static async Task<Results<Created<IssuedKiosk>, ProblemHttpResult, NotFound>> IssueKiosk(
         KioskRequest request, ClaimsPrincipal user, QueueDesk desk, KioskKeys kiosks, UnitScope scope, CancellationToken ct)
     {
         if (await desk.OfficeAsync(request.Office, ct) is not { } o)
@@ -106,7 +106,7 @@ internal static class QueueApi
 
         if (string.IsNullOrWhiteSpace(request.Name) || request.Name.Trim().Length > 100)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [Texts.Get("Queue.KioskNameRequired")] });
+            return Failure.Invalid("name", Texts.Get("Queue.KioskNameRequired")).ToProblem();
         }
 
         var (kiosk, key) = await kiosks.IssueAsync(o.Id, request.Name, user.Identity?.Name, ct);
@@ -119,7 +119,7 @@ internal static class QueueApi
             : TypedResults.NotFound();
 
     /// <summary>Counters of an office within the caller's units; another office's answer 404, as foreign records do.</summary>
-    private static async Task<Results<Ok<ItemList<CounterItem>>, ValidationProblem, NotFound>> Counters(
+    private static async Task<Results<Ok<ItemList<CounterItem>>, ProblemHttpResult, NotFound>> Counters(
         [FromQuery] string? office, ClaimsPrincipal user, QueueDesk desk, UnitScope scope, CancellationToken ct)
     {
         if (await desk.OfficeAsync(office, ct) is not { } o)
@@ -160,7 +160,7 @@ internal static class QueueApi
 
     private static Results<NoContent, ProblemHttpResult> Done(Failure? failure) => failure is null ? TypedResults.NoContent() : failure.ToProblem();
 
-    private static async Task<Results<Ok<QueueFigures>, ValidationProblem, NotFound>> Figures(
+    private static async Task<Results<Ok<QueueFigures>, ProblemHttpResult, NotFound>> Figures(
         [FromQuery] string? office, [FromQuery] DateOnly from, [FromQuery] DateOnly to, ClaimsPrincipal user, QueueDesk desk, QueueFiguresReader figures, UnitScope scope, CancellationToken ct)
     {
         if (await desk.OfficeAsync(office, ct) is not { } o)
@@ -170,7 +170,7 @@ internal static class QueueApi
 
         if (from > to || to.DayNumber - from.DayNumber > 366)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["from"] = [Texts.Get("Common.PeriodInvalid")] });
+            return Failure.Invalid("from", Texts.Get("Common.PeriodInvalid")).ToProblem();
         }
 
         return (await scope.VisibleUnitIdsAsync(user, ct)).Contains(o.Id) ? TypedResults.Ok(await figures.ReadAsync(o.Id, from, to, ct)) : TypedResults.NotFound();
@@ -195,6 +195,6 @@ internal static class QueueApi
         return checkedIn.Value is { } ticket ? TypedResults.Created($"/api/queue/tickets/{ticket.Id}", ticket) : checkedIn.Failure!.ToProblem();
     }
 
-    private static ValidationProblem UnknownOffice(string? office) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["office"] = [Texts.Get("Queue.NoActiveOffice", office)] });
+    private static ProblemHttpResult UnknownOffice(string? office) =>
+        Failure.Invalid("office", Texts.Get("Queue.NoActiveOffice", office)).ToProblem();
 }

@@ -8,6 +8,7 @@ using MotCua.Features.Feedback.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Reports;
@@ -38,31 +39,31 @@ public static class ReportsModule
         return app;
     }
 
-    private static async Task<Results<Ok<ServiceIndexView>, ValidationProblem, NotFound>> Index(
+    private static async Task<Results<Ok<ServiceIndexView>, ProblemHttpResult, NotFound>> Index(
         [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, ClaimsPrincipal user, ReportScope scope, ServiceIndex index, CancellationToken ct)
     {
         var period = Period.Parse(from, to);
         if (period.Failure is { } invalid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors.ToDictionary());
+            return invalid.ToProblem();
         }
 
         return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await index.ComputeAsync(u, period.Value!, ct)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<DashboardView>, ValidationProblem, NotFound>> Dashboard(
+    private static async Task<Results<Ok<DashboardView>, ProblemHttpResult, NotFound>> Dashboard(
         [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? trend, ClaimsPrincipal user, ReportScope scope, Dashboards dashboards, CancellationToken ct)
     {
         var period = Period.Parse(from, to);
         if (period.Failure is { } invalid)
         {
-            return TypedResults.ValidationProblem(invalid.Errors.ToDictionary());
+            return invalid.ToProblem();
         }
 
         return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await dashboards.ReadAsync(u, period.Value!, trend, ct)) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<DossierPage>, ValidationProblem, NotFound>> Dossiers(
+    private static async Task<Results<Ok<DossierPage>, ProblemHttpResult, NotFound>> Dossiers(
         [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? measure, [FromQuery] string? procedure, [FromQuery] string? office,
         [FromQuery] string? officer, [FromQuery] int? page, ClaimsPrincipal user, ReportScope scope, UnitTree tree, Dashboards dashboards, CancellationToken ct)
     {
@@ -75,7 +76,7 @@ public static class ReportsModule
 
         if (parsed.Value is not { } period || errors.Count > 0)
         {
-            return TypedResults.ValidationProblem(errors);
+            return Failure.Invalid(errors).ToProblem();
         }
 
         if (await scope.ResolveAsync(user, unit, ct) is not { } u)

@@ -56,10 +56,6 @@ public sealed class Unit : IChangesUnitScope, IValidity
 
     /// <summary>Where the name and code come from; demo data says which parts are real and which illustrative.</summary>
     public string? Note { get; set; }
-
-
-    public static bool IsAdministrative(UnitKind kind) =>
-        kind is UnitKind.Province or UnitKind.District or UnitKind.Ward or UnitKind.Commune;
 }
 
 internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Units;
@@ -24,7 +25,7 @@ internal static class UnitsApi
         api.MapGet("/units/{code}", Get).WithSummary("One unit or agency with its history links");
     }
 
-    private static async Task<Results<Ok<ItemList<OfficeItem>>, ValidationProblem>> Offices(string? date, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<ItemList<OfficeItem>>, ProblemHttpResult>> Offices(string? date, AppDbContext db, TimeProvider clock, CancellationToken ct)
     {
         if (!TryParseDate(date, out var on))
         {
@@ -46,7 +47,7 @@ internal static class UnitsApi
             o.Office.Code, o.Office.Name, o.UnitCode, o.UnitName, o.Office.ValidFrom, o.Office.ValidTo, o.Office.IsValidOn(today)))]));
     }
 
-    private static async Task<Results<Ok<ItemList<UnitItem>>, ValidationProblem>> List(string? date, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Ok<ItemList<UnitItem>>, ProblemHttpResult>> List(string? date, AppDbContext db, CancellationToken ct)
     {
         if (!TryParseDate(date, out var on))
         {
@@ -92,6 +93,6 @@ internal static class UnitsApi
         return false;
     }
 
-    private static ValidationProblem DateProblem() =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["date"] = [Texts.Get("Common.DateFormatShort")] });
+    private static ProblemHttpResult DateProblem() =>
+        Failure.Invalid("date", Texts.Get("Common.DateFormatShort")).ToProblem();
 }

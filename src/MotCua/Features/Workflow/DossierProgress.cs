@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Units.Contracts;
@@ -17,7 +18,7 @@ public sealed record ApologyView(Guid Id, DateTimeOffset At, string By, string R
 public sealed record ProgressView(IReadOnlyList<TaskView> Tasks, IReadOnlyList<ApologyView> Apologies, IReadOnlyList<HandOver> ControlSlip, string? Outcome);
 
 /// <summary>Where a dossier has been and is: its tasks with their deadlines and ratings, apologies, and the control slip rows.</summary>
-public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider clock)
+public sealed class DossierProgress(AppDbContext db, UnitTree tree, StaffDirectory staff, TimeProvider clock)
 {
     public async Task<ProgressView> ReadAsync(IDossier dossier, CancellationToken ct = default)
     {
@@ -25,6 +26,7 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider
         var tasks = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id).OrderBy(t => t.StartedAt).ThenBy(t => t.Id).ToListAsync(ct);
         var units = (await tree.FindManyAsync([.. tasks.Select(t => t.UnitId).Distinct()], ct)).ToDictionary(u => u.Id);
         string Name(Guid id) => units.TryGetValue(id, out var u) ? u.Name : "";
+        var officers = await staff.FullNamesAsync([.. tasks.Select(t => t.EndedBy).OfType<string>().Distinct()], ct);
         var views = tasks.Select(t => new TaskView(
             t.StepIndex, t.StepName, EnumNames.Of(t.Kind), t.UnitId, units.TryGetValue(t.UnitId, out var u) ? u.Code : "", Name(t.UnitId), t.Role, t.Holder,
             Vn(t.StartedAt), Vn(t.DueAt), t.EndedAt is { } e ? Vn(e) : null, t.EndedBy, Camel(t.EndAction), Camel(t.Outcome), t.PausedAt is not null, t.Note)).ToList();
@@ -39,10 +41,10 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, TimeProvider
         foreach (var t in steps)
         {
             var next = tasks.Where(n => n.Kind == TaskKind.Step && n.StartedAt >= t.EndedAt!.Value && n.Id != t.Id).OrderBy(n => n.StartedAt).FirstOrDefault();
-            var to = t.Kind == TaskKind.Consultation ? "Trả lời xin ý kiến"
-                : next is not null ? $"{next.StepName} ({Name(next.UnitId)})"
-                : t.EndAction switch { DossierAction.ReturnResult => "Công dân nhận kết quả", DossierAction.Refuse => "Từ chối giải quyết", DossierAction.Stop => "Dừng xử lý", _ => "" };
-            slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, Vn(t.EndedAt!.Value), Camel(t.Outcome) ?? "", $"{Camel(t.EndAction)} — {t.EndedBy}"));
+            var (to, ending) = t.Kind == TaskKind.Consultation ? (null, EnumNames.Of(DossierAction.ConsultReply))
+                : next is not null ? ($"{next.StepName} ({Name(next.UnitId)})", null)
+                : ((string?)null, Camel(t.EndAction));
+            slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, ending, Vn(t.EndedAt!.Value), Camel(t.Outcome) ?? "", Camel(t.EndAction), t.EndedBy is { } by ? officers.GetValueOrDefault(by, by) : null));
         }
 
         var outcome = dossier.ResolvedAt is { } resolved ? Deadline.Rate(resolved, dossier.DueAt)

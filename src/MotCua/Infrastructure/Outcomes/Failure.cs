@@ -19,6 +19,9 @@ public enum FailureKind
 
     /// <summary>429: too many of these for now; the message says when to try again.</summary>
     TooMany,
+
+    /// <summary>422: the request was well formed but what it carries cannot be used (a photo with no ID-card QR code in it).</summary>
+    Unusable,
 }
 
 /// <summary>
@@ -50,6 +53,9 @@ public sealed record Failure(FailureKind Kind, string Title, IReadOnlyDictionary
 
     public static Failure TooMany(string message, string? title = null, string field = "") =>
         new(FailureKind.TooMany, title ?? Texts.Get("Problem.TooMany"), new Dictionary<string, string[]> { [field] = [message] });
+
+    public static Failure Unusable(string message, string title, string field = "") =>
+        new(FailureKind.Unusable, title, new Dictionary<string, string[]> { [field] = [message] });
 }
 
 /// <summary>A use case's answer: its value, or the <see cref="Failure"/> that stopped it.</summary>

@@ -12,6 +12,7 @@ public static class FailureResponses
         FailureKind.Forbidden => StatusCodes.Status403Forbidden,
         FailureKind.Conflict => StatusCodes.Status409Conflict,
         FailureKind.TooMany => StatusCodes.Status429TooManyRequests,
+        FailureKind.Unusable => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status400BadRequest,
     };
 

@@ -47,8 +47,8 @@
     .then((r) => (r.status === 200 ? r.json() : null)).then(ask).catch(() => {});
   connection.on('rate', (prompt) => pending(prompt && prompt.dossierCode));
 
-  const online = () => { status.textContent = status.dataset.online || 'Đã kết nối'; status.className = 'tag office'; };
-  const offline = () => { status.textContent = 'Mất kết nối, đang thử lại…'; status.className = 'tag warn'; };
+  const online = () => { status.textContent = status.dataset.online; status.className = 'tag office'; };
+  const offline = () => { status.textContent = status.dataset.offline; status.className = 'tag warn'; };
   connection.onreconnecting(offline);
   connection.onreconnected(() => { online(); pending(); });
   connection.onclose(() => { offline(); setTimeout(start, 5000); });

@@ -35,16 +35,16 @@
     if (!response.ok) {
       // Outside opening hours the answer says when to come back.
       const problem = response.status === 409 ? await response.json().catch(() => null) : null;
-      error.textContent = response.status === 429 ? 'Xin chờ giây lát rồi thử lại.' : problem?.detail || failure;
+      error.textContent = response.status === 429 ? error.dataset.busy : problem?.detail || failure;
       return;
     }
     show(await response.json());
   };
   document.querySelectorAll('button.service').forEach((button) => button.addEventListener('click', () =>
-    take('/api/queue/tickets', { office, service: button.dataset.service, priority: priority.checked }, 'Không lấy được số, xin mời hỏi cán bộ hướng dẫn.')));
+    take('/api/queue/tickets', { office, service: button.dataset.service, priority: priority.checked }, error.dataset.takeFailed)));
   document.getElementById('check-in').addEventListener('submit', (e) => {
     e.preventDefault();
-    take('/api/queue/check-in', { office, code: document.getElementById('booking-code').value }, 'Không tìm thấy lịch hẹn hôm nay với mã này.');
+    take('/api/queue/check-in', { office, code: document.getElementById('booking-code').value }, error.dataset.noBooking);
   });
   const show = (t) => {
     document.getElementById('ticket-number').textContent = t.number;

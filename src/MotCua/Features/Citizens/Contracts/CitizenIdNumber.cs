@@ -78,7 +78,7 @@ public static class CitizenIdNumber
 
         if (sex is { } s && s != encodedSex)
         {
-            warnings.Add(Texts.Get("IdNumber.Sex", (encodedSex == Sex.Male ? "Nam" : "Nữ"), (s == Sex.Male ? "Nam" : "Nữ")));
+            warnings.Add(Texts.Get("IdNumber.Sex", Texts.Get("Sex." + encodedSex), Texts.Get("Sex." + s)));
         }
 
         return warnings;

@@ -17,6 +17,15 @@ public static class DossierEvents
 {
     public static readonly string Genesis = new('0', 64);
 
+    /// <summary>The action of a dossier's first event, written by intake.</summary>
+    public const string Received = "receive";
+
+    /// <summary>
+    /// The action of the event in which the citizen got the result (workflow's <c>returnResult</c>, named here for
+    /// those who read the history without depending on workflow; ArchitectureTests checks that the two agree).
+    /// </summary>
+    public const string ResultReturned = "returnResult";
+
     public static async Task<ChainLink> AppendAsync(AppDbContext db, Guid dossierId, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, CancellationToken ct = default)
     {
         var last = await db.Set<DossierEvent>().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Seq)

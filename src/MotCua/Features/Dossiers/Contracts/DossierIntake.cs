@@ -145,7 +145,7 @@ public sealed class DossierIntake(
             Documents = [.. documents.Select(StoredDocument.From)], Digitised = documents.All(d => d.How != "paper"), Version = 1, CitizenId = citizenId,
         };
         db.Add(dossier);
-        var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, "receive", user.Identity?.Name, null, (version.Steps.Count > 0 ? version.Steps[0].Name : null),
+        var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, DossierEvents.Received, user.Identity?.Name, null, (version.Steps.Count > 0 ? version.Steps[0].Name : null),
             $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
             + (backdated ? $" Ghi lùi: tiếp nhận lúc {Describe(receivedAt)}, nhập vào hệ thống lúc {Describe(now)} bởi {user.Identity?.Name}." : ""));
         await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received), ct);

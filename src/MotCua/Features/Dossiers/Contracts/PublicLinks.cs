@@ -16,4 +16,10 @@ public static class DossierLinks
     public static string Page(string code) => "/Workflow/Dossier/" + Uri.EscapeDataString(code);
 
     public static string Return(string code) => "/Dossiers/Return?code=" + Uri.EscapeDataString(code);
+
+    /// <summary>The receipt page; with <paramref name="handler"/> "pdf", the printed receipt (form 01).</summary>
+    public static string Receipt(string code, string? handler = null) => "/Dossiers/Receipt/" + Uri.EscapeDataString(code) + (handler is null ? "" : "?handler=" + handler);
+
+    /// <summary>The control slip page; with a handler, one of its forms (apology, stopNotice, pdf).</summary>
+    public static string ControlSlip(string code, string? handler = null) => "/Workflow/ControlSlip/" + Uri.EscapeDataString(code) + (handler is null ? "" : "?handler=" + handler);
 }

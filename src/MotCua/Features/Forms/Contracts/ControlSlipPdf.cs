@@ -3,8 +3,12 @@ using MotCua.Infrastructure.Pdf;
 
 namespace MotCua.Features.Forms.Contracts;
 
-/// <summary>One hand-over on the control slip: who handed the dossier to whom, when, and how that stage ended.</summary>
-public sealed record HandOver(string From, string To, DateTimeOffset At, string Outcome, string? Note);
+/// <summary>
+/// One hand-over on the control slip: from which step, to the next step or (<see cref="To"/> null) how the dossier
+/// left the process (<see cref="Ending"/>: consultReply, returnResult, refuse, stop), when, how that stage ended, by
+/// which action and whom. Words are the reader's: the page translates the names, the form writes them in Vietnamese.
+/// </summary>
+public sealed record HandOver(string From, string? To, string? Ending, DateTimeOffset At, string Outcome, string? Action, string? By);
 
 public sealed record ControlSlipData(
     string ParentUnitName, string OfficeName, string Code, string ApplicantName, string ProcedureName, string HandlingAgencies,
@@ -19,6 +23,16 @@ public static class ControlSlipPdf
         "late" => "Quá hạn",
         "onTime" => "Đúng hạn",
         _ => "Đang xử lý",
+    };
+
+    /// <summary>Where a dossier went when no step followed, in the form's words.</summary>
+    public static string EndingText(string? ending) => ending switch
+    {
+        "consultReply" => "Trả lời xin ý kiến",
+        "returnResult" => "Công dân nhận kết quả",
+        "refuse" => "Từ chối giải quyết",
+        "stop" => "Dừng xử lý",
+        _ => "",
     };
 
     public static byte[] Render(ControlSlipData data)
@@ -55,7 +69,7 @@ public static class ControlSlipPdf
             Row(["Bàn giao từ", "Đến", "Thời điểm", "Kết quả (trước/đúng/quá hạn), ghi chú"], FormWriter.Bold);
             foreach (var r in data.Rows)
             {
-                Row([r.From, r.To, Describe(r.At), OutcomeText(r.Outcome) + (r.Note is { Length: > 0 } n ? ". " + n : "")], FormWriter.Small);
+                Row([r.From, r.To ?? EndingText(r.Ending), Describe(r.At), OutcomeText(r.Outcome) + (r.By is { Length: > 0 } by ? ". " + by : "")], FormWriter.Small);
             }
         });
     }

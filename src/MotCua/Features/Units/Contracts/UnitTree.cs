@@ -70,6 +70,23 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
         return Walk(Array.Empty<Guid>().ToLookup(id => id), Predecessors(tree), units);
     }
 
+    /// <summary>
+    /// The unit that now stands for <paramref name="unit"/>: its successor's successor, and so on to the last one
+    /// known (the other direction of <see cref="AndPredecessors"/>; safe against a cycle in bad data).
+    /// </summary>
+    public static UnitInfo Latest(IReadOnlyDictionary<Guid, UnitInfo> units, UnitInfo unit)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(unit);
+        var seen = new HashSet<Guid> { unit.Id };
+        while (unit.SuccessorId is { } next && units.TryGetValue(next, out var successor) && seen.Add(next))
+        {
+            unit = successor;
+        }
+
+        return unit;
+    }
+
     internal static ILookup<Guid, Guid> Children(IEnumerable<UnitLink> tree) => tree.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!.Value, u => u.Id);
 
     internal static ILookup<Guid, Guid> Predecessors(IEnumerable<UnitLink> tree) => tree.Where(u => u.SuccessorId is not null).ToLookup(u => u.SuccessorId!.Value, u => u.Id);

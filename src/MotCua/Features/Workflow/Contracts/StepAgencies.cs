@@ -25,11 +25,7 @@ public sealed class StepAgencies(UnitTree tree)
             return null;
         }
 
-        for (var guard = 0; office.SuccessorId is { } next && byId.ContainsKey(next) && guard < 20; guard++)
-        {
-            office = byId[next];
-        }
-
+        office = UnitTree.Latest(byId, office);
         var responsible = office.ParentId is { } parent && byId.TryGetValue(parent, out var p) ? p : office;
         var agency = step.Agency.Trim();
         if (agency is "" or "own")
