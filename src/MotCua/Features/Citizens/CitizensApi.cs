@@ -13,10 +13,11 @@ public sealed record ParseRequest(string? Qr);
 
 public sealed record IdCardResponse(
     string IdNumber, string? OldIdNumber, string FullName, DateOnly DateOfBirth, string Sex, string Address, DateOnly? IssueDate,
-    string BirthProvinceCode, IReadOnlyList<string> Warnings)
+    string BirthProvinceCode, IReadOnlyList<string> Warnings, string CardType)
 {
     public static IdCardResponse From(IdCard c) => new(
-        c.IdNumber, c.OldIdNumber, c.FullName, c.DateOfBirth, c.Sex == Contracts.Sex.Male ? "male" : "female", c.Address, c.IssueDate, c.BirthProvinceCode, c.Warnings);
+        c.IdNumber, c.OldIdNumber, c.FullName, c.DateOfBirth, c.Sex == Contracts.Sex.Male ? "male" : "female", c.Address, c.IssueDate, c.BirthProvinceCode, c.Warnings,
+        c.IdentityCard ? "identityCard" : "citizenIdCard");
 }
 
 public sealed record CitizenSearchResponse(IReadOnlyList<CitizenListItem> Items, bool More);

@@ -123,4 +123,36 @@ public sealed class IdCardQrTests
 
     [Fact]
     public void Lists_show_only_the_last_three_digits() => Assert.Equal("•••••••••456", CitizenIdNumber.Mask("001090123456"));
+
+    /// <summary>
+    /// The identity card of the Law on Identification (Luật Căn cước 2023, in force 1/7/2024): no old ID number, the
+    /// residence possibly left out of the code, more fields after the seventh; read with the same checks.
+    /// </summary>
+    [Theory]
+    [InlineData("001090123456||Nguyễn Văn An|01011990|Nam|Số 1 ngõ 2, phường Trung Văn, Hà Nội|01072024")]
+    [InlineData("001090123456||Nguyễn Văn An|01011990|Nam||15082025")]
+    [InlineData("001090123456||Nguyễn Văn An|01011990|Nam||15082025|01011990|Hà Nội")]
+    public void Law_on_Identification_2023_the_card_issued_from_1_July_2024_is_read_too(string line)
+    {
+        var (card, errors) = IdCardQr.Parse(line, Today);
+        Assert.Empty(errors);
+        Assert.True(card!.IdentityCard);
+        Assert.Null(card.OldIdNumber);
+        Assert.Equal("Nguyễn Văn An", card.FullName);
+        Assert.Equal(card.Address.Length == 0, card.Warnings.Count == 1); // a missing residence is a warning to ask, nothing else
+        Assert.DoesNotContain(card.Warnings, w => w.Contains("thừa", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Law_on_Identification_2023_a_card_before_1_July_2024_still_needs_its_residence_and_the_new_one_its_checks()
+    {
+        var (old, oldErrors) = IdCardQr.Parse("001090123456||Nguyễn Văn An|01011990|Nam||30062024", Today);
+        Assert.Null(old);
+        Assert.Equal(["address"], oldErrors.Keys);
+        Assert.False(IdCardQr.Parse(Valid, Today).Card!.IdentityCard);
+
+        var (bad, errors) = IdCardQr.Parse("00109012345||Nguyễn Văn 4n|01011990|X||15082025|more", Today);
+        Assert.Null(bad);
+        Assert.Equal(["fullName", "idNumber", "sex"], errors.Keys.Order(StringComparer.Ordinal));
+    }
 }

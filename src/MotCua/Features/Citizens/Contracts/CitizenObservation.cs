@@ -6,7 +6,7 @@ public sealed record CitizenObservation(
     string? Email = null, string? OldIdNumber = null, DateOnly? IdIssueDate = null)
 {
     public static CitizenObservation From(IdCard card) =>
-        new(card.IdNumber, card.FullName, card.DateOfBirth, card.Sex, card.Address, OldIdNumber: card.OldIdNumber, IdIssueDate: card.IssueDate);
+        new(card.IdNumber, card.FullName, card.DateOfBirth, card.Sex, card.Address.Length == 0 ? null : card.Address, OldIdNumber: card.OldIdNumber, IdIssueDate: card.IssueDate); // a new card without the residence says nothing of it
 }
 
 public sealed record ObserveResult(Guid CitizenId, bool Created, IReadOnlyList<string> Conflicts);

@@ -4,18 +4,27 @@ using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens.Contracts;
 
-/// <summary>What the QR code of a chip ID card says.</summary>
+/// <summary>
+/// What the QR code of a chip ID card says. <see cref="IdentityCard"/>: the card of the Law on Identification
+/// (Luật Căn cước số 26/2023/QH15, in force from 1/7/2024), issued from that day; before it, the citizen ID card
+/// (căn cước công dân). <see cref="Address"/> may be empty on the new card (the officer takes it from the citizen).
+/// </summary>
 public sealed record IdCard(
     string IdNumber, string? OldIdNumber, string FullName, DateOnly DateOfBirth, Sex Sex, string Address, DateOnly? IssueDate,
-    string BirthProvinceCode, IReadOnlyList<string> Warnings);
+    string BirthProvinceCode, IReadOnlyList<string> Warnings, bool IdentityCard = false);
 
 /// <summary>
-/// Parses the one-line text of the chip ID card's QR code: <c>ID|old ID|name|ddMMyyyy|Nam/Nữ|address|issue ddMMyyyy</c>.
+/// Parses the one-line text of the chip ID card's QR code: <c>ID|old ID|name|ddMMyyyy|Nam/Nữ|address|issue ddMMyyyy</c>,
+/// on the citizen ID card and on the identity card issued from 1/7/2024 (old ID and residence may be empty there,
+/// and further fields may follow).
 /// Defensive: trims stray whitespace and control characters, repairs UTF-8 read as Latin-1 (as some keyboard-wedge
 /// scanners type it), normalises to NFC, ignores extra trailing fields, and names each field it cannot accept.
 /// </summary>
 public static class IdCardQr
 {
+    /// <summary>The day the Law on Identification took effect (Luật Căn cước 2023, Điều 46): cards issued from it are the new card.</summary>
+    public static readonly DateOnly IdentityLawFrom = new(2024, 7, 1);
+
     public static (IdCard? Card, Dictionary<string, string[]> Errors) Parse(string? text, DateOnly today)
     {
         var errors = new Dictionary<string, string[]>();
@@ -77,11 +86,6 @@ public static class IdCardQr
         }
 
         var address = fields[5];
-        if (address.Length == 0)
-        {
-            errors["address"] = [Texts.Get("IdCard.AddressEmpty")];
-        }
-
         DateOnly? issueDate = null;
         if (fields[6].Length > 0)
         {
@@ -96,18 +100,30 @@ public static class IdCardQr
             }
         }
 
+        // The new card may leave the residence out of its code, and may carry more fields after the seventh.
+        var identityCard = issueDate >= IdentityLawFrom;
+        if (address.Length == 0 && !identityCard)
+        {
+            errors["address"] = [Texts.Get("IdCard.AddressEmpty")];
+        }
+
         if (errors.Count > 0)
         {
             return (null, errors);
         }
 
         var warnings = CitizenIdNumber.Inconsistencies(idNumber, dateOfBirth, sex);
-        if (fields.Length > 7)
+        if (address.Length == 0)
+        {
+            warnings.Add(Texts.Get("IdCard.AddressNotInCode"));
+        }
+
+        if (fields.Length > 7 && !identityCard)
         {
             warnings.Add(Texts.Get("IdCard.ExtraFields", fields.Length - 7));
         }
 
-        return (new IdCard(idNumber, oldId, fullName, dateOfBirth!.Value, sex!.Value, address, issueDate, idNumber[..3], warnings), errors);
+        return (new IdCard(idNumber, oldId, fullName, dateOfBirth!.Value, sex!.Value, address, issueDate, idNumber[..3], warnings, identityCard), errors);
     }
 
     /// <summary>Undo the usual damage between the card and the text box: mojibake, control characters, decomposed accents.</summary>
