@@ -11,13 +11,13 @@ public sealed class ReceiptService(UnitTree units, PublicLinks links)
     public async Task<byte[]> RenderAsync(IDossier d, CancellationToken ct = default)
     {
         var office = await units.FindAsync(d.OfficeId, ct);
-        var parent = office?.ParentId is { } parentId ? await units.FindAsync(parentId, ct) : null;
+        var header = await units.FormHeaderAsync(d.OfficeId, ct);
         var documents = d.Documents.Select(x => $"{x.Name} ({How(x.How)}; {x.Originals} bản chính, {x.Copies} bản sao)").ToList();
         return ReceiptPdf.Render(new ReceiptData(
-            parent is null ? "" : "UBND " + parent.Name,
+            header.Issuer,
             office?.Name ?? d.OfficeCode, d.Code, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail, d.ProcedureName, documents, 1,
             d.LegalWorkingDays, d.SameDay, d.ReceivedAt, d.DueAt, d.Channel == DossierChannel.Post ? "qua dịch vụ bưu chính công ích" : office?.Name ?? "Bộ phận Một cửa",
-            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", new Uri(links.Track(d.Code, d.TrackingKey)), TrackingKeys.Display(d.TrackingKey)));
+            $"{d.ReceivedAt.ToOffset(VietnamTime.Offset):yyyy}/{d.OfficeCode}", d.Sequence, d.ReceivedBy ?? "", new Uri(links.Track(d.Code, d.TrackingKey)), TrackingKeys.Display(d.TrackingKey), header.Place));
     }
 
 

@@ -39,10 +39,9 @@ public sealed class GuidanceDesk(AppDbContext db, UnitTree units, TimeProvider c
 
     public async Task<byte[]> RenderAsync(IntakeGuidance g, CancellationToken ct)
     {
-        var office = await units.FindAsync(g.OfficeId, ct);
-        var parent = office?.ParentId is { } p ? await units.FindAsync(p, ct) : null;
+        var header = await units.FormHeaderAsync(g.OfficeId, ct);
         return GuidancePdf.Render(new GuidanceData(
-            g.Kind == GuidanceKind.Refusal, g.Number, parent is null ? "" : "UBND " + parent.Name, office?.Name ?? g.OfficeCode, g.ApplicantName, g.ProcedureName,
-            [.. g.Items.Select(i => new MissingItem(i.Name, i.Originals, i.Copies, null))], g.Reason, g.Officer ?? "", g.At));
+            g.Kind == GuidanceKind.Refusal, g.Number, header.Issuer, header.Agency is { Length: > 0 } name ? name : g.OfficeCode, g.ApplicantName, g.ProcedureName,
+            [.. g.Items.Select(i => new MissingItem(i.Name, i.Originals, i.Copies, null))], g.Reason, g.Officer ?? "", g.At, header.Place));
     }
 }

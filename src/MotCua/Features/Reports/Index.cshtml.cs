@@ -68,15 +68,15 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
 
     public Task<IActionResult> OnGetOfficersPdfAsync(CancellationToken ct) => PdfAsync(OneStopReport.OfficersPdf, "hai-long-theo-can-bo", ct);
 
-    private async Task<IActionResult> PdfAsync(Func<DashboardView, string, byte[]> render, string name, CancellationToken ct)
+    private async Task<IActionResult> PdfAsync(Func<DashboardView, FormHeader, byte[]> render, string name, CancellationToken ct)
     {
         if (await LoadAsync(withIndex: false, ct) is not PageResult || View is null)
         {
             return NotFound();
         }
 
-        var parent = Choices.FirstOrDefault(u => u.Code == View.Unit)?.ParentId is { } parentId ? (await tree.FindAsync(parentId, ct))?.Name ?? "" : "";
-        return File(render(View, parent), "application/pdf", $"{name}-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.pdf");
+        var header = Choices.FirstOrDefault(u => u.Code == View.Unit) is { } unit ? await tree.FormHeaderAsync(unit.Id, ct) : new FormHeader("", View.UnitName, "");
+        return File(render(View, header), "application/pdf", $"{name}-{View.Unit}-{View.From:yyyyMMdd}-{View.To:yyyyMMdd}.pdf");
     }
 
     /// <summary>The link from a figure to the dossiers behind it.</summary>

@@ -101,8 +101,7 @@ public sealed class MonthlyReports(AppDbContext db, UnitTree tree, Dashboards da
                 var unit = await tree.FindAsync(report.UnitId, ct) ?? throw new InvalidOperationException("The unit no longer exists.");
                 var period = new Period(report.Month, report.Month.AddMonths(1).AddDays(-1));
                 var view = await dashboards.ReadAsync(new ReportUnit(unit, [.. UnitTree.Expand(links, [unit.Id])], links), period, "week", ct);
-                var parent = unit.ParentId is { } p ? (await tree.FindAsync(p, ct))?.Name ?? "" : "";
-                report.PdfHash = await files.SaveAsync(OneStopReport.Pdf(view, parent), ct);
+                report.PdfHash = await files.SaveAsync(OneStopReport.Pdf(view, await tree.FormHeaderAsync(unit.Id, ct)), ct);
                 report.ExcelHash = await files.SaveAsync(OneStopReport.Excel(view), ct);
                 report.Status = "done";
             }

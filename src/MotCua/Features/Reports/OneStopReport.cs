@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Pdf;
 
 namespace MotCua.Features.Reports;
@@ -37,12 +38,12 @@ public static class OneStopReport
         return buffer.ToArray();
     }
 
-    public static byte[] Pdf(DashboardView v, string parentUnit)
+    public static byte[] Pdf(DashboardView v, FormHeader header)
     {
         ArgumentNullException.ThrowIfNull(v);
         return FormWriter.Render(f =>
         {
-            f.NationalHeader(parentUnit, v.UnitName, v.AsOf);
+            f.NationalHeader(header.Issuer, v.UnitName, header.Place, v.AsOf);
             f.Line("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", FormWriter.Title, center: true);
             f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy} (số liệu lúc {v.AsOf:HH:mm dd/MM/yyyy})", center: true);
             f.Y += 6;
@@ -79,12 +80,12 @@ public static class OneStopReport
     }
 
     /// <summary>Satisfaction by officer: who received how many dossiers and how the citizens rated them at the counter.</summary>
-    public static byte[] OfficersPdf(DashboardView v, string parentUnit)
+    public static byte[] OfficersPdf(DashboardView v, FormHeader header)
     {
         ArgumentNullException.ThrowIfNull(v);
         return FormWriter.Render(f =>
         {
-            f.NationalHeader(parentUnit, v.UnitName, v.AsOf);
+            f.NationalHeader(header.Issuer, v.UnitName, header.Place, v.AsOf);
             f.Line("BÁO CÁO MỨC ĐỘ HÀI LÒNG THEO CÁN BỘ TIẾP NHẬN", FormWriter.Title, center: true);
             f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy}", center: true);
             f.Y += 6;

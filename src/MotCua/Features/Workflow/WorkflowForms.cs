@@ -16,9 +16,9 @@ public sealed class WorkflowForms(AppDbContext db, DossierStore dossiers, Dossie
     {
         ArgumentNullException.ThrowIfNull(d);
         var view = await progress.ReadAsync(d, ct);
-        var (parent, office) = await HeaderAsync(d.OfficeId, ct);
+        var (parent, office, place) = await units.FormHeaderAsync(d.OfficeId, ct);
         var agencies = string.Join(", ", view.Tasks.Select(t => t.UnitName).Where(n => n.Length > 0).Distinct());
-        return ControlSlipPdf.Render(new ControlSlipData(parent, office, d.Code, d.ApplicantName, d.ProcedureName, agencies, d.ReceivedAt, d.DueAt, view.ControlSlip, clock.GetUtcNow()));
+        return ControlSlipPdf.Render(new ControlSlipData(parent, office, d.Code, d.ApplicantName, d.ProcedureName, agencies, d.ReceivedAt, d.DueAt, view.ControlSlip, clock.GetUtcNow(), place));
     }
 
     public async Task<byte[]?> ApologyAsync(IDossier d, Guid id, CancellationToken ct = default)
@@ -29,9 +29,9 @@ public sealed class WorkflowForms(AppDbContext db, DossierStore dossiers, Dossie
             return null;
         }
 
-        var (parent, office) = await HeaderAsync(d.OfficeId, ct);
+        var (parent, office, place) = await units.FormHeaderAsync(d.OfficeId, ct);
         var signer = (await staff.FullNamesAsync([a.By], ct)).GetValueOrDefault(a.By, a.By);
-        return ApologyPdf.Render(new ApologyData(parent, office, d.ApplicantName, d.Code, d.ProcedureName, d.ReceivedAt, a.PreviousDueAt, a.Reason, a.NewDueAt, signer, a.At));
+        return ApologyPdf.Render(new ApologyData(parent, office, d.ApplicantName, d.Code, d.ProcedureName, d.ReceivedAt, a.PreviousDueAt, a.Reason, a.NewDueAt, signer, a.At, place));
     }
 
     /// <summary>The notice that handling stopped, with the reason given; null unless the dossier was stopped under a set that has the form.</summary>
@@ -45,15 +45,9 @@ public sealed class WorkflowForms(AppDbContext db, DossierStore dossiers, Dossie
             return null;
         }
 
-        var (parent, office) = await HeaderAsync(d.OfficeId, ct);
+        var (parent, office, place) = await units.FormHeaderAsync(d.OfficeId, ct);
         var signer = e.Actor is { } by ? (await staff.FullNamesAsync([by], ct)).GetValueOrDefault(by, by) : "";
-        return StopNoticePdf.Render(new StopNoticeData(parent, office, d.ApplicantName, d.ApplicantAddress ?? "", d.Code, d.ProcedureName, d.ReceivedAt, e.Note ?? "", signer, e.At));
+        return StopNoticePdf.Render(new StopNoticeData(parent, office, d.ApplicantName, d.ApplicantAddress ?? "", d.Code, d.ProcedureName, d.ReceivedAt, e.Note ?? "", signer, e.At, place));
     }
 
-    private async Task<(string Parent, string Office)> HeaderAsync(Guid officeId, CancellationToken ct)
-    {
-        var office = await units.FindAsync(officeId, ct);
-        var parent = office?.ParentId is { } p ? await units.FindAsync(p, ct) : null;
-        return (parent is null ? "" : "UBND " + parent.Name, office?.Name ?? "");
-    }
 }

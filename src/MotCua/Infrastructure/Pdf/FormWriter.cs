@@ -74,8 +74,8 @@ public sealed class FormWriter : IDisposable
     public void FormNumber(string number) =>
         graphics.DrawString(number.Normalize(NormalizationForm.FormC), Small, XBrushes.Black, new XRect(Left, 20, width, 10), XStringFormats.TopRight);
 
-    /// <summary>Issuing agency on the left, the national motto and place and date on the right.</summary>
-    public void NationalHeader(string parentUnit, string agency, DateTimeOffset date)
+    /// <summary>Issuing agency on the left, the national motto and place (the issuer's province) and date on the right.</summary>
+    public void NationalHeader(string parentUnit, string agency, string place, DateTimeOffset date)
     {
         var half = width / 2;
         var top = Y;
@@ -86,7 +86,7 @@ public sealed class FormWriter : IDisposable
         Line("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM", Bold, true, Left + half, half);
         Line("Độc lập – Tự do – Hạnh phúc", Bold, true, Left + half, half);
         var local = date.ToOffset(TimeSpan.FromHours(7));
-        Line($"Hà Nội, ngày {local:dd} tháng {local:MM} năm {local:yyyy}", Regular, true, Left + half, half);
+        Line($"{(place.Length > 0 ? place + ", " : "")}ngày {local:dd} tháng {local:MM} năm {local:yyyy}", Regular, true, Left + half, half);
         Y = Math.Max(Y, afterLeft) + 8;
     }
 

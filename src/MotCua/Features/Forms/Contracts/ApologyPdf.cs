@@ -5,7 +5,7 @@ namespace MotCua.Features.Forms.Contracts;
 
 public sealed record ApologyData(
     string ParentUnitName, string AgencyName, string ApplicantName, string Code, string ProcedureName, DateTimeOffset ReceivedAt,
-    DateTimeOffset PreviousDueAt, string Reason, DateTimeOffset NewDueAt, string SignedBy, DateTimeOffset At);
+    DateTimeOffset PreviousDueAt, string Reason, DateTimeOffset NewDueAt, string SignedBy, DateTimeOffset At, string Place);
 
 /// <summary>"Phiếu xin lỗi và hẹn lại ngày trả kết quả" (form 04; in the 2025 set also the request to extend the time).</summary>
 public static class ApologyPdf
@@ -17,7 +17,7 @@ public static class ApologyPdf
         return FormWriter.Render(form =>
         {
             form.FormNumber($"{set.Number("apology")} ({set.Basis})");
-            form.NationalHeader(data.ParentUnitName, data.AgencyName, data.At);
+            form.NationalHeader(data.ParentUnitName, data.AgencyName, data.Place, data.At);
             form.Line("PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", FormWriter.Title, center: true);
             form.Y += 4;
             form.Line($"Kính gửi: Ông/Bà {data.ApplicantName}");

@@ -12,7 +12,7 @@ public sealed record HandOver(string From, string? To, string? Ending, DateTimeO
 
 public sealed record ControlSlipData(
     string ParentUnitName, string OfficeName, string Code, string ApplicantName, string ProcedureName, string HandlingAgencies,
-    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, IReadOnlyList<HandOver> Rows, DateTimeOffset PrintedAt);
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, IReadOnlyList<HandOver> Rows, DateTimeOffset PrintedAt, string Place);
 
 /// <summary>"Phiếu kiểm soát quá trình giải quyết hồ sơ": form 05 of Circular 01/2018, form 06 of Circular 03/2025.</summary>
 public static class ControlSlipPdf
@@ -42,7 +42,7 @@ public static class ControlSlipPdf
         return FormWriter.Render(form =>
         {
             form.FormNumber($"{set.Number("controlSlip")} ({set.Basis})");
-            form.NationalHeader(data.ParentUnitName, data.OfficeName, data.PrintedAt);
+            form.NationalHeader(data.ParentUnitName, data.OfficeName, data.Place, data.PrintedAt);
             form.Line("PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ", FormWriter.Title, center: true);
             form.Line($"Mã hồ sơ: {data.Code}", FormWriter.Bold, center: true);
             form.Y += 4;

@@ -8,7 +8,7 @@ public sealed record MissingItem(string Name, int Originals, int Copies, string?
 /// <summary>What a request to supplement (form 02) or a refusal (form 03) shows.</summary>
 public sealed record GuidanceData(
     bool Refusal, string Number, string ParentUnitName, string OfficeName, string ApplicantName, string ProcedureName,
-    IReadOnlyList<MissingItem> Missing, string? Reason, string Officer, DateTimeOffset At);
+    IReadOnlyList<MissingItem> Missing, string? Reason, string Officer, DateTimeOffset At, string Place);
 
 /// <summary>
 /// Form 02 "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ" (one complete list of everything missing, given once) and
@@ -23,7 +23,7 @@ public static class GuidancePdf
         return FormWriter.Render(form =>
         {
             form.FormNumber($"{set.Number(data.Refusal ? "refusal" : "supplement")} ({set.Basis})");
-            form.NationalHeader(data.ParentUnitName, data.OfficeName, data.At);
+            form.NationalHeader(data.ParentUnitName, data.OfficeName, data.Place, data.At);
             form.Line(data.Refusal ? "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ" : "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ", FormWriter.Title, center: true);
             form.Line($"Số: {data.Number}", FormWriter.Bold, center: true);
             form.Y += 4;

@@ -11,7 +11,7 @@ namespace MotCua.Features.Forms.Contracts;
 public sealed record ReceiptData(
     string ParentUnitName, string OfficeName, string DossierCode, string ApplicantName, string? Address, string? Phone, string? Email,
     string ProcedureName, IReadOnlyList<string> Documents, int Sets, int LegalWorkingDays, bool SameDay,
-    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string ReturnAt, string LogBook, int LogEntry, string Officer, Uri TrackingLink, string TrackingKey);
+    DateTimeOffset ReceivedAt, DateTimeOffset DueAt, string ReturnAt, string LogBook, int LogEntry, string Officer, Uri TrackingLink, string TrackingKey, string Place);
 
 /// <summary>
 /// Renders form 01, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả", in two copies (one for the applicant, one kept),
@@ -33,7 +33,7 @@ public static class ReceiptPdf
         {
             using var form = new FormWriter(document);
             form.FormNumber($"{set.Number("receipt")} ({set.Basis})");
-            form.NationalHeader(data.ParentUnitName, data.OfficeName, received);
+            form.NationalHeader(data.ParentUnitName, data.OfficeName, data.Place, received);
             form.Line("GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ", FormWriter.Title, center: true);
             form.Line($"Mã hồ sơ: {data.DossierCode}", FormWriter.Bold, center: true);
             form.Y += 4;

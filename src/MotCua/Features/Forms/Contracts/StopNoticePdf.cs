@@ -5,7 +5,7 @@ namespace MotCua.Features.Forms.Contracts;
 
 public sealed record StopNoticeData(
     string ParentUnitName, string AgencyName, string ApplicantName, string ApplicantAddress, string Code, string ProcedureName,
-    DateTimeOffset ReceivedAt, string Reason, string SignedBy, DateTimeOffset At);
+    DateTimeOffset ReceivedAt, string Reason, string SignedBy, DateTimeOffset At, string Place);
 
 /// <summary>
 /// The notice that a dossier's handling stops, with the reason: form 05 of Circular 03/2025 (from 15/9/2025; the
@@ -25,7 +25,7 @@ public static class StopNoticePdf
         return FormWriter.Render(form =>
         {
             form.FormNumber($"{number} ({set.Basis})");
-            form.NationalHeader(data.ParentUnitName, data.AgencyName, data.At);
+            form.NationalHeader(data.ParentUnitName, data.AgencyName, data.Place, data.At);
             form.Line("THÔNG BÁO", FormWriter.Title, center: true);
             form.Line("Về việc dừng giải quyết hồ sơ thủ tục hành chính", FormWriter.Bold, center: true);
             form.Y += 4;

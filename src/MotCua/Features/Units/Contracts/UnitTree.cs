@@ -6,6 +6,9 @@ using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Units.Contracts;
 
+/// <summary>What heads an official form: the committee it answers to, the issuing unit, and the place of its date line.</summary>
+public sealed record FormHeader(string Issuer, string Agency, string Place);
+
 public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorId);
 
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
@@ -41,6 +44,38 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
 
     public Task<List<UnitInfo>> FindManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
         db.Units.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(Info).ToListAsync(ct);
+
+    /// <summary>
+    /// The heading of an official form issued by a unit: the people's committee it answers to, its own name, and the
+    /// place of the place-and-date line, which is its province's (or centrally run city's) name.
+    /// </summary>
+    public async Task<FormHeader> FormHeaderAsync(Guid unitId, CancellationToken ct = default)
+    {
+        var unit = await FindAsync(unitId, ct);
+        var parent = unit?.ParentId is { } p ? await FindAsync(p, ct) : null;
+        var province = unit;
+        for (var seen = new HashSet<Guid>(); province is not null && province.Kind != "Province" && province.ParentId is { } up && seen.Add(up);)
+        {
+            province = await FindAsync(up, ct);
+        }
+
+        return new FormHeader(parent is null ? "" : "UBND " + parent.Name, unit?.Name ?? "", province?.Kind == "Province" ? PlaceName(province.Name) : "");
+    }
+
+    /// <summary>A province's name as a place-and-date line writes it: "Thành phố Hà Nội" → "Hà Nội", "Tỉnh Bắc Ninh" → "Bắc Ninh".</summary>
+    public static string PlaceName(string provinceName)
+    {
+        ArgumentNullException.ThrowIfNull(provinceName);
+        foreach (var prefix in new[] { "Thành phố ", "Tỉnh " })
+        {
+            if (provinceName.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return provinceName[prefix.Length..];
+            }
+        }
+
+        return provinceName;
+    }
 
     /// <summary>Every unit, past and present (a city has about a thousand).</summary>
     public Task<List<UnitInfo>> AllAsync(CancellationToken ct = default) => db.Units.AsNoTracking().Select(Info).ToListAsync(ct);
