@@ -14,21 +14,41 @@ public sealed class FormWriter : IDisposable
 {
     public const double Left = 50;
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
-    private readonly XGraphics graphics;
-    private readonly XTextFormatter text;
+    private readonly PdfDocument document;
     private readonly double width;
+    private readonly double height;
+    private XGraphics graphics;
+    private XTextFormatter text;
 
     public FormWriter(PdfDocument document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        this.document = document;
         var page = document.AddPage();
         page.Size = PdfSharp.PageSize.A4;
         graphics = XGraphics.FromPdfPage(page);
         text = new XTextFormatter(graphics);
         width = page.Width.Point - (2 * Left);
+        height = page.Height.Point;
     }
 
-    /// <summary>A one-page form: <paramref name="draw"/> writes it; the answer is the PDF's bytes.</summary>
+    /// <summary>Goes on to a new page unless <paramref name="points"/> more fit on this one (a row is never split).</summary>
+    public void EnsureRoom(double points)
+    {
+        if (Y + points <= height - 40)
+        {
+            return;
+        }
+
+        graphics.Dispose();
+        var page = document.AddPage();
+        page.Size = PdfSharp.PageSize.A4;
+        graphics = XGraphics.FromPdfPage(page);
+        text = new XTextFormatter(graphics);
+        Y = 36;
+    }
+
+    /// <summary>A form (one page unless it asks for more with <see cref="EnsureRoom"/>): <paramref name="draw"/> writes it; the answer is the PDF's bytes.</summary>
     public static byte[] Render(Action<FormWriter> draw)
     {
         ArgumentNullException.ThrowIfNull(draw);

@@ -40,4 +40,33 @@ public sealed class FormHeaderTests
             Assert.DoesNotContain("Hà Nội, ngày", slip, StringComparison.Ordinal);
         });
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Every_hand_over_on_the_control_slip_has_its_signature_spaces_on_as_many_pages_as_it_takes(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "1.004873");
+            for (var i = 0; i < 7; i++)
+            {
+                await Flow.ActAsync(app, "canbo.trungvan", code, "forward");
+                await Flow.ActAsync(app, "chuyenvien.trungvan", code, "sendBack", new { note = $"Lần {i + 1}: cần kiểm tra lại" });
+            }
+
+            var rows = (await Flow.ProgressAsync(app, code)).GetProperty("controlSlip").GetArrayLength();
+            Assert.Equal(14, rows);
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            var pdf = await officer.GetByteArrayAsync($"/api/dossiers/{code}/control-slip.pdf");
+            using (var document = UglyToad.PdfPig.PdfDocument.Open(pdf))
+            {
+                Assert.True(document.NumberOfPages > 1, "fourteen signed hand-overs do not fit one page");
+            }
+
+            var text = Flow.PdfText(pdf);
+            Assert.Equal(rows, text.Split("Người nhận (ký").Length - 1);
+            Assert.Equal(rows, text.Split("Người giao (ký").Length - 1);
+        });
+    }
 }

@@ -69,7 +69,14 @@ public static class ControlSlipPdf
             Row(["Bàn giao từ", "Đến", "Thời điểm", "Kết quả (trước/đúng/quá hạn), ghi chú"], FormWriter.Bold);
             foreach (var r in data.Rows)
             {
+                form.EnsureRoom(80);
                 Row([r.From, r.To ?? EndingText(r.Ending), Describe(r.At), OutcomeText(r.Outcome) + (r.By is { Length: > 0 } by ? ". " + by : "")], FormWriter.Small);
+                // Each hand-over is signed by who gives and who takes the dossier, as the form lays out.
+                var top = form.Y;
+                form.Line("Người giao (ký, ghi rõ họ tên): " + (r.By ?? ""), FormWriter.Small, x: FormWriter.Left, columnWidth: form.Width / 2);
+                form.Y = top;
+                form.Line("Người nhận (ký, ghi rõ họ tên):", FormWriter.Small, x: FormWriter.Left + form.Width / 2, columnWidth: form.Width / 2);
+                form.Y += 22;
             }
         });
     }

@@ -3,7 +3,6 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
-using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -87,8 +86,10 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
 
     public void ToCitizen(string kind, string subject, string body) => CitizenMessages.Add((kind, subject, body));
 
-    public void ToStaff(string username, string kind, string subject, string body) =>
-        Outbox.ToStaff(Db, username, $"{Dossier.Code}/{kind}/{Now.ToUnixTimeMilliseconds()}", subject, body, DossierLinks.Page(Dossier.Code), Now);
+    /// <summary>Messages to officers, sent with the action's event (keyed by it, so that two actions in one instant never collide).</summary>
+    public List<(string Username, string Kind, string Subject, string Body)> StaffMessages { get; } = [];
+
+    public void ToStaff(string username, string kind, string subject, string body) => StaffMessages.Add((username, kind, subject, body));
 
     /// <summary>The units the caller works at today.</summary>
     public async Task<HashSet<Guid>> MyUnitsAsync(CancellationToken ct) =>

@@ -130,6 +130,11 @@ public sealed class ProcessEngine(
         var dossier = c.Dossier;
         var text = string.Join(' ', new[] { note, c.Detail }.Where(s => s is { Length: > 0 }));
         var e = await DossierEvents.AppendAsync(db, dossier.Id, c.Now, action.Name, c.Actor, c.From, c.To, text.Length == 0 ? null : text, ct);
+        foreach (var (username, kind, subject, body) in c.StaffMessages)
+        {
+            Outbox.ToStaff(db, username, $"{dossier.Code}/{e.Seq}/{kind}", subject, body, DossierLinks.Page(dossier.Code), c.Now);
+        }
+
         foreach (var (kind, subject, body) in c.CitizenMessages)
         {
             Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone),
