@@ -37,6 +37,11 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
     /// <summary>The one-stop rule in force today: when an apology is due and how many re-appointments it allows.</summary>
     public OneStopRule Rule { get; private set; } = OneStopRules.All[^1];
 
+    /// <summary>Officers' full names by username, for the history and the holders (a username is never shown).</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    public string NameOf(string? username) => username is null ? "" : username == "system" ? "" : Names.GetValueOrDefault(username, username);
+
     /// <summary>Whether the dossier stopped under a form set that has the stop notice (Circular 03/2025).</summary>
     public bool HasStopNotice { get; private set; }
 
@@ -79,6 +84,7 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
         Progress = await progress.ReadAsync(dossier, ct);
         Actions = await engine.AvailableAsync(dossier, User, ct);
         Rule = OneStopRules.On(VietnamTime.Today(clock));
+        Names = await staff.FullNamesAsync([.. View.Events.Select(e => e.Actor).Concat(Progress.Tasks.Select(t => t.Holder)).OfType<string>().Distinct()], ct);
         HasStopNotice = dossier.ClosedAt is { } closed && FormSets.On(DateOnly.FromDateTime(VietnamTime.ToVietnam(closed).DateTime)).Number("stop") is not null;
         if (Progress.Apologies.Count >= Rule.MaxReappointments)
         {

@@ -135,6 +135,7 @@ internal sealed class WorkflowConfiguration : IEntityTypeConfiguration<DossierTa
         builder.ToTable("workflow_apology");
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => x.DossierId);
+        builder.HasIndex(x => x.At); // the reports count a period's apologies
         builder.Property(x => x.By).HasMaxLength(100);
         builder.Property(x => x.Reason).HasMaxLength(2000);
         builder.Property(x => x.Basis).HasMaxLength(300);

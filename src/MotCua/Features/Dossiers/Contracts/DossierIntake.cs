@@ -146,7 +146,7 @@ public sealed class DossierIntake(
         };
         db.Add(dossier);
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, DossierEvents.Received, user.Identity?.Name, null, (version.Steps.Count > 0 ? version.Steps[0].Name : null),
-            $"Tiếp nhận qua {request.Channel.ToString().ToLowerInvariant()}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
+            $"Tiếp nhận {ChannelText(request.Channel)}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
             + (backdated ? $" Ghi lùi: tiếp nhận lúc {Describe(receivedAt)}, nhập vào hệ thống lúc {Describe(now)} bởi {user.Identity?.Name}." : ""));
         await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received), ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
@@ -217,4 +217,12 @@ public sealed class DossierIntake(
         version.Documents.Where(d => d.Required).Select(d => new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = "paper" });
 
     public static string Describe(DateTimeOffset instant) => VietnamTime.ToVietnam(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+
+    /// <summary>How a dossier came, as its (Vietnamese, stored) history says it.</summary>
+    private static string ChannelText(DossierChannel channel) => channel switch
+    {
+        DossierChannel.Online => "trực tuyến",
+        DossierChannel.Post => "qua dịch vụ bưu chính",
+        _ => "tại Bộ phận Một cửa",
+    };
 }

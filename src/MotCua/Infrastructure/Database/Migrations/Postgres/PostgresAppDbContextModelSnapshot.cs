@@ -2035,6 +2035,8 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("DossierId");
 
                     b.ToTable("workflow_apology", (string)null);

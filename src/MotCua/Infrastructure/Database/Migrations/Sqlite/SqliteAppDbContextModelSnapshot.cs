@@ -2023,6 +2023,8 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("At");
+
                     b.HasIndex("DossierId");
 
                     b.ToTable("workflow_apology", (string)null);
