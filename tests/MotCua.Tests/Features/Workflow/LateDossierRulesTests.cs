@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Workflow;
 using MotCua.Infrastructure.Database;
 
@@ -14,6 +15,8 @@ namespace MotCua.Tests.Features.Workflow;
 public sealed class LateDossierRulesTests
 {
     private const string Ward = "000.00.61.H26";
+
+    private static readonly string[] ApologyFields = ["Mẫu số 04", "Kính gửi: Ông/Bà Nguyễn Văn An", "Mã hồ sơ: 001.00.61.H26-250801-0001", "Lý do: Chờ xác minh nơi cư trú", "THỦ TRƯỞNG CƠ QUAN", "Lê Quang Vinh", "Hà Nội, ngày"];
 
     [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
@@ -157,6 +160,29 @@ public sealed class LateDossierRulesTests
             using var client = app.CreateClient();
             Assert.Equal(3, (await client.GetFromJsonAsync<JsonElement>("/api/procedures/1.004873?date=2027-01-01")).GetProperty("legalWorkingDays").GetInt32());
         });
+    }
+
+    /// <summary>Circular 01/2018 form 04 before 15/9/2025, Circular 03/2025 form 04 (an apology and request to extend) from it: the same fields, the set's title.</summary>
+    [Fact]
+    public void The_apology_form_follows_the_set_in_force_on_its_day_field_by_field()
+    {
+        string Render(DateTimeOffset at) => Flow.PdfText(ApologyPdf.Render(new ApologyData(
+            "UBND Thành phố Hà Nội", "Phường Trung Văn", "Nguyễn Văn An", "001.00.61.H26-250801-0001", "Cấp Giấy xác nhận tình trạng hôn nhân",
+            at.AddDays(-5), at.AddDays(1), "Chờ xác minh nơi cư trú", at.AddDays(8), "Lê Quang Vinh", at, "Hà Nội")));
+
+        var old = Render(new DateTimeOffset(2025, 9, 12, 9, 0, 0, TimeSpan.FromHours(7)));
+        var current = Render(new DateTimeOffset(2025, 9, 15, 9, 0, 0, TimeSpan.FromHours(7)));
+        Assert.Contains("01/2018/TT-VPCP", old, StringComparison.Ordinal);
+        Assert.Contains("XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ", old, StringComparison.Ordinal);
+        Assert.DoesNotContain("GIA HẠN", old, StringComparison.Ordinal);
+        Assert.Contains("03/2025/TT-VPCP", current, StringComparison.Ordinal);
+        Assert.Contains("XIN LỖI VÀ ĐỀ NGHỊ GIA HẠN", current, StringComparison.Ordinal);
+        Assert.Contains("đề nghị gia hạn thời gian giải quyết", current, StringComparison.Ordinal);
+        foreach (var field in ApologyFields)
+        {
+            Assert.Contains(field, old, StringComparison.Ordinal);
+            Assert.Contains(field, current, StringComparison.Ordinal);
+        }
     }
 
     private static async Task<SweepResult> SweepAsync(TestApp app)

@@ -3,9 +3,12 @@ using MotCua.Infrastructure;
 
 namespace MotCua.Features.Forms.Contracts;
 
-/// <summary>A set of official forms and the dates it is in force (Data/form-sets.json).</summary>
-public sealed record FormSet(string Code, string Basis, DateOnly From, DateOnly? To, IReadOnlyDictionary<string, string> Forms)
+/// <summary>A set of official forms and the dates it is in force, with the titles that changed between sets (Data/form-sets.json).</summary>
+public sealed record FormSet(string Code, string Basis, DateOnly From, DateOnly? To, IReadOnlyDictionary<string, string> Forms, IReadOnlyDictionary<string, string>? Titles = null)
 {
+    /// <summary>The form's title in this set, or <paramref name="otherwise"/> where the sets agree.</summary>
+    public string Title(string form, string otherwise) => Titles?.GetValueOrDefault(form) ?? otherwise;
+
     /// <summary>The form's number in this set ("Mẫu số 01"), or null when the set has no such form.</summary>
     public string? Number(string form) => Forms.GetValueOrDefault(form);
 }
