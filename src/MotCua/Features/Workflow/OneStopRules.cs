@@ -1,4 +1,3 @@
-using System.Text.Json;
 using MotCua.Infrastructure;
 
 namespace MotCua.Features.Workflow;
@@ -9,7 +8,12 @@ namespace MotCua.Features.Workflow;
 /// the deadline, a dossier is re-appointed at most <see cref="MaxReappointments"/> times, and the article each rests on.
 /// </summary>
 public sealed record OneStopRule(
-    string Basis, DateOnly From, DateOnly? To, Citation LateDossierArticle, int ApologyWorkingDaysBefore, int MaxReappointments, Citation SupplementArticle);
+    string Basis, DateOnly From, DateOnly? To, Citation LateDossierArticle, int ApologyWorkingDaysBefore, int MaxReappointments, Citation SupplementArticle) : IInForce
+{
+    DateOnly IInForce.FirstDay => From;
+
+    DateOnly? IInForce.LastDay => To;
+}
 
 /// <summary>An article of law as Vietnamese readers cite it and as the English interface names it; stored records keep <see cref="Vi"/>.</summary>
 public sealed record Citation(string Vi, string En)
@@ -19,17 +23,9 @@ public sealed record Citation(string Vi, string En)
 
 public static class OneStopRules
 {
-    public static readonly IReadOnlyList<OneStopRule> All = Load();
+    public static readonly IReadOnlyList<OneStopRule> All = EmbeddedData.Read<RulesFile>("Workflow", "one-stop-rules.json").Rules;
 
-    public static OneStopRule On(DateOnly date) =>
-        All.LastOrDefault(r => r.From <= date && (r.To is null || date <= r.To)) ?? All[0];
-
-    private static List<OneStopRule> Load()
-    {
-        using var stream = typeof(OneStopRules).Assembly.GetManifestResourceStream("MotCua.Features.Workflow.Data.one-stop-rules.json")
-            ?? throw new InvalidOperationException("one-stop-rules.json is not embedded.");
-        return JsonSerializer.Deserialize<RulesFile>(stream, JsonDefaults.Web)!.Rules;
-    }
+    public static OneStopRule On(DateOnly date) => EmbeddedData.InForce(All, date);
 
     private sealed record RulesFile(List<OneStopRule> Rules);
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Notifications;
-using MotCua.Features.Workflow;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Workflow;
@@ -70,9 +68,9 @@ public sealed class DeadlineTests
 
             // Thursday 10:00: due at 17:00 today, inside the 8-hour warning window.
             app.Clock.SetUtcNow(Flow.At(2027, 3, 4, 10));
-            var first = await SweepAsync(app);
+            var first = await Flow.SweepAsync(app);
             Assert.Equal((2, 0), (first.Warned, first.MarkedOverdue));
-            Assert.Equal(0, (await SweepAsync(app)).Warned); // warned once
+            Assert.Equal(0, (await Flow.SweepAsync(app)).Warned); // warned once
             var warnings = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Key.Contains("/warn/")).Select(m => m.Recipient).ToListAsync());
             Assert.Contains("staff:chuyenvien.trungvan", warnings);
             Assert.Contains("staff:lanhdao.trungvan", warnings);
@@ -97,7 +95,7 @@ public sealed class DeadlineTests
 
             // Friday: the other one passed its deadline without an apology.
             app.Clock.SetUtcNow(Flow.At(2027, 3, 5, 8));
-            var second = await SweepAsync(app);
+            var second = await Flow.SweepAsync(app);
             Assert.Equal(1, second.MarkedOverdue);
             var overdue = await Flow.GetAsync(app, neglected);
             Assert.Equal("overdue", overdue.GetProperty("events").EnumerateArray().Last().GetProperty("action").GetString());
@@ -105,11 +103,5 @@ public sealed class DeadlineTests
             Assert.True(Flow.InboxHas(inbox, neglected));
             Assert.Equal("late", (await Flow.ProgressAsync(app, neglected)).GetProperty("outcome").GetString());
         });
-    }
-
-    private static async Task<SweepResult> SweepAsync(TestApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync();
     }
 }

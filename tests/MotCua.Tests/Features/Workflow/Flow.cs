@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MotCua.Tests.Features.Workflow;
 
@@ -76,6 +77,13 @@ public static class Flow
     public static DateTimeOffset Vn(JsonElement e, string property) => e.GetProperty(property).GetDateTimeOffset().ToOffset(TimeSpan.FromHours(7));
 
     /// <summary>A PDF's words, as a reader would copy them (NFC, single spaces).</summary>
+    /// <summary>One pass of the deadline sweeper, as its recurring job runs it.</summary>
+    public static async Task<MotCua.Features.Workflow.SweepResult> SweepAsync(TestApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MotCua.Features.Workflow.DeadlineSweeper>().SweepAsync();
+    }
+
     public static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);

@@ -1,9 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Forms.Contracts;
-using MotCua.Features.Workflow;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Tests.Features.Workflow;
@@ -30,7 +28,7 @@ public sealed class LateDossierRulesTests
 
             // Wednesday: the last day the rule allows; the sweeper has warned by then, not only in the deadline's last hours.
             app.Clock.SetUtcNow(Flow.At(2027, 3, 3, 9));
-            Assert.Equal(1, (await SweepAsync(app)).Warned);
+            Assert.Equal(1, (await Flow.SweepAsync(app)).Warned);
             var moved = await Flow.ActAsync(app, "lanhdao.trungvan", code, "apologise", new { note = "Chờ kết quả xác minh của xã nơi cư trú trước đây", newDueDate = "2027-03-10" });
             Assert.Equal("2027-03-10", moved.GetProperty("dueDate").GetString());
             var apology = (await Flow.ProgressAsync(app, code)).GetProperty("apologies").EnumerateArray().Single();
@@ -183,11 +181,5 @@ public sealed class LateDossierRulesTests
             Assert.Contains(field, old, StringComparison.Ordinal);
             Assert.Contains(field, current, StringComparison.Ordinal);
         }
-    }
-
-    private static async Task<SweepResult> SweepAsync(TestApp app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<DeadlineSweeper>().SweepAsync();
     }
 }
