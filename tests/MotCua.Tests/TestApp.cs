@@ -79,7 +79,19 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public string ConnectionString { get; }
 
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    /// <summary>
+    /// The test clock starts at the next 09:00 in Việt Nam, so a test that lets an hour or two pass never crosses
+    /// midnight (when the queue's numbers start again) whatever the hour the suite runs.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(NextMorning(DateTimeOffset.UtcNow));
+
+    private static DateTimeOffset NextMorning(DateTimeOffset now)
+    {
+        var vn = TimeSpan.FromHours(7);
+        var local = now.ToOffset(vn);
+        var morning = new DateTimeOffset(local.Date.AddHours(9), vn);
+        return (morning > now ? morning : morning.AddDays(1)).ToUniversalTime();
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
