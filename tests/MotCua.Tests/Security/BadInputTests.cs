@@ -79,6 +79,14 @@ public sealed class BadInputTests
             {
                 Assert.Equal(HttpStatusCode.BadRequest, calendar.StatusCode);
             }
+
+            // An empty item in a list is named, not a crash.
+            using (var holes = await admin.PutAsJsonAsync("/api/calendar/2031/official", new { year = 2031, source = "x", daysOff = new object?[] { null }, workingSaturdays = new object?[] { null } }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, holes.StatusCode);
+                var fields = (await holes.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+                Assert.Equal(["daysOff[0]", "workingSaturdays[0]"], fields);
+            }
         }, defaults);
     }
 

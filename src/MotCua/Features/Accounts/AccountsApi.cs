@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
@@ -11,7 +12,9 @@ using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Accounts;
 
-public sealed record TokenRequest(string? Username, string? Password);
+public sealed record TokenRequest(
+    [property: Required(ErrorMessage = "Accounts.UsernameRequired"), MaxLength(100, ErrorMessage = "Common.TooLong")] string? Username,
+    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Accounts.PasswordRequired"), MinLength(1, ErrorMessage = "Accounts.PasswordRequired"), MaxLength(200, ErrorMessage = "Common.TooLong")] string? Password);
 
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
@@ -56,25 +59,9 @@ internal static class AccountsApi
     private static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
         TokenRequest request, SignInGuard guard, TokenIssuer issuer, HttpContext http)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Username))
+        if (RequestRules.Check(request) is { } invalid)
         {
-            errors["username"] = [Texts.Get("Accounts.UsernameRequired")];
-        }
-
-        if (string.IsNullOrEmpty(request.Password))
-        {
-            errors["password"] = [Texts.Get("Accounts.PasswordRequired")];
-        }
-
-        if (errors.Count == 0 && (request.Username!.Length > 100 || request.Password!.Length > 200))
-        {
-            errors[request.Username.Length > 100 ? "username" : "password"] = [Texts.Get("Common.TooLong")];
-        }
-
-        if (errors.Count > 0)
-        {
-            return Failure.Invalid(errors).ToProblem();
+            return invalid.ToProblem();
         }
 
         var client = http.Connection.RemoteIpAddress?.ToString();

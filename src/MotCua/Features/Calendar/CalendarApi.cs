@@ -125,7 +125,7 @@ internal static class CalendarApi
     private static async Task<Results<Ok<OfficialSchedule>, ProblemHttpResult>> Import(
         int year, OfficialSchedule schedule, CalendarStore store, CalendarProvider provider, HttpContext http, CancellationToken ct)
     {
-        var errors = schedule.Validate();
+        var errors = RequestRules.Errors(schedule);
         if (schedule.Year != year)
         {
             errors["year"] = [Texts.Get("Calendar.YearMismatchPath", schedule.Year, year)];

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Calendar;
 
@@ -38,7 +39,7 @@ internal sealed class OfficialScheduleSeeder(CalendarStore store, Infrastructure
         var loaded = await db.Set<CalendarYear>().Select(y => y.Year).ToListAsync(ct);
         foreach (var schedule in CalendarStore.EmbeddedSchedules().Where(s => !loaded.Contains(s.Year)))
         {
-            var errors = schedule.Validate();
+            var errors = RequestRules.Errors(schedule);
             if (errors.Count > 0)
             {
                 throw new InvalidOperationException($"Shipped schedule {schedule.Year} is invalid: {string.Join("; ", errors.Select(e => $"{e.Key}: {e.Value[0]}"))}");

@@ -72,7 +72,7 @@ public sealed class EditModel(CalendarStore store, ICalendar calendars, Calendar
         if (schedule is not null)
         {
             schedule = schedule with { DaysOff = schedule.DaysOff ?? [], WorkingSaturdays = schedule.WorkingSaturdays ?? [] };
-            errors = schedule.Validate();
+            errors = RequestRules.Errors(schedule);
             if (schedule.Year != Year)
             {
                 errors["year"] = [Texts.Get("Calendar.YearMismatch", schedule.Year, Year)];

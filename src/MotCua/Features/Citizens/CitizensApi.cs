@@ -104,7 +104,7 @@ internal static class CitizensApi
 
     private static async Task<Results<Ok<OrganisationView>, ProblemHttpResult>> SaveOrganisation(OrganisationInput input, OrganisationStore store, ClaimsPrincipal user, CancellationToken ct)
     {
-        var errors = input.Validate();
+        var errors = RequestRules.Errors(input);
         return errors.Count > 0 ? Failure.Invalid(errors).ToProblem() : TypedResults.Ok(await store.SaveAsync(input, ProfileSource.Officer, user.Identity?.Name, ct));
     }
 

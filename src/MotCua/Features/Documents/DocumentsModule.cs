@@ -1,4 +1,5 @@
 using MotCua.Features.Documents.Contracts;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Files;
 
 namespace MotCua.Features.Documents;
@@ -12,8 +13,8 @@ public static class DocumentsModule
         services.AddScoped<DocumentStore>();
         services.AddScoped<Citizens.Contracts.ICitizenDocuments, CitizenDocuments>();
         services.AddOptions<ScanningOptions>().BindConfiguration(ScanningOptions.Section);
-        services.AddSingleton<ScanFolderWatcher>();
-        services.AddHostedService(sp => sp.GetRequiredService<ScanFolderWatcher>());
+        services.AddSingleton<ScanFolderWatcher>(); // remembers each file's last size between looks
+        services.AddRecurringJob<ScanFolderWatcher>(ScanFolderWatcher.Schedule);
         services.AddScoped<PendingScans>();
         return services;
     }

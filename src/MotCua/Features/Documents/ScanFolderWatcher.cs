@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Documents.Contracts;
+using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Files;
 
@@ -28,38 +29,34 @@ public sealed class ScanningOptions
 /// </summary>
 public sealed partial class ScanFolderWatcher(
     IOptions<ScanningOptions> options, IHostEnvironment env, IServiceScopeFactory scopes, FileStore files,
-    IScanAnnouncer desks, TimeProvider clock, ILogger<ScanFolderWatcher> logger) : BackgroundService
+    IScanAnnouncer desks, TimeProvider clock, ILogger<ScanFolderWatcher> logger) : IRecurringJob
 {
     private readonly Dictionary<string, long> lastSizes = [];
 
     public string Root { get; } = string.IsNullOrWhiteSpace(options.Value.Root) ? Path.Combine(env.ContentRootPath, "data", "scans") : Path.GetFullPath(options.Value.Root);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public static JobSchedule Schedule(IServiceProvider services)
     {
-        if (!options.Value.Enabled)
-        {
-            return;
-        }
+        var options = services.GetRequiredService<IOptions<ScanningOptions>>().Value;
+        return new(options.Enabled, TimeSpan.FromMilliseconds(options.PollMilliseconds), RunAtStart: true);
+    }
 
-        Directory.CreateDirectory(Root);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(options.Value.PollMilliseconds), clock);
-        do
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
         {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                LogSweepFailed(logger, e);
-            }
+            await SweepAsync(ct);
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            LogSweepFailed(logger, e);
+        }
     }
 
     /// <summary>One look at every desk folder (public for tests).</summary>
     public async Task SweepAsync(CancellationToken ct)
     {
+        Directory.CreateDirectory(Root);
         foreach (var deskFolder in Directory.EnumerateDirectories(Root))
         {
             var desk = Path.GetFileName(deskFolder);

@@ -10,10 +10,10 @@ public static class IntakeModule
     public static IServiceCollection AddIntakeModule(this IServiceCollection services)
     {
         services.AddScoped<GuidanceDesk>();
-        services.AddSingleton<Contracts.CounterScreen>();
-        services.AddSingleton<IHandlesCommitted<DossierReceived>>(sp => sp.GetRequiredService<Contracts.CounterScreen>());
-        services.AddSingleton<IHandlesCommitted<DossierResultHandedOver>>(sp => sp.GetRequiredService<Contracts.CounterScreen>());
-        services.AddSingleton<IScanAnnouncer>(sp => sp.GetRequiredService<Contracts.CounterScreen>());
+        services.AddSingleton<CounterScreen>();
+        services.AddSingleton<IHandlesCommitted<DossierReceived>>(sp => sp.GetRequiredService<CounterScreen>());
+        services.AddSingleton<IHandlesCommitted<DossierResultHandedOver>>(sp => sp.GetRequiredService<CounterScreen>());
+        services.AddSingleton<IScanAnnouncer>(sp => sp.GetRequiredService<CounterScreen>());
         return services;
     }
 

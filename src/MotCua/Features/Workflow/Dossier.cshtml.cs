@@ -24,7 +24,7 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
 
     public ProgressView Progress { get; private set; } = null!;
 
-    public IReadOnlyList<string> Actions { get; private set; } = [];
+    public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
 
     public IReadOnlyList<ProcessStep> Steps { get; private set; } = [];
 
@@ -88,13 +88,13 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
         HasStopNotice = dossier.ClosedAt is { } closed && FormSets.On(DateOnly.FromDateTime(VietnamTime.ToVietnam(closed).DateTime)).Number("stop") is not null;
         if (Progress.Apologies.Count >= Rule.MaxReappointments)
         {
-            Actions = [.. Actions.Where(a => a != "apologise")]; // refused anyway; the page says why
+            Actions = [.. Actions.Where(a => a != DossierAction.Apologise)]; // refused anyway; the page says why
         }
 
         Steps = (await catalog.VersionAsync(dossier.ProcedureVersionId, ct))?.Steps ?? [];
         CurrentStep = dossier.CurrentStep;
         WarnedWithoutApology = dossier.WarnedAt is not null && dossier.ResolvedAt is null;
-        if (Actions.Contains("assign") && Progress.Tasks.LastOrDefault(t => t.Kind == "step" && t.EndedAt is null) is { } open)
+        if (Actions.Contains(DossierAction.Assign) && Progress.Tasks.LastOrDefault(t => t.Kind == TaskKind.Step && t.EndedAt is null) is { } open)
         {
             Assignees = await staff.InRoleAtAsync([open.UnitId], open.Role, ct);
         }

@@ -10,7 +10,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Features.Workflow;
 
 public sealed record TaskView(
-    int StepIndex, string StepName, string Kind, Guid UnitId, string UnitCode, string UnitName, string Role, string? Holder,
+    int StepIndex, string StepName, TaskKind Kind, Guid UnitId, string UnitCode, string UnitName, string Role, string? Holder,
     DateTimeOffset StartedAt, DateTimeOffset DueAt, DateTimeOffset? EndedAt, string? EndedBy, string? EndAction, string? Outcome, bool Paused, string? Note);
 
 public sealed record ApologyView(Guid Id, DateTimeOffset At, string By, string Reason, DateTimeOffset PreviousDueAt, DateTimeOffset NewDueAt, bool InTime, DateOnly? LatestOn);
@@ -28,7 +28,7 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, StaffDirecto
         string Name(Guid id) => units.TryGetValue(id, out var u) ? u.Name : "";
         var officers = await staff.FullNamesAsync([.. tasks.Select(t => t.EndedBy).OfType<string>().Distinct()], ct);
         var views = tasks.Select(t => new TaskView(
-            t.StepIndex, t.StepName, EnumNames.Of(t.Kind), t.UnitId, units.TryGetValue(t.UnitId, out var u) ? u.Code : "", Name(t.UnitId), t.Role, t.Holder,
+            t.StepIndex, t.StepName, t.Kind, t.UnitId, units.TryGetValue(t.UnitId, out var u) ? u.Code : "", Name(t.UnitId), t.Role, t.Holder,
             Vn(t.StartedAt), Vn(t.DueAt), t.EndedAt is { } e ? Vn(e) : null, t.EndedBy, Camel(t.EndAction), Camel(t.Outcome), t.PausedAt is not null, t.Note)).ToList();
 
         var apologies = (await db.Set<DossierApology>().AsNoTracking().Where(a => a.DossierId == dossier.Id).ToListAsync(ct))

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Infrastructure.Background;
 
-/// <summary>Work that runs on a timer on every node, in a scope of its own per run (the sweeper, the outbox, the roll-up).</summary>
+/// <summary>Work that runs on a timer on every node, in a scope of its own per run (the sweeper, the outbox, the roll-up, the scan folders, SQLite's checkpoint).</summary>
 public interface IRecurringJob
 {
     Task RunAsync(CancellationToken ct);
@@ -14,11 +15,14 @@ public sealed record JobSchedule(bool Enabled, TimeSpan Every, bool RunAtStart);
 
 public static class RecurringJobs
 {
-    /// <summary>Registers <typeparamref name="TJob"/> (scoped) and the loop that runs it on its schedule.</summary>
+    /// <summary>
+    /// Registers <typeparamref name="TJob"/> (scoped, unless registered before, as a job that keeps state between
+    /// runs is) and the loop that runs it on its schedule.
+    /// </summary>
     public static IServiceCollection AddRecurringJob<TJob>(this IServiceCollection services, Func<IServiceProvider, JobSchedule> schedule)
         where TJob : class, IRecurringJob
     {
-        services.AddScoped<TJob>();
+        services.TryAddScoped<TJob>();
         services.AddHostedService(sp => new RecurringJobLoop<TJob>(sp.GetRequiredService<IServiceScopeFactory>(), schedule(sp), sp.GetRequiredService<ILogger<RecurringJobLoop<TJob>>>()));
         return services;
     }

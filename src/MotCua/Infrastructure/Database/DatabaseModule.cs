@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MotCua.Infrastructure.Background;
 
 namespace MotCua.Infrastructure.Database;
 
@@ -21,7 +22,7 @@ public static class DatabaseModule
         }
 
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCheckpoints>();
-        services.AddHostedService<SqliteCheckpointWorker>();
+        services.AddRecurringJob<SqliteCheckpointJob>(SqliteCheckpointJob.Schedule);
         services.AddSingleton<WriteBatch>();
         services.AddScoped<Events.DomainEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<WriteBatch>());

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using MotCua.Infrastructure.Background;
 
 namespace MotCua.Infrastructure.Database;
 
@@ -10,7 +11,7 @@ namespace MotCua.Infrastructure.Database;
 /// SQLite commits append to the write-ahead log; by default the commit that takes the log past 1,000 pages also
 /// copies it into the database file, with its fsyncs, while every other writer waits behind it (a counter's call
 /// that happened to be that commit took several times as long). Here the app's connections never do that on
-/// commit: <see cref="SqliteCheckpointWorker"/> copies the log every second with a passive checkpoint, which
+/// commit: <see cref="SqliteCheckpointJob"/> copies the log every second with a passive checkpoint, which
 /// blocks neither writers nor readers. Nothing acknowledged is at risk: a commit is durable once in the log.
 /// </summary>
 internal sealed class SqliteCheckpoints : DbConnectionInterceptor
@@ -38,31 +39,25 @@ internal sealed class SqliteCheckpoints : DbConnectionInterceptor
     }
 }
 
-/// <summary>Copies SQLite's write-ahead log into the database file once a second (see <see cref="SqliteCheckpoints"/>).</summary>
-internal sealed partial class SqliteCheckpointWorker(IOptions<DatabaseOptions> options, IHostEnvironment env, ILogger<SqliteCheckpointWorker> log) : BackgroundService
+/// <summary>Copies SQLite's write-ahead log into the database file (see <see cref="SqliteCheckpoints"/>); run once a second.</summary>
+internal sealed partial class SqliteCheckpointJob(IOptions<DatabaseOptions> options, IHostEnvironment env, ILogger<SqliteCheckpointJob> log) : IRecurringJob
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (options.Value.Provider != DatabaseProvider.Sqlite)
-        {
-            return;
-        }
+    public static JobSchedule Schedule(IServiceProvider services) =>
+        new(services.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Sqlite, TimeSpan.FromSeconds(1), RunAtStart: false);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
         {
-            try
-            {
-                await using var connection = new SqliteConnection(DatabaseModule.ConnectionString(options.Value, env.ContentRootPath));
-                await connection.OpenAsync(stoppingToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                await command.ExecuteNonQueryAsync(stoppingToken);
-            }
-            catch (SqliteException e)
-            {
-                LogFailed(log, e);
-            }
+            await using var connection = new SqliteConnection(DatabaseModule.ConnectionString(options.Value, env.ContentRootPath));
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (SqliteException e)
+        {
+            LogFailed(log, e);
         }
     }
 

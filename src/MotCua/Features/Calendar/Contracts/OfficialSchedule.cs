@@ -1,20 +1,23 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Calendar.Contracts;
 
 /// <summary>A year's official schedule for civil servants, as the government publishes it (and as it is imported and exported).</summary>
+/// <remarks>Its rules hold within the year; <see cref="RequestRules"/> reads them, each under the JSON path of the field at fault.</remarks>
 public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<DayOffRange> DaysOff, IReadOnlyList<WorkingSaturday> WorkingSaturdays)
+    : IValidatableObject
 {
-    /// <summary>Every problem with the schedule, keyed by the JSON path of the field at fault; empty when valid.</summary>
-    public Dictionary<string, string[]> Validate(string prefix = "")
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = new Dictionary<string, string[]>();
-        void Add(string field, string message) => errors[prefix + field] = [message];
+        var errors = new Dictionary<string, string>();
+        void Add(string field, string message) => errors[field] = message;
         if (Year is < 1900 or > 2100)
         {
             Add("year", Texts.Get("Calendar.YearRange"));
-            return errors;
+            return Results(errors);
         }
 
         if (Source is { Length: > 500 })
@@ -25,12 +28,16 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
         if ((DaysOff?.Count ?? 0) > 100 || (WorkingSaturdays?.Count ?? 0) > 53)
         {
             Add("daysOff", Texts.Get("Calendar.TooManyDays"));
-            return errors;
+            return Results(errors);
         }
 
         for (var i = 0; i < (DaysOff?.Count ?? 0); i++)
         {
-            var d = DaysOff![i];
+            if (DaysOff![i] is not { } d)
+            {
+                continue; // an empty item, named by the request rules
+            }
+
             if (string.IsNullOrWhiteSpace(d.Name) || d.Name.Length > 200)
             {
                 Add($"daysOff[{i}].name", Texts.Get("Calendar.HolidayName"));
@@ -52,7 +59,11 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
 
         for (var i = 0; i < (WorkingSaturdays?.Count ?? 0); i++)
         {
-            var s = WorkingSaturdays![i];
+            if (WorkingSaturdays![i] is not { } s)
+            {
+                continue;
+            }
+
             if (s.Date.DayOfWeek != DayOfWeek.Saturday)
             {
                 Add($"workingSaturdays[{i}].date", Texts.Get("Calendar.NotSaturday", s.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
@@ -63,8 +74,11 @@ public sealed record OfficialSchedule(int Year, string? Source, IReadOnlyList<Da
             }
         }
 
-        return errors;
+        return Results(errors);
     }
+
+    private static IEnumerable<ValidationResult> Results(Dictionary<string, string> errors) =>
+        errors.Select(e => new ValidationResult(e.Value, [e.Key]));
 }
 
 public sealed record DayOffRange(DateOnly From, DateOnly To, string Name)

@@ -1,49 +1,34 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens.Contracts;
 
-public sealed record OrganisationInput(string? TaxCode, string? Name, string? Address, string? RepresentativeIdNumber, string? Phone, string? Email)
+public sealed record OrganisationInput(
+    string? TaxCode,
+    [property: Required(ErrorMessage = "Organisation.NameRequired"), MaxLength(300, ErrorMessage = "Organisation.NameTooLong")] string? Name,
+    [property: MaxLength(500, ErrorMessage = "Intake.AddressTooLong")] string? Address,
+    string? RepresentativeIdNumber,
+    [property: MaxLength(20, ErrorMessage = "Organisation.PhoneTooLong")] string? Phone,
+    string? Email) : IValidatableObject
 {
-    public Dictionary<string, string[]> Validate()
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var errors = new Dictionary<string, string[]>();
         if (Contracts.TaxCode.FormatError(Contracts.TaxCode.Normalize(TaxCode)) is { } taxError)
         {
-            errors["taxCode"] = [taxError];
-        }
-
-        if (string.IsNullOrWhiteSpace(Name))
-        {
-            errors["name"] = [Texts.Get("Organisation.NameRequired")];
-        }
-        else if (Name.Trim().Length > 300)
-        {
-            errors["name"] = [Texts.Get("Organisation.NameTooLong")];
-        }
-
-        if (Address is { Length: > 500 })
-        {
-            errors["address"] = [Texts.Get("Intake.AddressTooLong")];
-        }
-
-        if (Phone is { Length: > 20 })
-        {
-            errors["phone"] = [Texts.Get("Organisation.PhoneTooLong")];
+            yield return new(taxError, [nameof(TaxCode)]);
         }
 
         if (Notifications.Contracts.EmailAddress.Error(Email) is { } emailError)
         {
-            errors["email"] = [emailError];
+            yield return new(emailError, [nameof(Email)]);
         }
 
         if (!string.IsNullOrWhiteSpace(RepresentativeIdNumber) && CitizenIdNumber.FormatError(RepresentativeIdNumber.Trim()) is { } idError)
         {
-            errors["representativeIdNumber"] = [idError];
+            yield return new(idError, [nameof(RepresentativeIdNumber)]);
         }
-
-        return errors;
     }
 }
 

@@ -28,7 +28,7 @@ public sealed class ProcessEngine(
     private readonly FrozenDictionary<DossierAction, ProcessAction> byKind = actions.ToFrozenDictionary(a => a.Kind);
 
     /// <summary>The actions the caller could take on the dossier now (what the dossier page offers).</summary>
-    public async Task<IReadOnlyList<string>> AvailableAsync(IDossier dossier, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<IReadOnlyList<DossierAction>> AvailableAsync(IDossier dossier, ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(dossier);
         if (await catalog.VersionAsync(dossier.ProcedureVersionId, ct) is not { } version)
@@ -38,12 +38,12 @@ public sealed class ProcessEngine(
 
         var tasks = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id && t.EndedAt == null).ToListAsync(ct);
         var context = new ActionContext(services, dossier, version, tasks, user, services.Clock.GetUtcNow());
-        var available = new List<string>();
+        var available = new List<DossierAction>();
         foreach (var action in Enum.GetValues<DossierAction>())
         {
             if (await CheckAsync(byKind[action], context, ct) is null)
             {
-                available.Add(EnumNames.Of(action));
+                available.Add(action);
             }
         }
 

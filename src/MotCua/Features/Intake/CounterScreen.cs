@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.SignalR;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Intake.Contracts;
 using MotCua.Infrastructure.Events;
 
-namespace MotCua.Features.Intake.Contracts;
+namespace MotCua.Features.Intake;
 
 /// <summary>
 /// Turns the officer's citizen-facing screen to the counter evaluation when a transaction ends (a dossier received
@@ -25,7 +26,7 @@ public sealed partial class CounterScreen(IHubContext<CounterHub> hub, ILogger<C
     public Task HandleCommittedAsync(DossierResultHandedOver happened, CancellationToken ct) =>
         happened is { ByPost: false } ? AskRatingAsync(happened.Officer, happened.Code, "") : Task.CompletedTask;
 
-    public async Task AskRatingAsync(string? officer, string dossierCode, string procedureName)
+    private async Task AskRatingAsync(string? officer, string dossierCode, string procedureName)
     {
         if (string.IsNullOrEmpty(officer))
         {
