@@ -60,7 +60,7 @@ internal sealed class MonthlyReportConfiguration : IEntityTypeConfiguration<Mont
 /// </summary>
 public sealed class MonthlyReports(AppDbContext db, UnitTree tree, Dashboards dashboards, FileStore files, TimeProvider clock)
 {
-    private static readonly string[] Administrative = ["Province", "District", "Ward", "Commune"];
+    private static readonly string[] Administrative = ["Province", "District", "Ward", "Commune", "SpecialZone"];
 
     /// <summary>Queues the previous month's reports if not yet queued; the number queued.</summary>
     public async Task<int> QueueAsync(CancellationToken ct = default)

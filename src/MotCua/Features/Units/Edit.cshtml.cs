@@ -43,6 +43,12 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
                 ParentCode = unit.ParentId is null ? null : await db.Units.Where(p => p.Id == unit.ParentId).Select(p => p.Code).FirstAsync(ct),
                 SuccessorCode = unit.SuccessorId is null ? null : await db.Units.Where(p => p.Id == unit.SuccessorId).Select(p => p.Code).FirstAsync(ct),
             };
+            var shares = await (from s in db.Set<UnitSuccession>() where s.PredecessorId == unit.Id
+                                join u in db.Units on s.SuccessorId equals u.Id
+                                orderby s.SharePercent descending
+                                select new { s.SuccessorId, u.Code, s.SharePercent }).ToListAsync(ct);
+            Input.SuccessorShare = shares.FirstOrDefault(s => s.SuccessorId == unit.SuccessorId)?.SharePercent;
+            Input.Parts = [.. shares.Where(s => s.SuccessorId != unit.SuccessorId).Select(s => new PartInput { Code = s.Code, Share = s.SharePercent })];
         }
         else
         {
@@ -64,10 +70,14 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         Input.Code = Input.Code.Trim();
         var parent = Input.ParentCode is { Length: > 0 } pc ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == pc, ct) : null;
         var successor = Input.SuccessorCode is { Length: > 0 } sc ? await db.Units.AsNoTracking().FirstOrDefaultAsync(u => u.Code == sc, ct) : null;
+        Input.Parts = [.. Input.Parts.Where(p => !string.IsNullOrWhiteSpace(p.Code) || p.Share is not null)];
+        var partCodes = Input.Parts.Select(p => p.Code?.Trim() ?? "").ToList();
+        var partUnits = await db.Units.AsNoTracking().Where(u => partCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Id, ct);
         if (ModelState.IsValid)
         {
             Validate(unit, parent, successor, await db.Units.AnyAsync(u => u.Code == Input.Code && (unit == null || u.Id != unit.Id), ct),
                 unit is not null && parent is not null && await IsBelowAsync(parent.Id, unit.Id, ct));
+            ValidateParts(unit, successor, partUnits);
         }
 
         if (!ModelState.IsValid)
@@ -88,6 +98,13 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         unit.LeadersAtCounter = Input.ReceivesDossiers && Input.LeadersAtCounter;
         unit.Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim();
         unit.Function = string.IsNullOrWhiteSpace(Input.Function) ? null : Input.Function.Trim().ToLowerInvariant();
+        db.RemoveRange(await db.Set<UnitSuccession>().Where(s => s.PredecessorId == unit.Id).ToListAsync(ct)); // replaced in the same save
+        if (successor is not null && Input.Parts.Count > 0)
+        {
+            db.Add(new UnitSuccession { PredecessorId = unit.Id, SuccessorId = successor.Id, SharePercent = Input.SuccessorShare!.Value });
+            db.AddRange(Input.Parts.Select(p => new UnitSuccession { PredecessorId = unit.Id, SuccessorId = partUnits[p.Code!.Trim()], SharePercent = p.Share!.Value }));
+        }
+
         await db.SaveChangesAsync(ct);
         return Redirect("/Units?all=true");
     }
@@ -127,6 +144,50 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         if (successor is not null && Input.ValidTo is null)
         {
             ModelState.AddModelError("Input.ValidTo", text["Units.SuccessorNeedsEnd"]);
+        }
+    }
+
+    /// <summary>A unit divided among several: the principal successor and each other one named once, with shares of 1–100 % adding up to at most 100 %.</summary>
+    private void ValidateParts(Unit? unit, Unit? successor, Dictionary<string, Guid> partUnits)
+    {
+        if (Input.Parts.Count == 0)
+        {
+            return;
+        }
+
+        if (successor is null)
+        {
+            ModelState.AddModelError("Input.SuccessorCode", text["Units.PartsNeedPrincipal"]);
+        }
+
+        if (Input.SuccessorShare is not (>= 1 and <= 100))
+        {
+            ModelState.AddModelError("Input.SuccessorShare", text["Units.ShareRange"]);
+        }
+
+        var seen = new HashSet<string> { successor?.Code ?? "" };
+        for (var i = 0; i < Input.Parts.Count; i++)
+        {
+            var part = Input.Parts[i];
+            var code = part.Code?.Trim() ?? "";
+            if (!partUnits.TryGetValue(code, out var id))
+            {
+                ModelState.AddModelError($"Input.Parts[{i}].Code", text["Units.UnknownUnit"]);
+            }
+            else if (id == unit?.Id || !seen.Add(code))
+            {
+                ModelState.AddModelError($"Input.Parts[{i}].Code", text["Units.PartTwice"]);
+            }
+
+            if (part.Share is not (>= 1 and <= 100))
+            {
+                ModelState.AddModelError($"Input.Parts[{i}].Share", text["Units.ShareRange"]);
+            }
+        }
+
+        if ((Input.SuccessorShare ?? 0) + Input.Parts.Sum(p => p.Share ?? 0) > 100)
+        {
+            ModelState.AddModelError("Input.SuccessorShare", text["Units.SharesOver100"]);
         }
     }
 
@@ -176,6 +237,12 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
 
         public string? SuccessorCode { get; set; }
 
+        /// <summary>The principal successor's share, when the unit was divided among several.</summary>
+        public int? SuccessorShare { get; set; }
+
+        /// <summary>The other units that took part of it.</summary>
+        public List<PartInput> Parts { get; set; } = [];
+
         public bool ReceivesDossiers { get; set; }
 
         public bool LeadersAtCounter { get; set; }
@@ -187,4 +254,14 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         [RegularExpression("^[a-zA-Z-]*$", ErrorMessage = "Validation.Format")]
         public string? Function { get; set; }
     }
+
+    public sealed class PartInput
+    {
+        public string? Code { get; set; }
+
+        public int? Share { get; set; }
+    }
+
+    /// <summary>Rows of the form for other successors: those named, and empty ones up to four.</summary>
+    public IReadOnlyList<PartInput> PartRows => [.. Input.Parts, .. Enumerable.Range(0, Math.Max(0, 4 - Input.Parts.Count)).Select(_ => new PartInput())];
 }

@@ -12,6 +12,9 @@ public enum UnitKind
     District,
     Ward,
     Commune,
+
+    /// <summary>Đặc khu: a commune-level administrative unit on an island, created in the 2025 reform (Law on the Organisation of Local Government 2025, Art. 2).</summary>
+    SpecialZone,
     Department,
     OneStopDesk,
     ServiceCentre,
@@ -42,7 +45,10 @@ public sealed class Unit : IChangesUnitScope, IValidity
     /// <summary>Last day the unit existed; null while it exists.</summary>
     public DateOnly? ValidTo { get; set; }
 
-    /// <summary>The unit that took over this unit's records when it closed.</summary>
+    /// <summary>
+    /// The principal successor: the unit that took over this unit's records and open work when it closed. A unit
+    /// divided among several new ones names them all, each with its share, in <see cref="UnitSuccession"/>.
+    /// </summary>
     public Guid? SuccessorId { get; set; }
 
     /// <summary>An office: an agency where citizens hand in dossiers (one-stop desk, service centre).</summary>
@@ -72,6 +78,37 @@ internal sealed class UnitConfiguration : IEntityTypeConfiguration<Unit>
         builder.Property(x => x.Function).HasMaxLength(40);
         builder.HasIndex(x => x.ParentId);
         builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// A unit that took part (or all) of a closed unit's area and people: a 2025 reform divided some wards among
+/// several new ones. Every successor's staff may read the closed unit's records (they now serve its people); its
+/// open work and its figures in the reports go to the principal successor (<see cref="Unit.SuccessorId"/>) alone,
+/// so that nothing is counted twice.
+/// </summary>
+public sealed class UnitSuccession : IChangesUnitScope
+{
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    public Guid PredecessorId { get; set; }
+
+    public Guid SuccessorId { get; set; }
+
+    /// <summary>The share of the closed unit's area the successor took, in per cent (1–100), as the resolution describes it.</summary>
+    public int SharePercent { get; set; }
+}
+
+internal sealed class UnitSuccessionConfiguration : IEntityTypeConfiguration<UnitSuccession>
+{
+    public void Configure(EntityTypeBuilder<UnitSuccession> builder)
+    {
+        builder.ToTable("units_succession", t => t.HasCheckConstraint("ck_units_succession_share", "\"SharePercent\" BETWEEN 1 AND 100"));
+        builder.HasKey(x => x.Id);
+        builder.HasIndex(x => new { x.PredecessorId, x.SuccessorId }).IsUnique();
+        builder.HasIndex(x => x.SuccessorId);
+        builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.PredecessorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Unit>().WithMany().HasForeignKey(x => x.SuccessorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

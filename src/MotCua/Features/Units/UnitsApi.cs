@@ -11,7 +11,13 @@ public sealed record OfficeItem(string Code, string Name, string UnitCode, strin
 
 public sealed record ItemList<T>(IReadOnlyList<T> Items);
 
-public sealed record UnitItem(string Code, string Name, string Kind, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo, string? SuccessorCode, bool ReceivesDossiers, string? Note);
+/// <summary>A unit; <see cref="SuccessorCode"/> is the principal successor, <see cref="Successors"/> every one with its share when it was divided.</summary>
+public sealed record UnitItem(string Code, string Name, string Kind, string? ParentCode, DateOnly ValidFrom, DateOnly? ValidTo, string? SuccessorCode, bool ReceivesDossiers, string? Note)
+{
+    public IReadOnlyList<UnitShareItem> Successors { get; init; } = [];
+}
+
+public sealed record UnitShareItem(string Code, int SharePercent);
 
 /// <summary>The unit tree is public information: who the offices are, their codes, and their history.</summary>
 internal static class UnitsApi
@@ -60,13 +66,26 @@ internal static class UnitsApi
             query = query.ValidOn(d);
         }
 
-        return TypedResults.Ok(new ItemList<UnitItem>(await Items(query.OrderBy(u => u.Code), db).ToListAsync(ct)));
+        return TypedResults.Ok(new ItemList<UnitItem>(await WithSharesAsync(await Items(query.OrderBy(u => u.Code), db).ToListAsync(ct), db, ct)));
     }
 
     private static async Task<Results<Ok<UnitItem>, NotFound>> Get(string code, AppDbContext db, CancellationToken ct) =>
         await Items(db.Units.AsNoTracking().Where(u => u.Code == code), db).FirstOrDefaultAsync(ct) is { } unit
-            ? TypedResults.Ok(unit)
+            ? TypedResults.Ok((await WithSharesAsync([unit], db, ct))[0])
             : TypedResults.NotFound();
+
+    /// <summary>Each closed unit's successors with their shares (a whole merger: the one successor, 100 %), the principal first (about a thousand rows for a city: read at once).</summary>
+    private static async Task<List<UnitItem>> WithSharesAsync(List<UnitItem> items, AppDbContext db, CancellationToken ct)
+    {
+        var shares = (await (from x in db.Set<UnitSuccession>().AsNoTracking()
+                             join p in db.Units on x.PredecessorId equals p.Id
+                             join s in db.Units on x.SuccessorId equals s.Id
+                             select new { Predecessor = p.Code, Successor = s.Code, x.SharePercent }).ToListAsync(ct))
+            .ToLookup(x => x.Predecessor);
+        return [.. items.Select(u => shares[u.Code].Any()
+            ? u with { Successors = [.. shares[u.Code].OrderByDescending(x => x.Successor == u.SuccessorCode).ThenByDescending(x => x.SharePercent).Select(x => new UnitShareItem(x.Successor, x.SharePercent))] }
+            : u with { Successors = u.SuccessorCode is { } whole ? [new UnitShareItem(whole, 100)] : [] })];
+    }
 
     private static IQueryable<UnitItem> Items(IQueryable<Unit> query, AppDbContext db) =>
         from u in query

@@ -15,8 +15,10 @@ namespace MotCua.Infrastructure.Demo;
 /// <remarks>
 /// Real: the province code H26 (QĐ 20/2020/QĐ-TTg), the names Hà Nội, Nam Từ Liêm, Trung Văn, Mễ Trì, Mỹ Đình 1,
 /// Đại Mỗ, Từ Liêm, Xuân Phương, the dates 1 April 2014 (Nam Từ Liêm created) and 1 July 2025 (district level
-/// abolished). Illustrative: every lower code digit, and which new ward took over which old one (Trung Văn's area
-/// was divided in 2025; the demo hands it wholly to Đại Mỗ). Each unit's Note says so.
+/// abolished; communes' units by Resolution 1656/NQ-UBTVQH15 of 16 June 2025). Illustrative: every lower code digit,
+/// and which new ward took which part of an old one, with the shares: the resolution divided several wards among
+/// new ones; the demo hands Trung Văn wholly to Đại Mỗ and divides Mễ Trì between Từ Liêm (principal, 60 %) and
+/// Đại Mỗ (40 %). Each unit's Note says so.
 /// </remarks>
 public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger) : IStartupTask
 {
@@ -72,7 +74,7 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
     {
         const string real = "Tên thật; mã H26 là mã thật (QĐ 20/2020/QĐ-TTg); các chữ số mã cấp dưới là minh hoạ.";
         const string illustrative = "Dữ liệu minh hoạ: mã và tên cơ quan là ví dụ, chưa đối chiếu QĐ 2918/QĐ-UBND.";
-        const string split = "Tên phường thật; việc phường mới kế thừa phường cũ nào là minh hoạ (Trung Văn năm 2025 được chia cho nhiều phường).";
+        const string split = "Tên phường thật (NQ 1656/NQ-UBTVQH15); việc phường mới nhận phần nào của phường cũ và tỷ lệ là minh hoạ (năm 2025 nhiều phường được chia cho nhiều phường mới).";
         var ids = new Dictionary<string, Guid>();
         var always = new DateOnly(2008, 8, 1);
         var ntlFrom = new DateOnly(2014, 4, 1);
@@ -122,6 +124,11 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
         tv.SuccessorId = ids["DM"];
         tvDesk.SuccessorId = ids["DM.centre"];
         mt.SuccessorId = ids["TL"];
+        db.AddRange(
+            new UnitSuccession { PredecessorId = mt.Id, SuccessorId = ids["TL"], SharePercent = 60 },
+            new UnitSuccession { PredecessorId = mt.Id, SuccessorId = ids["DM"], SharePercent = 40 },
+            new UnitSuccession { PredecessorId = mtDesk.Id, SuccessorId = ids["TL.centre"], SharePercent = 60 },
+            new UnitSuccession { PredecessorId = mtDesk.Id, SuccessorId = ids["DM.centre"], SharePercent = 40 });
         mtDesk.SuccessorId = ids["TL.centre"];
         md.SuccessorId = ids["TL"];
         mdDesk.SuccessorId = ids["TL.centre"];

@@ -11,6 +11,9 @@ public sealed record FormHeader(string Issuer, string Agency, string Place);
 
 public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorId);
 
+/// <summary>A successor that took part of a closed unit (besides or as its principal successor).</summary>
+public readonly record struct UnitPart(Guid PredecessorId, Guid SuccessorId);
+
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
 public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null, bool LeadersAtCounter = false)
     : IValidity;
@@ -155,20 +158,26 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
         u => new UnitInfo(u.Id, u.Code, u.Name, u.Kind.ToString(), u.ParentId, u.ValidFrom, u.ValidTo, u.SuccessorId, u.ReceivesDossiers, u.Function, u.LeadersAtCounter);
 }
 
-/// <summary>One version of the unit tree, with the scopes computed from it (forgotten with it).</summary>
-public sealed class UnitTreeSnapshot(string version, IReadOnlyList<UnitLink> links)
+/// <summary>
+/// One version of the unit tree, with the scopes computed from it (forgotten with it). What staff may read follows
+/// every successor of a divided unit (<paramref name="parts"/>); work and reports follow the principal one only.
+/// </summary>
+public sealed class UnitTreeSnapshot(string version, IReadOnlyList<UnitLink> links, IReadOnlyList<UnitPart> parts)
 {
     // Enough for every staff account of a city on a day; past it, the scopes are computed afresh.
     private const int MaxScopes = 20_000;
 
     private readonly Lazy<(ILookup<Guid, Guid> Children, ILookup<Guid, Guid> Predecessors)> shape =
-        new(() => (UnitTree.Children(links), UnitTree.Predecessors(links)));
+        new(() => (UnitTree.Children(links), links.Where(u => u.SuccessorId is not null).Select(u => new UnitPart(u.Id, u.SuccessorId!.Value))
+            .Concat(parts).Distinct().ToLookup(p => p.SuccessorId, p => p.PredecessorId)));
 
     private readonly ConcurrentDictionary<object, IReadOnlySet<Guid>> scopes = new();
 
     public string Version { get; } = version;
 
     public IReadOnlyList<UnitLink> Links { get; } = links;
+
+    public IReadOnlyList<UnitPart> Parts { get; } = parts;
 
     internal IReadOnlyDictionary<object, IReadOnlySet<Guid>> Scopes => scopes;
 

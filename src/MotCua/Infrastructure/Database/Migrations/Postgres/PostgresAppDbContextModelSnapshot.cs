@@ -1995,6 +1995,34 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("units_unit", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Units.UnitSuccession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PredecessorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SuccessorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.HasIndex("PredecessorId", "SuccessorId")
+                        .IsUnique();
+
+                    b.ToTable("units_succession", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_units_succession_share", "\"SharePercent\" BETWEEN 1 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2494,6 +2522,21 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("SuccessorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Units.UnitSuccession", b =>
+                {
+                    b.HasOne("MotCua.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>

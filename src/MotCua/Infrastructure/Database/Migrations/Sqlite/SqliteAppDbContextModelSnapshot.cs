@@ -1983,6 +1983,34 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("units_unit", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Units.UnitSuccession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PredecessorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SharePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SuccessorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SuccessorId");
+
+                    b.HasIndex("PredecessorId", "SuccessorId")
+                        .IsUnique();
+
+                    b.ToTable("units_succession", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_units_succession_share", "\"SharePercent\" BETWEEN 1 AND 100");
+                        });
+                });
+
             modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2482,6 +2510,21 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("SuccessorId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("MotCua.Features.Units.UnitSuccession", b =>
+                {
+                    b.HasOne("MotCua.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("PredecessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("MotCua.Features.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("SuccessorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Features.Workflow.DossierApology", b =>
