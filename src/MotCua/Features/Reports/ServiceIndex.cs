@@ -33,13 +33,15 @@ public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup)
         ArgumentNullException.ThrowIfNull(period);
         var set = await figures.ReadAsync(unit, period, "month", await rollup.StateAsync(ct), breakdowns: false, ct);
         var overdueUnresolved = await figures.OverdueUnresolvedAsync(unit.OfficeIds, period, ct);
+        var inHand = await figures.InHandWithinDeadlineAsync(unit.OfficeIds, period, ct);
+        var unsatisfied = await figures.ResolvedUnsatisfiedOrLateAsync(unit.OfficeIds, period, ct);
         var t = set.Totals;
         var (n, contact, online, digitised) = (t.Received, t.Contactable, t.Online, t.Digitised);
-        var (resolvedN, inTime, unsatisfied) = (t.Resolved, t.Early + t.OnTime, t.ResolvedUnsatisfied);
+        var (resolvedN, inTime) = (t.Resolved, t.Early + t.OnTime);
         var groups = new[]
         {
             IndexGroup.Of(contact, n, 18, Texts.Get("Index.Formula.Publicity")),
-            IndexGroup.Of(inTime, resolvedN + overdueUnresolved, 20, Texts.Get("Index.Formula.Progress")),
+            IndexGroup.Of(inTime + inHand, resolvedN + overdueUnresolved + inHand, 20, Texts.Get("Index.Formula.Progress")),
             IndexGroup.Of(online, n, 12, Texts.Get("Index.Formula.Online")),
             IndexGroup.Of(0, online, 10, Texts.Get("Index.Formula.Payment")),
             IndexGroup.Of(digitised, n, 22, Texts.Get("Index.Formula.Digitisation")),

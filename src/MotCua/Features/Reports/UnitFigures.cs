@@ -324,6 +324,28 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
     }
 
     /// <summary>
+    /// Dossiers in hand at the period's end (or now, if sooner): received before it, neither resolved nor closed by
+    /// then, and their due instant not yet passed. The index counts them as on time so far.
+    /// </summary>
+    public Task<int> InHandWithinDeadlineAsync(Guid[] ids, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var now = clock.GetUtcNow();
+        var end = period.End < now ? period.End : now;
+        return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && d.ReceivedAt < period.End && d.DueAt >= end
+            && (d.ResolvedAt == null || d.ResolvedAt >= end) && (d.ClosedAt == null || d.ClosedAt >= end), ct);
+    }
+
+    /// <summary>Dossiers resolved in the period that the index counts as unsatisfied: rated so (or with a complaint), or resolved late.</summary>
+    public Task<int> ResolvedUnsatisfiedOrLateAsync(Guid[] ids, Period period, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(period);
+        var (start, end) = (period.Start, period.End);
+        return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end
+            && (d.Timeliness == Timeliness.Late || evaluationFacts.Rows.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Unsatisfied)), ct);
+    }
+
+    /// <summary>
     /// Apologies with a new appointment made in the period for the units' dossiers, and of those the ones made later
     /// than the one-stop rule allows (counted from the records each time: there are few).
     /// </summary>

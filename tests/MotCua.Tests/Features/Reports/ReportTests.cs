@@ -78,8 +78,13 @@ public sealed class ReportTests
             AssertGroup(index, "onlineService", 3, 12, 1, 4);         // C
             AssertGroup(index, "onlinePayment", 0, 10, 0, 1);
             AssertGroup(index, "digitisation", 0, 22, 0, 4);          // every document seen on paper
-            AssertGroup(index, "satisfaction", 12, 18, 2, 3);         // A's complaint makes it unsatisfied, unrated B and C are not
-            Assert.Equal(38.5, index.GetProperty("total").GetProperty("score").GetDouble(), 2);
+            AssertGroup(index, "satisfaction", 6, 18, 1, 3);          // A's complaint and C's late result count as unsatisfied; unrated B does not
+            Assert.Equal(32.5, index.GetProperty("total").GetProperty("score").GetDouble(), 2);
+
+            // Tuesday 11:00: E, received now and due at 17:00, is still in hand within its deadline: on time so far.
+            await ReceiveAsync(app, "counter", "0912345675", null, "001090000005");
+            var withE = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&{Week}");
+            AssertGroup(withE, "progress", 12, 20, 3, 5);             // A, B, E ÷ A, B, C, D, E
 
             // The same unit and a period with no dossiers at all: no data anywhere, never a division by zero.
             var empty = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&from=2026-07-01&to=2026-09-30");
@@ -265,7 +270,7 @@ public sealed class ReportTests
 
             var afterChange = await FiguresAsync(leader, Ward);
             var index = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&{Week}");
-            AssertGroup(index, "satisfaction", 18, 18, 3, 3);
+            AssertGroup(index, "satisfaction", 12, 18, 2, 3); // A is satisfied now; C's late result still counts against
             Assert.Equal(1, await CatchUpAsync(app));
             Assert.Equal(afterChange, await FiguresAsync(leader, Ward));
 
