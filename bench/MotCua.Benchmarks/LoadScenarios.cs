@@ -164,7 +164,7 @@ public static class LoadScenarios
                 var d = new Dossier
                 {
                     Code = $"001.00.61.H26-{day:yyMMdd}-{(n % 1500) + 1:0000}", OfficeId = office, OfficeCode = "001.00.61.H26", Sequence = (n % 1500) + 1,
-                    ProcedureVersionId = Guid.Empty, ProcedureCode = "2.000908", ProcedureName = "Chứng thực bản sao từ bản chính giấy tờ, văn bản", LegalWorkingDays = 0, SameDay = true,
+                    ProcedureVersionId = Guid.Empty, ProcedureCode = "2.000815", ProcedureName = "Chứng thực bản sao từ bản chính giấy tờ, văn bản", LegalWorkingDays = 0, SameDay = true,
                     Channel = DossierChannel.Counter, Status = n % 10 == 0 ? DossierStatus.InProgress : DossierStatus.Returned,
                     ApplicantIdNumber = string.Create(CultureInfo.InvariantCulture, $"001090{n % 1_000_000:000000}"), ApplicantName = $"Công Dân {n}",
                     ReceivedAt = at, DueDate = day, DueAt = at.AddHours(8), ReceivedBy = "bench", Version = 1,

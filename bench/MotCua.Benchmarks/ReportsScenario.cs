@@ -21,7 +21,7 @@ public static class ReportsScenario
     private const int Wards = 120;
 
     private static readonly string[] Procedures =
-        ["1.004873", "2.000908", "1.001193", "1.004884", "2.000635", "1.003583", "1.004222", "2.001035", "1.000894", "2.000815",
+        ["1.004873", "2.000815", "1.001193", "1.004884", "2.000635", "1.003583", "1.004222", "2.001035", "1.000894", "2.000815",
          "1.009994", "1.004227", "1.001022", "2.000488", "1.003005", "1.004946", "2.001406", "1.000775", "1.002181", "1.004772"];
 
     public static async Task RunAsync(string? dbFile, string? postgres, int stored, int requests)

@@ -19,7 +19,7 @@ public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
             await intake.Keyboard.TypeAsync("001192777888||Phạm Minh Đức|05051992|Nam|Số 3 phố Lê Quang Đạo, Hà Nội|10102021");
             await intake.Keyboard.PressAsync("Enter");
             await Assertions.Expect(intake.GetByTestId("profile-name")).ToHaveTextAsync("Phạm Minh Đức");
-            await intake.GetByLabel("Mã hoặc tên thủ tục").FillAsync("2.000908");
+            await intake.GetByLabel("Mã hoặc tên thủ tục").FillAsync("2.000815");
             await intake.Keyboard.PressAsync("Enter");
             await Assertions.Expect(intake.GetByTestId("procedure-name")).ToContainTextAsync("Chứng thực bản sao");
             foreach (var box in await intake.GetByLabel("đã xem bản giấy").AllAsync())

@@ -48,7 +48,7 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.GetByTestId("profile-name")).ToHaveTextAsync("Đinh Thị Thu Hà");
 
-            await page.GetByLabel("Mã hoặc tên thủ tục").FillAsync("2.000908");
+            await page.GetByLabel("Mã hoặc tên thủ tục").FillAsync("2.000815");
             await page.Keyboard.PressAsync("Enter");
             await Assertions.Expect(page.GetByTestId("procedure-name")).ToContainTextAsync("Chứng thực bản sao");
             foreach (var box in await page.GetByLabel("đã xem bản giấy").AllAsync())

@@ -18,7 +18,7 @@ public sealed class WorkflowJourney(Browser browser) : IClassFixture<Browser>
     [Fact]
     public async Task The_specialist_and_the_leader_act_from_their_inboxes_and_the_citizen_gets_the_email()
     {
-        var code = await Flow.ReceiveAsync(browser.App, "2.000908", "001090777888", email: "cong.dan@example.vn");
+        var code = await Flow.ReceiveAsync(browser.App, "2.000815", "001090777888", email: "cong.dan@example.vn");
         var specialist = await browser.NewPageAsync();
         await Browser.JourneyAsync(specialist, "workflow-specialist", async () =>
         {

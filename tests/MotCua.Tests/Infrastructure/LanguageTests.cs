@@ -61,7 +61,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         using var officer = await app.ClientForAsync("canbo.trungvan");
         officer.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-GB,en;q=0.9"); // scripts say it in the header; the query works too
         using var anonymous = app.CreateClient();
-        var code = await Features.Workflow.Flow.ReceiveAsync(app, "2.000908", "001090400001");
+        var code = await Features.Workflow.Flow.ReceiveAsync(app, "2.000815", "001090400001");
         var failures = new List<string>();
         async Task CheckAsync(string what, Func<Task<HttpResponseMessage>> send)
         {
@@ -84,7 +84,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         await CheckAsync("intake, empty", () => officer.PostAsJsonAsync("/api/dossiers", new { }));
         await CheckAsync("intake, bad applicant", () => officer.PostAsJsonAsync("/api/dossiers", new
         {
-            procedureCode = "2.000908", channel = "counter", applicant = new { idNumber = "12", fullName = "", phone = "abc", email = "not-an-address" },
+            procedureCode = "2.000815", channel = "counter", applicant = new { idNumber = "12", fullName = "", phone = "abc", email = "not-an-address" },
         }));
         await CheckAsync("action, unknown", () => officer.PostAsJsonAsync($"/api/dossiers/{code}/actions?culture=en-US", new { action = "fly", expectedVersion = 1 }));
         await CheckAsync("action, stale", () => officer.PostAsJsonAsync($"/api/dossiers/{code}/actions?culture=en-US", new { action = "forward", expectedVersion = 99 }));
@@ -140,7 +140,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
     [Fact]
     public async Task English_pages_after_a_refused_form_show_no_Vietnamese_but_their_data()
     {
-        var code = await Features.Workflow.Flow.ReceiveAsync(app, "2.000908", "001090400003");
+        var code = await Features.Workflow.Flow.ReceiveAsync(app, "2.000815", "001090400003");
         var data = await StoredTextAsync();
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
         officer.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");

@@ -14,7 +14,7 @@ public sealed class BadInputTests
     private static readonly string Huge = new('A', 1_000_000);
 
     private static object Dossier(object applicant, string channel = "counter", object? documents = null, string? receivedAt = null, string? office = null) =>
-        new { procedureCode = "2.000908", channel, applicant, documents, receivedAt, office };
+        new { procedureCode = "2.000815", channel, applicant, documents, receivedAt, office };
 
     private static readonly object Applicant = new { idNumber = "001090777001", fullName = "Đỗ Văn Hùng" };
 
@@ -42,7 +42,7 @@ public sealed class BadInputTests
             {
                 ["1 MB name"] = Dossier(new { idNumber = "001090777001", fullName = Huge }),
                 ["1 MB address"] = Dossier(new { idNumber = "001090777001", fullName = "Đỗ Văn Hùng", address = Huge }),
-                ["channel 7"] = new { procedureCode = "2.000908", channel = 7, applicant = Applicant },
+                ["channel 7"] = new { procedureCode = "2.000815", channel = 7, applicant = Applicant },
                 ["negative copies"] = Dossier(Applicant, documents: new[] { new { name = "Tờ khai", documentType = "to-khai", originals = 1, copies = -3, how = "paper" } }),
                 ["20,000 documents"] = Dossier(Applicant, documents: Enumerable.Repeat(new { name = "Tờ khai", documentType = "to-khai", originals = 1, copies = 0, how = "paper" }, 20_000)),
                 ["e-mail with markup"] = Dossier(new { idNumber = "001090777001", fullName = "Đỗ Văn Hùng", email = "\"><img src=x onerror=alert(1)>@x.vn" }),

@@ -25,8 +25,8 @@ public abstract class CatalogApiTests(TestApp fixture)
     [SkippableTheory]
     [InlineData("dang ky khai sinh", "1.001193")]
     [InlineData("ĐĂNG KÝ KHAI SINH", "1.001193")]
-    [InlineData("chung thuc ban sao", "2.000908")]
-    [InlineData("2.000908", "2.000908")]
+    [InlineData("chung thuc ban sao", "2.000815")]
+    [InlineData("2.000815", "2.000815")]
     [InlineData("ly lich tu phap", "2.001417")]
     public async Task Search_ignores_diacritics_and_case(string q, string code)
     {
@@ -62,10 +62,10 @@ public abstract class CatalogApiTests(TestApp fixture)
         var city = await client.GetFromJsonAsync<JsonElement>("/api/procedures?office=000.01.00.H26&limit=500");
         var wardCodes = ward.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
         var cityCodes = city.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()).ToList();
-        Assert.Contains("2.000908", wardCodes);
+        Assert.Contains("2.000815", wardCodes);
         Assert.DoesNotContain("1.009972", wardCodes); // the city-level construction permit is received at the city centre only
         Assert.Contains("1.009972", cityCodes);
-        Assert.Contains("2.000908", cityCodes);
+        Assert.Contains("2.000815", cityCodes);
     }
 
     [SkippableFact]
@@ -94,7 +94,7 @@ public abstract class CatalogApiTests(TestApp fixture)
         Assert.Contains(docs, d => d.GetProperty("documentType").GetString() == "giay-chung-sinh" && d.GetProperty("originals").GetInt32() == 1);
         var totalDays = p.GetProperty("steps").EnumerateArray().Sum(s => s.GetProperty("allottedWorkingDays").GetDecimal());
         Assert.True(totalDays <= p.GetProperty("legalWorkingDays").GetInt32());
-        var certification = await client.GetFromJsonAsync<JsonElement>("/api/procedures/2.000908");
+        var certification = await client.GetFromJsonAsync<JsonElement>("/api/procedures/2.000815");
         Assert.Equal(2000m, certification.GetProperty("fees")[0].GetProperty("amountVnd").GetDecimal());
     }
 

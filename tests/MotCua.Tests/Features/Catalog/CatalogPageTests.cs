@@ -12,7 +12,7 @@ public abstract class CatalogPageTests(TestApp fixture)
         using var visitor = Pages.Browser(app);
         var list = await visitor.GetStringAsync("/thu-tuc?q=chung+thuc+ban+sao");
         Assert.Contains("Chứng thực bản sao từ bản chính", list, StringComparison.Ordinal);
-        var page = await visitor.GetStringAsync("/thu-tuc/2.000908");
+        var page = await visitor.GetStringAsync("/thu-tuc/2.000815");
         Assert.Contains("Bản chính giấy tờ, văn bản làm cơ sở để chứng thực bản sao", page, StringComparison.Ordinal);
         Assert.Contains("2.000 đồng/trang", page, StringComparison.Ordinal);
         Assert.Contains("Trung tâm Phục vụ hành chính công phường Đại Mỗ", page, StringComparison.Ordinal);
@@ -33,7 +33,7 @@ public abstract class CatalogPageTests(TestApp fixture)
     public async Task Administrator_adds_a_version_and_a_bad_one_is_refused_with_the_field_named()
     {
         using var admin = await Pages.SignedInAsync(app, "admin");
-        var form = await admin.GetStringAsync("/Catalog/NewVersion/1.000689");
+        var form = await admin.GetStringAsync("/Catalog/NewVersion/1.004837");
         Assert.Contains("Đăng ký giám hộ", form, StringComparison.Ordinal);
 
         Dictionary<string, string> Fields(string effective, string days) => new()
@@ -43,15 +43,15 @@ public abstract class CatalogPageTests(TestApp fixture)
             ["Input.Source"] = "test", ["Input.Documents"] = "[]", ["Input.Fees"] = "[]", ["Input.FormFields"] = "[]",
             ["Input.Steps"] = "[{\"name\":\"Xử lý\",\"role\":\"Specialist\",\"agency\":\"own\",\"allottedHours\":8}]",
         };
-        using var bad = await Pages.PostFormAsync(admin, "/Catalog/NewVersion/1.000689", Fields("2030-01-01", "0"));
+        using var bad = await Pages.PostFormAsync(admin, "/Catalog/NewVersion/1.004837", Fields("2030-01-01", "0"));
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         Assert.Contains("version.sameDay", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        using var good = await Pages.PostFormAsync(admin, "/Catalog/NewVersion/1.000689", Fields("2030-01-01", "2"));
+        using var good = await Pages.PostFormAsync(admin, "/Catalog/NewVersion/1.004837", Fields("2030-01-01", "2"));
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
-        var details = await admin.GetStringAsync("/Catalog/Details/1.000689?date=2030-01-02");
+        var details = await admin.GetStringAsync("/Catalog/Details/1.004837?date=2030-01-02");
         Assert.Contains("2 ngày làm việc", details, StringComparison.Ordinal);
-        var before = await admin.GetStringAsync("/Catalog/Details/1.000689?date=2029-12-31");
+        var before = await admin.GetStringAsync("/Catalog/Details/1.004837?date=2029-12-31");
         Assert.Contains("3 ngày làm việc", before, StringComparison.Ordinal);
     }
 
@@ -59,7 +59,7 @@ public abstract class CatalogPageTests(TestApp fixture)
     public async Task Officer_cannot_add_versions()
     {
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
-        using var response = await officer.GetAsync("/Catalog/NewVersion/1.000689");
+        using var response = await officer.GetAsync("/Catalog/NewVersion/1.004837");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/Error/403", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
     }

@@ -31,7 +31,7 @@ public sealed class ConcurrentStoreTests
                 var clients = await Task.WhenAll(Enumerable.Range(0, Counters).Select(_ => app.ClientForAsync("canbo.trungvan")));
                 var responses = await Task.WhenAll(clients.Select(c => c.PostAsJsonAsync("/api/dossiers", new
                 {
-                    procedureCode = "2.000908", channel = "counter",
+                    procedureCode = "2.000815", channel = "counter",
                     applicant = new { idNumber = "001090888001", fullName = "Vương Thị Lan", phone = "0913 888 001", address = $"Số {round} phố Trung Văn" },
                 })));
                 foreach (var response in responses)
@@ -58,7 +58,7 @@ public sealed class ConcurrentStoreTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            await Flow.ReceiveAsync(app, "2.000908", "001090888002");
+            await Flow.ReceiveAsync(app, "2.000815", "001090888002");
             var officers = await Task.WhenAll(Enumerable.Range(0, Counters).Select(_ => app.ClientForAsync("canbo.trungvan")));
             var organisations = await Task.WhenAll(officers.Select((c, i) => c.PostAsJsonAsync("/api/organisations", new { taxCode = "0100109106", name = "Công ty TNHH Lan Anh", phone = $"024 3888 00{i}" })));
             Assert.All(organisations, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));

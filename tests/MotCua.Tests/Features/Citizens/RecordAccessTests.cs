@@ -19,7 +19,7 @@ public sealed class RecordAccessTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908", "001090555001");
+            var code = await Flow.ReceiveAsync(app, "2.000815", "001090555001");
             using var other = await app.ClientForAsync("canbo.phuongkhac");
             Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync("/api/citizens/001090555001")).StatusCode);
 

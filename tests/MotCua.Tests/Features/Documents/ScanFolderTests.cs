@@ -30,16 +30,16 @@ public abstract class ScanFolderTests(TestApp fixture)
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
         var scan = await Pages.PostFormAsync(officer, "/Intake?handler=Scan", new() { ["qr"] = "001090777888||Mạc Văn Thái|05051985|Nam|Hà Nội|01012021" });
         var citizen = scan.Headers.Location!.OriginalString.Split("citizen=")[1];
-        var page = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000908");
+        var page = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000815");
         Assert.Contains("scan-0001.png", page, StringComparison.Ordinal);
         var scanId = await app.WithDbAsync(db => db.Set<PendingScan>().Where(s => s.FileName == "scan-0001.png").Select(s => s.Id).SingleAsync());
 
-        using var attach = await Pages.PostFormAsync(officer, $"/Intake?citizen={citizen}&procedure=2.000908&handler=Attach", new()
+        using var attach = await Pages.PostFormAsync(officer, $"/Intake?citizen={citizen}&procedure=2.000815&handler=Attach", new()
         {
-            ["citizen"] = citizen, ["procedure"] = "2.000908", ["documentType"] = "ban-chinh", ["scanIds"] = scanId.ToString(),
+            ["citizen"] = citizen, ["procedure"] = "2.000815", ["documentType"] = "ban-chinh", ["scanIds"] = scanId.ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, attach.StatusCode);
-        var after = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000908");
+        var after = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000815");
         Assert.DoesNotContain("scan-0001.png", after, StringComparison.Ordinal);
         Assert.Contains("data-document=\"ban-chinh\" data-status=\"reuse\"", after, StringComparison.Ordinal);
     }

@@ -19,7 +19,7 @@ public sealed class DossierCodeConcurrencyTests
             {
                 using var response = await officer.PostAsJsonAsync("/api/dossiers", new
                 {
-                    procedureCode = "2.000908", channel = "counter", receivedAt = "2026-03-05T09:00:00+07:00",
+                    procedureCode = "2.000815", channel = "counter", receivedAt = "2026-03-05T09:00:00+07:00",
                     applicant = new { idNumber = $"001090{i:000000}", fullName = $"Người Thứ {i}" },
                 });
                 Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());

@@ -75,7 +75,7 @@ public abstract partial class IntakeApiTests(TestApp fixture)
     public async Task Same_day_dossier_is_due_that_day_only_before_the_cutoff(string receivedAt, string due)
     {
         using var officer = await app.ClientForAsync("canbo.trungvan");
-        var created = await PostAsync(officer, Body("2.000908", receivedAt: receivedAt));
+        var created = await PostAsync(officer, Body("2.000815", receivedAt: receivedAt));
         Assert.Equal(due, created.GetProperty("dueDate").GetString());
     }
 
@@ -97,7 +97,7 @@ public abstract partial class IntakeApiTests(TestApp fixture)
         var code = results[0].GetProperty("code").GetString();
         Assert.Equal(1, await app.WithDbAsync(db => db.Set<Dossier>().CountAsync(d => d.Code == code)));
 
-        using var reused = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers") { Content = JsonContent.Create(Body("2.000908")) };
+        using var reused = new HttpRequestMessage(HttpMethod.Post, "/api/dossiers") { Content = JsonContent.Create(Body("2.000815")) };
         reused.Headers.Add("Idempotency-Key", "double-click-1");
         Assert.Equal(HttpStatusCode.Conflict, (await officer.SendAsync(reused)).StatusCode);
     }

@@ -93,7 +93,7 @@ public sealed class IntakeCrashTests
 
     private static object Body(string idNumber) => new
     {
-        procedureCode = "2.000908", channel = "counter", receivedAt = "2026-03-05T09:00:00+07:00",
+        procedureCode = "2.000815", channel = "counter", receivedAt = "2026-03-05T09:00:00+07:00",
         applicant = new { idNumber, fullName = "Người Nộp Thử" },
     };
 }

@@ -16,7 +16,7 @@ public sealed class PersonalDataLogTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908", "001090666001");
+            var code = await Flow.ReceiveAsync(app, "2.000815", "001090666001");
             async Task<List<AccessLogEntry>> LogAsync() => await app.WithDbAsync(db => db.Set<AccessLogEntry>()
                 .Where(a => a.DossierCode == code && a.Username == "chuyenvien.trungvan").OrderBy(a => a.What).ToListAsync());
             Assert.Empty(await LogAsync());
@@ -49,8 +49,8 @@ public sealed class PersonalDataLogTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var first = await Flow.ReceiveAsync(app, "2.000908", "001090666011");
-            var second = await Flow.ReceiveAsync(app, "2.000908", "001090666012");
+            var first = await Flow.ReceiveAsync(app, "2.000815", "001090666011");
+            var second = await Flow.ReceiveAsync(app, "2.000815", "001090666012");
             async Task<List<AccessLogEntry>> LogAsync(string username) => await app.WithDbAsync(db => db.Set<AccessLogEntry>()
                 .Where(a => a.Username == username && (a.DossierCode == first || a.DossierCode == second)).ToListAsync());
 

@@ -15,7 +15,7 @@ public abstract class ResultReturnTests(TestApp fixture)
         using var officer = await app.ClientForAsync("canbo.trungvan");
         using var response = await officer.PostAsJsonAsync("/api/dossiers", new
         {
-            procedureCode = "2.000908", channel = "counter", applicant = new { idNumber, fullName = "Hà Văn Sơn" },
+            procedureCode = "2.000815", channel = "counter", applicant = new { idNumber, fullName = "Hà Văn Sơn" },
         });
         var code = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
         await Workflow.Flow.ToResultReadyAsync(app, code); // the handler and the leader sign; the result waits at the counter
@@ -47,7 +47,7 @@ public abstract class ResultReturnTests(TestApp fixture)
         var last = dossier.GetProperty("events").EnumerateArray().Last();
         Assert.Equal("returnResult", last.GetProperty("action").GetString());
         Assert.Contains("4.000", last.GetProperty("note").GetString(), StringComparison.Ordinal);
-        Assert.True(await app.WithDbAsync(db => db.Set<Document>().AnyAsync(d => d.SourceDossierCode == code && d.DocumentType == "ket-qua:2.000908")));
+        Assert.True(await app.WithDbAsync(db => db.Set<Document>().AnyAsync(d => d.SourceDossierCode == code && d.DocumentType == "ket-qua:2.000815")));
         Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify")).GetProperty("intact").GetBoolean());
     }
 

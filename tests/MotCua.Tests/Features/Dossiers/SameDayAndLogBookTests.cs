@@ -41,8 +41,8 @@ public abstract class SameDayAndLogBookTests(TestApp fixture)
     public async Task Log_book_lists_the_period_as_a_page_and_as_Excel()
     {
         var a = (await AcceptAsync("1.004873", "001090161616", "2026-02-12T10:00:00+07:00")).GetProperty("code").GetString()!;
-        var b = (await AcceptAsync("2.000908", "001090171717", "2026-02-13T08:30:00+07:00")).GetProperty("code").GetString()!;
-        var outside = (await AcceptAsync("2.000908", "001090181818", "2026-03-02T08:30:00+07:00")).GetProperty("code").GetString()!;
+        var b = (await AcceptAsync("2.000815", "001090171717", "2026-02-13T08:30:00+07:00")).GetProperty("code").GetString()!;
+        var outside = (await AcceptAsync("2.000815", "001090181818", "2026-03-02T08:30:00+07:00")).GetProperty("code").GetString()!;
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
         var page = await officer.GetStringAsync("/Dossiers/LogBook?from=2026-02-01&to=2026-02-28");
         Assert.Contains(a, page, StringComparison.Ordinal);

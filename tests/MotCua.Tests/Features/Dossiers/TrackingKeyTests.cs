@@ -19,7 +19,7 @@ public sealed class TrackingKeyTests
             var codes = new List<string>();
             for (var i = 0; i < 3; i++)
             {
-                codes.Add(await Flow.ReceiveAsync(app, "2.000908", $"00109012345{i}"));
+                codes.Add(await Flow.ReceiveAsync(app, "2.000815", $"00109012345{i}"));
             }
 
             var key = (await Flow.GetAsync(app, codes[0])).GetProperty("trackingKey").GetString()!;
@@ -71,7 +71,7 @@ public sealed class TrackingKeyTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
             using var officer = await app.ClientForAsync("canbo.trungvan");
             var key = (await officer.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}")).GetProperty("trackingKey").GetString()!;
             var text = Flow.PdfText(await officer.GetByteArrayAsync($"/api/dossiers/{code}/receipt.pdf"));

@@ -20,8 +20,8 @@ public sealed class EvaluationProofTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
-            var other = await Flow.ReceiveAsync(app, "2.000908", "001090123457");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
+            var other = await Flow.ReceiveAsync(app, "2.000815", "001090123457");
             using var officer = await app.ClientForAsync("canbo.trungvan");
             var prompt = await officer.GetFromJsonAsync<JsonElement>($"/api/evaluations/counter-prompt?dossier={code}");
             var token = prompt.GetProperty("token").GetString();
@@ -59,7 +59,7 @@ public sealed class EvaluationProofTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
             var key = (await Flow.GetAsync(app, code)).GetProperty("trackingKey").GetString();
             using (var noKey = await EvaluationTests.RateWithoutProofAsync(app, new { dossierCode = code, kind = "dossier", criteria = AllSatisfied }))
             {

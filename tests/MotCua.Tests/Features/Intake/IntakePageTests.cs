@@ -24,7 +24,7 @@ public abstract class IntakePageTests(TestApp fixture)
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
         var location = await ScanAsync(officer, Qr);
         Assert.StartsWith("/Intake?citizen=", location, StringComparison.Ordinal);
-        var page = await officer.GetStringAsync(location + "&procedure=2.000908");
+        var page = await officer.GetStringAsync(location + "&procedure=2.000815");
         Assert.Contains("Lương Thị Ngọc Ánh", page, StringComparison.Ordinal);
         Assert.Contains("12/03/1995", page, StringComparison.Ordinal);
         Assert.Contains("Chứng thực bản sao từ bản chính", page, StringComparison.Ordinal);
@@ -85,13 +85,13 @@ public abstract class IntakePageTests(TestApp fixture)
         using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
         var location = await ScanAsync(officer, "001090666777||Tô Văn Hiển|03031983|Nam|Hà Nội|01012021");
         var citizen = location.Split("citizen=")[1];
-        var page = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000908");
+        var page = await officer.GetStringAsync($"/Intake?citizen={citizen}&procedure=2.000815");
         var key = System.Text.RegularExpressions.Regex.Match(page, "name=\"requestKey\" value=\"([0-9a-f]+)\"").Groups[1].Value;
         var token = Pages.AntiforgeryToken(page);
 
         async Task<HttpResponseMessage> AcceptAsync(params string[] paper)
         {
-            var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("citizen", citizen), new("procedure", "2.000908"), new("requestKey", key) };
+            var fields = new List<KeyValuePair<string, string>> { new("__RequestVerificationToken", token), new("citizen", citizen), new("procedure", "2.000815"), new("requestKey", key) };
             fields.AddRange(paper.Select(p => new KeyValuePair<string, string>("paper", p)));
             using var content = new FormUrlEncodedContent(fields);
             return await officer.PostAsync("/Intake?handler=Accept", content);

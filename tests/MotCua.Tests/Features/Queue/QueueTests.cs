@@ -239,7 +239,7 @@ public sealed class QueueTests
             var ticket = await TicketAsync(kiosk, "CT");
             using var officer = await app.ClientForAsync("canbo.trungvan");
             Assert.Equal("B1001", await CallNextAsync(officer, (await CountersAsync(app))[0]));
-            var code = await Workflow.Flow.ReceiveAsync(app, "2.000908");
+            var code = await Workflow.Flow.ReceiveAsync(app, "2.000815");
             var linked = await app.WithDbAsync(db => Task.FromResult(db.Set<Ticket>().Single(t => t.Id == ticket.GetProperty("id").GetGuid()).DossierCode));
             Assert.Equal(code, linked);
         });

@@ -47,7 +47,7 @@ public sealed class EvaluationTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
             using (var unknown = await RateAsync(app, new { dossierCode = "001.00.61.H26-270301-9999", kind = "counter", rating = 4 }))
             {
                 Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
@@ -83,7 +83,7 @@ public sealed class EvaluationTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
             using (var first = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 2 }))
             {
                 Assert.Equal(HttpStatusCode.Created, first.StatusCode);
@@ -115,7 +115,7 @@ public sealed class EvaluationTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
             using (var counter = await RateAsync(app, new { dossierCode = code, kind = "counter", rating = 4, source = "device" }))
             {
                 Assert.Equal(HttpStatusCode.Created, counter.StatusCode);
@@ -157,7 +157,7 @@ public sealed class EvaluationTests
         await TestApp.RunAsync(provider, async app =>
         {
             app.Clock.SetUtcNow(Flow.Monday);
-            var code = await Flow.ReceiveAsync(app, "2.000908");
+            var code = await Flow.ReceiveAsync(app, "2.000815");
             using var officer = await app.ClientForAsync("canbo.trungvan");
             var prompt = await officer.GetFromJsonAsync<JsonElement>("/api/evaluations/counter-prompt");
             Assert.Equal(code, prompt.GetProperty("dossierCode").GetString());

@@ -23,7 +23,7 @@ public sealed class ReportTests
         using var client = await app.ClientForAsync("canbo.trungvan");
         using var response = await client.PostAsJsonAsync("/api/dossiers", new
         {
-            procedureCode = "2.000908", channel, applicant = new { idNumber, fullName = "Trần Thị Bình", phone, email },
+            procedureCode = "2.000815", channel, applicant = new { idNumber, fullName = "Trần Thị Bình", phone, email },
         });
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
@@ -134,7 +134,7 @@ public sealed class ReportTests
             Assert.Contains(city.GetProperty("units").EnumerateArray(), u => u.GetProperty("key").GetString() == Ward && u.GetProperty("counts").GetProperty("received").GetInt32() == 4);
             var officer = city.GetProperty("byOfficer").EnumerateArray().Single(o => o.GetProperty("key").GetString() == "canbo.trungvan");
             Assert.Equal((4, 1), (officer.GetProperty("counts").GetProperty("received").GetInt32(), officer.GetProperty("counts").GetProperty("counterRated").GetInt32()));
-            var byProcedure = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit=000.00.00.H26&{Week}&measure=received&procedure=2.000908&office=001.00.61.H26&officer=canbo.trungvan");
+            var byProcedure = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dossiers?unit=000.00.00.H26&{Week}&measure=received&procedure=2.000815&office=001.00.61.H26&officer=canbo.trungvan");
             Assert.Equal(4, byProcedure.GetProperty("total").GetInt32());
             Assert.Contains(a, byProcedure.GetRawText(), StringComparison.Ordinal);
         });

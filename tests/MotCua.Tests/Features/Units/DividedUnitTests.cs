@@ -24,7 +24,7 @@ public sealed class DividedUnitTests
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public Task A_ward_divided_between_two_is_read_by_both_but_worked_and_counted_by_its_principal_successor(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090888002");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090888002");
         var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
         var period = $"from={today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}&to={today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}";
         using var neighbour = await app.ClientForAsync("canbo.phuongkhac"); // works at Từ Liêm

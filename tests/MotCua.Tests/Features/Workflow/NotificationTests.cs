@@ -29,7 +29,7 @@ public sealed class NotificationTests
         await TestApp.RunAsync(provider, async app =>
         {
             // The acceptance is committed with its messages; the process "dies" before any dispatcher runs.
-            var code = await Flow.ReceiveAsync(app, "2.000908", email: "nguyen.an@example.vn");
+            var code = await Flow.ReceiveAsync(app, "2.000815", email: "nguyen.an@example.vn");
             Assert.Equal(0, server.ReceivedEmailCount);
             var pending = await app.WithDbAsync(db => db.Set<OutboxMessage>().CountAsync(m => m.SentAt == null));
             Assert.True(pending >= 3, "e-mail, SMS and in-app are waiting in the outbox");
@@ -52,7 +52,7 @@ public sealed class NotificationTests
         using var server = SimpleSmtpServer.Start();
         await TestApp.RunAsync(provider, async app =>
         {
-            await Flow.ReceiveAsync(app, "2.000908", email: "nguyen.an@example.vn");
+            await Flow.ReceiveAsync(app, "2.000815", email: "nguyen.an@example.vn");
             var message = await app.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Channel == "email"));
             await using (var scope = app.Services.CreateAsyncScope())
             {
@@ -81,7 +81,7 @@ public sealed class NotificationTests
     {
         await TestApp.RunAsync(provider, async app =>
         {
-            await Flow.ReceiveAsync(app, "2.000908", email: "nguyen.an@example.vn");
+            await Flow.ReceiveAsync(app, "2.000815", email: "nguyen.an@example.vn");
             await DispatchAsync(app); // port 1: nothing listens
             var failed = await app.WithDbAsync(db => db.Set<OutboxMessage>().SingleAsync(m => m.Channel == "email"));
             Assert.Null(failed.SentAt);

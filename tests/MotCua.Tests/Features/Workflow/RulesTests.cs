@@ -14,7 +14,7 @@ public abstract class RulesTests(TestApp fixture)
     [SkippableFact]
     public async Task Unknown_or_misplaced_actions_are_400_wrong_roles_403_other_units_404()
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300001");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090300001");
         Assert.Equal(HttpStatusCode.BadRequest, (await Flow.TryAsync(app, "chuyenvien.trungvan", code, "teleport")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Flow.TryAsync(app, "chuyenvien.trungvan", code, "returnResult", new { receivedBy = "A" })).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Flow.TryAsync(app, "chuyenvien.trungvan", code, "supplementReceived")).StatusCode);
@@ -30,7 +30,7 @@ public abstract class RulesTests(TestApp fixture)
     [SkippableFact]
     public async Task A_stale_version_is_409_with_the_fresh_dossier()
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300002");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090300002");
         var version = (await Flow.GetAsync(app, code)).GetProperty("version").GetInt32();
         await Flow.ActAsync(app, "chuyenvien.trungvan", code, "forward");
         using var stale = await Flow.TryAsync(app, "lanhdao.trungvan", code, "approve", version: version);
@@ -43,7 +43,7 @@ public abstract class RulesTests(TestApp fixture)
     [SkippableFact]
     public async Task A_request_breaking_its_declared_rules_is_400_naming_every_field()
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300009");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090300009");
         using var client = await app.ClientForAsync("chuyenvien.trungvan");
         using var response = await client.PostAsJsonAsync($"/api/dossiers/{code}/actions", new { action = " ", note = new string('x', 2001) });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -58,7 +58,7 @@ public abstract class RulesTests(TestApp fixture)
     {
         await TestApp.RunAsync(app.Provider, async app =>
         {
-            var code = await Flow.ReceiveAsync(app, "2.000908", "001090300003");
+            var code = await Flow.ReceiveAsync(app, "2.000815", "001090300003");
             var version = (await Flow.GetAsync(app, code)).GetProperty("version").GetInt32();
             var attempts = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
                 ? Flow.TryAsync(app, "chuyenvien.trungvan", code, "forward", version: version)
@@ -76,7 +76,7 @@ public abstract class RulesTests(TestApp fixture)
     [SkippableFact]
     public async Task Sending_back_returns_the_dossier_to_whoever_handled_that_step()
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300004");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090300004");
         await Flow.ActAsync(app, "chuyenvien.trungvan", code, "forward");
         Assert.Equal(HttpStatusCode.BadRequest, (await Flow.TryAsync(app, "lanhdao.trungvan", code, "sendBack", new { note = "Sai họ tên", toStep = 5 })).StatusCode);
         var back = await Flow.ActAsync(app, "lanhdao.trungvan", code, "sendBack", new { note = "Sai chính tả họ tên trong bản sao" });
@@ -92,7 +92,7 @@ public abstract class RulesTests(TestApp fixture)
     [SkippableFact]
     public async Task Consulting_another_agency_opens_a_task_in_its_inbox_with_its_own_deadline()
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300005");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090300005");
         await Flow.ActAsync(app, "chuyenvien.trungvan", code, "consult", new { agency = "000.00.31.H26", workingDays = 3, note = "Xin ý kiến về giá trị bản chính nước ngoài" });
         var inbox = await Flow.InboxAsync(app, "chuyenvien.sotuphap", "filter=consultations");
         Assert.True(Flow.InboxHas(inbox, code));
@@ -106,7 +106,7 @@ public abstract class RulesTests(TestApp fixture)
     [SkippableFact]
     public async Task Editing_a_workflow_event_breaks_the_chain_that_verify_checks()
     {
-        var code = await Flow.ReceiveAsync(app, "2.000908", "001090300006");
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090300006");
         await Flow.ActAsync(app, "chuyenvien.trungvan", code, "forward");
         await app.WithDbAsync(async db =>
         {

@@ -27,7 +27,7 @@ public sealed class TransitionCrashTests
             {
                 using var response = await counter.PostAsJsonAsync("/api/dossiers", new
                 {
-                    procedureCode = "2.000908", channel = "counter", applicant = new { idNumber = $"0010905{i:00000}", fullName = "Người Nộp Thử", email = "a@example.vn" },
+                    procedureCode = "2.000815", channel = "counter", applicant = new { idNumber = $"0010905{i:00000}", fullName = "Người Nộp Thử", email = "a@example.vn" },
                 });
                 Assert.Equal(HttpStatusCode.Created, response.StatusCode);
                 codes.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!);
