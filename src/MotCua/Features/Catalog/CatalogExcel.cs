@@ -110,7 +110,7 @@ public static class CatalogExcel
 
         var docs = Children(Documents, documents, (i, r) => new DocumentData(Text(r, "name"), Text(r, "documentType"),
             Parse(Documents, i, r, "originals", ParseInt, 0), Parse(Documents, i, r, "copies", ParseInt, 0), Parse(Documents, i, r, "required", ParseBool, true), Text(r, "note") is { Length: > 0 } n ? n : null));
-        var feeRows = Children(Fees, fees, (i, r) => new FeeData(Text(r, "name"), Parse(Fees, i, r, "amountVnd", ParseDecimal, 0), Text(r, "unit"), Text(r, "note") is { Length: > 0 } n ? n : null));
+        var feeRows = Children(Fees, fees, (i, r) => new FeeData(Text(r, "name"), (Text(r, "amountVnd") is { Length: > 0 } ? Parse(Fees, i, r, "amountVnd", ParseDecimal, 0) : (decimal?)null), Text(r, "unit"), Text(r, "note") is { Length: > 0 } n ? n : null));
         var stepRows = Children(Steps, steps, (i, r) => new StepData(Text(r, "name"), Text(r, "role"), Text(r, "agency"), Parse(Steps, i, r, "allottedHours", ParseDecimal, 0), Text(r, "profile") is { Length: > 0 } p ? p : null));
         var fieldRows = Children(FormFields, formFields, (i, r) => new FormFieldData(Text(r, "key"), Text(r, "label"), Text(r, "source") is { Length: > 0 } s ? s : null, Parse(FormFields, i, r, "required", ParseBool, false)));
 

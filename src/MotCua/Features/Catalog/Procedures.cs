@@ -105,7 +105,8 @@ public sealed class StoredFee
 {
     public string Name { get; set; } = "";
 
-    public decimal AmountVnd { get; set; }
+    /// <summary>Null where the provincial council sets the amount and the catalog does not hold it.</summary>
+    public decimal? AmountVnd { get; set; }
 
     /// <summary>Per what: <c>hồ sơ</c>, <c>trang</c>, <c>bản</c>…</summary>
     public string Unit { get; set; } = "hồ sơ";

@@ -65,4 +65,44 @@ public sealed class CatalogSourcesTests
             Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
         }
     });
+
+    private static readonly string[] FreeRegistrations = ["1.000894", "1.004837"];
+    private static readonly string[] FreeOnTime = ["1.001193", "1.000656"];
+    private static readonly string[] PaidRegistrations = ["1.004873", "1.000881", "1.001022", "1.004884"];
+
+    /// <summary>
+    /// Luật Hộ tịch 2014, Điều 11 khoản 1: registering a birth or a death on time, a guardianship or a marriage of
+    /// citizens residing in Việt Nam is free (point b); every other registration pays the provincial council's fee,
+    /// from which families of merit, poor households and people with disabilities are exempt (point a).
+    /// </summary>
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task Civil_status_fees_are_waived_only_where_article_11_waives_them(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        using var anonymous = app.CreateClient();
+        async Task<JsonElement[]> Fees(string code) =>
+            [.. (await anonymous.GetFromJsonAsync<JsonElement>($"/api/procedures/{code}")).GetProperty("fees").EnumerateArray()];
+        static bool Free(JsonElement fee) => fee.GetProperty("amountVnd").ValueKind == JsonValueKind.Number && fee.GetProperty("amountVnd").GetDecimal() == 0;
+        static string Note(JsonElement fee) => fee.GetProperty("note").GetString() ?? "";
+
+        foreach (var code in FreeRegistrations)
+        {
+            var fees = await Fees(code);
+            Assert.All(fees, f => Assert.True(Free(f) && Note(f).Contains("Điều 11 khoản 1 điểm b", StringComparison.Ordinal), code));
+        }
+
+        foreach (var code in FreeOnTime)
+        {
+            var fees = await Fees(code);
+            Assert.Contains(fees, f => Free(f) && Note(f).Contains("Điều 11 khoản 1 điểm b", StringComparison.Ordinal));
+            Assert.Contains(fees, f => !Free(f) && Note(f).Contains("Điều 11 khoản 1 điểm a", StringComparison.Ordinal));
+        }
+
+        foreach (var code in PaidRegistrations)
+        {
+            var fees = await Fees(code);
+            Assert.NotEmpty(fees);
+            Assert.All(fees, f => Assert.True(!Free(f) && Note(f).Contains("Điều 11 khoản 1 điểm a", StringComparison.Ordinal), code));
+        }
+    });
 }

@@ -1,5 +1,6 @@
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Infrastructure.Text;
+using System.Text.Json.Serialization;
 
 namespace MotCua.Features.Catalog.Contracts;
 
@@ -19,7 +20,13 @@ public sealed record ProcedureData(string Code, IReadOnlyList<VersionData> Versi
 
 public sealed record DocumentData(string Name, string DocumentType, int Originals, int Copies, bool Required = true, string? Note = null);
 
-public sealed record FeeData(string Name, decimal AmountVnd, string Unit = "hồ sơ", string? Note = null);
+/// <summary>A fee of a procedure version; <paramref name="AmountVnd"/> is null where the provincial council sets the amount and the catalog does not hold it yet.</summary>
+public sealed record FeeData(string Name, decimal? AmountVnd, string Unit = "hồ sơ", string? Note = null)
+{
+    /// <summary>The amount as people read it (see <see cref="Fee.AmountText"/>).</summary>
+    [JsonIgnore]
+    public string AmountText => Fee.TextOf(AmountVnd, Unit);
+}
 
 public sealed record StepData(string Name, string Role, string Agency, decimal AllottedHours, string? Profile = null);
 
@@ -129,7 +136,7 @@ public sealed record VersionData(
 
         for (var i = 0; i < (Fees?.Count ?? 0); i++)
         {
-            if (Fees![i].AmountVnd < 0)
+            if (Fees![i].AmountVnd is < 0)
             {
                 Add($"fees[{i}].amountVnd", Texts.Get("Catalog.FeeNegative"));
             }

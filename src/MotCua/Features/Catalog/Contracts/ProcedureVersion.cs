@@ -1,4 +1,5 @@
 using MotCua.Features.Calendar.Contracts;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Catalog.Contracts;
 
@@ -61,7 +62,18 @@ public sealed record ProcedureVersion
 public sealed record RequiredDocument(string Name, string DocumentType, int Originals, int Copies, bool Required, string? Note);
 
 /// <summary>A fee; <see cref="Unit"/> says per what (<c>hồ sơ</c>, <c>trang</c>, <c>bản</c>…).</summary>
-public sealed record Fee(string Name, decimal AmountVnd, string Unit, string? Note);
+public sealed record Fee(string Name, decimal? AmountVnd, string Unit, string? Note)
+{
+    /// <summary>The amount as people read it: free, the amount per unit, or set by the provincial council.</summary>
+    public string AmountText => TextOf(AmountVnd, Unit);
+
+    internal static string TextOf(decimal? amountVnd, string unit) => amountVnd switch
+    {
+        null => Texts.Get("Catalog.FeeByCouncil"),
+        0 => Texts.Get("Catalog.Free"),
+        var amount => Texts.Get("Catalog.FeePer", amount, unit),
+    };
+}
 
 /// <summary>
 /// A step of the internal process: who performs it (<see cref="Role"/>: OneStopOfficer, Specialist or Leader; at

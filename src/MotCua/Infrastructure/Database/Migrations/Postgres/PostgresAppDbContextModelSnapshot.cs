@@ -2301,7 +2301,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
 
-                            b1.Property<decimal>("AmountVnd");
+                            b1.Property<decimal?>("AmountVnd");
 
                             b1.Property<string>("Name")
                                 .IsRequired();

@@ -2289,7 +2289,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAddOrUpdate();
 
-                            b1.Property<decimal>("AmountVnd");
+                            b1.Property<decimal?>("AmountVnd");
 
                             b1.Property<string>("Name")
                                 .IsRequired();
