@@ -30,9 +30,15 @@ public sealed class IntakeJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(screen.GetByTestId("screen-phone")).ToHaveTextAsync("0912345678");
             await Browser.ScreenshotAsync(screen, "intake-citizen-screen");
 
-            await intake.GetByLabel("Mã hoặc tên thủ tục").FillAsync("1.001193");
-            await intake.Keyboard.PressAsync("Enter");
+            // The procedure by its name typed without diacritics; what was typed in the phone field is still there after.
+            await intake.GetByLabel("Mã hoặc tên thủ tục").FillAsync("xyz khong co");
+            await Assertions.Expect(intake.Locator("#procedure-status")).ToContainTextAsync("Không có thủ tục nào khớp");
+            await intake.GetByLabel("Mã hoặc tên thủ tục").FillAsync("dang ky khai sinh");
+            await Assertions.Expect(intake.Locator("#procedure-status")).ToHaveTextAsync("2 thủ tục khớp");
+            await Browser.ScreenshotAsync(intake, "intake-procedure-search");
+            await intake.Locator("[role=option][data-code='1.001193']").ClickAsync();
             await Assertions.Expect(intake.GetByTestId("procedure-name")).ToHaveTextAsync("Đăng ký khai sinh");
+            await Assertions.Expect(intake.GetByLabel("Điện thoại")).ToHaveValueAsync("0912345678");
             await Assertions.Expect(intake.GetByTestId("checklist")).ToContainTextAsync("Giấy chứng sinh");
         });
     }

@@ -1,7 +1,10 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
+using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
@@ -10,7 +13,22 @@ namespace MotCua.Features.Catalog;
 
 public sealed record ProcedureList(IReadOnlyList<ProcedureSummary> Items, int Total);
 
-public sealed record StepView(string Name, string Role, string Agency, decimal AllottedHours, decimal AllottedWorkingDays);
+public sealed record StepView(string Name, string Role, string Agency, decimal AllottedHours, decimal AllottedWorkingDays)
+{
+    /// <summary>The step's share of the time as people say it: "4 ngày làm việc", "1 ngày 4 giờ làm việc", "30 phút", never a fraction of a day.</summary>
+    [JsonIgnore]
+    public string AllottedText => AllottedHours switch
+    {
+        < 1 => Texts.Get("Catalog.Minutes", Math.Round(AllottedHours * 60).ToString("0", CultureInfo.CurrentCulture)),
+        < 8 => Texts.Get("Catalog.Hours", AllottedHours.ToString("0.#", CultureInfo.CurrentCulture)),
+        var h when h % 8 == 0 => Texts.Get("Catalog.WholeDays", (h / 8).ToString("0", CultureInfo.CurrentCulture)),
+        var h => Texts.Get("Catalog.DaysHours", Math.Floor(h / 8).ToString("0", CultureInfo.CurrentCulture), (h % 8).ToString("0.#", CultureInfo.CurrentCulture)),
+    };
+
+    /// <summary>The agency that performs the step, by its name.</summary>
+    [JsonIgnore]
+    public string AgencyText => UnitFunctions.AgencyText(Agency);
+}
 
 public sealed record VersionSummary(DateOnly EffectiveFrom, DateOnly? EffectiveTo, string Name, int LegalWorkingDays, bool SameDay, string Level);
 

@@ -77,7 +77,7 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecord
         var returnedAt = returned.GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
         Rows = [.. dossiers.Take(MaxRows).Select((d, i) => new Row(
             i + 1, d.Code, d.ProcedureName, d.ApplicantName, string.Join(", ", new[] { d.ApplicantAddress, d.ApplicantPhone }.Where(x => !string.IsNullOrEmpty(x))), d.OfficeCode,
-            Format(d.ReceivedAt), Format(d.DueAt), returnedAt.TryGetValue(d.Id, out var r) ? Format(r) : "", DossierReader.Status(d.Status)))];
+            Format(d.ReceivedAt), Format(d.DueAt), returnedAt.TryGetValue(d.Id, out var r) ? Format(r) : "", DossierReader.StatusText(d.Status)))];
     }
 
     private static string Format(DateTimeOffset instant) => VietnamTime.ToVietnam(instant).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);

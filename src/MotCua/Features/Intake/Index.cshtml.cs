@@ -36,6 +36,9 @@ public sealed class IndexModel(
 
     public ProcedureVersion? Version { get; private set; }
 
+    /// <summary>The procedures the officer's words match, when they match more than one.</summary>
+    public IReadOnlyList<ProcedureSummary> Matches { get; private set; } = [];
+
     public IReadOnlyDictionary<string, DocumentView> Reusable { get; private set; } = new Dictionary<string, DocumentView>();
 
     public IReadOnlyList<string> Warnings { get; private set; } = [];
@@ -87,6 +90,7 @@ public sealed class IndexModel(
         }
 
         await citizens.ContactAsync(idNumber, phone, email, User.Identity?.Name, ct);
+        TempData["saved"] = Texts.Get("Intake.ContactSaved");
         return RedirectToPage(new { citizen = id, procedure = Procedure });
     }
 
@@ -240,9 +244,25 @@ public sealed class IndexModel(
             Profile = (await records.OpenAsync(User, id, "Tiếp nhận hồ sơ tại quầy", ct: ct)).Value;
         }
 
-        if (Procedure is { Length: > 0 } code)
+        if (Procedure is { Length: > 0 } typed && await catalog.VersionInForceAsync(typed.Trim(), VietnamTime.Today(clock), ct) is null)
         {
-            Version = await catalog.VersionInForceAsync(code, VietnamTime.Today(clock), ct);
+            // A name (with or without its diacritics) or part of a code: one match is the procedure; several are offered.
+            var q = SearchText.Fold(typed);
+            Matches = [.. Procedures.Where(x => SearchText.Fold(x.Name).Contains(q, StringComparison.Ordinal) || x.Code.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))];
+            if (Matches.Count == 1)
+            {
+                Procedure = Matches[0].Code;
+                Matches = [];
+            }
+            else if (Matches.Count == 0)
+            {
+                ModelState.AddModelError("procedure", Texts.Get("Intake.NoMatch", typed.Trim()));
+            }
+        }
+
+        if (Procedure is { Length: > 0 } code && Matches.Count == 0)
+        {
+            Version = await catalog.VersionInForceAsync(code.Trim(), VietnamTime.Today(clock), ct);
             if (Version is not null && Profile is not null)
             {
                 Reusable = await documents.ReusableAsync(Profile.Id, [.. Version.Documents.Select(d => d.DocumentType)], VietnamTime.Today(clock), ct);

@@ -10,7 +10,7 @@ namespace MotCua.Features.Reports;
 
 /// <summary>The dossiers behind one number of the dashboard.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards dashboards) : PageModel
+public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards dashboards, StaffDirectory staff) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -38,6 +38,9 @@ public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards d
 
     public DossierPage? Result { get; private set; }
 
+    /// <summary>What the list is narrowed to, by name: the unit, the period's office and officer (never a code or a username).</summary>
+    public IReadOnlyList<string> Scope { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         var parsed = Period.Parse(From, To);
@@ -60,6 +63,9 @@ public sealed class DossiersModel(ReportScope scope, UnitTree tree, Dashboards d
         }
 
         Result = await dashboards.DossiersAsync(unit, period, Measure!, slice, PageNumber, ct);
+        var office = slice.Office is { } officeId ? (await tree.FindAsync(officeId, ct))?.Name : null;
+        var officer = slice.Officer is { } username ? (await staff.FullNamesAsync([username], ct)).GetValueOrDefault(username) : null;
+        Scope = [.. new[] { unit.Unit.Name, office, slice.Procedure, officer }.OfType<string>()];
         return Page();
     }
 

@@ -29,7 +29,7 @@ public static class OneStopReport
             ["Theo nơi tiếp nhận"] = v.ByOffice.Select(b => Row($"{b.Key} {b.Name}", b.Counts)).ToList(),
             ["Hài lòng theo cán bộ"] = v.ByOfficer.Select(b => new Dictionary<string, object?>
             {
-                ["Cán bộ"] = b.Key, ["Hồ sơ tiếp nhận"] = b.Counts.Received, ["Đánh giá tại quầy"] = b.Counts.CounterRated,
+                ["Cán bộ"] = b.Name, ["Hồ sơ tiếp nhận"] = b.Counts.Received, ["Đánh giá tại quầy"] = b.Counts.CounterRated,
                 ["Điểm trung bình (1–4)"] = b.Counts.CounterAverage, ["Không hài lòng"] = b.Counts.CounterUnsatisfied, ["Hài lòng (%)"] = b.Counts.CounterSatisfaction,
             }).ToList(),
         };
@@ -95,7 +95,7 @@ public static class OneStopReport
             foreach (var b in v.ByOfficer.TakeWhile(_ => f.Y < 720))
             {
                 var c = b.Counts;
-                table.Row([b.Key, N(c.Received), N(c.CounterRated), c.CounterAverage?.ToString("0.##", Vi) ?? "–", N(c.CounterUnsatisfied), Pct(c.CounterSatisfaction)], FormWriter.Regular);
+                table.Row([b.Name, N(c.Received), N(c.CounterRated), c.CounterAverage?.ToString("0.##", Vi) ?? "–", N(c.CounterUnsatisfied), Pct(c.CounterSatisfaction)], FormWriter.Regular);
                 shown++;
             }
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback.Contracts;
@@ -129,7 +130,7 @@ public sealed class FigureSet
 }
 
 /// <summary>Reads a unit's figures from the dossiers and evaluations themselves, so that every number is their count.</summary>
-public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationFacts evaluationFacts, ApologyFacts apologyFacts, CatalogReader catalog, TimeProvider clock)
+public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationFacts evaluationFacts, ApologyFacts apologyFacts, CatalogReader catalog, StaffDirectory staff, TimeProvider clock)
 {
     private static readonly DossierStatus[] Open = [DossierStatus.Received, DossierStatus.InProgress, DossierStatus.WaitingSupplement];
 
@@ -385,7 +386,8 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
             }
         }
 
-        return [.. result.Select(o => new Breakdown(o.Key, o.Key, null, o.Value)).OrderByDescending(b => b.Counts.Received).ThenBy(b => b.Key, StringComparer.Ordinal)];
+        var names = await staff.FullNamesAsync(result.Keys, ct);
+        return [.. result.Select(o => new Breakdown(o.Key, names.GetValueOrDefault(o.Key, o.Key), null, o.Value)).OrderByDescending(b => b.Counts.Received).ThenBy(b => b.Key, StringComparer.Ordinal)];
     }
 
     /// <summary>Per office and officer between two instants: dossiers they received, and the counter presses about them.</summary>

@@ -1,5 +1,6 @@
 // Behaviour every page may use, declared in the markup (the Content-Security-Policy allows no inline script):
-// data-print prints the page; data-submit-on-change sends the field's form when its value changes.
+// data-print prints the page; data-submit-on-change sends the field's form when its value changes; an error summary
+// takes the focus when the page opens, so that a screen reader reads it and Tab reaches its links first.
 (() => {
   'use strict';
   document.addEventListener('click', (event) => {
@@ -9,4 +10,5 @@
     const field = event.target.closest('[data-submit-on-change]');
     if (field && field.form) field.form.submit();
   });
+  document.querySelector('[data-error-summary]')?.focus();
 })();

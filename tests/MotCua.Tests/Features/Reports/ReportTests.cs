@@ -220,7 +220,7 @@ public sealed class ReportTests
             {
                 var byOfficer = Flow.PdfText(await officers.Content.ReadAsByteArrayAsync());
                 Assert.Contains("BÁO CÁO MỨC ĐỘ HÀI LÒNG THEO CÁN BỘ TIẾP NHẬN", byOfficer, StringComparison.Ordinal);
-                Assert.Contains("canbo.trungvan 4", byOfficer, StringComparison.Ordinal);
+                Assert.Contains("Nguyễn Thị Minh Thu 4", byOfficer, StringComparison.Ordinal);
             }
 
             using var excel = await leader.GetAsync($"/Reports?handler=excel&unit={Ward}&{Week}");

@@ -59,7 +59,15 @@ public sealed record ProcedureVersion
 }
 
 /// <summary>A document the citizen hands in (thành phần hồ sơ); <see cref="DocumentType"/> is what the citizen store reuses.</summary>
-public sealed record RequiredDocument(string Name, string DocumentType, int Originals, int Copies, bool Required, string? Note);
+public sealed record RequiredDocument(string Name, string DocumentType, int Originals, int Copies, bool Required, string? Note)
+{
+    /// <summary>What the citizen brings, as people say it: "1 bản chính", "1 bản chính, 2 bản sao".</summary>
+    public string CountText => string.Join(", ", new[]
+    {
+        Originals > 0 ? Texts.Get("Catalog.OriginalsCount", Originals) : null,
+        Copies > 0 ? Texts.Get("Catalog.CopiesCount", Copies) : null,
+    }.OfType<string>());
+}
 
 /// <summary>A fee; <see cref="Unit"/> says per what (<c>hồ sơ</c>, <c>trang</c>, <c>bản</c>…).</summary>
 public sealed record Fee(string Name, decimal? AmountVnd, string Unit, string? Note)

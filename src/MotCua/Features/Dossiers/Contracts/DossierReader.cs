@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
@@ -91,6 +92,12 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
     }
 
     public static string Status(DossierStatus status) => EnumNames.Of(status);
+
+    /// <summary>The status as people read it, in the current language.</summary>
+    public static string StatusText(DossierStatus status) => Texts.Get("Status." + Status(status));
+
+    /// <summary>A step named in the history as people read it: a step's own name, or the status a dossier ended in (stored by its code).</summary>
+    public static string StepText(string step) => Enum.TryParse<DossierStatus>(step, ignoreCase: true, out var status) && !int.TryParse(step, out _) ? StatusText(status) : step;
 
     /// <summary>A name as public pages may show it: "Nguyễn Văn An" → "Nguyễn V. A.".</summary>
     public static string MaskName(string fullName)

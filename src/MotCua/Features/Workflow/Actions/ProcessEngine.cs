@@ -153,7 +153,7 @@ public sealed class ProcessEngine(
         var dossier = c.Dossier;
         if (dossier.IsClosed)
         {
-            return Failure.Invalid("action", Texts.Get("Workflow.Closed", DossierReader.Status(dossier.Status)));
+            return Failure.Invalid("action", Texts.Get("Workflow.Closed", DossierReader.StatusText(dossier.Status)));
         }
 
         if ((action.StateError(dossier.Status) ?? action.StructureError(dossier.CurrentStep, c.Steps) ?? action.TaskError(c)) is { } error)
@@ -165,12 +165,12 @@ public sealed class ProcessEngine(
         var stepName = c.StepName(dossier.CurrentStep);
         if (ProcessRules.Current.RolesFor(profile, action.Kind) is not { } roles)
         {
-            return Failure.Invalid("action", Texts.Get("Workflow.ActionNotInStep", action.Name, stepName));
+            return Failure.Invalid("action", Texts.Get("Workflow.ActionNotInStep", Texts.Get("Action." + action.Name), stepName));
         }
 
         if (!roles.Any(c.User.IsInRole))
         {
-            return ActionFailures.Forbidden(Texts.Get("Workflow.ActionForRoles", stepName, action.Name, string.Join(", ", roles)));
+            return ActionFailures.Forbidden(Texts.Get("Workflow.ActionForRoles", stepName, Texts.Get("Action." + action.Name), string.Join(", ", roles.Select(r => Texts.Get("Role." + r)))));
         }
 
         var actingUnit = await action.ActingUnitAsync(c, target, ct);
