@@ -51,7 +51,8 @@ public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
             }
 
             await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi đánh giá" }).ClickAsync();
-            await Assertions.Expect(phone.GetByTestId("rated")).ToContainTextAsync("18/18");
+            await Assertions.Expect(phone.GetByTestId("rated")).ToContainTextAsync("Cảm ơn Ông/Bà đã đánh giá");
+            await Assertions.Expect(phone.GetByTestId("rated")).Not.ToContainTextAsync("18/18"); // the score is the office's, not shown to the citizen
 
             // The ward's leader sees both, and the disagreement between them, and clicks through to the dossier.
             var leader = await browser.NewPageAsync();

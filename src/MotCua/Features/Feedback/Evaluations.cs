@@ -43,7 +43,7 @@ public sealed record EvaluationRequest(
         {
             if (Criteria is not { Count: 9 })
             {
-                yield return new(Texts.Get("Feedback.Criteria", string.Join(", ", Evaluation.Answers.Select(a => $"\"{a}\""))), [nameof(Criteria)]);
+                yield return new(Texts.Get("Feedback.Criteria"), [nameof(Criteria)]);
             }
             else
             {

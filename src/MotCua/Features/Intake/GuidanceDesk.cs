@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
@@ -9,7 +10,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Features.Intake;
 
 /// <summary>Issues and prints requests to supplement (form 02) and refusals (form 03) at the counter.</summary>
-public sealed class GuidanceDesk(AppDbContext db, UnitTree units, TimeProvider clock)
+public sealed class GuidanceDesk(AppDbContext db, UnitTree units, StaffDirectory staff, TimeProvider clock)
 {
     public async Task<Guid> IssueAsync(
         GuidanceKind kind, UnitInfo office, Guid citizenId, string applicantName, ProcedureVersion version, List<GuidanceItem> missing, string? reason, string? officer, CancellationToken ct)
@@ -40,8 +41,9 @@ public sealed class GuidanceDesk(AppDbContext db, UnitTree units, TimeProvider c
     public async Task<byte[]> RenderAsync(IntakeGuidance g, CancellationToken ct)
     {
         var header = await units.FormHeaderAsync(g.OfficeId, ct);
+        var officer = g.Officer is { } username ? (await staff.FullNamesAsync([username], ct)).GetValueOrDefault(username, "") : "";
         return GuidancePdf.Render(new GuidanceData(
             g.Kind == GuidanceKind.Refusal, g.Number, header.Issuer, header.Agency is { Length: > 0 } name ? name : g.OfficeCode, g.ApplicantName, g.ProcedureName,
-            [.. g.Items.Select(i => new MissingItem(i.Name, i.Originals, i.Copies, null))], g.Reason, g.Officer ?? "", g.At, header.Place));
+            [.. g.Items.Select(i => new MissingItem(i.Name, i.Originals, i.Copies, null))], g.Reason, officer, g.At, header.Place));
     }
 }

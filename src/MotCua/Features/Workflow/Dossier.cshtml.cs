@@ -26,6 +26,14 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
 
     public IReadOnlyList<DossierAction> Actions { get; private set; } = [];
 
+    /// <summary>The actions in the order people most often take them: moving the dossier on first, sending it back and ending it last.</summary>
+    private static readonly DossierAction[] Likeliest =
+    [
+        DossierAction.Approve, DossierAction.IssueResult, DossierAction.Forward, DossierAction.ConsultReply, DossierAction.SupplementReceived,
+        DossierAction.Assign, DossierAction.Consult, DossierAction.RequestSupplement, DossierAction.Apologise, DossierAction.SendBack,
+        DossierAction.Refuse, DossierAction.Stop, DossierAction.ReturnResult,
+    ];
+
     public IReadOnlyList<ProcessStep> Steps { get; private set; } = [];
 
     public IReadOnlyList<StaffMember> Assignees { get; private set; } = [];
@@ -91,6 +99,7 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
             Actions = [.. Actions.Where(a => a != DossierAction.Apologise)]; // refused anyway; the page says why
         }
 
+        Actions = [.. Actions.OrderBy(a => Array.IndexOf(Likeliest, a))];
         Steps = (await catalog.VersionAsync(dossier.ProcedureVersionId, ct))?.Steps ?? [];
         CurrentStep = dossier.CurrentStep;
         WarnedWithoutApology = dossier.WarnedAt is not null && dossier.ResolvedAt is null;

@@ -148,7 +148,7 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
         }
 
         var people = await Services.Staff.InRoleAtAsync([unitId], role, ct);
-        return people.Any(p => p.Username == username.Trim()) ? null : Texts.Get("Workflow.AssigneeNotInRole", username, role);
+        return people.Any(p => p.Username == username.Trim()) ? null : Texts.Get("Workflow.AssigneeNotInRole", username, Texts.Get("Role." + role));
     }
 
     public static string Rating(DateTimeOffset at, DateTimeOffset due) => Deadline.Rate(at, due) switch
