@@ -244,28 +244,30 @@ public sealed class IndexModel(
             Profile = (await records.OpenAsync(User, id, "Tiếp nhận hồ sơ tại quầy", ct: ct)).Value;
         }
 
-        if (Procedure is { Length: > 0 } typed && await catalog.VersionInForceAsync(typed.Trim(), VietnamTime.Today(clock), ct) is null)
+        if (Procedure is { Length: > 0 } typed)
         {
-            // A name (with or without its diacritics) or part of a code: one match is the procedure; several are offered.
-            var q = SearchText.Fold(typed);
-            Matches = [.. Procedures.Where(x => SearchText.Fold(x.Name).Contains(q, StringComparison.Ordinal) || x.Code.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))];
-            if (Matches.Count == 1)
+            var today = VietnamTime.Today(clock);
+            Version = await catalog.VersionInForceAsync(typed.Trim(), today, ct);
+            if (Version is null)
             {
-                Procedure = Matches[0].Code;
-                Matches = [];
+                // A name (with or without its diacritics) or part of a code: one match is the procedure; several are offered.
+                var q = SearchText.Fold(typed);
+                Matches = [.. Procedures.Where(x => SearchText.Fold(x.Name).Contains(q, StringComparison.Ordinal) || x.Code.StartsWith(typed.Trim(), StringComparison.OrdinalIgnoreCase))];
+                if (Matches.Count == 1)
+                {
+                    Procedure = Matches[0].Code;
+                    Version = await catalog.VersionInForceAsync(Procedure, today, ct);
+                    Matches = [];
+                }
+                else if (Matches.Count == 0)
+                {
+                    ModelState.AddModelError("procedure", Texts.Get("Intake.NoMatch", typed.Trim()));
+                }
             }
-            else if (Matches.Count == 0)
-            {
-                ModelState.AddModelError("procedure", Texts.Get("Intake.NoMatch", typed.Trim()));
-            }
-        }
 
-        if (Procedure is { Length: > 0 } code && Matches.Count == 0)
-        {
-            Version = await catalog.VersionInForceAsync(code.Trim(), VietnamTime.Today(clock), ct);
             if (Version is not null && Profile is not null)
             {
-                Reusable = await documents.ReusableAsync(Profile.Id, [.. Version.Documents.Select(d => d.DocumentType)], VietnamTime.Today(clock), ct);
+                Reusable = await documents.ReusableAsync(Profile.Id, [.. Version.Documents.Select(d => d.DocumentType)], today, ct);
             }
         }
     }
