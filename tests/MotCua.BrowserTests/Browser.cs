@@ -24,6 +24,7 @@ public sealed class Browser : IAsyncLifetime
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = Mail.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The journeys see the app as its users do: the dispatcher delivers in the background, as in production.
             ["Smtp:Security"] = "none", ["Notifications:PollEvery"] = "00:00:00.500", ["Notifications:DispatchEnabled"] = "true",
+            ["Live:Seconds"] = "1", // dashboards and boards ask again every second, so that a journey sees them change
         });
     }
 

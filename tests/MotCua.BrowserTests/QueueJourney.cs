@@ -28,8 +28,12 @@ public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(board.GetByTestId("waiting")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"(^|\D)1(\D|$)")); // one waiting, not 10
 
             await Browser.SignInAsync(counter, "canbo.trungvan", "/Queue");
-            await counter.GetByTestId("counter").SelectOptionAsync(new SelectOptionValue { Label = "Quầy số 1 (HT, CT, DX, CK)" });
-            await counter.GetByTestId("call-next").ClickAsync();
+            // A first visit asks which counter; the shortcuts are listed and work as labelled.
+            await Assertions.Expect(counter.GetByTestId("pick-counter")).ToBeVisibleAsync();
+            await counter.GetByTestId("counter").SelectOptionAsync(new SelectOptionValue { Label = "Quầy số 1 (mọi dịch vụ)" });
+            await Assertions.Expect(counter.GetByTestId("shortcuts")).ToContainTextAsync("N gọi số tiếp theo");
+            await counter.Locator("h1").ClickAsync();
+            await counter.Keyboard.PressAsync("n");
             await Assertions.Expect(counter.GetByTestId("current")).ToHaveTextAsync("A1001");
 
             // The board hears the call at once, without reloading.
@@ -37,6 +41,10 @@ public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(board.GetByTestId("calls")).ToContainTextAsync("Quầy số 1");
             await Browser.ScreenshotAsync(board, "queue-board");
 
+            // The panel remembers the counter: opened again, it is on Quầy số 1, named with the officer who called there.
+            await counter.GotoAsync("/Queue");
+            await Assertions.Expect(counter.GetByTestId("current")).ToHaveTextAsync("A1001");
+            await Assertions.Expect(counter.GetByTestId("counter").Locator("option:checked")).ToHaveTextAsync("Quầy số 1 (mọi dịch vụ) · Nguyễn Thị Minh Thu");
             await counter.GetByTestId("start-intake").ClickAsync();
             await counter.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake" && new Uri(url).Query.Contains("ticket=", StringComparison.Ordinal));
         });

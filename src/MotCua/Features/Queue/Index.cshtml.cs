@@ -8,10 +8,13 @@ namespace MotCua.Features.Queue;
 
 /// <summary>
 /// The counter panel: the officer picks their counter, calls the next visitor (priority and waiting weighed), recalls,
-/// marks a no-show, transfers to another service, and starts intake from the ticket.
+/// marks a no-show, transfers to another service, and starts intake from the ticket. The panel opens on the counter
+/// the officer last used in this browser, else on the counter they last called at.
 /// </summary>
-public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
+public sealed class IndexModel(QueueDesk desk, UnitScope scope, StaffDirectory staff) : PageModel
 {
+    private const string CounterCookie = "motcua.counter";
+
     [BindProperty(SupportsGet = true)]
     public Guid? Counter { get; set; }
 
@@ -28,6 +31,14 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
     public IReadOnlyList<string> Parked { get; private set; } = [];
 
     public string? Message { get; private set; }
+
+    /// <summary>Who last called at each counter, by full name.</summary>
+    public IReadOnlyDictionary<string, string> Officers { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>The services a counter serves, by name; null when it serves every service of the office.</summary>
+    public string? ServiceNames(CounterView counter) => Services.All(s => counter.Services.Contains(s.Code))
+        ? null
+        : string.Join("; ", counter.Services.Select(code => Services.FirstOrDefault(s => s.Code == code)?.Name ?? code));
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -82,10 +93,22 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope) : PageModel
         Counters = await desk.CountersAsync(Office.Id, ct);
         Services = await desk.ServicesAsync(Office.Id, ct);
         Board = await desk.BoardAsync(Office, ct);
+        Officers = await staff.FullNamesAsync([.. Counters.Where(c => c.Officer is not null).Select(c => c.Officer!).Distinct()], ct);
+        if (Counter is null && HttpMethods.IsGet(Request.Method))
+        {
+            Counter = Guid.TryParse(Request.Cookies[CounterCookie], out var remembered) && Counters.Any(c => c.Id == remembered)
+                ? remembered
+                : Counters.FirstOrDefault(c => c.Officer == User.Identity?.Name)?.Id;
+        }
+
         if (Counter is { } id && Counters.Any(c => c.Id == id))
         {
             Current = await desk.CurrentAsync(id, ct);
             Parked = await desk.ParkedAsync(id, ct);
+            Response.Cookies.Append(CounterCookie, id.ToString(), new CookieOptions
+            {
+                HttpOnly = true, Secure = Request.IsHttps, SameSite = SameSiteMode.Strict, IsEssential = true, MaxAge = TimeSpan.FromDays(180),
+            });
         }
         else
         {

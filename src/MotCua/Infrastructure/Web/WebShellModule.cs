@@ -20,6 +20,18 @@ public sealed class RateLimitOptions
     public int PublicPerMinute { get; set; } = 300;
 }
 
+/// <summary>
+/// Configuration section "Live": how often a page's live region (dashboards, boards, a ticket, reports being made) asks
+/// the server again and updates its figures in place, without reloading the page.
+/// </summary>
+public sealed class LiveOptions
+{
+    public const string Section = "Live";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int Seconds { get; set; } = 30;
+}
+
 /// <summary>The shell every page and endpoint lives in: localisation, errors, limits, OpenAPI, health, logs.</summary>
 public static class WebShellModule
 {
@@ -61,6 +73,7 @@ public static class WebShellModule
             ctx.ProblemDetails.Extensions["traceId"] = System.Diagnostics.Activity.Current?.TraceId.ToString() ?? ctx.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<UnexpectedErrorHandler>();
 
+        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(o =>
         {

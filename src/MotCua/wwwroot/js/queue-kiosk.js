@@ -50,7 +50,10 @@
     document.getElementById('ticket-number').textContent = t.number;
     document.getElementById('ticket-service').textContent = names[t.service] || t.service;
     document.getElementById('ticket-ahead').textContent = t.waitingAhead;
-    document.getElementById('ticket-time').textContent = new Date(t.issuedAt).toLocaleString('vi-VN');
+    // The server gives the time in Vietnam time (+07:00): shown as it is, whatever the kiosk's own clock and zone say.
+    const [day, time] = t.issuedAt.split('T');
+    document.getElementById('ticket-time').textContent = `${time.slice(0, 5)} ${day.split('-').reverse().join('/')}`;
+    document.getElementById('ticket-priority').hidden = !t.priority;
     document.getElementById('ticket-qr').src = `/so-thu-tu/${t.id}?handler=qr`;
     choose.hidden = true;
     ticket.hidden = false;
