@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
+using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -15,7 +16,7 @@ namespace MotCua.Features.Workflow;
 /// A dossier as its handlers see it: where it is and who holds it, the deadline of each step and of the whole,
 /// the timeline of events, the documents and forms, and the actions the officer may take now.
 /// </summary>
-public sealed class DossierModel(DossierReader reader, DossierProgress progress, ProcessEngine engine, CatalogReader catalog, StaffDirectory staff, TimeProvider clock) : PageModel
+public sealed class DossierModel(DossierReader reader, DossierProgress progress, ProcessEngine engine, CatalogReader catalog, StaffDirectory staff, UnitTree tree, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string Code { get; set; } = "";
@@ -37,6 +38,9 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
     public IReadOnlyList<ProcessStep> Steps { get; private set; } = [];
 
     public IReadOnlyList<StaffMember> Assignees { get; private set; } = [];
+
+    /// <summary>The agencies a dossier's handler may consult today (every unit in force that is not a receiving office), by name.</summary>
+    public IReadOnlyList<UnitInfo> Agencies { get; private set; } = [];
 
     public int CurrentStep { get; private set; }
 
@@ -106,6 +110,12 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
         if (Actions.Contains(DossierAction.Assign) && Progress.Tasks.LastOrDefault(t => t.Kind == TaskKind.Step && t.EndedAt is null) is { } open)
         {
             Assignees = await staff.InRoleAtAsync([open.UnitId], open.Role, ct);
+        }
+
+        if (Actions.Contains(DossierAction.Consult))
+        {
+            var today = VietnamTime.Today(clock);
+            Agencies = [.. (await tree.AllAsync(ct)).Where(u => !u.ReceivesDossiers && u.IsValidOn(today)).OrderBy(u => u.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("vi-VN"), false))];
         }
 
         return true;

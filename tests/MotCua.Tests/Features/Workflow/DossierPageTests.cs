@@ -23,6 +23,33 @@ public sealed partial class DossierPageTests
         Assert.Contains("data-for=\"sendBack\"", page, StringComparison.Ordinal); // its step list shows only when sending back
     });
 
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task Consulting_picks_the_agency_by_name_from_a_list_of_the_agencies_in_force(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        var code = await Flow.ReceiveAsync(app, "2.000815", "001090400022");
+        using var specialist = await Pages.SignedInAsync(app, "chuyenvien.trungvan");
+        var url = $"/Workflow/Dossier/{code}";
+        var page = await specialist.GetStringAsync(url);
+
+        var agencies = AgencySelect().Match(page).Groups[1].Value;
+        Assert.Contains(">Sở Tư pháp thành phố Hà Nội</option>", agencies, StringComparison.Ordinal);
+        Assert.Contains(">Công an phường Đại Mỗ</option>", agencies, StringComparison.Ordinal);
+        Assert.DoesNotContain("Trung tâm Phục vụ hành chính công", agencies, StringComparison.Ordinal); // offices receive, they are not consulted
+        Assert.DoesNotContain("000.00.31.H26<", agencies, StringComparison.Ordinal); // named, not coded
+
+        var version = Regex.Match(page, "name=\"expectedVersion\" value=\"(\\d+)\"").Groups[1].Value;
+        using var posted = await Pages.PostFormAsync(specialist, url, new()
+        {
+            ["action"] = "consult", ["agency"] = "000.00.31.H26", ["workingDays"] = "2", ["note"] = "Xin xác nhận bản chính", ["expectedVersion"] = version,
+        });
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.True(Flow.InboxHas(await Flow.InboxAsync(app, "chuyenvien.sotuphap", "filter=consultations"), code)); // the agency picked is asked
+    });
+
+    [GeneratedRegex("<select id=\"agency\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex AgencySelect();
+
     [GeneratedRegex("<select id=\"action\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
     private static partial Regex ActionSelect();
 
