@@ -9,6 +9,35 @@ namespace MotCua.Tests.Features.Dossiers;
 /// <summary>Public tracking needs the dossier's key as well as its code; guessing codes of a day finds nothing and is slowed.</summary>
 public sealed class TrackingKeyTests
 {
+    /// <summary>Who handled the dossier, their note and the applicant's ID number: never on the public page.</summary>
+    private static readonly string[] Secrets = ["Nguyễn Thị Minh Thu", "canbo.trungvan", "Ghi chú nội bộ", "001090123460"];
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task Tracking_shows_the_due_time_and_what_happened_but_not_who_or_their_notes(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        app.Clock.SetUtcNow(Flow.Monday);
+        var code = await Flow.ReceiveAsync(app, "1.004873", "001090123460");
+        await Flow.ActAsync(app, "canbo.trungvan", code, "forward", new { note = "Ghi chú nội bộ: đã gọi điện cho bên A" });
+        var dossier = await Flow.GetAsync(app, code);
+        var key = dossier.GetProperty("trackingKey").GetString()!;
+        var due = Flow.Vn(dossier, "dueAt");
+        using var anonymous = app.CreateClient();
+
+        var page = System.Net.WebUtility.HtmlDecode(await anonymous.GetStringAsync($"/tra-cuu/{code}?key={key}"));
+        Assert.Contains($"Hẹn trả kết quả</dt><dd data-testid=\"due\">{due:HH:mm dd/MM/yyyy}</dd>", page, StringComparison.Ordinal);
+        Assert.Contains("Hồ sơ được tiếp nhận.", page, StringComparison.Ordinal);
+        Assert.Contains("Hồ sơ được chuyển sang bước: ", page, StringComparison.Ordinal);
+        foreach (var secret in Secrets)
+        {
+            Assert.DoesNotContain(secret, page, StringComparison.Ordinal);
+        }
+
+        var api = await anonymous.GetFromJsonAsync<JsonElement>($"/api/public/dossiers/{code}?key={key}");
+        Assert.Equal("receive forward", string.Join(' ', api.GetProperty("history").EnumerateArray().Select(e => e.GetProperty("action").GetString())));
+        Assert.DoesNotContain("Ghi chú", api.GetRawText(), StringComparison.Ordinal);
+    });
+
     [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Codes_of_a_day_cannot_be_walked_without_their_keys(DatabaseProvider provider)

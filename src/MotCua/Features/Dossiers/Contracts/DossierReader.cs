@@ -8,7 +8,23 @@ using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Dossiers.Contracts;
 
-public sealed record PublicDossier(string Code, string ProcedureName, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, string ApplicantName);
+/// <summary>
+/// What anyone holding a dossier's code and key may see: no personal data beyond the masked name. <c>DueAt</c> is the
+/// appointed time of the result; <c>ResolvedAt</c> when it was decided; the history names what happened, never who or
+/// the officers' notes.
+/// </summary>
+public sealed record PublicDossier(
+    string Code, string ProcedureName, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, string ApplicantName,
+    DateTimeOffset DueAt, DateTimeOffset? ResolvedAt, IReadOnlyList<PublicEvent> History);
+
+/// <summary>A step of a dossier's public history: the action's code and the step it went to, if any.</summary>
+public sealed record PublicEvent(DateTimeOffset At, string Action, string? Step)
+{
+    /// <summary>The event as the citizen reads it, in the current language.</summary>
+    public string Text => Step is { Length: > 0 } step && Action is "forward" or "sendBack"
+        ? Texts.Get("Track.Event." + Action, DossierReader.StepText(step))
+        : Texts.Get("Track.Event." + Action);
+}
 
 public sealed record ApplicantView(string IdNumber, string FullName, DateOnly? DateOfBirth, string? Address, string? Phone, string? Email);
 
@@ -87,9 +103,21 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
         }
 
         var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code && x.TrackingKey == normalized)
-            .Select(x => new { x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.ApplicantName }).FirstOrDefaultAsync(ct);
-        return d is null ? null : new PublicDossier(d.Code, d.ProcedureName, Status(d.Status), Vn(d.ReceivedAt), d.DueDate, MaskName(d.ApplicantName));
+            .Select(x => new { x.Id, x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.DueAt, x.ResolvedAt, x.ApplicantName }).FirstOrDefaultAsync(ct);
+        if (d is null)
+        {
+            return null;
+        }
+
+        var events = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == d.Id && PublicEvents.Contains(e.Action)).OrderBy(e => e.Seq)
+            .Select(e => new { e.At, e.Action, e.ToStep }).ToListAsync(ct);
+        return new PublicDossier(d.Code, d.ProcedureName, Status(d.Status), Vn(d.ReceivedAt), d.DueDate, MaskName(d.ApplicantName), Vn(d.DueAt),
+            d.ResolvedAt is { } resolved ? Vn(resolved) : null, [.. events.Select(e => new PublicEvent(Vn(e.At), e.Action, e.Action is "forward" or "sendBack" ? e.ToStep : null))]);
     }
+
+    /// <summary>The events the public history shows (an assignment inside the office is not one of them).</summary>
+    private static readonly string[] PublicEvents =
+        ["receive", "forward", "sendBack", "consult", "consultReply", "requestSupplement", "supplementReceived", "approve", "refuse", "stop", "issueResult", "returnResult", "apologise", "overdue"];
 
     public static string Status(DossierStatus status) => EnumNames.Of(status);
 
