@@ -20,6 +20,18 @@ public sealed class Evaluation
 
     public static readonly string[] Answers = ["unsatisfied", "satisfied", "verySatisfied"];
 
+    /// <summary>
+    /// The answer of a criterion that does not apply: the online service's quality for a dossier not filed online. It
+    /// scores nothing and lowers the dossier's maximum by 2 points.
+    /// </summary>
+    public const string NotApplicable = "notApplicable";
+
+    /// <summary>The place of "quality of the online service" in <see cref="CriteriaKeys"/>.</summary>
+    public const int OnlineService = 8;
+
+    /// <summary>The dossier's maximum: 2 points for each criterion that applies (18 when all 9 do).</summary>
+    public static int MaxPoints(IEnumerable<string> criteria) => 2 * criteria.Count(a => a != NotApplicable);
+
     /// <summary>What a complaint may be about, as the satisfaction formula of Decision 766 names them.</summary>
     public static readonly IReadOnlyList<string> ComplaintSubjects = ["receipt", "handling", "lateness"];
 

@@ -49,7 +49,7 @@ public sealed record EvaluationRequest(
             {
                 for (var i = 0; i < 9; i++)
                 {
-                    if (Criteria[i] is not { } answer || !Evaluation.Answers.Contains(answer))
+                    if (Criteria[i] is not { } answer || !(Evaluation.Answers.Contains(answer) || (i == Evaluation.OnlineService && answer == Evaluation.NotApplicable)))
                     {
                         yield return new(Texts.Get("Feedback.Criterion", i + 1, Evaluation.CriteriaKeys[i]), [$"criteria[{i}]"]);
                     }
@@ -103,7 +103,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         }
 
         var dossier = await dossiers.Rows.Where(d => d.Code == code)
-            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey }).FirstOrDefaultAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey, d.Channel }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
             return Failure.NotFound(Texts.Get("Feedback.NoDossierTitle"), "dossierCode", Texts.Get("Feedback.NoDossier", code));
@@ -117,6 +117,12 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         if (kind == Evaluation.DossierKind && dossier.ResolvedAt is null && dossier.ClosedAt is null)
         {
             return Failure.Conflict(Texts.Get("Feedback.NoResultYet", code), Texts.Get("Feedback.NoResultTitle"), "dossierCode");
+        }
+
+        var online = dossier.Channel == DossierChannel.Online;
+        if (kind == Evaluation.DossierKind && online && request.Criteria![Evaluation.OnlineService] == Evaluation.NotApplicable)
+        {
+            return Failure.Invalid($"criteria[{Evaluation.OnlineService}]", Texts.Get("Feedback.OnlineApplies"));
         }
 
         var now = clock.GetUtcNow();
@@ -154,7 +160,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
                 await events.RaiseAsync(new EvaluationRecounted(resolved, now), ct); // the satisfaction of that day's results changes
             }
 
-            Apply(evaluation, request, now);
+            Apply(evaluation, request, online, now);
             var other = await db.Set<Evaluation>().FirstOrDefaultAsync(e => e.DossierId == dossier.Id && e.Kind != kind, ct);
             var disagree = other is not null && other.Unsatisfied != evaluation.Unsatisfied;
             if (disagree && !evaluation.Disagreement)
@@ -186,10 +192,11 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         : Failure.Forbidden(Texts.Get("Feedback.KeyRequired"), Texts.Get("Feedback.NoProofTitle"), "key");
 
     public static EvaluationView View(Evaluation e, TimeSpan window) =>
-        new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : 18, e.Unsatisfied, e.Complaint,
+        new(e.Id, e.DossierCode, e.Kind, e.Rating, e.Criteria?.Split(','), e.Points, e.Kind == Evaluation.Counter ? 4 : Evaluation.MaxPoints(e.Criteria!.Split(',')), e.Unsatisfied, e.Complaint,
             e.At, e.At + window, e.Disagreement);
 
-    private static void Apply(Evaluation e, EvaluationRequest r, DateTimeOffset now)
+    /// <remarks>A dossier not filed online has no online service to rate: that criterion is recorded as not applying, whatever was sent.</remarks>
+    private static void Apply(Evaluation e, EvaluationRequest r, bool online, DateTimeOffset now)
     {
         if (e.Kind == Evaluation.Counter)
         {
@@ -199,10 +206,11 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         }
         else
         {
-            e.Criteria = string.Join(',', r.Criteria!);
-            e.Points = r.Criteria!.Sum(a => Array.IndexOf(Evaluation.Answers, a));
+            var criteria = r.Criteria!.Select((a, i) => i == Evaluation.OnlineService && !online ? Evaluation.NotApplicable : a!).ToList();
+            e.Criteria = string.Join(',', criteria);
+            e.Points = criteria.Where(a => a != Evaluation.NotApplicable).Sum(a => Array.IndexOf(Evaluation.Answers, a));
             e.Complaint = r.Complaint is { Length: > 0 } c ? c : null;
-            e.Unsatisfied = e.Complaint is not null || r.Criteria!.Contains("unsatisfied");
+            e.Unsatisfied = e.Complaint is not null || criteria.Contains("unsatisfied");
         }
 
         e.Reason = string.IsNullOrWhiteSpace(r.Reason) ? null : r.Reason.Trim();
@@ -221,7 +229,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
 
         var body = counter.Unsatisfied
             ? $"Tại quầy công dân đánh giá {counter.Rating}/4 (không hài lòng) nhưng sau khi có kết quả lại hài lòng ({dossier.Points}/18)."
-            : $"Tại quầy công dân đánh giá {counter.Rating}/4 (hài lòng) nhưng sau khi có kết quả lại không hài lòng ({dossier.Points}/18{(dossier.Complaint is { } c ? ", phản ánh về " + c : "")}).";
+            : $"Tại quầy công dân đánh giá {counter.Rating}/4 (hài lòng) nhưng sau khi có kết quả lại không hài lòng ({dossier.Points}/{Evaluation.MaxPoints(dossier.Criteria!.Split(','))}{(dossier.Complaint is { } c ? ", phản ánh: " + Texts.Get("Feedback.Complaint." + c).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "")}).";
         foreach (var leader in await staff.InRoleAtAsync(units, Roles.Leader, ct))
         {
             Outbox.ToStaff(db, leader.Username, $"{code}/disagreement/{now.ToUnixTimeMilliseconds()}", $"Đánh giá kép lệch nhau: hồ sơ {code}", body, DossierLinks.Page(code), now);

@@ -35,6 +35,9 @@ public sealed class RateModel(PublicTracking tracking, Evaluations evaluations) 
 
     public EvaluationView? Saved { get; private set; }
 
+    /// <summary>Filed online: the online service's quality is asked; otherwise that criterion does not apply.</summary>
+    public bool Online => Dossier?.Channel == "online";
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await FindAsync(ct) ?? Page();
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

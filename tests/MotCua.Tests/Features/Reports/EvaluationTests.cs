@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -110,6 +111,59 @@ public sealed class EvaluationTests
 
     [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public Task The_online_service_criterion_does_not_apply_to_a_dossier_filed_at_the_counter(DatabaseProvider provider) => TestApp.RunAsync(provider, async app =>
+    {
+        app.Clock.SetUtcNow(Flow.Monday);
+        var atCounter = await Flow.ReceiveAsync(app, "2.000815", "001090400031");
+        await Flow.ToResultReadyAsync(app, atCounter);
+        var key = (await Flow.GetAsync(app, atCounter)).GetProperty("trackingKey").GetString();
+
+        // The form does not ask it: it says it does not apply.
+        using var citizen = Pages.Browser(app);
+        var form = await citizen.GetStringAsync($"/danh-gia/{atCounter}?key={key}");
+        Assert.Contains("Không áp dụng: hồ sơ này không nộp trực tuyến.", System.Net.WebUtility.HtmlDecode(form), StringComparison.Ordinal);
+        Assert.Equal(8, Regex.Count(form, "name=\"Criteria\\[\\d\\]\" value=\"verySatisfied\""));
+
+        // Rated "very satisfied" throughout: 16 of the 16 points that apply, the ninth recorded as not applying.
+        using (var rated = await RateAsync(app, new { dossierCode = atCounter, kind = "dossier", criteria = Enumerable.Repeat("verySatisfied", 9), source = "qr" }))
+        {
+            var body = await rated.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+            Assert.Equal(16, body.GetProperty("points").GetInt32());
+            Assert.Equal(16, body.GetProperty("maxPoints").GetInt32());
+            Assert.Equal("notApplicable", body.GetProperty("criteria")[8].GetString());
+        }
+
+        // Filed online, the online service applies: "not applicable" is refused there, and on any other criterion.
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        using var created = await officer.PostAsJsonAsync("/api/dossiers", new
+        {
+            procedureCode = "2.000815", channel = "online", applicant = new { idNumber = "001090400032", fullName = "Lê Thị Hoa", email = "hoa@example.vn" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var online = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+        await Flow.ToResultReadyAsync(app, online);
+        var notApplying = AllSatisfied.ToArray();
+        notApplying[8] = "notApplicable";
+        using (var refused = await RateAsync(app, new { dossierCode = online, kind = "dossier", criteria = notApplying, source = "qr" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("criteria[8]", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        notApplying[8] = "satisfied";
+        notApplying[2] = "notApplicable";
+        using (var refused = await RateAsync(app, new { dossierCode = online, kind = "dossier", criteria = notApplying, source = "qr" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var full = await RateAsync(app, new { dossierCode = online, kind = "dossier", criteria = AllSatisfied, source = "qr" });
+        Assert.Equal(9, (await full.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("points").GetInt32());
+    });
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Good_at_the_counter_and_bad_after_the_result_is_flagged_to_the_leader(DatabaseProvider provider)
     {
         await TestApp.RunAsync(provider, async app =>
@@ -131,7 +185,8 @@ public sealed class EvaluationTests
                 Assert.Equal(HttpStatusCode.Created, after.StatusCode);
                 Assert.True(body.GetProperty("disagreement").GetBoolean());
                 Assert.True(body.GetProperty("unsatisfied").GetBoolean());
-                Assert.Equal(8, body.GetProperty("points").GetInt32());
+                Assert.Equal(7, body.GetProperty("points").GetInt32()); // 7 satisfied; no online service to rate for a counter dossier
+                Assert.Equal(16, body.GetProperty("maxPoints").GetInt32());
             }
 
             var told = await app.WithDbAsync(db => db.Set<OutboxMessage>().Where(m => m.Key.Contains("/disagreement/")).Select(m => m.Recipient).ToListAsync());

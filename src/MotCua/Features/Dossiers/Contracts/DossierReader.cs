@@ -15,7 +15,7 @@ namespace MotCua.Features.Dossiers.Contracts;
 /// </summary>
 public sealed record PublicDossier(
     string Code, string ProcedureName, string Status, DateTimeOffset ReceivedAt, DateOnly DueDate, string ApplicantName,
-    DateTimeOffset DueAt, DateTimeOffset? ResolvedAt, IReadOnlyList<PublicEvent> History);
+    DateTimeOffset DueAt, DateTimeOffset? ResolvedAt, IReadOnlyList<PublicEvent> History, string Channel);
 
 /// <summary>A step of a dossier's public history: the action's code and the step it went to, if any.</summary>
 public sealed record PublicEvent(DateTimeOffset At, string Action, string? Step)
@@ -103,7 +103,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
         }
 
         var d = await db.Set<Dossier>().AsNoTracking().Where(x => x.Code == code && x.TrackingKey == normalized)
-            .Select(x => new { x.Id, x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.DueAt, x.ResolvedAt, x.ApplicantName }).FirstOrDefaultAsync(ct);
+            .Select(x => new { x.Id, x.Code, x.ProcedureName, x.Status, x.ReceivedAt, x.DueDate, x.DueAt, x.ResolvedAt, x.ApplicantName, x.Channel }).FirstOrDefaultAsync(ct);
         if (d is null)
         {
             return null;
@@ -112,7 +112,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
         var events = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == d.Id && PublicEvents.Contains(e.Action)).OrderBy(e => e.Seq)
             .Select(e => new { e.At, e.Action, e.ToStep }).ToListAsync(ct);
         return new PublicDossier(d.Code, d.ProcedureName, Status(d.Status), Vn(d.ReceivedAt), d.DueDate, MaskName(d.ApplicantName), Vn(d.DueAt),
-            d.ResolvedAt is { } resolved ? Vn(resolved) : null, [.. events.Select(e => new PublicEvent(Vn(e.At), e.Action, e.Action is "forward" or "sendBack" ? e.ToStep : null))]);
+            d.ResolvedAt is { } resolved ? Vn(resolved) : null, [.. events.Select(e => new PublicEvent(Vn(e.At), e.Action, e.Action is "forward" or "sendBack" ? e.ToStep : null))], EnumNames.Of(d.Channel));
     }
 
     /// <summary>The events the public history shows (an assignment inside the office is not one of them).</summary>
