@@ -14,6 +14,7 @@ public static class QueueModule
     public static IServiceCollection AddQueueModule(this IServiceCollection services)
     {
         services.AddScoped<QueueDesk>();
+        services.AddScoped<Contracts.QueueWaiting>();
         services.AddScoped<IHandles<DossierReceived>, LinkServedTicket>();
         services.AddSingleton<WaitingBroadcast>();
         services.AddScoped<KioskHours>();

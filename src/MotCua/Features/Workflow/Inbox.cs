@@ -30,40 +30,18 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
 {
     public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations"];
 
+    /// <summary>How much is waiting for the caller, by urgency (the home page's figures), without reading any dossier.</summary>
+    public async Task<InboxCounts> CountsAsync(ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var (open, now, endOfToday, soon) = await OpenAsync(new InboxQuery(), user, ct);
+        return await CountAsync(open, now, endOfToday, soon, ct);
+    }
+
     public async Task<InboxPage> ReadAsync(InboxQuery query, ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var me = user.Identity?.Name ?? "";
-        var leader = user.IsInRole(Roles.Leader);
-        var roles = Roles.All.Where(user.IsInRole).ToArray();
-        var memberships = await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct);
-        // The caller's agencies and those merged into them, after one merger or several (their open work carried
-        // over), not the units below.
-        var units = UnitTree.AndPredecessors(await tree.LinksAsync(ct), memberships).ToArray();
-
-        var now = clock.GetUtcNow();
-        var endOfToday = VietnamTime.StartOfDay(VietnamTime.Today(clock).AddDays(1));
-        var soon = now + options.Value.DueSoon;
-        var open = db.Set<DossierTask>().AsNoTracking()
-            .Where(t => t.EndedAt == null && units.Contains(t.UnitId) && (leader || roles.Contains(t.Role)) && (leader || t.Holder == null || t.Holder == me));
-        if (query.Mine)
-        {
-            open = open.Where(t => t.Holder == me);
-        }
-
-        if (query.Procedure is { Length: > 0 } procedure)
-        {
-            open = open.Where(t => t.ProcedureCode == procedure.Trim());
-        }
-
-        var counts = (await open.GroupBy(t => 1).Select(g => new InboxCounts(
-            g.Count(),
-            g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
-            g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
-            g.Count(t => t.PausedAt == null && t.DueAt < now),
-            g.Count(t => t.PausedAt != null),
-            g.Count(t => t.Kind == TaskKind.Consultation))).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0);
-
+        var (open, now, endOfToday, soon) = await OpenAsync(query, user, ct);
+        var counts = await CountAsync(open, now, endOfToday, soon, ct);
         var filter = Filters.Contains(query.Filter) ? query.Filter! : "all";
         var selected = filter switch
         {
@@ -97,5 +75,43 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
                 r.PausedAt is not null ? "waiting" : r.DueAt < now ? "overdue" : r.DueAt < endOfToday ? "dueToday" : r.DueAt < soon ? "dueSoon" : "normal"))
             .ToList();
         return new InboxPage(counts, items, page, size, filter);
+    }
+
+    private static async Task<InboxCounts> CountAsync(IQueryable<DossierTask> open, DateTimeOffset now, DateTimeOffset endOfToday, DateTimeOffset soon, CancellationToken ct) =>
+        (await open.GroupBy(t => 1).Select(g => new InboxCounts(
+            g.Count(),
+            g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
+            g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
+            g.Count(t => t.PausedAt == null && t.DueAt < now),
+            g.Count(t => t.PausedAt != null),
+            g.Count(t => t.Kind == TaskKind.Consultation))).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0);
+
+    /// <summary>The caller's open tasks (their units' and those merged into them, their roles, not held by another).</summary>
+    private async Task<(IQueryable<DossierTask> Open, DateTimeOffset Now, DateTimeOffset EndOfToday, DateTimeOffset Soon)> OpenAsync(InboxQuery query, ClaimsPrincipal user, CancellationToken ct)
+    {
+        var me = user.Identity?.Name ?? "";
+        var leader = user.IsInRole(Roles.Leader);
+        var roles = Roles.All.Where(user.IsInRole).ToArray();
+        var memberships = await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct);
+        // The caller's agencies and those merged into them, after one merger or several (their open work carried
+        // over), not the units below.
+        var units = UnitTree.AndPredecessors(await tree.LinksAsync(ct), memberships).ToArray();
+
+        var now = clock.GetUtcNow();
+        var endOfToday = VietnamTime.StartOfDay(VietnamTime.Today(clock).AddDays(1));
+        var soon = now + options.Value.DueSoon;
+        var open = db.Set<DossierTask>().AsNoTracking()
+            .Where(t => t.EndedAt == null && units.Contains(t.UnitId) && (leader || roles.Contains(t.Role)) && (leader || t.Holder == null || t.Holder == me));
+        if (query.Mine)
+        {
+            open = open.Where(t => t.Holder == me);
+        }
+
+        if (query.Procedure is { Length: > 0 } procedure)
+        {
+            open = open.Where(t => t.ProcedureCode == procedure.Trim());
+        }
+
+        return (open, now, endOfToday, soon);
     }
 }

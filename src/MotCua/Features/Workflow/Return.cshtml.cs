@@ -1,8 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Actions;
+using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
 using MotCua.Infrastructure.Outcomes;
 
@@ -12,7 +16,7 @@ namespace MotCua.Features.Workflow;
 /// Returning the result: the receipt's QR code (a scanner types the tracking link) or the code finds the dossier;
 /// the officer records who received it, how, and the fees, attaches the scanned result, and the dossier closes.
 /// </summary>
-public sealed class ReturnModel(DossierReader reader, ResultReturn results, FileWork work) : PageModel
+public sealed class ReturnModel(DossierReader reader, ResultReturn results, FileWork work, DossierStore dossiers, UnitScope scope, CitizenRecords citizens) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Code { get; set; }
@@ -20,6 +24,11 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
     public DossierView? Dossier { get; private set; }
 
     public bool Returned { get; private set; }
+
+    /// <summary>With no dossier asked for: the results ready at the officer's offices, the longest waiting first.</summary>
+    public IReadOnlyList<ReadyResult> Ready { get; private set; } = [];
+
+    public sealed record ReadyResult(string Code, string ProcedureName, string ApplicantName, DateTimeOffset ReadyAt);
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
@@ -54,6 +63,15 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
     {
         Code = Clean(Code);
         Dossier = Code is null ? null : await reader.ViewAsync(Code, User, ct);
+        if (Code is null || Returned)
+        {
+            var visible = (await scope.VisibleUnitIdsAsync(User, ct)).ToArray();
+            var ready = await dossiers.Rows.Where(d => d.Status == DossierStatus.ResultReady && visible.Contains(d.OfficeId))
+                .OrderBy(d => d.ResolvedAt).Take(100)
+                .Select(d => new { d.Code, d.CitizenId, d.ProcedureName, d.ApplicantName, d.ResolvedAt }).ToListAsync(ct);
+            await citizens.LogListAsync(User, ready.Select(d => (d.CitizenId, d.Code)), "results-ready", "Trả kết quả", ct);
+            Ready = [.. ready.Select(d => new ReadyResult(d.Code, d.ProcedureName, d.ApplicantName, VietnamTime.ToVietnam(d.ResolvedAt ?? default)))];
+        }
     }
 
     /// <summary>A scanned receipt QR code types the tracking link (…/tra-cuu/CODE?key=KEY); keep the code.</summary>

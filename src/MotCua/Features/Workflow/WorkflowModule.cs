@@ -31,6 +31,7 @@ public static class WorkflowModule
         services.AddScoped<ProcessEngine>();
         services.AddScoped<ResultReturn>();
         services.AddScoped<Inbox>();
+        services.AddScoped<Contracts.WorkToday>();
         services.AddScoped<DossierProgress>();
         services.AddScoped<WorkflowForms>();
         services.AddScoped<ApologyFacts>();
