@@ -63,7 +63,7 @@ public sealed partial class PlainLanguageTests
 
         Assert.True(failures.Count == 0, "Code on screen:\n" + string.Join('\n', failures.Distinct().Take(500)));
         string[] mustRead = [$"/Workflow/Dossier/{start.Open}", $"/Workflow/ControlSlip/{start.Open}?handler=Pdf", $"/Dossiers/Receipt/{start.Open}",
-            $"/Workflow/ControlSlip/{start.Stopped}?handler=StopNotice", "/Dossiers/LogBook", "/Reports?handler=pdf", "/Reports?handler=officersPdf", "/Reports", "/Intake", "/Queue", "/Citizens"];
+            $"/Workflow/ControlSlip/{start.Stopped}?handler=StopNotice", "/Dossiers/LogBook", "/Reports?handler=pdf", "/Reports?handler=officersPdf", "/Reports", "/Intake", "/Queue", "/Citizens", "/Citizens/Record/"];
         Assert.DoesNotContain(mustRead, u => !read.Any(r => r.StartsWith(u, StringComparison.OrdinalIgnoreCase))); // the pages that matter were read, not skipped
         Assert.Contains(read, u => u.Contains("handler=apology", StringComparison.OrdinalIgnoreCase));
         Assert.True(read.Count >= 40, $"only {read.Count} pages were read");
@@ -87,13 +87,14 @@ public sealed partial class PlainLanguageTests
         await Flow.ActAsync(app, "lanhdao.trungvan", late, "apologise", new { note = "Chờ kết quả xác minh của xã nơi cư trú trước đây", newDueDate = "2027-03-10" });
 
         var key = await app.WithDbAsync(db => db.Set<MotCua.Features.Dossiers.Dossier>().Where(d => d.Code == done).Select(d => d.TrackingKey).SingleAsync());
+        var citizenId = await app.WithDbAsync(db => db.Set<MotCua.Features.Citizens.Citizen>().Where(c => c.IdNumber == "001090400011").Select(c => c.Id).SingleAsync());
         using var citizen = app.CreateClient();
         using var rated = await citizen.PostAsJsonAsync("/api/evaluations", new { dossierCode = done, kind = "dossier", key, criteria = Criteria });
         Assert.True(rated.IsSuccessStatusCode, await rated.Content.ReadAsStringAsync());
 
         string[] staff = ["/", "/Intake", "/Queue", "/Workflow", "/Dossiers/Today", "/Dossiers/LogBook", "/Reports", "/Reports/Monthly", "/Citizens",
             "/Catalog", "/Calendar", "/Units", "/Notifications", $"/Workflow/Dossier/{open}", $"/Workflow/Dossier/{late}", $"/Workflow/Dossier/{stopped}",
-            $"/Workflow/Dossier/{done}", $"/Dossiers/Return?code={done}",
+            $"/Workflow/Dossier/{done}", $"/Dossiers/Return?code={done}", "/Dossiers/Return", $"/Citizens/Record/{citizenId}?purpose={Uri.EscapeDataString("Kiểm tra dữ liệu đã lưu của công dân")}",
             $"/Reports?handler=pdf&unit={Ward}&from=2027-03-01&to=2027-03-03", $"/Reports?handler=officersPdf&unit={Ward}&from=2027-03-01&to=2027-03-03"];
         string[] anyone = ["/", "/thu-tuc", $"/lay-so/{Office}", $"/bang-goi-so/{Office}", $"/bang-cong-khai/{Office}", $"/dat-lich/{Office}",
             $"/tra-cuu/{done}?key={key}", $"/danh-gia/{done}?key={key}", "/tra-cuu"];

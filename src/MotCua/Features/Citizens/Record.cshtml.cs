@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Globalization;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Citizens;
 
@@ -10,8 +13,28 @@ namespace MotCua.Features.Citizens;
 /// A citizen's full record: profile with the source of each value, conflicts to settle, documents, and the log of
 /// who read it. Opening it writes to that log; without business with the citizen, a purpose must be given.
 /// </summary>
-public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICitizenDocuments documents, TimeProvider clock) : PageModel
+public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICitizenDocuments documents, StaffDirectory staff, TimeProvider clock) : PageModel
 {
+    /// <summary>The staff named in the record (who observed a value, who read it), by full name.</summary>
+    public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
+
+    public string NameOf(string? username) => username is null ? "" : Names.GetValueOrDefault(username, "");
+
+    /// <summary>A profile field's name as people read it.</summary>
+    public static string FieldText(string field) => Texts.Find("Citizens.Field." + field) ?? Texts.Get("Citizens.Field.other");
+
+    /// <summary>A profile value as people read it: dates as dd/MM/yyyy, the sex in words.</summary>
+    public static string ValueText(string field, string? value) => (field, value) switch
+    {
+        (_, null) => "",
+        ("dateOfBirth" or "idIssueDate", _) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        ("sex", _) => Texts.Get("Sex." + value),
+        _ => value,
+    };
+
+    /// <summary>What a read of the record was, in words ("document:…" reads one document).</summary>
+    public static string WhatText(string what) => Texts.Find("Citizens.What." + what.Split(':')[0]) ?? Texts.Get("Citizens.What.other");
+
     [FromRoute]
     public Guid Id { get; set; }
 
@@ -34,6 +57,7 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICit
         if (Record is not null)
         {
             Documents = await documents.ListAsync(Id, VietnamTime.Today(clock), ct);
+            Names = await staff.FullNamesAsync([.. Record.AccessLog.Select(a => a.Username).Concat(Record.Values.Select(v => v.ObservedBy)).OfType<string>().Distinct()], ct);
         }
 
         return Page();

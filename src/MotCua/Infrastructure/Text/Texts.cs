@@ -13,6 +13,9 @@ public static class Texts
 {
     private static readonly ResourceManager Resources = new("MotCua.Resources.SharedResource", typeof(SharedResource).Assembly);
 
+    /// <summary>The text of a key that may have none (a value recorded by a newer version): null then.</summary>
+    public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
+
     public static string Get(string key, params object?[] args)
     {
         var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No text '{key}' in the resources.");
