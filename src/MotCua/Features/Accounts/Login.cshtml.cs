@@ -53,12 +53,12 @@ public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard,
     {
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Login.Username")]
-        [StringLength(100)]
+        [StringLength(100, ErrorMessage = "Validation.TooLong")]
         public string Username { get; set; } = "";
 
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Login.Password")]
-        [StringLength(200)]
+        [StringLength(200, ErrorMessage = "Validation.TooLong")]
         public string Password { get; set; } = "";
     }
 }

@@ -59,7 +59,14 @@ public sealed class QueueFiguresReader(AppDbContext db, StaffDirectory staff)
         }
 
         var byBucket = tickets.ToLookup(t => Bucket(t.Day));
-        return [.. buckets.Select(b => Row(b.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), grain == "month" ? b.ToString("MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) : b.ToString("dd/MM", System.Globalization.CultureInfo.InvariantCulture), byBucket[b]))];
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        string Name(DateOnly b) => grain switch
+        {
+            "month" => b.ToString("MM/yyyy", invariant),
+            "week" => $"{b.ToString("dd/MM", invariant)}–{b.AddDays(6).ToString("dd/MM", invariant)}", // a week drawn as the week it is
+            _ => b.ToString("dd/MM", invariant),
+        };
+        return [.. buckets.Select(b => Row(b.ToString("yyyy-MM-dd", invariant), Name(b), byBucket[b]))];
     }
 
     private static QueueFigureRow Row(string key, string name, IEnumerable<Ticket> group)

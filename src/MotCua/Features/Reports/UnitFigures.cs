@@ -424,7 +424,7 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
                 ? from.AddDays((7 - ((int)from.DayOfWeek + 6) % 7) - 1)
                 : new DateOnly(from.Year, from.Month, 1).AddMonths(1).AddDays(-1);
             var to = end < period.To ? end : period.To;
-            yield return (grain == "week" ? $"{from:dd/MM}" : $"{from:MM/yyyy}", from, to);
+            yield return (grain == "week" ? (from == to ? $"{from:dd/MM}" : $"{from:dd/MM}–{to:dd/MM}") : $"{from:MM/yyyy}", from, to);
             from = to.AddDays(1);
         }
     }
