@@ -45,14 +45,16 @@ public sealed class EvaluationJourney(Browser browser) : IClassFixture<Browser>
             var key = (await MotCua.Tests.Features.Workflow.Flow.GetAsync(browser.App, code)).GetProperty("trackingKey").GetString();
             await phone.GotoAsync($"/tra-cuu/{code}?key={key}");
             await phone.GetByRole(AriaRole.Link, new() { Name = "Đánh giá việc giải quyết hồ sơ này" }).ClickAsync();
-            foreach (var group in await phone.Locator("fieldset.criterion").AllAsync())
+            // Filed at the counter: the online service's quality is not asked; it says it does not apply.
+            await Assertions.Expect(phone.GetByTestId("not-applicable")).ToHaveTextAsync("Không áp dụng: hồ sơ này không nộp trực tuyến.");
+            foreach (var group in await phone.Locator("fieldset.criterion:has(input[type=radio])").AllAsync())
             {
                 await group.GetByLabel("Rất hài lòng").CheckAsync();
             }
 
             await phone.GetByRole(AriaRole.Button, new() { Name = "Gửi đánh giá" }).ClickAsync();
             await Assertions.Expect(phone.GetByTestId("rated")).ToContainTextAsync("Cảm ơn Ông/Bà đã đánh giá");
-            await Assertions.Expect(phone.GetByTestId("rated")).Not.ToContainTextAsync("18/18"); // the score is the office's, not shown to the citizen
+            await Assertions.Expect(phone.GetByTestId("rated")).Not.ToContainTextAsync("16/16"); // the score is the office's, not shown to the citizen
 
             // The ward's leader sees both, and the disagreement between them, and clicks through to the dossier.
             var leader = await browser.NewPageAsync();

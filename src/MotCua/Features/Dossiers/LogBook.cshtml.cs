@@ -6,13 +6,14 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
+using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Dossiers;
 
 /// <summary>The dossier log book (form 06 of 2018, 07 of 2025) of the officer's units for a period: a page to print and an Excel file.</summary>
-public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecords citizens, TimeProvider clock) : PageModel
+public sealed class LogBookModel(AppDbContext db, UnitScope scope, UnitTree tree, CitizenRecords citizens, TimeProvider clock) : PageModel
 {
     public const int MaxRows = 5000;
 
@@ -42,7 +43,7 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecord
         {
             [Headers[0]] = r.No, [Headers[1]] = r.Code, [Headers[2]] = r.Procedure, [Headers[3]] = r.Applicant, [Headers[4]] = r.Contact, [Headers[5]] = r.Office,
             [Headers[6]] = r.Received, [Headers[7]] = r.Due, [Headers[8]] = r.Returned, [Headers[9]] = "", [Headers[10]] = r.Note,
-        }), sheetName: "So theo doi ho so", cancellationToken: ct);
+        }), sheetName: "Sổ theo dõi hồ sơ", cancellationToken: ct);
         buffer.Position = 0;
         return File(buffer, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"so-theo-doi-ho-so-{From:yyyyMMdd}-{To:yyyyMMdd}.xlsx");
     }
@@ -67,7 +68,7 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecord
             .Where(d => visible.Contains(d.OfficeId) && d.ReceivedAt >= start && d.ReceivedAt < end)
             .OrderBy(d => d.ReceivedAt)
             .Take(MaxRows + 1)
-            .Select(d => new { d.Id, d.Code, d.CitizenId, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.OfficeCode, d.ReceivedAt, d.DueAt, d.Status })
+            .Select(d => new { d.Id, d.Code, d.CitizenId, d.ProcedureName, d.ApplicantName, d.ApplicantAddress, d.ApplicantPhone, d.OfficeId, d.ReceivedAt, d.DueAt, d.Status })
             .ToListAsync(ct);
         Truncated = dossiers.Count > MaxRows;
         var ids = dossiers.Take(MaxRows).Select(d => d.Id).ToArray();
@@ -75,8 +76,9 @@ public sealed class LogBookModel(AppDbContext db, UnitScope scope, CitizenRecord
         var returned = await db.Set<DossierEvent>().AsNoTracking().Where(e => ids.Contains(e.DossierId) && e.Action == DossierEvents.ResultReturned)
             .Select(e => new { e.DossierId, e.At }).ToListAsync(ct);
         var returnedAt = returned.GroupBy(e => e.DossierId).ToDictionary(g => g.Key, g => g.Max(e => e.At));
+        var offices = (await tree.FindManyAsync([.. dossiers.Select(d => d.OfficeId).Distinct()], ct)).ToDictionary(u => u.Id, u => u.Name);
         Rows = [.. dossiers.Take(MaxRows).Select((d, i) => new Row(
-            i + 1, d.Code, d.ProcedureName, d.ApplicantName, string.Join(", ", new[] { d.ApplicantAddress, d.ApplicantPhone }.Where(x => !string.IsNullOrEmpty(x))), d.OfficeCode,
+            i + 1, d.Code, d.ProcedureName, d.ApplicantName, string.Join(", ", new[] { d.ApplicantAddress, d.ApplicantPhone }.Where(x => !string.IsNullOrEmpty(x))), offices.GetValueOrDefault(d.OfficeId, ""),
             Format(d.ReceivedAt), Format(d.DueAt), returnedAt.TryGetValue(d.Id, out var r) ? Format(r) : "", DossierReader.StatusText(d.Status)))];
     }
 
