@@ -47,6 +47,13 @@ public sealed class QueueJourney(Browser browser) : IClassFixture<Browser>
             await Assertions.Expect(counter.GetByTestId("counter").Locator("option:checked")).ToHaveTextAsync("Quầy số 1 (mọi dịch vụ) · Nguyễn Thị Minh Thu");
             await counter.GetByTestId("start-intake").ClickAsync();
             await counter.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Intake" && new Uri(url).Query.Contains("ticket=", StringComparison.Ordinal));
+
+            // The officer's home page: today's work, one click to each list.
+            await counter.GotoAsync("/");
+            await Assertions.Expect(counter.GetByTestId("today-waiting")).ToBeVisibleAsync();
+            await counter.GetByTestId("today-results").ClickAsync();
+            await counter.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/Dossiers/Return");
+            await counter.GoBackAsync();
         });
     }
 }
