@@ -51,7 +51,7 @@ public sealed record EvaluationRequest(
                 {
                     if (Criteria[i] is not { } answer || !(Evaluation.Answers.Contains(answer) || (i == Evaluation.OnlineService && answer == Evaluation.NotApplicable)))
                     {
-                        yield return new(Texts.Get("Feedback.Criterion", i + 1, Evaluation.CriteriaKeys[i]), [$"criteria[{i}]"]);
+                        yield return new(Texts.Get("Feedback.Criterion", i + 1, Texts.Get("Feedback.Criterion." + Evaluation.CriteriaKeys[i])), [$"criteria[{i}]"]);
                     }
                 }
             }
@@ -228,8 +228,8 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         }
 
         var body = counter.Unsatisfied
-            ? $"Tại quầy công dân đánh giá {counter.Rating}/4 (không hài lòng) nhưng sau khi có kết quả lại hài lòng ({dossier.Points}/18)."
-            : $"Tại quầy công dân đánh giá {counter.Rating}/4 (hài lòng) nhưng sau khi có kết quả lại không hài lòng ({dossier.Points}/{Evaluation.MaxPoints(dossier.Criteria!.Split(','))}{(dossier.Complaint is { } c ? ", phản ánh: " + Texts.Get("Feedback.Complaint." + c).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "")}).";
+            ? $"Tại quầy công dân đánh giá {counter.Rating}/4 (không hài lòng) nhưng sau khi có kết quả lại hài lòng ({dossier.Points}/{Evaluation.MaxPoints(dossier.Criteria!.Split(','))})."
+            : $"Tại quầy công dân đánh giá {counter.Rating}/4 (hài lòng) nhưng sau khi có kết quả lại không hài lòng ({dossier.Points}/{Evaluation.MaxPoints(dossier.Criteria!.Split(','))}{(dossier.Complaint is { } c ? ", phản ánh: " + Texts.InVietnamese("Feedback.Complaint." + c).ToLower(System.Globalization.CultureInfo.GetCultureInfo("vi-VN")) : "")}).";
         foreach (var leader in await staff.InRoleAtAsync(units, Roles.Leader, ct))
         {
             Outbox.ToStaff(db, leader.Username, $"{code}/disagreement/{now.ToUnixTimeMilliseconds()}", $"Đánh giá kép lệch nhau: hồ sơ {code}", body, DossierLinks.Page(code), now);

@@ -94,7 +94,7 @@ public sealed class IndexModel(QueueDesk desk, UnitScope scope, StaffDirectory s
         Services = await desk.ServicesAsync(Office.Id, ct);
         Board = await desk.BoardAsync(Office, ct);
         Officers = await staff.FullNamesAsync([.. Counters.Where(c => c.Officer is not null).Select(c => c.Officer!).Distinct()], ct);
-        if (Counter is null && HttpMethods.IsGet(Request.Method))
+        if (Counter is null && HttpMethods.IsGet(Request.Method) && !Request.Query.ContainsKey("counter"))
         {
             Counter = Guid.TryParse(Request.Cookies[CounterCookie], out var remembered) && Counters.Any(c => c.Id == remembered)
                 ? remembered

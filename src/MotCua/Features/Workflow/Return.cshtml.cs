@@ -25,7 +25,7 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
 
     public bool Returned { get; private set; }
 
-    /// <summary>With no dossier asked for: the results ready at the officer's offices, the longest waiting first.</summary>
+    /// <summary>With no dossier asked for: the results ready at the officer's own office, the longest waiting first.</summary>
     public IReadOnlyList<ReadyResult> Ready { get; private set; } = [];
 
     public sealed record ReadyResult(string Code, string ProcedureName, string ApplicantName, DateTimeOffset ReadyAt);
@@ -65,8 +65,8 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
         Dossier = Code is null ? null : await reader.ViewAsync(Code, User, ct);
         if (Code is null || Returned)
         {
-            var visible = (await scope.VisibleUnitIdsAsync(User, ct)).ToArray();
-            var ready = await dossiers.Rows.Where(d => d.Status == DossierStatus.ResultReady && visible.Contains(d.OfficeId))
+            var office = (await scope.CurrentOfficeAsync(User, ct))?.Id;
+            var ready = await dossiers.Rows.Where(d => d.Status == DossierStatus.ResultReady && d.OfficeId == office)
                 .OrderBy(d => d.ResolvedAt).Take(100)
                 .Select(d => new { d.Code, d.CitizenId, d.ProcedureName, d.ApplicantName, d.ResolvedAt }).ToListAsync(ct);
             await citizens.LogListAsync(User, ready.Select(d => (d.CitizenId, d.Code)), "results-ready", "Trả kết quả", ct);
@@ -76,5 +76,7 @@ public sealed class ReturnModel(DossierReader reader, ResultReturn results, File
 
     /// <summary>A scanned receipt QR code types the tracking link (…/tra-cuu/CODE?key=KEY); keep the code.</summary>
     private static string? Clean(string? scanned) =>
-        string.IsNullOrWhiteSpace(scanned) ? null : Uri.UnescapeDataString(scanned.Trim().Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        string.IsNullOrWhiteSpace(scanned) || scanned.Trim().Split('?')[0].Split('/', StringSplitOptions.RemoveEmptyEntries) is not [.., var last]
+            ? null
+            : Uri.UnescapeDataString(last);
 }

@@ -16,6 +16,10 @@ public static class Texts
     /// <summary>The text of a key that may have none (a value recorded by a newer version): null then.</summary>
     public static string? Find(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture);
 
+    /// <summary>The Vietnamese text of a key, whatever the reader's language (what is stored or sent to officials).</summary>
+    public static string InVietnamese(string key) =>
+        Resources.GetString(key, CultureInfo.GetCultureInfo("vi-VN")) ?? throw new InvalidOperationException($"No text '{key}' in the resources.");
+
     public static string Get(string key, params object?[] args)
     {
         var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No text '{key}' in the resources.");

@@ -16,11 +16,12 @@
   // A single letter presses the control whose aria-keyshortcuts names it (the queue panel's N, R, P, D, K, I), unless
   // the person is typing in a field or holds a modifier key.
   document.addEventListener('keydown', (event) => {
-    if (event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return;
+    if (event.repeat || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return;
     if (event.target.closest('input, select, textarea, [contenteditable]')) return;
     const control = document.querySelector(`[aria-keyshortcuts="${CSS.escape(event.key.toUpperCase())}"]`);
-    if (!control) return;
+    if (!control || control.dataset.pressed) return;
     event.preventDefault();
+    control.dataset.pressed = 'true'; // once: the form it sends replaces the page; a second press must not act twice
     control.click();
   });
   // A select with data-shows-fields shows, in its form, only the fields whose data-for names the chosen value.
@@ -40,13 +41,15 @@
       if (!busy) {
         try {
           const response = await fetch(location.href, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-          if (!response.ok || response.redirected) return;
+          // Signed out, or the page is gone: stop. A busy or restarting server: try again next round.
+          if (response.redirected || [401, 403, 404].includes(response.status)) return;
+          if (!response.ok) throw new Error(String(response.status));
           const fresh = new DOMParser().parseFromString(await response.text(), 'text/html').getElementById(region.id);
           if (!fresh) return;
           if (fresh.innerHTML !== region.innerHTML) region.innerHTML = fresh.innerHTML;
           if (!fresh.hasAttribute('data-live')) return;
         } catch {
-          // The network dropped for a moment: the next round tries again.
+          // The network or the server failed for a moment: the next round tries again.
         }
       }
       setTimeout(update, every);

@@ -33,6 +33,8 @@ public sealed class HomePageTests
         var results = await officer.GetStringAsync("/Dossiers/Return");
         Assert.Contains($"href=\"?code={Uri.EscapeDataString(ready)}\"", results, StringComparison.Ordinal);
         Assert.DoesNotContain(handled, results, StringComparison.Ordinal);
+        using var nothingScanned = await officer.GetAsync("/Dossiers/Return?code=%2F%3Fx"); // a scan with no code in it: the page, not an error
+        Assert.Equal(System.Net.HttpStatusCode.OK, nothingScanned.StatusCode);
     });
 
     private static int Figure(string page, string testId) =>

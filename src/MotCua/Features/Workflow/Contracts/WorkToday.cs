@@ -5,7 +5,7 @@ using MotCua.Features.Dossiers.Contracts;
 
 namespace MotCua.Features.Workflow.Contracts;
 
-/// <summary>What waits for a staff member today: their open work by urgency, and the results ready to hand over at their offices.</summary>
+/// <summary>What waits for a staff member today: their open work by urgency, and the results ready to hand over at their own office.</summary>
 public sealed record WorkWaiting(int Open, int DueToday, int Overdue, int ResultsToReturn);
 
 /// <summary>The home page's figures: counts only, no dossier read (so no citizen's data is read or logged).</summary>
@@ -14,8 +14,8 @@ public sealed class WorkToday(Inbox inbox, DossierStore dossiers, UnitScope scop
     public async Task<WorkWaiting> ReadAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var counts = await inbox.CountsAsync(user, ct);
-        var visible = (await scope.VisibleUnitIdsAsync(user, ct)).ToArray();
-        var ready = await dossiers.Rows.CountAsync(d => d.Status == DossierStatus.ResultReady && visible.Contains(d.OfficeId), ct);
+        var office = (await scope.CurrentOfficeAsync(user, ct))?.Id;
+        var ready = office is null ? 0 : await dossiers.Rows.CountAsync(d => d.Status == DossierStatus.ResultReady && d.OfficeId == office, ct);
         return new WorkWaiting(counts.All, counts.DueToday, counts.Overdue, ready);
     }
 }
