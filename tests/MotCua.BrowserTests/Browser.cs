@@ -10,22 +10,33 @@ namespace MotCua.BrowserTests;
 /// MotCua on a real Kestrel port with a fresh database, and Debian's headless Chromium driven by Playwright
 /// (never a downloaded browser). Screenshots go to TestResults/screenshots.
 /// </summary>
-public sealed class Browser : IAsyncLifetime
+public class Browser : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? playwright;
 
     public Browser()
+        : this(null)
+    {
+    }
+
+    protected Browser(IDictionary<string, string?>? extra)
     {
         Mail = SimpleSmtpServer.Start();
-        App = TestApp.WithSettings(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = Mail.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The journeys see the app as its users do: the dispatcher delivers in the background, as in production.
             ["Smtp:Security"] = "none", ["Notifications:PollEvery"] = "00:00:00.500", ["Notifications:DispatchEnabled"] = "true",
             ["Live:Seconds"] = "1", // dashboards and boards ask again every second, so that a journey sees them change
-        });
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        App = TestApp.WithSettings(settings);
     }
 
     public TestApp App { get; }

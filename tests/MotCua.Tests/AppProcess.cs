@@ -20,6 +20,7 @@ public static class AppProcess
         start.Environment["Database__ConnectionString"] = $"Data Source={db}";
         start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
         start.Environment["Scanning__Enabled"] = "false";
+        start.Environment["Demo__Month"] = "false"; // as TestApp
         start.Environment["RateLimiting__PublicPerMinute"] = "100000";
         start.Environment["Intake__BackdateDays"] = "3660"; // as TestApp: dossiers received at fixed past dates
         start.Environment["Intake__OfficersMayBackdate"] = "true";

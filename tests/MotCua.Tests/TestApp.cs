@@ -53,6 +53,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Database:Provider"] = provider.ToString();
         settings["Database:ConnectionString"] = ConnectionString;
         settings["Demo:Enabled"] = "true";
+        settings["Demo:Month"] = "false"; // the demo city without its month of dossiers: each test makes its own (DemoMonthTests replays it)
         settings["RateLimiting:PublicPerMinute"] = "100000";
         settings["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-files-{Guid.NewGuid():N}");
         settings["Scanning:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-scans-{Guid.NewGuid():N}");
@@ -103,7 +104,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
 
         builder.ConfigureTestServices(services =>
         {
-            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<TimeProvider>(new MotCua.Infrastructure.Demo.DemoClock(Clock));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
         });
     }

@@ -19,6 +19,8 @@ public static class StartupModule
     {
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddScoped<IStartupTask, DemoSeeder>();
+        services.AddScoped<DemoMonth>();
+        services.AddScoped<IStartupTask>(sp => sp.GetRequiredService<DemoMonth>());
         services.AddScoped<DemoFlag>();
         services.AddMemoryCache();
         return services;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Feedback.Contracts;
@@ -11,10 +12,11 @@ namespace MotCua.Features.Feedback;
 /// </summary>
 public sealed class CounterRatingTokens(IDataProtectionProvider protection, IOptions<FeedbackOptions> options, TimeProvider clock)
 {
-    private readonly ITimeLimitedDataProtector protector = protection.CreateProtector("MotCua.Feedback.CounterRating").ToTimeLimitedDataProtector();
+    // The expiry travels inside the token and is checked against the app's clock (not the data protector's own).
+    private readonly IDataProtector protector = protection.CreateProtector("MotCua.Feedback.CounterRating.v2");
 
     public string Issue(string dossierCode, string officer) =>
-        protector.Protect($"{dossierCode}\n{officer}", clock.GetUtcNow() + options.Value.CounterPromptFor);
+        protector.Protect(string.Create(CultureInfo.InvariantCulture, $"{dossierCode}\n{officer}\n{(clock.GetUtcNow() + options.Value.CounterPromptFor).ToUnixTimeMilliseconds()}"));
 
     /// <summary>The officer the token was issued to, when it is valid for <paramref name="dossierCode"/>; otherwise null.</summary>
     public string? Verify(string? token, string dossierCode)
@@ -26,8 +28,9 @@ public sealed class CounterRatingTokens(IDataProtectionProvider protection, IOpt
 
         try
         {
-            var parts = protector.Unprotect(token, out var expires).Split('\n');
-            return parts.Length == 2 && parts[0] == dossierCode && expires > clock.GetUtcNow() ? parts[1] : null;
+            var parts = protector.Unprotect(token).Split('\n');
+            return parts.Length == 3 && parts[0] == dossierCode && long.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out var expires)
+                && DateTimeOffset.FromUnixTimeMilliseconds(expires) > clock.GetUtcNow() ? parts[1] : null;
         }
         catch (System.Security.Cryptography.CryptographicException)
         {

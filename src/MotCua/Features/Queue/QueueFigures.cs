@@ -39,7 +39,7 @@ public sealed class QueueFiguresReader(AppDbContext db, StaffDirectory staff)
             from, to, Row("all", Texts.Get("Common.All"), tickets),
             [.. tickets.GroupBy(t => t.ServiceCode).OrderBy(g => g.Key).Select(g => Row(g.Key, services.GetValueOrDefault(g.Key, g.Key), g))],
             [.. tickets.Where(t => t.CounterId is not null).GroupBy(t => t.CounterId!.Value).Select(g => Row(g.Key.ToString(), counters.GetValueOrDefault(g.Key, "?"), g)).OrderBy(r => r.Name)],
-            [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).Select(g => Row(g.Key, officers.GetValueOrDefault(g.Key, g.Key), g)).OrderBy(r => r.Name)],
+            [.. tickets.Where(t => t.CalledBy is not null).GroupBy(t => t.CalledBy!).Select(g => Row(g.Key, officers.GetValueOrDefault(g.Key, Texts.Get("Common.Colleague")), g)).OrderBy(r => r.Name)],
             arrivals, grain, Trend(tickets, from, to, grain));
     }
 

@@ -225,19 +225,24 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         [Display(Name = "Units.Name")]
         public string Name { get; set; } = "";
 
+        [Display(Name = "Units.Kind")]
         public UnitKind Kind { get; set; } = UnitKind.Ward;
 
+        [Display(Name = "Units.Parent")]
         public string? ParentCode { get; set; }
 
         [Required(ErrorMessage = "Validation.Required")]
         [Display(Name = "Units.ValidFrom")]
         public DateOnly? ValidFrom { get; set; }
 
+        [Display(Name = "Units.ValidTo")]
         public DateOnly? ValidTo { get; set; }
 
+        [Display(Name = "Units.Successor")]
         public string? SuccessorCode { get; set; }
 
         /// <summary>The principal successor's share, when the unit was divided among several.</summary>
+        [Display(Name = "Units.Share")]
         public int? SuccessorShare { get; set; }
 
         /// <summary>The other units that took part of it.</summary>
@@ -248,17 +253,21 @@ public sealed class EditModel(AppDbContext db, IStringLocalizer<SharedResource> 
         public bool LeadersAtCounter { get; set; }
 
         [StringLength(1000, ErrorMessage = "Validation.TooLong")]
+        [Display(Name = "Units.Note")]
         public string? Note { get; set; }
 
         [StringLength(40, ErrorMessage = "Validation.TooLong")]
         [RegularExpression("^[a-zA-Z-]*$", ErrorMessage = "Validation.Format")]
+        [Display(Name = "Units.Function")]
         public string? Function { get; set; }
     }
 
     public sealed class PartInput
     {
+        [Display(Name = "Units.Successor")]
         public string? Code { get; set; }
 
+        [Display(Name = "Units.Share")]
         public int? Share { get; set; }
     }
 

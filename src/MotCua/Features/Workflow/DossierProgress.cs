@@ -18,7 +18,7 @@ public sealed record ApologyView(Guid Id, DateTimeOffset At, string By, string R
 public sealed record ProgressView(IReadOnlyList<TaskView> Tasks, IReadOnlyList<ApologyView> Apologies, IReadOnlyList<HandOver> ControlSlip, string? Outcome);
 
 /// <summary>Where a dossier has been and is: its tasks with their deadlines and ratings, apologies, and the control slip rows.</summary>
-public sealed class DossierProgress(AppDbContext db, UnitTree tree, StaffDirectory staff, TimeProvider clock)
+public sealed class DossierProgress(AppDbContext db, DossierStore dossiers, UnitTree tree, StaffDirectory staff, TimeProvider clock)
 {
     public async Task<ProgressView> ReadAsync(IDossier dossier, CancellationToken ct = default)
     {
@@ -38,13 +38,15 @@ public sealed class DossierProgress(AppDbContext db, UnitTree tree, StaffDirecto
         // One row per hand-over: a step ended and the next one started (or the dossier ended).
         var steps = tasks.Where(t => t.EndedAt is not null).OrderBy(t => t.EndedAt).ToList();
         var slip = new List<HandOver>();
+        var notes = await dossiers.Events.Where(e => e.DossierId == dossier.Id && e.Note != null).Select(e => new { e.At, e.Actor, e.Note }).ToListAsync(ct);
         foreach (var t in steps)
         {
             var next = tasks.Where(n => n.Kind == TaskKind.Step && n.StartedAt >= t.EndedAt!.Value && n.Id != t.Id).OrderBy(n => n.StartedAt).FirstOrDefault();
             var (to, ending) = t.Kind == TaskKind.Consultation ? (null, EnumNames.Of(DossierAction.ConsultReply))
                 : next is not null ? ($"{next.StepName} ({Name(next.UnitId)})", null)
                 : ((string?)null, Camel(t.EndAction));
-            slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, ending, Vn(t.EndedAt!.Value), Camel(t.Outcome) ?? "", Camel(t.EndAction), t.EndedBy is { } by ? officers.GetValueOrDefault(by, by) : null));
+            slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, ending, Vn(t.EndedAt!.Value), Camel(t.Outcome) ?? "", Camel(t.EndAction), t.EndedBy is { } by ? officers.GetValueOrDefault(by, by) : null,
+                notes.FirstOrDefault(n => n.At == t.EndedAt && n.Actor == t.EndedBy)?.Note));
         }
 
         var outcome = dossier.ResolvedAt is { } resolved ? Deadline.Rate(resolved, dossier.DueAt)

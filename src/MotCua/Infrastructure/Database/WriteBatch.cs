@@ -19,6 +19,7 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
     private const int MaxBatch = 100;
 
     private readonly Channel<Piece> queue = Channel.CreateUnbounded<Piece>(new UnboundedChannelOptions { SingleReader = true });
+    private volatile bool writing;
 
     /// <summary>Runs <paramref name="work"/> with a context whose changes are committed before this returns.</summary>
     /// <param name="db">The caller's context: used as it is on PostgreSQL (no transaction added); on SQLite the batch has its own.</param>
@@ -33,6 +34,16 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
             return await work(db, ct);
         }
 
+        if (!writing)
+        {
+            // Before the host has started the batches (the startup's own work, such as the demo month), nobody
+            // else writes: the piece runs alone, in a transaction of its own.
+            await using var tx = await WriteTransaction.BeginAsync(db, ct);
+            var value = await work(db, ct);
+            await tx.CommitAsync(ct);
+            return value;
+        }
+
         var piece = new Piece<T>(work);
         await queue.Writer.WriteAsync(piece, ct);
         return await piece.Result.Task.WaitAsync(ct);
@@ -41,6 +52,7 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Piece>(MaxBatch);
+        writing = true;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
@@ -127,13 +139,27 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
         public abstract void Fail(Exception e);
     }
 
+    /// <summary>A caller's work, run in the caller's execution context (its clock, its log scope and trace), though on the batch's thread.</summary>
     private sealed class Piece<T>(Func<AppDbContext, CancellationToken, Task<T>> work) : Piece
     {
+        private readonly ExecutionContext? context = ExecutionContext.Capture();
         private T? value;
 
         public TaskCompletionSource<T> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public override async Task RunAsync(AppDbContext db, CancellationToken ct) => value = await work(db, ct);
+        public override Task RunAsync(AppDbContext db, CancellationToken ct)
+        {
+            if (context is null)
+            {
+                return RunHereAsync(db, ct);
+            }
+
+            Task? running = null;
+            ExecutionContext.Run(context, _ => running = RunHereAsync(db, ct), null);
+            return running!;
+        }
+
+        private async Task RunHereAsync(AppDbContext db, CancellationToken ct) => value = await work(db, ct);
 
         public override void Complete() => Result.TrySetResult(value!);
 

@@ -50,6 +50,10 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
             (u["TV"], new DateOnly(2021, 6, 1), LastDayBeforeReform), (u["DM"], Reform, null));
         await AddAccount("canbo.phuongkhac", "Phạm Thị Lan", Roles.OneStopOfficer, (u["TL.centre"], Reform, null));
         await AddAccount("canbo.xuanphuong", "Đỗ Văn Nam", Roles.OneStopOfficer, (u["XP.centre"], Reform, null));
+        await AddAccount("chuyenvien.phuongkhac", "Đinh Văn Khoa", Roles.Specialist, (u["TL"], Reform, null));
+        await AddAccount("lanhdao.phuongkhac", "Lương Thị Hồng", Roles.Leader, (u["TL"], Reform, null));
+        await AddAccount("chuyenvien.xuanphuong", "Tạ Minh Tuấn", Roles.Specialist, (u["XP"], Reform, null));
+        await AddAccount("lanhdao.xuanphuong", "Cao Thị Ngọc Ánh", Roles.Leader, (u["XP"], Reform, null));
         await AddAccount("lanhdao.thanhpho", "Hoàng Minh Đức", Roles.Leader, (u["HN"], new DateOnly(2020, 1, 1), null));
         // The agencies of the inter-agency one-stop and the city departments, each with someone to act.
         await AddAccount("canbo.thanhpho", "Vũ Thị Hạnh", Roles.OneStopOfficer, (u["HN.centre"], Reform, null));

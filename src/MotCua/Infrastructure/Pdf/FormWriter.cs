@@ -84,10 +84,40 @@ public sealed class FormWriter : IDisposable
         font ??= Regular;
         var content = s.Normalize(NormalizationForm.FormC);
         var w = columnWidth ?? width;
-        var lines = Math.Max(1, (int)Math.Ceiling(graphics.MeasureString(content, font).Width / w));
+        var lines = LinesOf(content, font, w);
         text.Alignment = center ? XParagraphAlignment.Center : XParagraphAlignment.Left;
         text.DrawString(content, font, XBrushes.Black, new XRect(x ?? Left, Y, w, (lines * (font.Size + 4)) + 2), XStringFormats.TopLeft);
         Y += (lines * (font.Size + 4)) + 4;
+    }
+
+    /// <summary>How many lines the text takes when wrapped at word boundaries, as the formatter wraps it (a word wider than the line takes the lines it needs).</summary>
+    private int LinesOf(string content, XFont font, double w)
+    {
+        var space = graphics.MeasureString(" ", font).Width;
+        var lines = 0;
+        foreach (var paragraph in content.Split('\n'))
+        {
+            lines++;
+            var used = 0.0;
+            foreach (var word in paragraph.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var wide = graphics.MeasureString(word, font).Width;
+                if (used > 0 && used + space + wide > w)
+                {
+                    lines++;
+                    used = 0;
+                }
+
+                used += (used > 0 ? space : 0) + wide;
+                if (used > w)
+                {
+                    lines += (int)Math.Ceiling(used / w) - 1;
+                    used %= w;
+                }
+            }
+        }
+
+        return Math.Max(1, lines);
     }
 
     /// <summary>The form number and legal basis in the top right corner.</summary>

@@ -114,7 +114,7 @@ public static class WebShellModule
 
         services.AddOpenApi();
         services.AddHttpContextAccessor();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(new Demo.DemoClock(TimeProvider.System));
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         return services;
     }

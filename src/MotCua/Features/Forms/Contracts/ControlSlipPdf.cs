@@ -6,9 +6,10 @@ namespace MotCua.Features.Forms.Contracts;
 /// <summary>
 /// One hand-over on the control slip: from which step, to the next step or (<see cref="To"/> null) how the dossier
 /// left the process (<see cref="Ending"/>: consultReply, returnResult, refuse, stop), when, how that stage ended, by
-/// which action and whom. Words are the reader's: the page translates the names, the form writes them in Vietnamese.
+/// which action and whom, with the note written then (the reason typed, what was handed over). Words are the reader's:
+/// the page translates the names, the form writes them in Vietnamese.
 /// </summary>
-public sealed record HandOver(string From, string? To, string? Ending, DateTimeOffset At, string Outcome, string? Action, string? By);
+public sealed record HandOver(string From, string? To, string? Ending, DateTimeOffset At, string Outcome, string? Action, string? By, string? Note = null);
 
 public sealed record ControlSlipData(
     string ParentUnitName, string OfficeName, string Code, string ApplicantName, string ProcedureName, string HandlingAgencies,
@@ -70,7 +71,7 @@ public static class ControlSlipPdf
             foreach (var r in data.Rows)
             {
                 form.EnsureRoom(80);
-                Row([r.From, r.To ?? EndingText(r.Ending), Describe(r.At), OutcomeText(r.Outcome) + (r.By is { Length: > 0 } by ? ". " + by : "")], FormWriter.Small);
+                Row([r.From, r.To ?? EndingText(r.Ending), Describe(r.At), string.Join(". ", new[] { OutcomeText(r.Outcome), r.Note, r.By }.Where(s => s is { Length: > 0 }))], FormWriter.Small);
                 // Each hand-over is signed by who gives and who takes the dossier, as the form lays out.
                 var top = form.Y;
                 form.Line("Người giao (ký, ghi rõ họ tên): " + (r.By ?? ""), FormWriter.Small, x: FormWriter.Left, columnWidth: form.Width / 2);
