@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
@@ -6,7 +7,9 @@ using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Calendar.Contracts;
+using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback;
 using MotCua.Features.Queue;
@@ -16,6 +19,7 @@ using MotCua.Features.Workflow.Actions;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Pdf;
 
 namespace MotCua.Infrastructure.Demo;
 
@@ -54,6 +58,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
     private readonly Random random = new(766);
     private readonly Dictionary<(Guid Unit, string Role), ClaimsPrincipal> staff = [];
     private readonly List<string> failures = [];
+    private readonly Dictionary<string, byte[]> scans = [];
     private IEnumerator<CitizenObservation> people = null!;
     private readonly List<CitizenObservation> returning = [];
     private WorkingDayCalendar calendar = null!;
@@ -275,7 +280,8 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
         IDossier dossier;
         await using (var scope = scopes.CreateAsyncScope())
         {
-            var request = new AcceptDossier(procedure, channel, new ApplicantData(person.IdNumber, person.FullName, person.DateOfBirth, person.Address, person.Phone, null), null, desk.Office.Code);
+            var documents = channel == DossierChannel.Post ? null : await DocumentsAsync(scope.ServiceProvider, desk, procedure, person, channel == DossierChannel.Counter);
+            var request = new AcceptDossier(procedure, channel, new ApplicantData(person.IdNumber, person.FullName, person.DateOfBirth, person.Address, person.Phone, null), null, desk.Office.Code, documents);
             var result = await scope.ServiceProvider.GetRequiredService<DossierIntake>().AcceptAsync(request, desk.Officer, null, ct);
             if (result.Failure is { } failure)
             {
@@ -313,6 +319,77 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
         {
             At(Working(Local(calendar.WorkingDaysBefore(dossier.DueDate, 1), 9, random.Next(90))), () => ApologiseAsync(walk));
         }
+    }
+
+    /// <summary>
+    /// The documents as the pilot's counter takes them, with nothing written by hand: the ID card's QR code opens the
+    /// citizen's record, each required paper still valid in the store is reused, the application form is pre-filled,
+    /// and the rest is scanned into the store, where the citizen's next dossier finds it. Filed online, the citizen's
+    /// uploads go to the store the same way. By post, they are paper.
+    /// </summary>
+    private async Task<IReadOnlyList<ReceivedDocument>?> DocumentsAsync(IServiceProvider services, Desk desk, string procedure, CitizenObservation person, bool atCounter)
+    {
+        var today = VietnamTime.Today(clock);
+        var officer = desk.Officer.Identity?.Name;
+        var office = await services.GetRequiredService<QueueDesk>().OfficeAsync(desk.Office.Code, ct);
+        if (await services.GetRequiredService<CatalogReader>().VersionInForceAsync(procedure, today, ct) is not { } version || office is null)
+        {
+            return null; // the intake says why
+        }
+
+        var citizens = services.GetRequiredService<CitizenIntake>();
+        Guid citizen;
+        if (atCounter)
+        {
+            var qr = string.Create(CultureInfo.InvariantCulture, $"{person.IdNumber}||{person.FullName}|{person.DateOfBirth:ddMMyyyy}|{(person.Sex == Sex.Female ? "Nữ" : "Nam")}|{person.Address}|{IssueDate(person):ddMMyyyy}");
+            if (IdCardQr.Parse(qr, today).Card is not { } card)
+            {
+                return null;
+            }
+
+            citizen = (await citizens.FromIdCardAsync(card, officer, office.Id, ct)).CitizenId;
+        }
+        else
+        {
+            citizen = (await citizens.FromDossierAsync(person, officer, office.Id, null, ct)).CitizenId;
+        }
+
+        var store = services.GetRequiredService<DocumentStore>();
+        var kept = await store.ReusableAsync(citizen, [.. version.Documents.Select(d => d.DocumentType)], today, ct);
+        var received = new List<ReceivedDocument>();
+        foreach (var d in version.Documents.Where(d => d.Required))
+        {
+            var how = atCounter && Features.Intake.IndexModel.Provided(d.DocumentType) ? "form" : "store";
+            Guid? id = null;
+            if (how == "store")
+            {
+                id = kept.TryGetValue(d.DocumentType, out var found) ? found.Id
+                    : (await store.AddAsync(new NewDocument(citizen, null, d.DocumentType, d.Name, null, null, today, null, null, office.Id), Scan(d.Name), 1, officer, ct)).Id;
+            }
+
+            received.Add(new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = how, DocumentId = id });
+        }
+
+        return received;
+    }
+
+    /// <summary>The chip card's issue date: a day of the great re-issue of 2021–2023, the same for the same person.</summary>
+    private static DateOnly IssueDate(CitizenObservation person) =>
+        new DateOnly(2021, 3, 1).AddDays((int)(ulong.Parse(person.IdNumber[^6..], CultureInfo.InvariantCulture) % 900));
+
+    /// <summary>The scanned page of a kind of document: one sample page each, marked as demo data (the file store keeps it once).</summary>
+    private byte[] Scan(string document)
+    {
+        if (!scans.TryGetValue(document, out var pdf))
+        {
+            scans[document] = pdf = FormWriter.Render(form =>
+            {
+                form.Line("BẢN CHỤP GIẤY TỜ (DỮ LIỆU MINH HOẠ)", FormWriter.Title, center: true);
+                form.Line(document, FormWriter.Bold, center: true);
+            });
+        }
+
+        return pdf;
     }
 
     /// <summary>When the result should be ready: within the day for same-day procedures, within the legal time, or after it for the late ones (before the new date for those apologised for).</summary>
