@@ -47,6 +47,8 @@ public sealed class DemoMonthTests
             Assert.Contains(dossiers, d => d.Timeliness == Timeliness.Late);
             Assert.True(dossiers.Count(d => d.Status == DossierStatus.Returned) > dossiers.Count / 2, "most dossiers of a month are done");
             Assert.True(dossiers.Select(d => d.ApplicantIdNumber).Distinct().Count() < dossiers.Count, "some citizens came back");
+            Assert.True(dossiers.Count(d => d.Digitised) > dossiers.Count * 3 / 4, "the counter scans what it receives");
+            Assert.Contains(dossiers.SelectMany(d => d.Documents).Where(d => d.DocumentId != null).GroupBy(d => d.DocumentId), g => g.Count() > 1); // once-only: a paper scanned once serves again
             var now = app.Clock.GetUtcNow();
             Assert.All(dossiers, d => Assert.InRange(d.ReceivedAt, now.AddDays(-DemoMonth.Days - 1), now));
 

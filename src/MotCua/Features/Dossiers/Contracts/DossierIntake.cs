@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -216,7 +215,7 @@ public sealed class DossierIntake(
     private static IEnumerable<ReceivedDocument> DefaultDocuments(ProcedureVersion version) =>
         version.Documents.Where(d => d.Required).Select(d => new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = "paper" });
 
-    public static string Describe(DateTimeOffset instant) => VietnamTime.ToVietnam(instant).ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture);
+    public static string Describe(DateTimeOffset instant) => VietnamTime.Describe(instant);
 
     /// <summary>How a dossier came, as its (Vietnamese, stored) history says it.</summary>
     private static string ChannelText(DossierChannel channel) => channel switch

@@ -21,18 +21,13 @@ public static class ApologyPdf
             form.Line(set.Title("apology", "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"), FormWriter.Title, center: true);
             form.Y += 4;
             form.Line($"Kính gửi: Ông/Bà {data.ApplicantName}");
-            form.Line($"Ngày {Day(data.ReceivedAt)}, {data.AgencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà: {data.ProcedureName}.");
-            form.Line($"Mã hồ sơ: {data.Code}. Thời gian hẹn trả kết quả giải quyết hồ sơ: {Describe(data.PreviousDueAt)}.");
+            form.Line($"Ngày {VietnamTime.DescribeDay(data.ReceivedAt)}, {data.AgencyName} tiếp nhận giải quyết hồ sơ của Ông/Bà: {data.ProcedureName}.");
+            form.Line($"Mã hồ sơ: {data.Code}. Thời gian hẹn trả kết quả giải quyết hồ sơ: {VietnamTime.Describe(data.PreviousDueAt)}.");
             form.Line($"Tuy nhiên đến nay, cơ quan giải quyết chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng hạn. Lý do: {data.Reason}");
-            form.Line($"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi xin lỗi Ông/Bà và {set.Title("apology.ask", "hẹn lại thời gian trả kết quả vào")} {Describe(data.NewDueAt)}.");
+            form.Line($"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi xin lỗi Ông/Bà và {set.Title("apology.ask", "hẹn lại thời gian trả kết quả vào")} {VietnamTime.Describe(data.NewDueAt)}.");
             form.Line("Mong nhận được sự thông cảm của Ông/Bà.");
             form.Y += 10;
             form.Signatures(null, ("THỦ TRƯỞNG CƠ QUAN", data.SignedBy));
         });
     }
-
-    private static string Describe(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The day alone, as the form's "Ngày …" wants it.</summary>
-    private static string Day(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

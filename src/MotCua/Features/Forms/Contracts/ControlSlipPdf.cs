@@ -49,7 +49,7 @@ public static class ControlSlipPdf
             form.Y += 4;
             form.Line($"Người nộp: {data.ApplicantName}. Thủ tục: {data.ProcedureName}");
             form.Line($"Cơ quan giải quyết, phối hợp: {data.HandlingAgencies}");
-            form.Line($"Tiếp nhận: {Describe(data.ReceivedAt)}. Hẹn trả: {Describe(data.DueAt)}");
+            form.Line($"Tiếp nhận: {VietnamTime.Describe(data.ReceivedAt)}. Hẹn trả: {VietnamTime.Describe(data.DueAt)}");
             form.Y += 6;
             double[] columns = [0, 150, 300, 390];
             double[] widths = [145, 145, 85, form.Width - 390];
@@ -71,7 +71,7 @@ public static class ControlSlipPdf
             foreach (var r in data.Rows)
             {
                 form.EnsureRoom(80);
-                Row([r.From, r.To ?? EndingText(r.Ending), Describe(r.At), string.Join(". ", new[] { OutcomeText(r.Outcome), r.Note, r.By }.Where(s => s is { Length: > 0 }))], FormWriter.Small);
+                Row([r.From, r.To ?? EndingText(r.Ending), VietnamTime.Describe(r.At), string.Join(". ", new[] { OutcomeText(r.Outcome), r.Note, r.By }.Where(s => s is { Length: > 0 }))], FormWriter.Small);
                 // Each hand-over is signed by who gives and who takes the dossier, as the form lays out.
                 var top = form.Y;
                 form.Line("Người giao (ký, ghi rõ họ tên): " + (r.By ?? ""), FormWriter.Small, x: FormWriter.Left, columnWidth: form.Width / 2);
@@ -81,6 +81,4 @@ public static class ControlSlipPdf
             }
         });
     }
-
-    private static string Describe(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }

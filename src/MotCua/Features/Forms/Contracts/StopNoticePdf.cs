@@ -35,17 +35,12 @@ public static class StopNoticePdf
                 form.Line($"Địa chỉ: {data.ApplicantAddress}");
             }
 
-            form.Line($"Ngày {Day(data.ReceivedAt)}, {data.AgencyName} tiếp nhận hồ sơ của Ông/Bà: {data.ProcedureName}. Mã hồ sơ: {data.Code}.");
-            form.Line($"{data.AgencyName} thông báo dừng giải quyết hồ sơ nêu trên kể từ {Describe(data.At)}.");
+            form.Line($"Ngày {VietnamTime.DescribeDay(data.ReceivedAt)}, {data.AgencyName} tiếp nhận hồ sơ của Ông/Bà: {data.ProcedureName}. Mã hồ sơ: {data.Code}.");
+            form.Line($"{data.AgencyName} thông báo dừng giải quyết hồ sơ nêu trên kể từ {VietnamTime.Describe(data.At)}.");
             form.Line($"Lý do: {data.Reason}");
             form.Line("Mọi thắc mắc, đề nghị Ông/Bà liên hệ Bộ phận Một cửa nơi đã nộp hồ sơ để được hướng dẫn.");
             form.Y += 10;
             form.Signatures(null, ("THỦ TRƯỞNG CƠ QUAN", data.SignedBy));
         });
     }
-
-    private static string Describe(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The day alone, as the form's "Ngày …" wants it.</summary>
-    private static string Day(DateTimeOffset at) => at.ToOffset(VietnamTime.Offset).ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
 }
