@@ -63,9 +63,10 @@ public sealed class QueueFiguresReader(AppDbContext db, StaffDirectory staff)
         string Name(DateOnly b) => grain switch
         {
             "month" => b.ToString("MM/yyyy", invariant),
-            "week" => $"{b.ToString("dd/MM", invariant)}–{b.AddDays(6).ToString("dd/MM", invariant)}", // a week drawn as the week it is
+            "week" => Week(b < from ? from : b, b.AddDays(6) > to ? to : b.AddDays(6)), // a week drawn as the days of it the period holds
             _ => b.ToString("dd/MM", invariant),
         };
+        string Week(DateOnly first, DateOnly last) => first == last ? first.ToString("dd/MM", invariant) : $"{first.ToString("dd/MM", invariant)}–{last.ToString("dd/MM", invariant)}";
         return [.. buckets.Select(b => Row(b.ToString("yyyy-MM-dd", invariant), Name(b), byBucket[b]))];
     }
 

@@ -287,6 +287,10 @@ public sealed class QueueTests
             var week = quarter.GetProperty("trend").EnumerateArray().Single(w => w.GetProperty("key").GetString() == "2027-03-01");
             Assert.Equal(4, week.GetProperty("tickets").GetInt32());
             Assert.Equal(4, quarter.GetProperty("trend").EnumerateArray().Sum(w => w.GetProperty("tickets").GetInt32()));
+            Assert.Equal("01/03–07/03", week.GetProperty("name").GetString());
+            // The weeks at the edges are drawn as the days of them the period holds.
+            Assert.Equal("01/01–03/01", quarter.GetProperty("trend")[0].GetProperty("name").GetString());
+            Assert.Equal("29/03–31/03", quarter.GetProperty("trend").EnumerateArray().Last().GetProperty("name").GetString());
 
             using var other = await app.ClientForAsync("canbo.phuongkhac");
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/queue/figures?office={Office}&from=2027-03-01&to=2027-03-01")).StatusCode);
