@@ -18,7 +18,8 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICit
     /// <summary>The staff named in the record (who observed a value, who read it), by full name.</summary>
     public IReadOnlyDictionary<string, string> Names { get; private set; } = new Dictionary<string, string>();
 
-    public string NameOf(string? username) => username is null ? "" : Names.GetValueOrDefault(username, "");
+    /// <summary>Who read or wrote: the person's full name; a colleague no longer in the directory as such; the system itself when nobody signed in did.</summary>
+    public string NameOf(string? username) => username is null ? Texts.Get("Citizens.SystemReader") : Names.GetValueOrDefault(username, Texts.Get("Common.Colleague"));
 
     /// <summary>A profile field's name as people read it.</summary>
     public static string FieldText(string field) => Texts.Find("Citizens.Field." + field) ?? Texts.Get("Citizens.Field.other");

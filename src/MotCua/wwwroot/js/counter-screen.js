@@ -4,6 +4,11 @@
   const status = document.getElementById('status');
   const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/counter').withAutomaticReconnect([0, 1000, 2000, 5000, 10000]).build();
   connection.on('preview', (state) => {
+    // The officer has started on the next visitor: the last one's unanswered rating gives way.
+    if (asking && thanks.hidden && state && Object.values(state).some((v) => v)) {
+      rate.hidden = true;
+      asking = null;
+    }
     document.querySelectorAll('[data-show]').forEach((el) => {
       const value = state[el.dataset.show];
       if (el.textContent !== (value ?? '')) {
