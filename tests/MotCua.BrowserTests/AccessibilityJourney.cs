@@ -16,7 +16,8 @@ public sealed class AccessibilityJourney(Browser browser) : IClassFixture<Browse
 {
     private const string Office = "001.00.61.H26";
 
-    private static readonly AxeRunOptions Wcag21AA = new()
+    /// <summary>The WCAG 2.1 A and AA rules of axe-core, contrast included.</summary>
+    internal static readonly AxeRunOptions Wcag21AA = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
     };
@@ -101,7 +102,7 @@ public sealed class AccessibilityJourney(Browser browser) : IClassFixture<Browse
         Report(path, language, await page.RunAxe(Wcag21AA), failures);
     }
 
-    private static void Report(string path, string language, AxeResult result, List<string> failures)
+    internal static void Report(string path, string language, AxeResult result, List<string> failures)
     {
         foreach (var violation in result.Violations)
         {
