@@ -49,10 +49,16 @@ public sealed partial class WriteBatch(IServiceScopeFactory scopes, IOptions<Dat
         return await piece.Result.Task.WaitAsync(ct);
     }
 
+    /// <summary>From here on pieces queue for the batches (set before the loop's own thread starts, so none runs alone once the host runs).</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        writing = true;
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<Piece>(MaxBatch);
-        writing = true;
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))

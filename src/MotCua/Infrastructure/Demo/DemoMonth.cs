@@ -44,6 +44,9 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>The <c>infra_setting</c> key under which the replay leaves its <see cref="DemoMonthSummary"/> (JSON).</summary>
     public const string SummaryKey = "demo-month";
 
+    /// <summary>The summary's value while the replay runs.</summary>
+    private const string Begun = "begun";
+
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
     /// <summary>The demo offices with life in them: the pilot's successor and two neighbours, with their visitors on a usual day.</summary>
@@ -71,6 +74,11 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
 
     public int Order => 200;
 
+    /// <summary>
+    /// Replays the month into a new demo database. A replay is marked as begun before it starts, so that one cut short
+    /// (the process stopped during the first start) is not replayed again over half a month; a failure is logged and
+    /// the app starts without the rest of the month.
+    /// </summary>
     public async Task RunAsync(CancellationToken ct)
     {
         if (!options.Value.Month)
@@ -78,15 +86,38 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
             return;
         }
 
-        await using (var scope = scopes.CreateAsyncScope())
+        if (clock is not DemoClock)
         {
-            if (!await scope.ServiceProvider.GetRequiredService<DemoFlag>().IsDemoAsync(ct) || await scope.ServiceProvider.GetRequiredService<DossierStore>().Rows.AnyAsync(ct))
-            {
-                return;
-            }
+            LogNoClock(log);
+            return;
         }
 
-        await ReplayAsync(ct);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var replayed = await db.SystemSettings.Where(s => s.Key == SummaryKey).Select(s => s.Value).FirstOrDefaultAsync(ct);
+            if (replayed is not null || !await scope.ServiceProvider.GetRequiredService<DemoFlag>().IsDemoAsync(ct) || await scope.ServiceProvider.GetRequiredService<DossierStore>().Rows.AnyAsync(ct))
+            {
+                if (replayed == Begun)
+                {
+                    LogCutShort(log);
+                }
+
+                return;
+            }
+
+            db.SystemSettings.Add(new SystemSetting { Key = SummaryKey, Value = Begun });
+            await db.SaveChangesAsync(ct);
+        }
+
+        try
+        {
+            await ReplayAsync(ct);
+        }
+        catch (Exception e) when (!ct.IsCancellationRequested)
+        {
+            LogAbandoned(log, e);
+        }
     }
 
     /// <summary>Replays the month up to now, then builds the daily figures the dashboards read.</summary>
@@ -130,6 +161,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
             {
                 LogDay(log, day, dossiers);
                 lastDay = day;
+                await CheckpointAsync();
             }
 
             DemoClock.Replay(when.At);
@@ -137,7 +169,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
             {
                 await work();
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (!ct.IsCancellationRequested)
             {
                 Fail($"{when.At:u}: {e.GetType().Name}: {e.Message}");
             }
@@ -152,12 +184,28 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
         {
             await scope.ServiceProvider.GetRequiredService<ReportRollup>().CatchUpAsync(ct);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.SystemSettings.Where(s => s.Key == SummaryKey).ExecuteDeleteAsync(ct);
             db.SystemSettings.Add(new SystemSetting { Key = SummaryKey, Value = JsonSerializer.Serialize(summary, JsonDefaults.Web) });
             await db.SaveChangesAsync(ct);
         }
 
+        await CheckpointAsync();
         LogReplayed(log, tickets, dossiers, actions, evaluations, failures.Count);
         return summary;
+    }
+
+    /// <summary>
+    /// Writes SQLite's log back into the database file once a replayed day: the app's own checkpoints run as a
+    /// background job, which has not started yet, and a month of commits would otherwise leave hundreds of MB of log.
+    /// </summary>
+    private async Task CheckpointAsync()
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE)", ct);
+        }
     }
 
     /// <summary>Who acts for each unit and role: the demo staff, signed in as the app would sign them in.</summary>
@@ -192,7 +240,13 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
             return;
         }
 
-        var desk = new Desk(office, (await queue.CountersAsync(unit.Id, ct)).OrderBy(c => c.Number).First().Id, officer, leader);
+        if ((await queue.CountersAsync(unit.Id, ct)).OrderBy(c => c.Number).FirstOrDefault() is not { } counter)
+        {
+            Fail($"{office.Code}: no counter");
+            return;
+        }
+
+        var desk = new Desk(office, counter.Id, officer, leader);
         var visitors = Math.Max(1, office.PerDay + random.Next(-2, 3) + (day.DayOfWeek == DayOfWeek.Monday ? 2 : 0));
 
         // Filed online or by post: received first thing in the morning.
@@ -616,6 +670,15 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo month replayed: {Tickets} tickets, {Dossiers} dossiers, {Actions} actions, {Evaluations} evaluations, {Failures} failures")]
     private static partial void LogReplayed(ILogger logger, int tickets, int dossiers, int actions, int evaluations, int failures);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo month: the app's clock cannot be set back (it is not a DemoClock); no month is replayed")]
+    private static partial void LogNoClock(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo month: an earlier replay was cut short; this database holds part of a month (delete it to start again)")]
+    private static partial void LogCutShort(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo month: the replay stopped; the app starts with what it made")]
+    private static partial void LogAbandoned(ILogger logger, Exception e);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo month: could not {What}")]
     private static partial void LogFailed(ILogger logger, string what);

@@ -90,12 +90,15 @@ public sealed class FormWriter : IDisposable
         Y += (lines * (font.Size + 4)) + 4;
     }
 
-    /// <summary>How many lines the text takes when wrapped at word boundaries, as the formatter wraps it (a word wider than the line takes the lines it needs).</summary>
+    /// <summary>The height <see cref="Line"/> gives the text in a column of that width.</summary>
+    public double HeightOf(string s, XFont font, double columnWidth) => (LinesOf(s.Normalize(NormalizationForm.FormC), font, columnWidth) * (font.Size + 4)) + 4;
+
+    /// <summary>How many lines the text takes when wrapped at spaces and line breaks, as the formatter wraps it (it never breaks inside a word).</summary>
     private int LinesOf(string content, XFont font, double w)
     {
         var space = graphics.MeasureString(" ", font).Width;
         var lines = 0;
-        foreach (var paragraph in content.Split('\n'))
+        foreach (var paragraph in content.Split(["\r\n", "\n", "\r"], StringSplitOptions.None))
         {
             lines++;
             var used = 0.0;
@@ -109,11 +112,6 @@ public sealed class FormWriter : IDisposable
                 }
 
                 used += (used > 0 ? space : 0) + wide;
-                if (used > w)
-                {
-                    lines += (int)Math.Ceiling(used / w) - 1;
-                    used %= w;
-                }
             }
         }
 

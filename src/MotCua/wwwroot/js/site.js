@@ -16,14 +16,16 @@
   // A single letter presses the control whose aria-keyshortcuts names it (the queue panel's N, R, P, D, K, I), unless
   // the person is typing in a field or holds a modifier key, or has turned the shortcuts off (WCAG 2.1.4), which
   // this browser remembers.
-  const shortcutsOff = () => localStorage.getItem('motcua.shortcuts') === 'off';
+  // (Storage may be blocked: then the shortcuts stay on and the choice is not kept.)
+  const stored = () => { try { return localStorage.getItem('motcua.shortcuts'); } catch { return null; } };
+  const store = (value) => { try { localStorage.setItem('motcua.shortcuts', value); } catch { /* not kept */ } };
+  let shortcutsOn = stored() !== 'off';
   document.querySelectorAll('[data-shortcuts-toggle]').forEach((box) => {
-    box.checked = !shortcutsOff();
-    box.addEventListener('change', () => localStorage.setItem('motcua.shortcuts', box.checked ? 'on' : 'off'));
+    box.checked = shortcutsOn;
+    box.addEventListener('change', () => { shortcutsOn = box.checked; store(box.checked ? 'on' : 'off'); });
   });
   document.addEventListener('keydown', (event) => {
-    if (shortcutsOff()) return;
-    if (event.repeat || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return;
+    if (!shortcutsOn || event.repeat || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.key.length !== 1) return;
     if (event.target.closest('input, select, textarea, [contenteditable]')) return;
     const control = document.querySelector(`[aria-keyshortcuts="${CSS.escape(event.key.toUpperCase())}"]`);
     if (!control || control.dataset.pressed) return;

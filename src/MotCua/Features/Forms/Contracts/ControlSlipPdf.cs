@@ -18,6 +18,8 @@ public sealed record ControlSlipData(
 /// <summary>"Phiếu kiểm soát quá trình giải quyết hồ sơ": form 05 of Circular 01/2018, form 06 of Circular 03/2025.</summary>
 public static class ControlSlipPdf
 {
+    private const int NoteOnSlip = 300;
+
     public static string OutcomeText(string outcome) => outcome switch
     {
         "early" => "Trước hạn",
@@ -70,8 +72,11 @@ public static class ControlSlipPdf
             Row(["Bàn giao từ", "Đến", "Thời điểm", "Kết quả (trước/đúng/quá hạn), ghi chú"], FormWriter.Bold);
             foreach (var r in data.Rows)
             {
-                form.EnsureRoom(80);
-                Row([r.From, r.To ?? EndingText(r.Ending), VietnamTime.Describe(r.At), string.Join(". ", new[] { OutcomeText(r.Outcome), r.Note, r.By }.Where(s => s is { Length: > 0 }))], FormWriter.Small);
+                // A long note is cut on the slip (the dossier's page keeps it whole), so that a row and its signatures fit on a page.
+                var note = r.Note is { Length: > NoteOnSlip } n ? n[..NoteOnSlip] + "…" : r.Note;
+                string[] cells = [r.From, r.To ?? EndingText(r.Ending), VietnamTime.Describe(r.At), string.Join(". ", new[] { OutcomeText(r.Outcome), note, r.By }.Where(s => s is { Length: > 0 }))];
+                form.EnsureRoom(cells.Select((c, i) => form.HeightOf(c, FormWriter.Small, widths[i])).Max() + 40);
+                Row(cells, FormWriter.Small);
                 // Each hand-over is signed by who gives and who takes the dossier, as the form lays out.
                 var top = form.Y;
                 form.Line("Người giao (ký, ghi rõ họ tên): " + (r.By ?? ""), FormWriter.Small, x: FormWriter.Left, columnWidth: form.Width / 2);
