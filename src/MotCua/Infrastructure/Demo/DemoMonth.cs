@@ -121,7 +121,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
     }
 
     /// <summary>Replays the month up to now, then builds the daily figures the dashboards read.</summary>
-    public async Task<DemoMonthSummary> ReplayAsync(CancellationToken cancellation)
+    private async Task ReplayAsync(CancellationToken cancellation)
     {
         ct = cancellation;
         var now = clock.GetUtcNow();
@@ -191,7 +191,6 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
 
         await CheckpointAsync();
         LogReplayed(log, tickets, dossiers, actions, evaluations, failures.Count);
-        return summary;
     }
 
     /// <summary>
@@ -246,7 +245,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
             return;
         }
 
-        var desk = new Desk(office, counter.Id, officer, leader);
+        var desk = new Desk(office, unit.Id, counter.Id, officer, leader);
         var visitors = Math.Max(1, office.PerDay + random.Next(-2, 3) + (day.DayOfWeek == DayOfWeek.Monday ? 2 : 0));
 
         // Filed online or by post: received first thing in the morning.
@@ -385,8 +384,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
     {
         var today = VietnamTime.Today(clock);
         var officer = desk.Officer.Identity?.Name;
-        var office = await services.GetRequiredService<QueueDesk>().OfficeAsync(desk.Office.Code, ct);
-        if (await services.GetRequiredService<CatalogReader>().VersionInForceAsync(procedure, today, ct) is not { } version || office is null)
+        if (await services.GetRequiredService<CatalogReader>().VersionInForceAsync(procedure, today, ct) is not { } version)
         {
             return null; // the intake says why
         }
@@ -401,11 +399,11 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
                 return null;
             }
 
-            citizen = (await citizens.FromIdCardAsync(card, officer, office.Id, ct)).CitizenId;
+            citizen = (await citizens.FromIdCardAsync(card, officer, desk.OfficeId, ct)).CitizenId;
         }
         else
         {
-            citizen = (await citizens.FromDossierAsync(person, officer, office.Id, null, ct)).CitizenId;
+            citizen = (await citizens.FromDossierAsync(person, officer, desk.OfficeId, null, ct)).CitizenId;
         }
 
         var store = services.GetRequiredService<DocumentStore>();
@@ -418,7 +416,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
             if (how == "store")
             {
                 id = kept.TryGetValue(d.DocumentType, out var found) ? found.Id
-                    : (await store.AddAsync(new NewDocument(citizen, null, d.DocumentType, d.Name, null, null, today, null, null, office.Id), Scan(d.Name), 1, officer, ct)).Id;
+                    : (await store.AddAsync(new NewDocument(citizen, null, d.DocumentType, d.Name, null, null, today, null, null, desk.OfficeId), Scan(d.Name), 1, officer, ct)).Id;
             }
 
             received.Add(new ReceivedDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, How = how, DocumentId = id });
@@ -686,7 +684,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
     private sealed record Office(string Code, int PerDay, string[] Procedures);
 
     /// <summary>An office on the day: its first counter, its officer, and the leader of its ward.</summary>
-    private sealed record Desk(Office Office, Guid Counter, ClaimsPrincipal Officer, ClaimsPrincipal Leader);
+    private sealed record Desk(Office Office, Guid OfficeId, Guid Counter, ClaimsPrincipal Officer, ClaimsPrincipal Leader);
 
     private enum Fate
     {
