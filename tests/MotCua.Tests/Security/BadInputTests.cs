@@ -67,7 +67,7 @@ public sealed class BadInputTests
             using var late = await leader.PostAsJsonAsync("/api/dossiers", Dossier(Applicant, receivedAt: app.Clock.GetUtcNow().AddDays(-3).ToString("O"), office: "001.00.61.H26"));
             Assert.True(late.StatusCode == HttpStatusCode.Created, await late.Content.ReadAsStringAsync());
             var code = (await late.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
-            Assert.Contains("Ghi lùi", (await Flow.GetAsync(app, code, "lanhdao.trungvan")).GetProperty("events")[0].GetProperty("note").GetString(), StringComparison.Ordinal);
+            Assert.Contains("Ghi lùi", (await Flow.GetAsync(app, code, "lanhdao.trungvan")).GetProperty("events")[0].GetProperty("detail").GetString(), StringComparison.Ordinal);
 
             using var admin = await app.ClientForAsync("admin");
             using (var organisation = await officer.PostAsJsonAsync("/api/organisations", new { taxCode = "0100109106", name = Huge }))

@@ -203,20 +203,24 @@ public sealed class DossierEvent
 
     public string? ToStep { get; init; }
 
+    /// <summary>What the person typed: a reason, a request, an answer (stored as written).</summary>
     public string? Note { get; init; }
+
+    /// <summary>What MotCua adds, as a text key and its arguments (<see cref="EventDetail"/>), written in the reader's language.</summary>
+    public string? Detail { get; init; }
 
     public required string PreviousHash { get; init; }
 
     public required string Hash { get; init; }
 
     /// <summary>The event that follows <paramref name="previousSeq"/>, chained to <paramref name="previousHash"/>, not yet stored (bulk loads insert it themselves).</summary>
-    public static DossierEvent Chained(Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
+    public static DossierEvent Chained(Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, string? detail = null)
     {
         var seq = previousSeq + 1;
         return new DossierEvent
         {
-            DossierId = dossierId, Seq = seq, At = at, Action = action, Actor = actor, FromStep = fromStep, ToStep = toStep, Note = note,
-            PreviousHash = previousHash, Hash = DossierEvents.HashOf(dossierId, seq, at, action, actor, fromStep, toStep, note, previousHash),
+            DossierId = dossierId, Seq = seq, At = at, Action = action, Actor = actor, FromStep = fromStep, ToStep = toStep, Note = note, Detail = detail,
+            PreviousHash = previousHash, Hash = DossierEvents.HashOf(dossierId, seq, at, action, actor, fromStep, toStep, note, detail, previousHash),
         };
     }
 }
@@ -288,6 +292,7 @@ internal sealed class DossiersConfiguration :
         builder.Property(x => x.FromStep).HasMaxLength(200);
         builder.Property(x => x.ToStep).HasMaxLength(200);
         builder.Property(x => x.Note).HasMaxLength(2000);
+        builder.Property(x => x.Detail).HasMaxLength(1000);
         builder.Property(x => x.PreviousHash).HasMaxLength(64);
         builder.Property(x => x.Hash).HasMaxLength(64);
         builder.HasOne<Dossier>().WithMany().HasForeignKey(x => x.DossierId).OnDelete(DeleteBehavior.Restrict);

@@ -108,7 +108,7 @@ public sealed class DeadlineSweeper(AppDbContext db, DossierStore dossiers, Staf
     private async Task MarkOverdue(IDossier dossier, DateTimeOffset now, CancellationToken ct)
     {
         dossier.MarkOverdue(now);
-        await DossierEvents.AppendAsync(db, dossier.Id, now, "overdue", "system", null, null, $"Quá hạn trả kết quả ({DossierIntake.Describe(dossier.DueAt)}).", ct);
+        await DossierEvents.AppendAsync(db, dossier.Id, now, "overdue", "system", null, null, detail: EventDetail.Of("Event.Overdue", EventDetail.Instant(dossier.DueAt)), ct: ct);
         await TellAsync(dossier, "overdue", $"Hồ sơ {dossier.Code} đã quá hạn",
             $"{dossier.ProcedureName}: hạn trả {DossierIntake.Describe(dossier.DueAt)} đã qua. Cần xử lý ngay và xin lỗi công dân (mẫu 04).", now, ct);
     }

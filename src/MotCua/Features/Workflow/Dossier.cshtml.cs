@@ -96,7 +96,7 @@ public sealed class DossierModel(DossierReader reader, DossierProgress progress,
         Progress = await progress.ReadAsync(dossier, ct);
         Actions = await engine.AvailableAsync(dossier, User, ct);
         Rule = OneStopRules.On(VietnamTime.Today(clock));
-        Names = await staff.FullNamesAsync([.. View.Events.Select(e => e.Actor).Concat(Progress.Tasks.Select(t => t.Holder)).OfType<string>().Distinct()], ct);
+        Names = await staff.FullNamesAsync([.. View.Events.Select(e => e.Actor).Concat(View.Events.SelectMany(e => EventDetail.People(e.Detail))).Concat(Progress.Tasks.Select(t => t.Holder)).OfType<string>().Distinct()], ct);
         HasStopNotice = dossier.ClosedAt is { } closed && FormSets.On(DateOnly.FromDateTime(VietnamTime.ToVietnam(closed).DateTime)).Number("stop") is not null;
         if (Progress.Apologies.Count >= Rule.MaxReappointments)
         {

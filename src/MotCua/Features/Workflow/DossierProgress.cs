@@ -26,7 +26,8 @@ public sealed class DossierProgress(AppDbContext db, DossierStore dossiers, Unit
         var tasks = await db.Set<DossierTask>().AsNoTracking().Where(t => t.DossierId == dossier.Id).OrderBy(t => t.StartedAt).ThenBy(t => t.Id).ToListAsync(ct);
         var units = (await tree.FindManyAsync([.. tasks.Select(t => t.UnitId).Distinct()], ct)).ToDictionary(u => u.Id);
         string Name(Guid id) => units.TryGetValue(id, out var u) ? u.Name : "";
-        var officers = await staff.FullNamesAsync([.. tasks.Select(t => t.EndedBy).OfType<string>().Distinct()], ct);
+        var notes = await dossiers.Events.Where(e => e.DossierId == dossier.Id && (e.Note != null || e.Detail != null)).Select(e => new { e.At, e.Actor, e.Note, e.Detail }).ToListAsync(ct);
+        var officers = await staff.FullNamesAsync([.. tasks.Select(t => t.EndedBy).OfType<string>().Concat(notes.SelectMany(n => EventDetail.People(n.Detail))).Distinct()], ct);
         var views = tasks.Select(t => new TaskView(
             t.StepIndex, t.StepName, t.Kind, t.UnitId, units.TryGetValue(t.UnitId, out var u) ? u.Code : "", Name(t.UnitId), t.Role, t.Holder,
             Vn(t.StartedAt), Vn(t.DueAt), t.EndedAt is { } e ? Vn(e) : null, t.EndedBy, Camel(t.EndAction), Camel(t.Outcome), t.PausedAt is not null, t.Note)).ToList();
@@ -38,7 +39,6 @@ public sealed class DossierProgress(AppDbContext db, DossierStore dossiers, Unit
         // One row per hand-over: a step ended and the next one started (or the dossier ended).
         var steps = tasks.Where(t => t.EndedAt is not null).OrderBy(t => t.EndedAt).ToList();
         var slip = new List<HandOver>();
-        var notes = await dossiers.Events.Where(e => e.DossierId == dossier.Id && e.Note != null).Select(e => new { e.At, e.Actor, e.Note }).ToListAsync(ct);
         foreach (var t in steps)
         {
             var next = tasks.Where(n => n.Kind == TaskKind.Step && n.StartedAt >= t.EndedAt!.Value && n.Id != t.Id).OrderBy(n => n.StartedAt).FirstOrDefault();
@@ -46,7 +46,7 @@ public sealed class DossierProgress(AppDbContext db, DossierStore dossiers, Unit
                 : next is not null ? ($"{next.StepName} ({Name(next.UnitId)})", null)
                 : ((string?)null, Camel(t.EndAction));
             slip.Add(new HandOver($"{t.StepName} ({Name(t.UnitId)})", to, ending, Vn(t.EndedAt!.Value), Camel(t.Outcome) ?? "", Camel(t.EndAction), t.EndedBy is { } by ? officers.GetValueOrDefault(by, by) : null,
-                notes.FirstOrDefault(n => n.At == t.EndedAt && n.Actor == t.EndedBy)?.Note));
+                notes.FirstOrDefault(n => n.At == t.EndedAt && n.Actor == t.EndedBy) is { } n ? EventDetail.Line(n.Note, n.Detail, u => officers.GetValueOrDefault(u, u)) : null));
         }
 
         var outcome = dossier.ResolvedAt is { } resolved ? Deadline.Rate(resolved, dossier.DueAt)

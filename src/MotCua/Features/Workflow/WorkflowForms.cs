@@ -6,6 +6,7 @@ using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Workflow;
 
@@ -15,7 +16,12 @@ public sealed class WorkflowForms(AppDbContext db, DossierStore dossiers, Dossie
     public async Task<byte[]> ControlSlipAsync(IDossier d, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(d);
-        var view = await progress.ReadAsync(d, ct);
+        ProgressView view;
+        using (Texts.InVietnameseScope())
+        {
+            view = await progress.ReadAsync(d, ct);
+        }
+
         var (parent, office, place) = await units.FormHeaderAsync(d.OfficeId, ct);
         var agencies = string.Join(", ", view.Tasks.Select(t => t.UnitName).Where(n => n.Length > 0).Distinct());
         return ControlSlipPdf.Render(new ControlSlipData(parent, office, d.Code, d.ApplicantName, d.ProcedureName, agencies, d.ReceivedAt, d.DueAt, view.ControlSlip, clock.GetUtcNow(), place));

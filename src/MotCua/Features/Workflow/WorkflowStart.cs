@@ -41,6 +41,6 @@ public sealed class WorkflowStart(AppDbContext db, DossierStore dossiers, Catalo
             ProcessRules.IsReturnStep(steps, 1) ? dossier.DueAt : calendar.AddWorkingHours(now, steps[1].AllottedHours, office)));
         dossier.MoveToStep(1);
         DossierEvents.Append(db, dossier.Id, happened.FirstEvent.Seq, happened.FirstEvent.Hash, now, EnumNames.Of(DossierAction.Forward), actor, steps[0].Name, steps[1].Name,
-            "Thủ tục giải quyết trong ngày: chuyển ngay cho người xử lý.");
+            detail: EventDetail.Of("Event.SameDayForward"));
     }
 }

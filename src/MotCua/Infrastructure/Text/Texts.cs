@@ -20,9 +20,25 @@ public static class Texts
     public static string InVietnamese(string key) =>
         Resources.GetString(key, CultureInfo.GetCultureInfo("vi-VN")) ?? throw new InvalidOperationException($"No text '{key}' in the resources.");
 
+    /// <summary>
+    /// Until disposed, texts are read in Vietnamese whatever the reader's language: for an official form built from
+    /// the same views as the page (the culture flows with the async context, so only this work is affected).
+    /// </summary>
+    public static IDisposable InVietnameseScope() => new CultureScope(CultureInfo.GetCultureInfo("vi-VN"));
+
     public static string Get(string key, params object?[] args)
     {
         var format = Resources.GetString(key, CultureInfo.CurrentUICulture) ?? throw new InvalidOperationException($"No text '{key}' in the resources.");
         return args.Length == 0 ? format : string.Format(CultureInfo.CurrentCulture, format, args);
+    }
+
+    private sealed class CultureScope : IDisposable
+    {
+        private readonly CultureInfo culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo uiCulture = CultureInfo.CurrentUICulture;
+
+        public CultureScope(CultureInfo to) => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (to, to);
+
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
     }
 }

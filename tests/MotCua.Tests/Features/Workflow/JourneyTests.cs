@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +93,38 @@ public sealed class JourneyTests
             var rows = progress.GetProperty("controlSlip").EnumerateArray().Select(r => r.GetProperty("outcome").GetString()).ToList();
             // Intake forwarded within its 2 hours; the specialist a day before the step's due day; the leader within 4 hours.
             Assert.Equal(["onTime", "early", "onTime"], rows);
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_history_reads_in_the_readers_language_with_people_by_name_and_the_typed_note_as_written(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "1.004873");
+            await Flow.ActAsync(app, "canbo.trungvan", code, "forward", new { note = "Đủ giấy tờ" });
+            await Flow.ActAsync(app, "lanhdao.trungvan", code, "assign", new { assignee = "chuyenvien.trungvan" });
+            using var browser = await Pages.SignedInAsync(app, "lanhdao.trungvan");
+            var vi = await browser.GetStringAsync($"/Workflow/Dossier/{code}");
+            Assert.Contains("Tiếp nhận tại Bộ phận Một cửa; hẹn trả 17:00 04/03/2027.", vi, StringComparison.Ordinal);
+            Assert.Contains("Giao cho Trần Văn Hùng.", vi, StringComparison.Ordinal);
+            Assert.Contains("Đủ giấy tờ", vi, StringComparison.Ordinal);
+
+            browser.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
+            var en = await browser.GetStringAsync($"/Workflow/Dossier/{code}");
+            Assert.Contains("Received at the one-stop desk; due 17:00 04/03/2027.", en, StringComparison.Ordinal);
+            Assert.Contains("Assigned to Trần Văn Hùng.", en, StringComparison.Ordinal);
+            Assert.Contains("Đủ giấy tờ", en, StringComparison.Ordinal); // what the officer typed stays as typed
+            Assert.DoesNotContain("Tiếp nhận tại", en, StringComparison.Ordinal);
+
+            // The detail is part of the hash chain: the history still verifies, and an edited detail breaks it.
+            using var leader = await app.ClientForAsync("lanhdao.trungvan");
+            Assert.True((await leader.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify")).GetProperty("intact").GetBoolean());
+            await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+                "UPDATE dossiers_event SET \"Detail\" = '[\"Event.Assigned\",\"@admin\"]' WHERE \"Action\" = 'assign'"));
+            Assert.False((await leader.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify")).GetProperty("intact").GetBoolean());
         });
     }
 }

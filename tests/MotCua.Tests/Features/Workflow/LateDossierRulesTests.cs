@@ -65,7 +65,7 @@ public sealed class LateDossierRulesTests
             app.Clock.SetUtcNow(Flow.At(2027, 3, 5, 9)); // the day after the deadline
             await Flow.ActAsync(app, "lanhdao.trungvan", late, "apologise", new { note = "Chờ xác minh", newDueDate = "2027-03-10" });
 
-            var history = (await Flow.GetAsync(app, late)).GetProperty("events").EnumerateArray().Last().GetProperty("note").GetString();
+            var history = (await Flow.GetAsync(app, late)).GetProperty("events").EnumerateArray().Last().GetProperty("detail").GetString();
             Assert.Contains("lập muộn", history, StringComparison.Ordinal);
             Assert.Contains("03/03/2027", history, StringComparison.Ordinal);
 
@@ -106,7 +106,7 @@ public sealed class LateDossierRulesTests
             Assert.Contains("Điều 102", procedure.GetProperty("clockBasis").GetString(), StringComparison.Ordinal);
         });
 
-        static string Last(JsonElement dossier) => dossier.GetProperty("events").EnumerateArray().Last().GetProperty("note").GetString()!;
+        static string Last(JsonElement dossier) => dossier.GetProperty("events").EnumerateArray().Last().GetProperty("detail").GetString()!;
     }
 
     [SkippableTheory]

@@ -26,18 +26,18 @@ public static class DossierEvents
     /// </summary>
     public const string ResultReturned = "returnResult";
 
-    public static async Task<ChainLink> AppendAsync(AppDbContext db, Guid dossierId, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, CancellationToken ct = default)
+    public static async Task<ChainLink> AppendAsync(AppDbContext db, Guid dossierId, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, string? detail = null, CancellationToken ct = default)
     {
         var last = await db.Set<DossierEvent>().Where(e => e.DossierId == dossierId).OrderByDescending(e => e.Seq)
             .Select(e => new { e.Seq, e.Hash }).FirstOrDefaultAsync(ct);
-        return Append(db, dossierId, last?.Seq ?? 0, last?.Hash ?? Genesis, at, action, actor, fromStep, toStep, note);
+        return Append(db, dossierId, last?.Seq ?? 0, last?.Hash ?? Genesis, at, action, actor, fromStep, toStep, note, detail);
     }
 
     /// <summary>Adds the event that follows <paramref name="previousSeq"/> (for a new dossier: 0 and <see cref="Genesis"/>).</summary>
-    public static ChainLink Append(AppDbContext db, Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null)
+    public static ChainLink Append(AppDbContext db, Guid dossierId, int previousSeq, string previousHash, DateTimeOffset at, string action, string? actor, string? fromStep = null, string? toStep = null, string? note = null, string? detail = null)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var e = DossierEvent.Chained(dossierId, previousSeq, previousHash, at, action, actor, fromStep, toStep, note);
+        var e = DossierEvent.Chained(dossierId, previousSeq, previousHash, at, action, actor, fromStep, toStep, note, detail);
         db.Add(e);
         return new ChainLink(e.Seq, e.Hash);
     }
@@ -50,7 +50,7 @@ public static class DossierEvents
         var expectedSeq = 1;
         foreach (var e in events)
         {
-            if (e.Seq != expectedSeq || e.PreviousHash != previous || e.Hash != HashOf(dossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.PreviousHash))
+            if (e.Seq != expectedSeq || e.PreviousHash != previous || e.Hash != HashOf(dossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.Detail, e.PreviousHash))
             {
                 return expectedSeq;
             }
@@ -62,10 +62,16 @@ public static class DossierEvents
         return null;
     }
 
-    internal static string HashOf(Guid dossierId, int seq, DateTimeOffset at, string action, string? actor, string? from, string? to, string? note, string previous)
+    internal static string HashOf(Guid dossierId, int seq, DateTimeOffset at, string action, string? actor, string? from, string? to, string? note, string? detail, string previous)
     {
+        // The detail joins the hashed text only when there is one, so that events written before it existed keep their hashes.
         var text = string.Join('\u001f', dossierId.ToString("N"), seq.ToString(CultureInfo.InvariantCulture),
             at.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), action, actor, from, to, note, previous);
+        if (detail is not null)
+        {
+            text += '\u001f' + detail;
+        }
+
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

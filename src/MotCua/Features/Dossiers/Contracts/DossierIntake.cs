@@ -145,8 +145,9 @@ public sealed class DossierIntake(
         };
         db.Add(dossier);
         var received = DossierEvents.Append(db, dossier.Id, 0, DossierEvents.Genesis, now, DossierEvents.Received, user.Identity?.Name, null, (version.Steps.Count > 0 ? version.Steps[0].Name : null),
-            $"Tiếp nhận {ChannelText(request.Channel)}; hẹn trả {due.DueAt:HH:mm dd/MM/yyyy}."
-            + (backdated ? $" Ghi lùi: tiếp nhận lúc {Describe(receivedAt)}, nhập vào hệ thống lúc {Describe(now)} bởi {user.Identity?.Name}." : ""));
+            detail: backdated
+                ? EventDetail.Of("Event.ReceivedBackdated", ChannelText(request.Channel), EventDetail.Instant(due.DueAt), EventDetail.Instant(receivedAt), EventDetail.Instant(now), EventDetail.Person(user.Identity?.Name ?? ""))
+                : EventDetail.Of("Event.Received", ChannelText(request.Channel), EventDetail.Instant(due.DueAt)));
         await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received), ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
             $"Hồ sơ {code} đã được tiếp nhận",
@@ -217,11 +218,6 @@ public sealed class DossierIntake(
 
     public static string Describe(DateTimeOffset instant) => VietnamTime.Describe(instant);
 
-    /// <summary>How a dossier came, as its (Vietnamese, stored) history says it.</summary>
-    private static string ChannelText(DossierChannel channel) => channel switch
-    {
-        DossierChannel.Online => "trực tuyến",
-        DossierChannel.Post => "qua dịch vụ bưu chính",
-        _ => "tại Bộ phận Một cửa",
-    };
+    /// <summary>How a dossier came, as an argument of its first event's detail.</summary>
+    private static string ChannelText(DossierChannel channel) => EventDetail.Text("Event.Channel." + EnumNames.Of(channel));
 }

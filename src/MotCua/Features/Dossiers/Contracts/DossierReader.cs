@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
@@ -28,7 +29,13 @@ public sealed record PublicEvent(DateTimeOffset At, string Action, string? Step)
 
 public sealed record ApplicantView(string IdNumber, string FullName, DateOnly? DateOfBirth, string? Address, string? Phone, string? Email);
 
-public sealed record EventView(DateTimeOffset At, string Action, string? Actor, string? FromStep, string? ToStep, string? Note);
+/// <summary>An event of the history: <see cref="Note"/> as typed, <see cref="Detail"/> as stored (<see cref="EventDetail"/>), shown in JSON as words.</summary>
+public sealed record EventView(DateTimeOffset At, string Action, string? Actor, string? FromStep, string? ToStep, string? Note, [property: JsonIgnore] string? Detail)
+{
+    /// <summary>What MotCua wrote beside the event, in the request's language (people by username, as <see cref="Actor"/>).</summary>
+    [JsonPropertyName("detail")]
+    public string? DetailText => EventDetail.Render(Detail, username => username) is { Length: > 0 } text ? text : null;
+}
 
 public sealed record DossierView(
     string Code, string ProcedureCode, string ProcedureName, string Status, string Channel, DateTimeOffset ReceivedAt, DateOnly DueDate, DateTimeOffset DueAt,
@@ -87,7 +94,7 @@ public sealed class DossierReader(AppDbContext db, UnitScope scope, CitizenRecor
     public async Task<DossierView> ViewAsync(IDossier d, CancellationToken ct = default)
     {
         var events = await db.Set<DossierEvent>().AsNoTracking().Where(e => e.DossierId == d.Id).OrderBy(e => e.Seq)
-            .Select(e => new EventView(e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note)).ToListAsync(ct);
+            .Select(e => new EventView(e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.Detail)).ToListAsync(ct);
         return new DossierView(
             d.Code, d.ProcedureCode, d.ProcedureName, Status(d.Status), d.Channel.ToString().ToLowerInvariant(), Vn(d.ReceivedAt), d.DueDate, Vn(d.DueAt),
             new ApplicantView(d.ApplicantIdNumber, d.ApplicantName, d.ApplicantDateOfBirth, d.ApplicantAddress, d.ApplicantPhone, d.ApplicantEmail),

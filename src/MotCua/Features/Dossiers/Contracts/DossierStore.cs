@@ -94,6 +94,8 @@ public sealed record DossierEventRow
     public string? Actor { get; init; }
 
     public string? Note { get; init; }
+
+    public string? Detail { get; init; }
 }
 
 /// <summary>
@@ -107,7 +109,7 @@ public sealed class DossierStore(AppDbContext db)
 {
     public IQueryable<DossierRow> Rows => db.Set<Dossier>().Select(d => new DossierRow { Id = d.Id, Code = d.Code, TrackingKey = d.TrackingKey, OfficeId = d.OfficeId, OfficeCode = d.OfficeCode, Sequence = d.Sequence, ProcedureVersionId = d.ProcedureVersionId, ProcedureCode = d.ProcedureCode, ProcedureName = d.ProcedureName, LegalWorkingDays = d.LegalWorkingDays, SameDay = d.SameDay, Channel = d.Channel, Status = d.Status, CitizenId = d.CitizenId, ApplicantIdNumber = d.ApplicantIdNumber, ApplicantName = d.ApplicantName, ApplicantDateOfBirth = d.ApplicantDateOfBirth, ApplicantAddress = d.ApplicantAddress, ApplicantPhone = d.ApplicantPhone, ApplicantEmail = d.ApplicantEmail, ReceivedAt = d.ReceivedAt, DueDate = d.DueDate, DueAt = d.DueAt, ReceivedBy = d.ReceivedBy, Digitised = d.Digitised, Version = d.Version, CurrentStep = d.CurrentStep, PausedAt = d.PausedAt, WarnedAt = d.WarnedAt, OverdueAt = d.OverdueAt, ResolvedAt = d.ResolvedAt, Timeliness = d.Timeliness, ResolvedSameDay = d.ResolvedSameDay, ClosedAt = d.ClosedAt });
 
-    public IQueryable<DossierEventRow> Events => db.Set<DossierEvent>().Select(e => new DossierEventRow { DossierId = e.DossierId, Seq = e.Seq, At = e.At, Action = e.Action, Actor = e.Actor, Note = e.Note });
+    public IQueryable<DossierEventRow> Events => db.Set<DossierEvent>().Select(e => new DossierEventRow { DossierId = e.DossierId, Seq = e.Seq, At = e.At, Action = e.Action, Actor = e.Actor, Note = e.Note, Detail = e.Detail });
 
     /// <summary>The dossier, tracked (the one already in this unit of work, if it is): what its life's changes are made on inside a write transaction.</summary>
     public async Task<IDossier?> ForChangeAsync(Guid id, CancellationToken ct = default) =>

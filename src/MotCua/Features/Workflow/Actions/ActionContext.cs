@@ -66,7 +66,7 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
 
     public DateTimeOffset Now { get; } = now;
 
-    /// <summary>The step the event leaves from and goes to, and what it adds to the note.</summary>
+    /// <summary>The step the event leaves from and goes to, and what MotCua adds beside the note (<see cref="EventDetail"/>).</summary>
     public string From { get; set; } = "";
 
     public string To { get; set; } = "";
@@ -151,12 +151,8 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
         return people.Any(p => p.Username == username.Trim()) ? null : Texts.Get("Workflow.AssigneeNotInRole", username, Texts.Get("Role." + role));
     }
 
-    public static string Rating(DateTimeOffset at, DateTimeOffset due) => Deadline.Rate(at, due) switch
-    {
-        Timeliness.Early => "trước hạn",
-        Timeliness.Late => "quá hạn",
-        _ => "đúng hạn",
-    };
+    /// <summary>Early, on time or late, as an argument of an event's detail.</summary>
+    public static string Rating(DateTimeOffset at, DateTimeOffset due) => EventDetail.Text("Event.Rating." + EnumNames.Of(Deadline.Rate(at, due)));
 
     public static string Describe(DateTimeOffset instant) => DossierIntake.Describe(instant);
 }

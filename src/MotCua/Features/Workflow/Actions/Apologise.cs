@@ -1,3 +1,4 @@
+using MotCua.Features.Dossiers.Contracts;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Workflow.Contracts;
@@ -50,8 +51,10 @@ public sealed class Apologise : ProcessAction
             DossierId = dossier.Id, At = c.Now, By = c.Actor, Reason = reason, PreviousDueAt = dossier.DueAt, NewDueAt = newDueAt, InTime = inTime, LatestOn = latest,
             Basis = rule.LateDossierArticle.Vi,
         });
-        c.Detail = $"Xin lỗi và hẹn lại: {ActionContext.Describe(dossier.DueAt)} → {ActionContext.Describe(newDueAt)}"
-            + (inTime ? "." : $" (lập muộn: theo {rule.LateDossierArticle.Vi}, chậm nhất ngày {latest:dd/MM/yyyy}).");
+        c.Detail = inTime
+            ? EventDetail.Of("Event.Apology", EventDetail.Instant(dossier.DueAt), EventDetail.Instant(newDueAt))
+            : EventDetail.Of("Event.ApologyLate", EventDetail.Instant(dossier.DueAt), EventDetail.Instant(newDueAt),
+                EventDetail.Both(rule.LateDossierArticle.Vi, rule.LateDossierArticle.En), EventDetail.Day(latest));
         c.ToCitizen("apology", $"Hồ sơ {dossier.Code}: xin lỗi và hẹn lại ngày trả kết quả",
             $"Cơ quan giải quyết xin lỗi vì hồ sơ \"{dossier.ProcedureName}\" chưa có kết quả đúng hẹn ({ActionContext.Describe(dossier.DueAt)}). Lý do: {reason}. Hẹn trả mới: {ActionContext.Describe(newDueAt)}.");
         dossier.Reappoint(newDate, newDueAt);

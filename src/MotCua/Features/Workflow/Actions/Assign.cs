@@ -1,3 +1,4 @@
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
@@ -22,7 +23,7 @@ public sealed class Assign : ProcessAction
         }
 
         task.Holder = request.Assignee!.Trim();
-        c.Detail = $"Giao cho {task.Holder}.";
+        c.Detail = EventDetail.Of("Event.Assigned", EventDetail.Person(task.Holder));
         c.ToStaff(task.Holder, Name, $"Được giao hồ sơ {c.Dossier.Code}", $"{c.Dossier.ProcedureName}: hạn bước {ActionContext.Describe(task.DueAt)}.");
         return null;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -34,7 +36,7 @@ public sealed class Consult : ProcessAction
         var name = $"Xin ý kiến: {unit.Name}";
         c.Db.Add(DossierTask.Open(c.Dossier, c.Dossier.CurrentStep, name, TaskKind.Consultation, unit.Id, Roles.Specialist, c.Now, due, note: request.Note?.Trim()));
         c.To = name;
-        c.Detail = $"Hạn trả lời {ActionContext.Describe(due)} ({days} ngày làm việc, tính riêng cho {unit.Name}).";
+        c.Detail = EventDetail.Of("Event.Consult", EventDetail.Instant(due), days.ToString(CultureInfo.InvariantCulture), unit.Name);
         return null;
     }
 }

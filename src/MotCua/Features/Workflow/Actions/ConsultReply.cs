@@ -1,3 +1,4 @@
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
@@ -24,7 +25,7 @@ public sealed class ConsultReply : ProcessAction
         c.End(consultation, Kind);
         consultation.Note = $"{consultation.Note} — Trả lời: {request.Note?.Trim()}";
         c.From = consultation.StepName;
-        c.Detail = $"Trả lời {ActionContext.Rating(c.Now, consultation.DueAt)}.";
+        c.Detail = EventDetail.Of("Event.ConsultReply", ActionContext.Rating(c.Now, consultation.DueAt));
         return null;
     }
 

@@ -1,3 +1,4 @@
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Outcomes;
@@ -34,7 +35,7 @@ public class Forward : ProcessAction
         if (ProcessRules.IsReturnStep(c.Steps, next))
         {
             dossier.Resolve(c.Now);
-            c.Detail = $"Kết quả đã có ({ActionContext.Rating(c.Now, dossier.DueAt)}).";
+            c.Detail = EventDetail.Of("Event.ResultReady", ActionContext.Rating(c.Now, dossier.DueAt));
             c.ToCitizen("result", $"Hồ sơ {dossier.Code} đã có kết quả",
                 $"Kết quả giải quyết hồ sơ \"{dossier.ProcedureName}\" đã có. Mời Ông/Bà đến nhận theo giấy hẹn (hẹn trả {ActionContext.Describe(dossier.DueAt)}).");
         }

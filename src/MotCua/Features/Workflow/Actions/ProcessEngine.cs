@@ -128,8 +128,7 @@ public sealed class ProcessEngine(
     private async Task RecordAsync(ProcessAction action, ActionContext c, string? note, CancellationToken ct)
     {
         var dossier = c.Dossier;
-        var text = string.Join(' ', new[] { note, c.Detail }.Where(s => s is { Length: > 0 }));
-        var e = await DossierEvents.AppendAsync(db, dossier.Id, c.Now, action.Name, c.Actor, c.From, c.To, text.Length == 0 ? null : text, ct);
+        var e = await DossierEvents.AppendAsync(db, dossier.Id, c.Now, action.Name, c.Actor, c.From, c.To, note is { Length: > 0 } ? note : null, c.Detail, ct);
         foreach (var (username, kind, subject, body) in c.StaffMessages)
         {
             Outbox.ToStaff(db, username, $"{dossier.Code}/{e.Seq}/{kind}", subject, body, DossierLinks.Page(dossier.Code), c.Now);

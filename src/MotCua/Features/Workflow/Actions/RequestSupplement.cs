@@ -1,3 +1,4 @@
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
@@ -17,7 +18,7 @@ public sealed class RequestSupplement : ProcessAction
     {
         c.Dossier.WaitForSupplement(c.Now);
         c.Step?.PausedAt = c.Now;
-        c.Detail = "Dừng tính thời gian chờ công dân bổ sung.";
+        c.Detail = EventDetail.Of("Event.SupplementPause");
         c.ToCitizen("supplement", $"Hồ sơ {c.Dossier.Code} cần bổ sung",
             $"Hồ sơ \"{c.Dossier.ProcedureName}\" cần bổ sung, hoàn thiện: {request.Note?.Trim()}. Thời gian giải quyết tạm dừng đến khi Ông/Bà bổ sung đủ.");
         return Task.FromResult<Failure?>(null);

@@ -33,7 +33,7 @@ public sealed class ReturnResult : ProcessAction
         c.EndAll(Kind);
         c.Dossier.Close(DossierStatus.Returned, c.Now);
         c.To = EnumNames.Of(DossierStatus.Returned);
-        c.Detail = $"Trả kết quả {(request.ByPost ? "qua bưu chính" : "tại quầy")} cho {request.ReceivedBy.Trim()}; thu {request.FeesCollected.ToString("N0", CultureInfo.GetCultureInfo("vi-VN"))} đồng.";
+        c.Detail = EventDetail.Of(request.ByPost ? "Event.ReturnedByPost" : "Event.ReturnedAtCounter", request.ReceivedBy.Trim(), request.FeesCollected.ToString("N0", CultureInfo.GetCultureInfo("vi-VN")));
         c.Raise(new DossierResultHandedOver(c.Dossier.Code, c.Actor, request.ByPost));
         return Task.FromResult<Failure?>(null);
     }

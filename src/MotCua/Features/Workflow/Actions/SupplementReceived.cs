@@ -1,3 +1,4 @@
+using System.Globalization;
 using MotCua.Features.Calendar.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Dossiers.Contracts;
@@ -42,10 +43,11 @@ public sealed class SupplementReceived : ProcessAction
             task.PausedAt = null;
         }
 
-        var basis = c.Version.ClockBasis ?? OneStopRules.On(today).SupplementArticle.Vi;
+        var article = OneStopRules.On(today).SupplementArticle;
+        var basis = c.Version.ClockBasis ?? EventDetail.Both(article.Vi, article.En);
         c.Detail = policy == ClockPolicy.Restart
-            ? $"Hồ sơ đủ; tính lại từ đầu ({basis}): hẹn trả {dossier.DueDate:dd/MM/yyyy} (trước đó {previous:dd/MM/yyyy})."
-            : $"Hồ sơ đủ; tính tiếp, cộng {pausedDays} ngày làm việc đã dừng ({basis}): hẹn trả {dossier.DueDate:dd/MM/yyyy} (trước đó {previous:dd/MM/yyyy}).";
+            ? EventDetail.Of("Event.SupplementRestart", basis, EventDetail.Day(dossier.DueDate), EventDetail.Day(previous))
+            : EventDetail.Of("Event.SupplementResume", pausedDays.ToString(CultureInfo.InvariantCulture), basis, EventDetail.Day(dossier.DueDate), EventDetail.Day(previous));
         c.ToCitizen("supplementReceived", $"Hồ sơ {dossier.Code} đã đủ", $"Hồ sơ đã được bổ sung đủ. Hẹn trả kết quả mới: {ActionContext.Describe(dossier.DueAt)}.");
         return null;
     }

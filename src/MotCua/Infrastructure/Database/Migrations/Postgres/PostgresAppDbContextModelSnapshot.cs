@@ -1121,6 +1121,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Detail")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<Guid>("DossierId")
                         .HasColumnType("uuid");
 
