@@ -13,7 +13,11 @@ namespace MotCua.Features.Workflow;
 
 public sealed record InboxQuery(string? Filter = null, string? Procedure = null, bool Mine = false, int Page = 1, int PageSize = 50);
 
-public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations);
+/// <summary>
+/// The caller's open work by urgency. <see cref="Overdue"/> is work late in the offices' hands; a result ready but
+/// not yet collected after its appointment is <see cref="Uncollected"/>, not late handling.
+/// </summary>
+public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations, int Uncollected);
 
 public sealed record InboxItem(
     string Code, string ProcedureCode, string ProcedureName, string ApplicantName, string Status, string Step, string Kind, string? Holder,
@@ -28,7 +32,7 @@ public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Item
 /// </summary>
 public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
-    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations"];
+    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations", "uncollected"];
 
     /// <summary>How much is waiting for the caller, by urgency (the home page's figures), without reading any dossier.</summary>
     public async Task<InboxCounts> CountsAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -37,17 +41,22 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
         return await CountAsync(open, now, endOfToday, soon, ct);
     }
 
+    /// <summary>The dossiers whose result is ready: their open task is the hand-over, due at the appointment.</summary>
+    private IQueryable<Guid> ReadyResults() => dossiers.Rows.Where(d => d.Status == DossierStatus.ResultReady).Select(d => d.Id);
+
     public async Task<InboxPage> ReadAsync(InboxQuery query, ClaimsPrincipal user, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         var (open, now, endOfToday, soon) = await OpenAsync(query, user, ct);
         var counts = await CountAsync(open, now, endOfToday, soon, ct);
         var filter = Filters.Contains(query.Filter) ? query.Filter! : "all";
+        var ready = ReadyResults();
         var selected = filter switch
         {
             "dueToday" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
             "dueSoon" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
-            "overdue" => open.Where(t => t.PausedAt == null && t.DueAt < now),
+            "overdue" => open.Where(t => t.PausedAt == null && t.DueAt < now && !ready.Contains(t.DossierId)),
+            "uncollected" => open.Where(t => t.PausedAt == null && t.DueAt < now && ready.Contains(t.DossierId)),
             "waiting" => open.Where(t => t.PausedAt != null),
             "consultations" => open.Where(t => t.Kind == TaskKind.Consultation),
             _ => open,
@@ -72,19 +81,30 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
             .Select(r => new InboxItem(
                 r.DossierCode, r.ProcedureCode, r.ProcedureName, r.ApplicantName, DossierReader.Status(r.Status), r.StepName, EnumNames.Of(r.Kind), r.Holder,
                 VietnamTime.ToVietnam(r.DueAt), VietnamTime.ToVietnam(r.DossierDueAt), VietnamTime.ToVietnam(r.ReceivedAt),
-                r.PausedAt is not null ? "waiting" : r.DueAt < now ? "overdue" : r.DueAt < endOfToday ? "dueToday" : r.DueAt < soon ? "dueSoon" : "normal"))
+                r.PausedAt is not null ? "waiting" : r.DueAt < now ? (r.Status == DossierStatus.ResultReady ? "uncollected" : "overdue") : r.DueAt < endOfToday ? "dueToday" : r.DueAt < soon ? "dueSoon" : "normal"))
             .ToList();
         return new InboxPage(counts, items, page, size, filter);
     }
 
-    private static async Task<InboxCounts> CountAsync(IQueryable<DossierTask> open, DateTimeOffset now, DateTimeOffset endOfToday, DateTimeOffset soon, CancellationToken ct) =>
-        (await open.GroupBy(t => 1).Select(g => new InboxCounts(
+    private async Task<InboxCounts> CountAsync(IQueryable<DossierTask> open, DateTimeOffset now, DateTimeOffset endOfToday, DateTimeOffset soon, CancellationToken ct)
+    {
+        var counts = (await open.GroupBy(t => 1).Select(g => new InboxCounts(
             g.Count(),
             g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
             g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
             g.Count(t => t.PausedAt == null && t.DueAt < now),
             g.Count(t => t.PausedAt != null),
-            g.Count(t => t.Kind == TaskKind.Consultation))).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0);
+            g.Count(t => t.Kind == TaskKind.Consultation),
+            0)).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0, 0);
+        if (counts.Overdue == 0)
+        {
+            return counts;
+        }
+
+        var ready = ReadyResults();
+        var uncollected = await open.CountAsync(t => t.PausedAt == null && t.DueAt < now && ready.Contains(t.DossierId), ct);
+        return counts with { Overdue = counts.Overdue - uncollected, Uncollected = uncollected };
+    }
 
     /// <summary>The caller's open tasks (their units' and those merged into them, their roles, not held by another).</summary>
     private async Task<(IQueryable<DossierTask> Open, DateTimeOffset Now, DateTimeOffset EndOfToday, DateTimeOffset Soon)> OpenAsync(InboxQuery query, ClaimsPrincipal user, CancellationToken ct)

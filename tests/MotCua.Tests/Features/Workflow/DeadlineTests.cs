@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Notifications;
 using MotCua.Infrastructure.Database;
@@ -29,7 +30,7 @@ public sealed class DeadlineTests
             var resumed = await Flow.ActAsync(app, "canbo.trungvan", code, "supplementReceived");
             Assert.Equal("inProgress", resumed.GetProperty("status").GetString());
             Assert.Equal("2027-03-09", resumed.GetProperty("dueDate").GetString()); // Thu 4 + 3 working days = Tue 9
-            var note = resumed.GetProperty("events").EnumerateArray().Last().GetProperty("note").GetString();
+            var note = resumed.GetProperty("events").EnumerateArray().Last().GetProperty("detail").GetString();
             Assert.Contains("3 ngày làm việc", note, StringComparison.Ordinal);
         });
     }
@@ -102,6 +103,34 @@ public sealed class DeadlineTests
             var inbox = await Flow.InboxAsync(app, "chuyenvien.trungvan", "filter=overdue");
             Assert.True(Flow.InboxHas(inbox, neglected));
             Assert.Equal("late", (await Flow.ProgressAsync(app, neglected)).GetProperty("outcome").GetString());
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_result_ready_in_time_but_not_collected_by_its_date_is_not_counted_as_late_handling(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.Monday);
+            var collected = await Flow.ReceiveAsync(app, "2.000815", "001090500001");
+            var handledLate = await Flow.ReceiveAsync(app, "2.000815", "001090500002");
+            await Flow.ToResultReadyAsync(app, collected);
+            app.Clock.Advance(TimeSpan.FromDays(2)); // both past their appointment: one waits for the citizen, one still for the office
+
+            string Urgency(JsonElement page, string code) => page.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("code").GetString() == code).GetProperty("urgency").GetString()!;
+            var officer = await Flow.InboxAsync(app, "canbo.trungvan");
+            Assert.Equal(0, officer.GetProperty("counts").GetProperty("overdue").GetInt32());
+            Assert.Equal(1, officer.GetProperty("counts").GetProperty("uncollected").GetInt32());
+            Assert.Equal("uncollected", Urgency(officer, collected));
+            var uncollected = await Flow.InboxAsync(app, "canbo.trungvan", "filter=uncollected");
+            Assert.Equal([collected], uncollected.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
+            Assert.False(Flow.InboxHas(await Flow.InboxAsync(app, "canbo.trungvan", "filter=overdue"), collected));
+
+            var leader = await Flow.InboxAsync(app, "lanhdao.trungvan");
+            Assert.Equal(1, leader.GetProperty("counts").GetProperty("overdue").GetInt32());
+            Assert.Equal("overdue", Urgency(leader, handledLate));
+            Assert.True(Flow.InboxHas(await Flow.InboxAsync(app, "lanhdao.trungvan", "filter=overdue"), handledLate));
         });
     }
 }
