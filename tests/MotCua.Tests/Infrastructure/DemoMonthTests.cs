@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Dossiers;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback;
+using MotCua.Features.Notifications;
 using MotCua.Features.Queue;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -57,6 +58,12 @@ public sealed class DemoMonthTests
             var events = await app.WithDbAsync(db => db.Set<DossierEvent>().AsNoTracking().Select(e => new { e.DossierId, e.Seq, e.At }).ToListAsync());
             Assert.All(events.GroupBy(e => e.DossierId), g => Assert.Equal(g.OrderBy(e => e.Seq).Select(e => e.At), g.Select(e => e.At).Order()));
             Assert.All(events, e => Assert.True(e.At <= now));
+
+            // The month's e-mails and text messages are history, not sent at the first start; its in-app ones stay to be shown.
+            var outbox = await app.WithDbAsync(db => db.Set<OutboxMessage>().AsNoTracking().GroupBy(m => m.Channel == "inApp")
+                .Select(g => new { InApp = g.Key, Total = g.Count(), Unsent = g.Count(m => m.SentAt == null) }).ToListAsync());
+            Assert.Contains(outbox, o => !o.InApp && o.Total > 0 && o.Unsent == 0);
+            Assert.Contains(outbox, o => o.InApp && o.Total > 0);
 
             var evaluations = await app.WithDbAsync(db => db.Set<Evaluation>().AsNoTracking().ToListAsync());
             Assert.Equal(summary.Evaluations, evaluations.Count);

@@ -12,6 +12,7 @@ using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Feedback;
+using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Queue;
 using MotCua.Features.Reports;
 using MotCua.Features.Workflow;
@@ -184,6 +185,7 @@ public sealed partial class DemoMonth(IServiceScopeFactory scopes, TimeProvider 
         {
             await scope.ServiceProvider.GetRequiredService<ReportRollup>().CatchUpAsync(ct);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await Outbox.SettleReplayedAsync(db, now, ct);
             await db.SystemSettings.Where(s => s.Key == SummaryKey).ExecuteDeleteAsync(ct);
             db.SystemSettings.Add(new SystemSetting { Key = SummaryKey, Value = JsonSerializer.Serialize(summary, JsonDefaults.Web) });
             await db.SaveChangesAsync(ct);

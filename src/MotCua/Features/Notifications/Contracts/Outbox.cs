@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Notifications.Contracts;
@@ -29,6 +30,17 @@ public static class Outbox
 
     public static void ToStaff(AppDbContext db, string username, string key, string subject, string body, string? link, DateTimeOffset now) =>
         Add(db, "inApp", "staff:" + username, key, subject, body, link, now);
+
+    /// <summary>
+    /// Marks the e-mails and text messages of a replayed past (the demo month) as sent without sending them: they
+    /// belong to days gone, to people who are not real; the messages shown in MotCua itself are still delivered.
+    /// </summary>
+    public static Task<int> SettleReplayedAsync(AppDbContext db, DateTimeOffset before, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Set<OutboxMessage>().Where(m => m.Channel != "inApp" && m.SentAt == null && m.CreatedAt < before)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, m => m.CreatedAt), ct);
+    }
 
     private static void Add(AppDbContext db, string channel, string recipient, string key, string subject, string body, string? link, DateTimeOffset now)
     {
