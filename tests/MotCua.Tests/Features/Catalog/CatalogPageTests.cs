@@ -17,6 +17,10 @@ public abstract class CatalogPageTests(TestApp fixture)
         Assert.Contains("2.000 đồng/trang", page, StringComparison.Ordinal);
         Assert.Contains("Trung tâm Phục vụ hành chính công phường Đại Mỗ", page, StringComparison.Ordinal);
         Assert.Contains("nhận sau 15 giờ", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("chưa đối chiếu", page, StringComparison.OrdinalIgnoreCase); // the staff's checking of the catalog is not the public's concern
+
+        using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+        Assert.Contains("Chưa đối chiếu với Cơ sở dữ liệu quốc gia", await officer.GetStringAsync("/Catalog/Details/2.000815"), StringComparison.Ordinal);
     }
 
     [SkippableFact]
