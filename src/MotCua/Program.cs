@@ -7,6 +7,7 @@ using MotCua.Features.Dossiers;
 using MotCua.Features.Feedback;
 using MotCua.Features.Intake;
 using MotCua.Features.Notifications;
+using MotCua.Features.Portal;
 using MotCua.Features.Queue;
 using MotCua.Features.Reports;
 using MotCua.Features.Units;
@@ -41,7 +42,8 @@ builder.Services
     .AddNotificationsModule()
     .AddQueueModule()
     .AddFeedbackModule()
-    .AddReportsModule();
+    .AddReportsModule()
+    .AddPortalModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -58,6 +60,7 @@ app.MapNotifications();
 app.MapQueue();
 app.MapFeedback();
 app.MapReports();
+app.MapPortal();
 
 if (Cli.IsCommand(args))
 {

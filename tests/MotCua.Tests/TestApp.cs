@@ -203,7 +203,8 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
     private async Task<(string Token, DateTimeOffset ExpiresAt)> TokenAsync(string username)
     {
         using var client = CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/auth/token", new { username, password = Password });
+        // A citizen signs in by the 12 digits of their ID number, staff by username.
+        using var response = await client.PostAsJsonAsync("/api/auth/token", username.All(char.IsAsciiDigit) ? new { idNumber = username, password = Password } : (object)new { username, password = Password });
         response.EnsureSuccessStatusCode();
         var body = await response.Content.ReadFromJsonAsync<TokenBody>();
         return (body!.AccessToken, body.ExpiresAt);

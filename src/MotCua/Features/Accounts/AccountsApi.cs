@@ -12,9 +12,20 @@ using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Accounts;
 
+/// <summary>A staff member signs in by username; a citizen by their 12-digit ID number (one of the two).</summary>
 public sealed record TokenRequest(
-    [property: Required(ErrorMessage = "Accounts.UsernameRequired"), MaxLength(100, ErrorMessage = "Common.TooLong")] string? Username,
-    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Accounts.PasswordRequired"), MinLength(1, ErrorMessage = "Accounts.PasswordRequired"), MaxLength(200, ErrorMessage = "Common.TooLong")] string? Password);
+    [property: MaxLength(100, ErrorMessage = "Common.TooLong")] string? Username,
+    [property: Required(AllowEmptyStrings = true, ErrorMessage = "Accounts.PasswordRequired"), MinLength(1, ErrorMessage = "Accounts.PasswordRequired"), MaxLength(200, ErrorMessage = "Common.TooLong")] string? Password,
+    [property: MaxLength(12, ErrorMessage = "Common.TooLong")] string? IdNumber = null) : IValidatableObject
+{
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (string.IsNullOrWhiteSpace(Username) == string.IsNullOrWhiteSpace(IdNumber))
+        {
+            yield return new(Texts.Get("Accounts.UsernameOrIdNumberRequired"), [nameof(Username)]);
+        }
+    }
+}
 
 public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
@@ -28,13 +39,13 @@ internal static class AccountsApi
     {
         var auth = app.MapGroup("/api/auth").WithTags("Access");
         auth.MapPost("/token", IssueToken).AllowAnonymous().RequireRateLimiting("public")
-            .WithSummary("Exchange a staff username and password for a bearer token (failures are slowed per address and account: 429 with Retry-After)");
+            .WithSummary("Exchange a staff username, or a citizen's ID number, and the password for a bearer token (failures are slowed per address and account: 429 with Retry-After)");
         auth.MapPost("/logout", async (ClaimsPrincipal user, Sessions sessions, CancellationToken ct) =>
             {
                 await sessions.EndAsync(user, ct);
                 return TypedResults.NoContent();
             })
-            .RequireAuthorization(Policies.Staff).WithSummary("Revokes the caller's token: it is refused from the next request on");
+            .RequireAuthorization().WithSummary("Revokes the caller's token (staff or citizen): it is refused from the next request on");
 
         var accounts = app.MapGroup("/api/accounts").WithTags("Access").RequireAuthorization(Policies.Staff);
         accounts.MapGet("/me", (ClaimsPrincipal user, AccountReader reader, CancellationToken ct) => reader.MeAsync(user, ct))
@@ -65,7 +76,9 @@ internal static class AccountsApi
         }
 
         var client = http.Connection.RemoteIpAddress?.ToString();
-        var check = await guard.CheckAsync(request.Username!, request.Password!, client);
+        var check = request.IdNumber is { Length: > 0 } idNumber
+            ? await guard.CheckAsync(idNumber, request.Password!, client, AccountKind.Citizen)
+            : await guard.CheckAsync(request.Username!, request.Password!, client);
         if (check.Wait is { } wait)
         {
             var seconds = Infrastructure.Web.FailureThrottle.RetryAfter(http.Response, wait);

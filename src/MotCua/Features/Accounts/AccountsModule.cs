@@ -81,7 +81,8 @@ public static class AccountsModule
             .AddPolicy(Policies.QueueOffice, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.QueueOffice)))
             .AddPolicy(Policies.Reports, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Reports)))
             .AddPolicy(Policies.Management, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Staff)).RequireRole(Policies.RolesFor(Policies.Management)))
-            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator));
+            .AddPolicy(Policies.Administrator, p => p.RequireAuthenticatedUser().RequireRole(Roles.Administrator))
+            .AddPolicy(Policies.Citizen, p => p.RequireAuthenticatedUser().RequireClaim(AccountClaimTypes.Kind, nameof(AccountKind.Citizen)).RequireClaim(AccountClaimTypes.IdNumber));
 
         services.AddScoped<IUserClaimsPrincipalFactory<Account>, AccountClaimsFactory>();
         services.AddScoped<UnitScope>();
@@ -112,6 +113,10 @@ internal sealed class AccountClaimsFactory(UserManager<Account> users, RoleManag
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(AccountClaimTypes.Kind, user.Kind.ToString()));
         identity.AddClaim(new Claim(AccountClaimTypes.FullName, user.FullName));
+        if (user.Kind == AccountKind.Citizen && user.CitizenIdNumber is { } idNumber)
+        {
+            identity.AddClaim(new Claim(AccountClaimTypes.IdNumber, idNumber));
+        }
         return identity;
     }
 }

@@ -8,7 +8,7 @@ namespace MotCua.Features.Accounts;
 public sealed record SignInCheck(Account? Account, TimeSpan? Wait);
 
 /// <summary>
-/// Checks a staff password for the login page and the token endpoint alike. Failures are slowed, never locked: per
+/// Checks a password for the login pages and the token endpoint alike. Failures are slowed, never locked: per
 /// client address (whatever accounts it tries) and per account at that address, each with a growing wait, so a
 /// stranger's guesses slow the stranger while the officer signs in at their own counter. Failures for one account
 /// from many addresses are logged as an alert. A disabled account (Identity's lockout set for ever) never signs in.
@@ -19,7 +19,8 @@ public sealed partial class SignInGuard(
     private static readonly ThrottlePolicy PerAddress = new(Free: 20, First: TimeSpan.FromSeconds(1), Longest: TimeSpan.FromMinutes(15), Forget: TimeSpan.FromHours(1));
     private static readonly ThrottlePolicy Counting = new(Free: int.MaxValue, First: TimeSpan.Zero, Longest: TimeSpan.Zero, Forget: TimeSpan.FromHours(1));
 
-    public async Task<SignInCheck> CheckAsync(string username, string password, string? client)
+    /// <summary>Checks the password of an account of <paramref name="kind"/>: staff by username, a citizen by ID number (a confirmed account only).</summary>
+    public async Task<SignInCheck> CheckAsync(string username, string password, string? client, AccountKind kind = AccountKind.Staff)
     {
         var name = users.NormalizeName(username.Trim());
         var address = "signin-address:" + (client ?? "unknown");
@@ -31,7 +32,7 @@ public sealed partial class SignInGuard(
         }
 
         var account = await users.FindByNameAsync(name);
-        if (account is null || account.Kind != AccountKind.Staff)
+        if (account is null || account.Kind != kind || (kind == AccountKind.Citizen && !account.PhoneNumberConfirmed))
         {
             // Spend the time a real check would, so timing does not reveal unknown accounts.
             users.PasswordHasher.HashPassword(new Account(), password);

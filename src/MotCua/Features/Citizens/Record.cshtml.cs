@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using System.Globalization;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Infrastructure;
@@ -20,21 +19,6 @@ public sealed class RecordModel(CitizenRecords records, CitizenStore store, ICit
 
     /// <summary>Who read or wrote: the person's full name; a colleague no longer in the directory as such; the system itself when nobody signed in did.</summary>
     public string NameOf(string? username) => username is null ? Texts.Get("Citizens.SystemReader") : Names.GetValueOrDefault(username, Texts.Get("Common.Colleague"));
-
-    /// <summary>A profile field's name as people read it.</summary>
-    public static string FieldText(string field) => Texts.Find("Citizens.Field." + field) ?? Texts.Get("Citizens.Field.other");
-
-    /// <summary>A profile value as people read it: dates as dd/MM/yyyy, the sex in words.</summary>
-    public static string ValueText(string field, string? value) => (field, value) switch
-    {
-        (_, null) => "",
-        ("dateOfBirth" or "idIssueDate", _) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
-        ("sex", _) => Texts.Get("Sex." + value),
-        _ => value,
-    };
-
-    /// <summary>What a read of the record was, in words ("document:…" reads one document).</summary>
-    public static string WhatText(string what) => Texts.Find("Citizens.What." + what.Split(':')[0]) ?? Texts.Get("Citizens.What.other");
 
     [FromRoute]
     public Guid Id { get; set; }

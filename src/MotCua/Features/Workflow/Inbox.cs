@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Portal.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -17,11 +18,11 @@ public sealed record InboxQuery(string? Filter = null, string? Procedure = null,
 /// The caller's open work by urgency. <see cref="Overdue"/> is work late in the offices' hands; a result ready but
 /// not yet collected after its appointment is <see cref="Uncollected"/>, not late handling.
 /// </summary>
-public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations, int Uncollected);
+public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations, int Uncollected, int Online = 0);
 
 public sealed record InboxItem(
     string Code, string ProcedureCode, string ProcedureName, string ApplicantName, string Status, string Step, string Kind, string? Holder,
-    DateTimeOffset StepDueAt, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string Urgency);
+    DateTimeOffset StepDueAt, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string Urgency, string? Reference = null);
 
 public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Items, int Page, int PageSize, string Filter);
 
@@ -30,16 +31,20 @@ public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Item
 /// agency's), with what is assigned to someone else left out. Counts by urgency, filters, paging, most urgent
 /// first; reads only open tasks through their partial index, never the whole history.
 /// </summary>
-public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOptions<WorkflowOptions> options, TimeProvider clock)
+public sealed class Inbox(
+    AppDbContext db, DossierStore dossiers, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOnlineWaiting online, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
-    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations", "uncollected"];
+    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations", "uncollected", "online"];
 
     /// <summary>How much is waiting for the caller, by urgency (the home page's figures), without reading any dossier.</summary>
     public async Task<InboxCounts> CountsAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
         var (open, now, endOfToday, soon) = await OpenAsync(new InboxQuery(), user, ct);
-        return await CountAsync(open, now, endOfToday, soon, ct);
+        return await CountAsync(open, now, endOfToday, soon, user, ct);
     }
+
+    /// <summary>Online applications are checked at the office's intake: by its one-stop officers and its leaders.</summary>
+    private static bool ChecksOnline(ClaimsPrincipal user) => user.IsInRole(Roles.OneStopOfficer) || user.IsInRole(Roles.Leader);
 
     /// <summary>The dossiers whose result is ready: their open task is the hand-over, due at the appointment.</summary>
     private IQueryable<Guid> ReadyResults() => dossiers.Rows.Where(d => d.Status == DossierStatus.ResultReady).Select(d => d.Id);
@@ -48,8 +53,17 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
     {
         ArgumentNullException.ThrowIfNull(query);
         var (open, now, endOfToday, soon) = await OpenAsync(query, user, ct);
-        var counts = await CountAsync(open, now, endOfToday, soon, ct);
+        var counts = await CountAsync(open, now, endOfToday, soon, user, ct);
         var filter = Filters.Contains(query.Filter) ? query.Filter! : "all";
+        if (filter == "online")
+        {
+            // Not tasks yet: applications waiting for the intake check, oldest first; the officer opens one by its reference.
+            var waiting = ChecksOnline(user) ? await online.WaitingAsync(user, 100, ct) : [];
+            return new InboxPage(counts, [.. waiting.Select(w => new InboxItem(
+                "", w.ProcedureCode, w.ProcedureName, w.ApplicantName, "submitted", "", "online", null, VietnamTime.ToVietnam(w.SubmittedAt), VietnamTime.ToVietnam(w.SubmittedAt),
+                VietnamTime.ToVietnam(w.SubmittedAt), "online", w.Reference))], 1, 100, filter);
+        }
+
         var ready = ReadyResults();
         var selected = filter switch
         {
@@ -86,8 +100,9 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
         return new InboxPage(counts, items, page, size, filter);
     }
 
-    private async Task<InboxCounts> CountAsync(IQueryable<DossierTask> open, DateTimeOffset now, DateTimeOffset endOfToday, DateTimeOffset soon, CancellationToken ct)
+    private async Task<InboxCounts> CountAsync(IQueryable<DossierTask> open, DateTimeOffset now, DateTimeOffset endOfToday, DateTimeOffset soon, ClaimsPrincipal user, CancellationToken ct)
     {
+        var submitted = ChecksOnline(user) ? await online.CountWaitingAsync(user, ct) : 0;
         var counts = (await open.GroupBy(t => 1).Select(g => new InboxCounts(
             g.Count(),
             g.Count(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
@@ -96,6 +111,7 @@ public sealed class Inbox(AppDbContext db, DossierStore dossiers, UnitScope scop
             g.Count(t => t.PausedAt != null),
             g.Count(t => t.Kind == TaskKind.Consultation),
             0)).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0, 0);
+        counts = counts with { Online = submitted };
         if (counts.Overdue == 0)
         {
             return counts;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Units;
 using MotCua.Infrastructure.Database;
 
@@ -20,7 +21,7 @@ namespace MotCua.Infrastructure.Demo;
 /// new ones; the demo hands Trung Văn wholly to Đại Mỗ and divides Mễ Trì between Từ Liêm (principal, 60 %) and
 /// Đại Mỗ (40 %). Each unit's Note says so.
 /// </remarks>
-public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger) : IStartupTask
+public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> users, CitizenIntake citizens, IOptions<DemoOptions> options, ILogger<DemoSeeder> logger) : IStartupTask
 {
     public int Order => 100;
 
@@ -61,8 +62,25 @@ public sealed partial class DemoSeeder(AppDbContext db, UserManager<Account> use
         await AddAccount("bhxh.thanhpho", "Trịnh Thu Hà", Roles.Specialist, (u["HN.insurance"], new DateOnly(2020, 1, 1), null));
         await AddAccount("chuyenvien.sotuphap", "Bùi Văn Toàn", Roles.Specialist, (u["HN.justice"], new DateOnly(2020, 1, 1), null));
         await AddAccount("lanhdao.sotuphap", "Đặng Thị Mai", Roles.Leader, (u["HN.justice"], new DateOnly(2020, 1, 1), null));
+        // Citizens with portal accounts: what their chip ID card says is in the store, as if read at a counter once.
+        await AddCitizen(new IdCard("001090123456", null, "Nguyễn Văn An", new DateOnly(1990, 5, 12), Sex.Male, "Số 12 ngõ 68 phố Trung Văn, phường Đại Mỗ, Hà Nội", new DateOnly(2021, 7, 1), "001", []),
+            "0912345678", "an.nguyen@example.vn");
+        await AddCitizen(new IdCard("001303012345", null, "Nguyễn Thị Bình", new DateOnly(2003, 9, 2), Sex.Female, "Số 5 phố Mễ Trì Thượng, phường Từ Liêm, Hà Nội", new DateOnly(2022, 3, 15), "001", []),
+            "0987654321", null);
+
         await tx.CommitAsync(ct);
         LogSeeded(logger);
+
+        async Task AddCitizen(IdCard card, string phone, string? email)
+        {
+            await citizens.FromIdCardAsync(card, null, null, ct);
+            await citizens.FromCitizenAsync(new CitizenObservation(card.IdNumber, Phone: phone, Email: email), ct);
+            var account = new Account
+            {
+                UserName = card.IdNumber, FullName = card.FullName, Kind = AccountKind.Citizen, CitizenIdNumber = card.IdNumber, PhoneNumber = phone, PhoneNumberConfirmed = true,
+            };
+            Check(await users.CreateAsync(account, DemoOptions.Password));
+        }
 
         async Task AddAccount(string username, string fullName, string role, params (Guid Unit, DateOnly From, DateOnly? To)[] memberships)
         {

@@ -46,7 +46,7 @@ public abstract class ResultReturnTests(TestApp fixture)
         Assert.Equal(4, dossier.GetProperty("version").GetInt32());
         var last = dossier.GetProperty("events").EnumerateArray().Last();
         Assert.Equal("returnResult", last.GetProperty("action").GetString());
-        Assert.Contains("4.000", last.GetProperty("note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("4.000", last.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.Set<Document>().AnyAsync(d => d.SourceDossierCode == code && d.DocumentType == "ket-qua:2.000815")));
         Assert.True((await api.GetFromJsonAsync<JsonElement>($"/api/dossiers/{code}/verify")).GetProperty("intact").GetBoolean());
     }

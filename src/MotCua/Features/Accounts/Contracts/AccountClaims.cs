@@ -10,4 +10,11 @@ public static class AccountClaims
         ArgumentNullException.ThrowIfNull(user);
         return Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
     }
+
+    /// <summary>The ID number of a signed-in citizen; null for staff and the anonymous.</summary>
+    public static string? CitizenIdNumber(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindFirstValue(AccountClaimTypes.Kind) == "Citizen" ? user.FindFirstValue(AccountClaimTypes.IdNumber) : null;
+    }
 }

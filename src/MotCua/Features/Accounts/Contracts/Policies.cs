@@ -23,6 +23,9 @@ public static class Policies
 
     public const string Administrator = "administrator";
 
+    /// <summary>A citizen signed in to the portal (a local account or the national identity): only their own dossiers and data.</summary>
+    public const string Citizen = "citizen";
+
     /// <summary>The roles each role-based policy admits (besides being staff); the counter's rule is <c>CounterRequirement</c>.</summary>
     public static IReadOnlyList<string> RolesFor(string policy) => policy switch
     {

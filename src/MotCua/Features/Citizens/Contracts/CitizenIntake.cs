@@ -20,6 +20,10 @@ public sealed class CitizenIntake(CitizenStore store)
     public Task HoldsDossierAsync(Guid citizenId, Guid officeId, string dossierCode, CancellationToken ct = default) =>
         store.HoldsDossierAsync(citizenId, officeId, dossierCode, ct);
 
+    /// <summary>What the citizen declares or corrects in the portal: kept as a new observation (source: the citizen's account), never over a card's identity.</summary>
+    public Task<ObserveResult> FromCitizenAsync(CitizenObservation declared, CancellationToken ct = default) =>
+        store.ObserveAsync(declared, ProfileSource.OnlineAccount, null, null, ct: ct);
+
     public Task ContactAsync(string idNumber, string? phone, string? email, string? officer, CancellationToken ct = default) =>
         store.ObserveAsync(new CitizenObservation(idNumber, Phone: phone, Email: email), ProfileSource.Officer, officer, null, ct: ct);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
@@ -116,6 +117,41 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
             citizen.Id, citizen.IdNumber, citizen.OldIdNumber, citizen.FullName, citizen.DateOfBirth, citizen.Sex, citizen.Address, citizen.Phone, citizen.Email,
             citizen.IdIssueDate, citizen.OpenConflicts, values, log);
     }
+
+    /// <summary>The citizen's own record, for the citizen (the portal): the current value of each field, where it came from and when.</summary>
+    public async Task<(Guid Id, string FullName, IReadOnlyList<ProfileValueView> Fields)?> OwnAsync(string idNumber, CancellationToken ct = default)
+    {
+        if (await db.Set<Citizen>().AsNoTracking().Where(c => c.IdNumber == idNumber).Select(c => new { c.Id, c.FullName }).FirstOrDefaultAsync(ct) is not { } citizen)
+        {
+            return null;
+        }
+
+        var values = await db.Set<ProfileFieldValue>().AsNoTracking().Where(v => v.CitizenId == citizen.Id && v.State == ProfileValueState.Current).OrderBy(v => v.Field)
+            .Select(v => new ProfileValueView(v.Id, v.Field, v.Value, v.Source.ToString(), v.ObservedAt, v.ObservedBy, v.DossierCode, v.State.ToString()))
+            .ToListAsync(ct);
+        return (citizen.Id, citizen.FullName, values);
+    }
+
+    /// <summary>Who read the citizen's data, newest first: what the citizen sees of their access log.</summary>
+    public async Task<IReadOnlyList<AccessView>> OwnAccessLogAsync(Guid citizenId, int limit, CancellationToken ct = default) =>
+        await db.Set<AccessLogEntry>().AsNoTracking().Where(a => a.CitizenId == citizenId).OrderByDescending(a => a.At).Take(limit)
+            .Select(a => new AccessView(a.At, a.Username, a.What, a.Purpose, a.DossierCode, a.UnitId))
+            .ToListAsync(ct);
+
+    /// <summary>A profile field's name as people read it.</summary>
+    public static string FieldText(string field) => Texts.Find("Citizens.Field." + field) ?? Texts.Get("Citizens.Field.other");
+
+    /// <summary>A profile value as people read it: dates as dd/MM/yyyy, the sex in words.</summary>
+    public static string ValueText(string field, string? value) => (field, value) switch
+    {
+        (_, null) => "",
+        ("dateOfBirth" or "idIssueDate", _) when DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) => date.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
+        ("sex", _) => Texts.Get("Sex." + value),
+        _ => value,
+    };
+
+    /// <summary>What a read of the record was, in words ("document:…" reads one document).</summary>
+    public static string WhatText(string what) => Texts.Find("Citizens.What." + what.Split(':')[0]) ?? Texts.Get("Citizens.What.other");
 
     /// <summary>
     /// Writes one access-log entry: who, from which unit, what, why (reads of dossiers, documents and files log through

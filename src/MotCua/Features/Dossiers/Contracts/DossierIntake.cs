@@ -62,10 +62,23 @@ public sealed class DossierIntake(
 {
     public static readonly TimeSpan AllowedClockSkew = TimeSpan.FromMinutes(5);
 
-    public async Task<Result<IDossier>> AcceptAsync(AcceptDossier request, ClaimsPrincipal user, string? idempotencyKey, CancellationToken ct = default)
+    public Task<Result<IDossier>> AcceptAsync(AcceptDossier request, ClaimsPrincipal user, string? idempotencyKey, CancellationToken ct = default) =>
+        AcceptAsync(request, user, idempotencyKey, submittedOnline: null, idempotencyOwner: null, ct);
+
+    /// <summary>
+    /// Receives a dossier the citizen submitted online at <paramref name="submittedAt"/>, once the officer has checked
+    /// it: the legal time runs from the submission (one made out of office hours counts from the next working day, as
+    /// the calendar counts any receipt), not from the check. The application is the key's owner, so that a second
+    /// acceptance, by any officer, returns the same dossier.
+    /// </summary>
+    public Task<Result<IDossier>> AcceptOnlineAsync(AcceptDossier request, DateTimeOffset submittedAt, ClaimsPrincipal user, Guid applicationId, CancellationToken ct = default) =>
+        AcceptAsync(request with { Channel = DossierChannel.Online, ReceivedAt = null }, user, "online-application", submittedAt, applicationId, ct);
+
+    private async Task<Result<IDossier>> AcceptAsync(
+        AcceptDossier request, ClaimsPrincipal user, string? idempotencyKey, DateTimeOffset? submittedOnline, Guid? idempotencyOwner, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var accountId = AccountClaims.AccountId(user) ?? Guid.Empty;
+        var accountId = idempotencyOwner ?? AccountClaims.AccountId(user) ?? Guid.Empty;
         var requestHash = Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, JsonDefaults.Web)));
         if (idempotencyKey is { Length: > 0 } key && await RepeatAsync(accountId, key, requestHash, ct) is { } repeated)
         {
@@ -80,8 +93,8 @@ public sealed class DossierIntake(
             errors["applicant.dateOfBirth"] = [Texts.Get("Intake.BirthInFuture")];
         }
 
-        var receivedAt = request.ReceivedAt ?? now;
-        var backdated = receivedAt < now - AllowedClockSkew;
+        var receivedAt = submittedOnline ?? request.ReceivedAt ?? now;
+        var backdated = submittedOnline is null && receivedAt < now - AllowedClockSkew;
         if (receivedAt > now + AllowedClockSkew)
         {
             errors["receivedAt"] = [Texts.Get("Intake.ReceivedInFuture")];

@@ -1,0 +1,17 @@
+using System.Security.Claims;
+
+namespace MotCua.Features.Portal.Contracts;
+
+/// <summary>An online application waiting at an office's intake, as the officer's inbox lists it.</summary>
+public sealed record WaitingApplication(string Reference, string ProcedureCode, string ProcedureName, IReadOnlyDictionary<string, string> Answers, DateTimeOffset SubmittedAt)
+{
+    public string ApplicantName => Answers.GetValueOrDefault("applicant.fullName") ?? "";
+}
+
+/// <summary>The online applications waiting for a one-stop officer of the caller's offices (the inbox's "online" filter).</summary>
+public interface IOnlineWaiting
+{
+    Task<IReadOnlyList<WaitingApplication>> WaitingAsync(ClaimsPrincipal user, int limit, CancellationToken ct = default);
+
+    Task<int> CountWaitingAsync(ClaimsPrincipal user, CancellationToken ct = default);
+}
