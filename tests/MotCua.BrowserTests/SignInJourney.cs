@@ -12,7 +12,7 @@ public sealed class SignInJourney(Browser browser) : IClassFixture<Browser>
         await Browser.JourneyAsync(page, "sign-in-officer", async () =>
         {
             await page.GotoAsync("/");
-            await page.GetByRole(AriaRole.Link, new() { Name = "Đăng nhập" }).First.ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cán bộ đăng nhập" }).ClickAsync();
             await page.GetByLabel("Tên đăng nhập").FillAsync("canbo.trungvan");
             await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
             await page.Keyboard.PressAsync("Enter");

@@ -13,7 +13,10 @@ public static partial class Pages
     public static async Task<HttpClient> SignedInAsync(TestApp app, string username)
     {
         var client = Browser(app);
-        using var response = await PostFormAsync(client, "/Accounts/Login", new() { ["Input.Username"] = username, ["Input.Password"] = TestApp.Password });
+        // A citizen (12 digits) signs in on the portal's page, staff on theirs.
+        using var response = username.All(char.IsAsciiDigit)
+            ? await PostFormAsync(client, "/cong-dan/dang-nhap", new() { ["Input.IdNumber"] = username, ["Input.Password"] = TestApp.Password })
+            : await PostFormAsync(client, "/Accounts/Login", new() { ["Input.Username"] = username, ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         return client;
     }

@@ -24,6 +24,12 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         Reports,
         Management,
         Administrator,
+
+        /// <summary>A citizen signed in to the portal, and nobody else.</summary>
+        Citizen,
+
+        /// <summary>Anyone signed in, staff or citizen.</summary>
+        SignedIn,
     }
 
     private static readonly (string Username, string Role)[] Identities =
@@ -34,6 +40,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ("chuyenvien.trungvan", "Specialist"),
         ("lanhdao.trungvan", "Leader"),
         ("admin", "Administrator"),
+        ("001090123456", "Citizen"), // a citizen's portal account: no staff page or route
     ];
 
     /// <summary>The matrix: "METHOD route" (pages: "PAGE /Folder/Name") → rule.</summary>
@@ -87,7 +94,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["GET /hubs/counter"] = Rule.Staff,
         ["GET /api/inbox"] = Rule.Staff,
         ["PAGE /Accounts/Index"] = Rule.Staff,
-        ["PAGE /Accounts/Logout"] = Rule.Staff,
+        ["PAGE /Accounts/Logout"] = Rule.Public, // its GET goes home; signing out needs the form's token
         ["PAGE /Calendar/Offices"] = Rule.Staff,
         ["PAGE /Catalog/Details"] = Rule.Staff,
         ["PAGE /Catalog/Export"] = Rule.Staff,
@@ -101,7 +108,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["PAGE /Workflow/ControlSlip"] = Rule.Staff,
         ["PAGE /Workflow/Dossier"] = Rule.Staff,
         ["PAGE /Workflow/Index"] = Rule.Staff,
-        ["POST /api/auth/logout"] = Rule.Staff,
+        ["POST /api/auth/logout"] = Rule.SignedIn,
         ["GET /api/accounts/me"] = Rule.Staff,
         ["GET /api/accounts/{username}"] = Rule.Staff,
         ["GET /api/calendar/{year:int}/official"] = Rule.Staff,
@@ -159,11 +166,32 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["POST /api/accounts/{username}/enable"] = Rule.Administrator,
         ["PUT /api/calendar/{year:int}/official"] = Rule.Administrator,
         ["POST /api/catalog/import"] = Rule.Administrator,
+        ["PAGE /Accounts/CitizenLogin"] = Rule.Public,
+        ["PAGE /Portal/Index"] = Rule.Citizen,
+        ["PAGE /Portal/Apply"] = Rule.Citizen,
+        ["PAGE /Portal/Dossier"] = Rule.Citizen,
+        ["PAGE /Portal/AccessLog"] = Rule.Citizen,
+        ["GET /api/portal/me"] = Rule.Citizen,
+        ["POST /api/portal/dossiers"] = Rule.Citizen,
+        ["GET /api/portal/dossiers"] = Rule.Citizen,
+        ["GET /api/portal/dossiers/{reference}"] = Rule.Citizen,
+        ["POST /api/portal/dossiers/{reference}/withdraw"] = Rule.Citizen,
+        ["POST /api/portal/dossiers/{reference}/supplement"] = Rule.Citizen,
+        ["POST /api/portal/documents"] = Rule.Citizen,
+        ["GET /api/portal/access-log"] = Rule.Citizen,
+        ["PAGE /Workflow/Online"] = Rule.Counter,
+        ["GET /api/online/{reference}"] = Rule.Counter,
+        ["POST /api/online/{reference}/accept"] = Rule.Counter,
+        ["POST /api/online/{reference}/supplement"] = Rule.Counter,
+        ["POST /api/online/{reference}/refuse"] = Rule.Counter,
     };
 
     private static bool Allows(Rule rule, string role) => rule switch
     {
         Rule.Public => true,
+        Rule.Citizen => role == "Citizen",
+        Rule.SignedIn => role != "anonymous",
+        _ when role == "Citizen" => false,
         Rule.Staff => role != "anonymous",
         Rule.Counter => role is "OneStopOfficer", // and leaders of an office that lets them (LeadersAtCounterTests)
         Rule.QueueOffice => role is "OneStopOfficer" or "Leader" or "Administrator",
@@ -206,7 +234,8 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
                 var status = (int)response.StatusCode;
                 var location = response.Headers.Location?.ToString() ?? "";
                 var refused = status is 401 or 403
-                    || (status == 302 && (location.Contains("/Accounts/Login", StringComparison.Ordinal) || location.Contains("/Error/403", StringComparison.Ordinal)));
+                    || (status == 302 && (location.Contains("/Accounts/Login", StringComparison.Ordinal) || location.Contains("/cong-dan/dang-nhap", StringComparison.Ordinal)
+                        || location.Contains("/Error/403", StringComparison.Ordinal)));
                 var expectedRefusal = !Allows(rule, role);
                 if (refused != expectedRefusal || status >= 500)
                 {

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -73,6 +74,12 @@ public static class AccountsModule
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
             o.Events.OnValidatePrincipal = Sessions.ValidateCookieAsync;
+            // A citizen's page sends the citizen to the portal's own sign-in, not the staff's.
+            var toLogin = o.Events.OnRedirectToLogin;
+            o.Events.OnRedirectToLogin = context => context.Request.Path.StartsWithSegments("/cong-dan")
+                ? toLogin(new RedirectContext<CookieAuthenticationOptions>(context.HttpContext, context.Scheme, context.Options, context.Properties,
+                    "/cong-dan/dang-nhap?ReturnUrl=" + Uri.EscapeDataString(context.Request.PathBase + context.Request.Path + context.Request.QueryString)))
+                : toLogin(context);
         });
 
         services.AddAuthorizationBuilder()

@@ -12,8 +12,9 @@ public sealed class LogoutModel(SignInManager<Account> signIn, Sessions sessions
     /// <summary>Ends the session (the cookie is refused from now on, even if kept) and removes the cookie.</summary>
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        var citizen = Contracts.AccountClaims.CitizenIdNumber(User) is not null;
         await sessions.EndAsync(User, ct);
         await signIn.SignOutAsync();
-        return LocalRedirect("/Accounts/Login");
+        return LocalRedirect(citizen ? "/cong-dan/dang-nhap" : "/Accounts/Login");
     }
 }

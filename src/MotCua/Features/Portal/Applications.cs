@@ -13,6 +13,7 @@ using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
+using MotCua.Features.Portal.Contracts;
 
 namespace MotCua.Features.Portal;
 
@@ -237,6 +238,13 @@ public sealed partial class Applications(
             application?.Answers ?? [], application?.Documents ?? [], [.. history.OrderBy(h => h.At)],
             application?.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.SupplementRequested,
             application?.Status is ApplicationStatus.SupplementRequested, application?.Version ?? 0);
+    }
+
+    /// <summary>The caller's own application record (not a draft of anyone else's); null otherwise.</summary>
+    public Task<OnlineApplication?> FindOwnAsync(string reference, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var me = Me(user);
+        return db.Set<OnlineApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == me.AccountId && a.Reference == reference, ct);
     }
 
     /// <summary>Withdraws the caller's application before the office has received it (after that, the office stops a dossier on the citizen's written request).</summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MotCua.Features.Portal.Contracts;
 
 namespace MotCua.Features.Portal;
 
@@ -24,9 +25,6 @@ public enum ApplicationStatus
     /// <summary>Withdrawn by the citizen before the office received it.</summary>
     Withdrawn,
 }
-
-/// <summary>A document the citizen attaches: one of their store, reused or uploaded through the portal.</summary>
-public sealed record AttachedDocument(string DocumentType, Guid DocumentId);
 
 /// <summary>
 /// A dossier filed online, from the draft to the office's decision at intake. Once accepted it is a dossier of the

@@ -9,6 +9,7 @@ using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
+using MotCua.Features.Portal.Contracts;
 
 namespace MotCua.Features.Portal;
 

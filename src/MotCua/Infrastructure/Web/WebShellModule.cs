@@ -44,16 +44,27 @@ public static class WebShellModule
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                o.Conventions.AuthorizeFolder("/", Features.Accounts.Contracts.Policies.Staff);
+                // Every page is staff's, but the citizen's portal (its own policy) and the public pages ([AllowAnonymous]).
+                o.Conventions.AddFolderApplicationModelConvention("/", page =>
+                {
+                    if (!page.ViewEnginePath.StartsWith("/Portal/", StringComparison.Ordinal))
+                    {
+                        page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Features.Accounts.Contracts.Policies.Staff));
+                    }
+                });
+                o.Conventions.AuthorizeFolder("/Portal", Features.Accounts.Contracts.Policies.Citizen);
+                o.Conventions.AllowAnonymousToPage("/Accounts/CitizenLogin");
                 // The role × action matrix (docs/access.md); public pages in these folders are [AllowAnonymous].
                 o.Conventions.AuthorizeFolder("/Intake", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Queue/Index", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Queue/Figures", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Queue/Settings", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Workflow/Return", Features.Accounts.Contracts.Policies.Counter);
+                o.Conventions.AuthorizePage("/Workflow/Online", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizeFolder("/Reports", Features.Accounts.Contracts.Policies.Reports);
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");
+                o.Conventions.AllowAnonymousToPage("/Accounts/Logout"); // staff and citizens sign out alike
                 o.Conventions.AllowAnonymousToPage("/Error");
                 o.Conventions.AllowAnonymousToPage("/Index");
             })

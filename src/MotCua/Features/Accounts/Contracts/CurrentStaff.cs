@@ -18,7 +18,7 @@ public sealed class CurrentStaff(IHttpContextAccessor http, UnitScope scope, Uni
         }
 
         var user = http.HttpContext?.User;
-        if (user?.Identity?.IsAuthenticated != true || AccountClaims.AccountId(user) is not { } id)
+        if (user?.Identity?.IsAuthenticated != true || AccountClaims.AccountId(user) is not { } id || user.FindFirstValue(AccountClaimTypes.Kind) != "Staff")
         {
             return null;
         }

@@ -2,6 +2,9 @@ using System.Security.Claims;
 
 namespace MotCua.Features.Portal.Contracts;
 
+/// <summary>A document the citizen attaches: one of their store, reused or uploaded through the portal.</summary>
+public sealed record AttachedDocument(string DocumentType, Guid DocumentId);
+
 /// <summary>An online application waiting at an office's intake, as the officer's inbox lists it.</summary>
 public sealed record WaitingApplication(string Reference, string ProcedureCode, string ProcedureName, IReadOnlyDictionary<string, string> Answers, DateTimeOffset SubmittedAt)
 {

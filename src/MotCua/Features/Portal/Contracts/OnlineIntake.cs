@@ -4,17 +4,17 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Forms.Contracts;
 using MotCua.Features.Notifications.Contracts;
-using MotCua.Features.Portal.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
-namespace MotCua.Features.Portal;
+namespace MotCua.Features.Portal.Contracts;
 
 /// <summary>An online application as the officer checks it: everything the citizen sent, with the form's labels.</summary>
 public sealed record OnlineApplicationView(
@@ -69,6 +69,24 @@ public sealed class OnlineIntake(
             a.Reference, EnumNames.Of(a.Status), a.ProcedureCode, a.ProcedureName, a.OfficeCode, a.IdNumber, a.Answers.GetValueOrDefault("applicant.fullName") ?? "",
             VietnamTime.ToVietnam(a.FirstSubmittedAt ?? a.SubmittedAt ?? a.CreatedAt),
             [.. a.Answers.Select(p => new AnswerView(p.Key, labels.GetValueOrDefault(p.Key, p.Key), p.Value))], a.Documents, a.OfficerNote, a.DossierCode, a.Version);
+    }
+
+    /// <summary>A document the application carries, for the officer checking it (logged as a read of the citizen's data); null otherwise.</summary>
+    public async Task<(Stream Content, string Reference)?> DocumentAsync(string reference, Guid documentId, ClaimsPrincipal user, DocumentStore documents, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (await FindAsync(reference, user, ct) is not { } a || a.Documents.All(d => d.DocumentId != documentId)
+            || await documents.FindAsync(documentId, ct) is not { } file || documents.Open(file.FileSha256) is not { } content)
+        {
+            return null;
+        }
+
+        if (await records.FindIdAsync(a.IdNumber, ct) is { } citizenId)
+        {
+            await records.LogAsync(user, citizenId, $"document:{documentId}", $"Kiểm tra hồ sơ trực tuyến {a.Reference}", a.DossierCode, ct);
+        }
+
+        return (content, a.Reference);
     }
 
     /// <summary>Receives the application as a dossier of its office, from the time it was submitted; a second acceptance returns the same dossier.</summary>
