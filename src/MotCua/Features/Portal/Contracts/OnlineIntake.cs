@@ -19,7 +19,10 @@ namespace MotCua.Features.Portal.Contracts;
 /// <summary>An online application as the officer checks it: everything the citizen sent, with the form's labels.</summary>
 public sealed record OnlineApplicationView(
     string Reference, string Status, string ProcedureCode, string ProcedureName, string OfficeCode, string IdNumber, string ApplicantName,
-    DateTimeOffset SubmittedAt, IReadOnlyList<AnswerView> Answers, IReadOnlyList<AttachedDocument> Documents, string? OfficerNote, string? DossierCode, int Version);
+    DateTimeOffset SubmittedAt, IReadOnlyList<AnswerView> Answers, IReadOnlyList<DocumentView> Documents, string? OfficerNote, string? DossierCode, int Version);
+
+/// <summary>A document the application carries, named as the procedure names it.</summary>
+public sealed record DocumentView(string DocumentType, string Name, Guid DocumentId);
 
 public sealed record AnswerView(string Key, string Label, string Value);
 
@@ -64,11 +67,14 @@ public sealed class OnlineIntake(
             await records.LogAsync(user, citizenId, "online-application", $"Kiểm tra hồ sơ trực tuyến {a.Reference}", a.DossierCode, ct);
         }
 
-        var labels = (await catalog.VersionInForceAsync(a.ProcedureCode, VietnamTime.Today(clock), ct))?.FormFields.ToDictionary(f => f.Key, f => f.Label) ?? [];
+        var version = await catalog.VersionInForceAsync(a.ProcedureCode, VietnamTime.Today(clock), ct);
+        var fields = version?.FormFields ?? [];
+        var names = version?.Documents.ToDictionary(d => d.DocumentType, d => d.Name) ?? [];
         return new OnlineApplicationView(
             a.Reference, EnumNames.Of(a.Status), a.ProcedureCode, a.ProcedureName, a.OfficeCode, a.IdNumber, a.Answers.GetValueOrDefault("applicant.fullName") ?? "",
             VietnamTime.ToVietnam(a.FirstSubmittedAt ?? a.SubmittedAt ?? a.CreatedAt),
-            [.. a.Answers.Select(p => new AnswerView(p.Key, labels.GetValueOrDefault(p.Key, p.Key), p.Value))], a.Documents, a.OfficerNote, a.DossierCode, a.Version);
+            [.. fields.Where(f => a.Answers.ContainsKey(f.Key)).Select(f => new AnswerView(f.Key, f.Label, Answers.Display(f.Key, a.Answers[f.Key])))],
+            [.. a.Documents.Select(d => new DocumentView(d.DocumentType, names.GetValueOrDefault(d.DocumentType, d.DocumentType), d.DocumentId))], a.OfficerNote, a.DossierCode, a.Version);
     }
 
     /// <summary>A document the application carries, for the officer checking it (logged as a read of the citizen's data); null otherwise.</summary>
