@@ -167,6 +167,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["PUT /api/calendar/{year:int}/official"] = Rule.Administrator,
         ["POST /api/catalog/import"] = Rule.Administrator,
         ["PAGE /Accounts/CitizenLogin"] = Rule.Public,
+        ["PAGE /Accounts/CitizenRegister"] = Rule.Public,
         ["PAGE /Portal/Index"] = Rule.Citizen,
         ["PAGE /Portal/Apply"] = Rule.Citizen,
         ["PAGE /Portal/Dossier"] = Rule.Citizen,

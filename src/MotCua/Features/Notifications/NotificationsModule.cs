@@ -18,6 +18,7 @@ public static class NotificationsModule
         services.AddScoped<IChannelSender, SmtpEmailSender>();
         services.AddScoped<IChannelSender, DevelopmentSmsSink>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<Contracts.CitizenMessages>();
         services.AddRecurringJob<OutboxJob>(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Schedule);
         return services;
     }

@@ -33,7 +33,12 @@ public sealed record HistoryItem(DateTimeOffset At, string Action, string Text);
 public sealed record MyDossier(
     string Reference, string? Code, string ProcedureCode, string ProcedureName, string OfficeCode, string OfficeName, string Status, string StatusText,
     DateTimeOffset? SubmittedAt, DateTimeOffset? ReceivedAt, DateTimeOffset? DueAt, string? OfficerNote, IReadOnlyDictionary<string, string> Answers,
-    IReadOnlyList<AttachedDocument> Documents, IReadOnlyList<HistoryItem> History, bool CanWithdraw, bool CanSupplement, int Version);
+    IReadOnlyList<AttachedDocument> Documents, IReadOnlyList<HistoryItem> History, bool CanWithdraw, bool CanSupplement, int Version)
+{
+    /// <summary>The received dossier's tracking key (the citizen's own: it opens the public tracking and the rating).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? TrackingKey { get; init; }
+}
 
 /// <summary>
 /// The citizen's side of online dossiers: apply (once-only: what the store knows fills the form, a correction is kept
@@ -237,7 +242,10 @@ public sealed partial class Applications(
             application?.Status is ApplicationStatus.SupplementRequested or ApplicationStatus.Refused ? application.OfficerNote : null,
             application?.Answers ?? [], application?.Documents ?? [], [.. history.OrderBy(h => h.At)],
             application?.Status is ApplicationStatus.Draft or ApplicationStatus.Submitted or ApplicationStatus.SupplementRequested,
-            application?.Status is ApplicationStatus.SupplementRequested, application?.Version ?? 0);
+            application?.Status is ApplicationStatus.SupplementRequested, application?.Version ?? 0)
+        {
+            TrackingKey = dossier is null ? null : TrackingKeys.Display(dossier.TrackingKey),
+        };
     }
 
     /// <summary>The caller's own application record (not a draft of anyone else's); null otherwise.</summary>
