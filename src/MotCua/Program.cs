@@ -14,6 +14,7 @@ using MotCua.Features.Units;
 using MotCua.Features.Workflow;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Sandbox;
 using MotCua.Infrastructure.Web;
 using Serilog;
 
@@ -31,6 +32,7 @@ builder.Services
     .AddDatabaseModule(builder.Configuration)
     .AddStartup()
     .AddAccountsModule()
+    .AddIdentitySandbox(builder.Configuration)
     .AddUnitsModule()
     .AddCalendarModule()
     .AddCatalogModule()

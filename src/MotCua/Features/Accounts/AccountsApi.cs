@@ -47,6 +47,15 @@ internal static class AccountsApi
             })
             .RequireAuthorization().WithSummary("Revokes the caller's token (staff or citizen): it is refused from the next request on");
 
+        // The portal's national identity sign-in starts here: a challenge to the provider, back to the page asked for.
+        app.MapGet("/cong-dan/dinh-danh", (string? returnUrl) => TypedResults.Challenge(
+                new Microsoft.AspNetCore.Authentication.AuthenticationProperties
+                {
+                    RedirectUri = returnUrl is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/cong-dan",
+                },
+                [Infrastructure.Sandbox.NationalIdentity.Scheme]))
+            .AllowAnonymous().ExcludeFromDescription();
+
         var accounts = app.MapGroup("/api/accounts").WithTags("Access").RequireAuthorization(Policies.Staff);
         accounts.MapGet("/me", (ClaimsPrincipal user, AccountReader reader, CancellationToken ct) => reader.MeAsync(user, ct))
             .WithSummary("The signed-in account, its roles and its units");

@@ -2,11 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Sandbox;
 
 namespace MotCua.Features.Accounts;
 
@@ -44,7 +47,13 @@ public static class AccountsModule
                     ? ApiScheme
                     : IdentityConstants.ApplicationScheme)
             .AddBearerToken(ApiScheme)
+            .AddOpenIdConnect(NationalIdentity.Scheme, _ => { })
             .AddIdentityCookies();
+        // The national identity's options are made at the first sign-in, once the server knows its own address (the sandbox's).
+        services.AddOptions<NationalIdentityOptions>().BindConfiguration(NationalIdentityOptions.Section);
+        services.AddOptions<OpenIdConnectOptions>(NationalIdentity.Scheme)
+            .Configure<IOptions<NationalIdentityOptions>, IOptions<SandboxOptions>, IServer, IConfiguration>((o, national, sandbox, server, configuration) =>
+                NationalSignIn.Configure(o, national.Value, sandbox.Value, server, IdentitySandbox.IsEnabled(configuration)));
 
         services.AddOptions<BearerTokenOptions>(ApiScheme).Configure<IOptions<AuthOptions>>((o, auth) =>
         {

@@ -15,6 +15,9 @@ public sealed class CitizenLoginModel(SignInManager<Account> signIn, SignInGuard
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
 
+    /// <summary>The national identity sign-in came back refused or tampered with.</summary>
+    public bool NationalFailed => Request.Query["national"] == "failed";
+
     public void OnGet()
     {
     }

@@ -49,6 +49,9 @@ public enum ProfileSource
     OnlineAccount,
     Dossier,
     BulkImport,
+
+    /// <summary>The national identity provider's sign-in (VNeID): what the national population database vouches for.</summary>
+    NationalIdentity,
 }
 
 /// <summary>One observed value of one profile field: the history of the profile and the provenance of each value.</summary>

@@ -55,6 +55,7 @@ public static class WebShellModule
                 o.Conventions.AuthorizeFolder("/Portal", Features.Accounts.Contracts.Policies.Citizen);
                 o.Conventions.AllowAnonymousToPage("/Accounts/CitizenLogin");
                 o.Conventions.AllowAnonymousToPage("/Accounts/CitizenRegister");
+                o.Conventions.AllowAnonymousToFolder("/Sandbox");
                 // The role × action matrix (docs/access.md); public pages in these folders are [AllowAnonymous].
                 o.Conventions.AuthorizeFolder("/Intake", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Queue/Index", Features.Accounts.Contracts.Policies.Counter);

@@ -24,6 +24,10 @@ public sealed class CitizenIntake(CitizenStore store)
     public Task<ObserveResult> FromCitizenAsync(CitizenObservation declared, CancellationToken ct = default) =>
         store.ObserveAsync(declared, ProfileSource.OnlineAccount, null, null, ct: ct);
 
+    /// <summary>What the national identity provider vouches for at a sign-in (source: the national identity).</summary>
+    public Task<ObserveResult> FromNationalIdentityAsync(CitizenObservation vouched, CancellationToken ct = default) =>
+        store.ObserveAsync(vouched, ProfileSource.NationalIdentity, null, null, ct: ct);
+
     public Task ContactAsync(string idNumber, string? phone, string? email, string? officer, CancellationToken ct = default) =>
         store.ObserveAsync(new CitizenObservation(idNumber, Phone: phone, Email: email), ProfileSource.Officer, officer, null, ct: ct);
 }
