@@ -136,4 +136,43 @@ public sealed class PortalJourney(Browser browser) : IClassFixture<Browser>
         var back = await api.GetFromJsonAsync<JsonElement>($"/api/portal/dossiers/{asked}");
         Assert.Single(back.GetProperty("documents").EnumerateArray());
     }
+
+    [Fact]
+    public async Task A_citizen_signs_in_through_the_sandbox_national_identity_and_a_replayed_or_tampered_answer_is_refused()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SetViewportSizeAsync(390, 844);
+        string? callback = null;
+        page.Request += (_, request) =>
+        {
+            if (request.Url.Contains("/signin-vneid?", StringComparison.Ordinal))
+            {
+                callback = request.Url;
+            }
+        };
+        var failures = new List<string>();
+        await Browser.JourneyAsync(page, "portal-national-identity", async () =>
+        {
+            await page.GotoAsync("/cong-dan/nhat-ky");
+            await page.GetByTestId("national-sign-in").ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Định danh điện tử (môi trường thử)" })).ToBeVisibleAsync();
+            await AxeAsync(page, "/sandbox/vneid/authorize", failures);
+            await page.GetByLabel("Số định danh cá nhân").FillAsync("001303012345");
+            await page.GetByLabel("Mật khẩu").FillAsync(TestApp.Password);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Đăng nhập và quay lại Cổng dịch vụ công" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/cong-dan/nhat-ky");
+            await Assertions.Expect(page.GetByTestId("who")).ToHaveTextAsync("Nguyễn Thị Bình");
+
+            // The same answer again (a replayed code), and one whose state was changed: refused with a plain message.
+            Assert.NotNull(callback);
+            var other = await browser.NewPageAsync();
+            await other.GotoAsync(callback!);
+            await Assertions.Expect(other.GetByTestId("national-failed")).ToBeVisibleAsync();
+            await other.GotoAsync(callback!.Replace("state=", "state=x", StringComparison.Ordinal));
+            await Assertions.Expect(other.GetByTestId("national-failed")).ToBeVisibleAsync();
+            await Assertions.Expect(other.GetByTestId("who")).ToHaveCountAsync(0); // nobody signed in
+        });
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }

@@ -168,6 +168,8 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["POST /api/catalog/import"] = Rule.Administrator,
         ["PAGE /Accounts/CitizenLogin"] = Rule.Public,
         ["PAGE /Accounts/CitizenRegister"] = Rule.Public,
+        ["GET /cong-dan/dinh-danh"] = Rule.Public, // the national identity sign-in: a redirect to the provider
+        ["PAGE /Sandbox/Authorize"] = Rule.Public, // the sandbox provider's sign-in: 404 outside an authorization request
         ["PAGE /Portal/Index"] = Rule.Citizen,
         ["PAGE /Portal/Apply"] = Rule.Citizen,
         ["PAGE /Portal/Dossier"] = Rule.Citizen,

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
-using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Notifications.Contracts;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Text;
@@ -17,7 +17,7 @@ namespace MotCua.Features.Accounts;
 /// national identity instead.
 /// </summary>
 [EnableRateLimiting("public")]
-public sealed class CitizenRegisterModel(UserManager<Account> users, CitizenRecords records, AppDbContext db, TimeProvider clock) : PageModel
+public sealed class CitizenRegisterModel(UserManager<Account> users, ICitizenDirectory citizens, AppDbContext db, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -49,13 +49,12 @@ public sealed class CitizenRegisterModel(UserManager<Account> users, CitizenReco
 
         var idNumber = Input.IdNumber.Trim();
         CodeSent = true;
-        if (await records.OwnAsync(idNumber, ct) is not { } own)
+        if (await citizens.ReachAsync(idNumber, ct) is not { } own)
         {
             return Page();
         }
 
-        var phone = own.Fields.FirstOrDefault(f => f.Field == "phone")?.Value;
-        var email = own.Fields.FirstOrDefault(f => f.Field == "email")?.Value;
+        var (phone, email) = (own.Phone, own.Email);
         var account = await users.FindByNameAsync(idNumber);
         if ((phone is null && email is null) || account is { PhoneNumberConfirmed: true } || account is { Kind: AccountKind.Staff })
         {

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-using MotCua.Features.Citizens.Contracts;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure.Sandbox;
 
 namespace MotCua.Features.Accounts;
@@ -87,7 +87,7 @@ public static partial class NationalSignIn
         var idNumber = claims.FindFirstValue(national.IdNumberClaim)?.Trim();
         var users = services.GetRequiredService<UserManager<Account>>();
         context.HandleResponse();
-        if (!CitizenIdNumber.IsValid(idNumber) || (await users.FindByNameAsync(idNumber!)) is { Kind: AccountKind.Staff })
+        if (idNumber is not { Length: 12 } || !idNumber.All(char.IsAsciiDigit) || (await users.FindByNameAsync(idNumber)) is { Kind: AccountKind.Staff })
         {
             context.Response.Redirect("/cong-dan/dang-nhap?national=failed");
             return;
@@ -95,9 +95,8 @@ public static partial class NationalSignIn
 
         var name = claims.FindFirstValue("name")?.Trim() ?? "";
         DateOnly? birth = DateOnly.TryParseExact(claims.FindFirstValue("birthdate"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var b) ? b : null;
-        Sex? sex = claims.FindFirstValue("gender") switch { "female" => Sex.Female, "male" => Sex.Male, _ => null };
-        await services.GetRequiredService<CitizenIntake>().FromNationalIdentityAsync(
-            new CitizenObservation(idNumber!, name.Length == 0 ? null : name, birth, sex, Phone: claims.FindFirstValue("phone_number"), Email: claims.FindFirstValue("email")));
+        await services.GetRequiredService<ICitizenDirectory>().VouchedAsync(new VouchedCitizen(
+            idNumber!, name.Length == 0 ? null : name, birth, claims.FindFirstValue("gender"), claims.FindFirstValue("phone_number"), claims.FindFirstValue("email")));
 
         var account = await users.FindByNameAsync(idNumber!);
         if (account is null)

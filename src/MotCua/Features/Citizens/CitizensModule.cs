@@ -9,6 +9,7 @@ public static class CitizensModule
         services.AddScoped<CitizenStore>();
         services.AddScoped<CitizenRecords>();
         services.AddScoped<CitizenIntake>();
+        services.AddScoped<Accounts.Contracts.ICitizenDirectory, CitizenDirectory>();
         services.AddScoped<OrganisationStore>();
         services.AddSingleton<CitizenBulkImport>();
         return services;
