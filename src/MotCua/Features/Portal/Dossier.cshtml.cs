@@ -34,6 +34,9 @@ public sealed class DossierModel(
 
     public IReadOnlyList<RequiredDocument> Documents { get; private set; } = [];
 
+    /// <summary>The signed electronic result in the citizen's store, once there is one.</summary>
+    public Guid? ResultId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     /// <summary>Sends the draft as it stands.</summary>
@@ -132,6 +135,17 @@ public sealed class DossierModel(
         return File(pdf, "application/pdf", $"{application.Reference}.pdf");
     }
 
+    /// <summary>The signed electronic result, from the citizen's own store.</summary>
+    public async Task<IActionResult> OnGetResultAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct) || ResultId is not { } id || await documents.FindAsync(id, ct) is not { } file || documents.Open(file.FileSha256) is not { } content)
+        {
+            return NotFound();
+        }
+
+        return File(content, "application/pdf", $"ket-qua-{View.Code}.pdf");
+    }
+
     private static ApplicationRequest AsRequest(MyDossier d) =>
         new(d.ProcedureCode, d.OfficeCode, d.Answers.ToDictionary(p => p.Key, p => (string?)p.Value), [.. d.Documents.Select(x => (DocumentRef?)new DocumentRef(x.DocumentType, x.DocumentId))]);
 
@@ -147,6 +161,12 @@ public sealed class DossierModel(
         Labels = version?.FormFields.ToDictionary(f => f.Key, f => f.Label) ?? [];
         Documents = version?.Documents ?? [];
         DocumentNames = Documents.ToDictionary(d => d.DocumentType, d => d.Name);
+        if (view.Code is { } code && await records.FindIdAsync(Applications.Me(User).IdNumber, ct) is { } citizenId)
+        {
+            ResultId = (await documents.ForCitizenAsync(citizenId, VietnamTime.Today(clock), ct))
+                .FirstOrDefault(d => d.SourceDossierCode == code && d.DocumentType.StartsWith(ElectronicResult.TypePrefix, StringComparison.Ordinal))?.Id;
+        }
+
         return true;
     }
 }

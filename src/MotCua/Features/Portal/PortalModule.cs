@@ -1,4 +1,7 @@
+using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Portal.Contracts;
+using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Pdf;
 
 namespace MotCua.Features.Portal;
 
@@ -10,6 +13,9 @@ public static class PortalModule
         services.AddScoped<Applications>();
         services.AddScoped<OnlineIntake>();
         services.AddScoped<IOnlineWaiting>(s => s.GetRequiredService<OnlineIntake>());
+        services.AddScoped<IHandlesCommitted<DossierResultReady>, ElectronicResult>();
+        services.AddSingleton<PdfSigner>();
+        services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);
         return services;
     }
 

@@ -227,6 +227,20 @@ public sealed class PortalApiTests
                 Assert.Equal(HttpStatusCode.Conflict, late.StatusCode); // received: the office stops it on a written request
             }
 
+            // The result, decided, comes back electronically: a PDF signed by the agency, in the citizen's store, offered in the portal.
+            await Flow.ToResultReadyAsync(app, code);
+            using var portal = await Pages.SignedInAsync(app, An);
+            var page = await portal.GetStringAsync($"/cong-dan/ho-so/{reference}");
+            Assert.Contains("data-testid=\"result-link\"", page, StringComparison.Ordinal);
+            var pdf = await portal.GetByteArrayAsync($"/cong-dan/ho-so/{reference}?handler=Result");
+            AssertSignedPdf(pdf);
+            Assert.Contains(code, Flow.PdfText(pdf), StringComparison.Ordinal);
+            using (var stranger = await Pages.SignedInAsync(app, Binh))
+            using (var theirs = await stranger.GetAsync($"/cong-dan/ho-so/{reference}?handler=Result"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, theirs.StatusCode);
+            }
+
             var log = (await GetJsonAsync(app, An, "/api/portal/access-log")).GetProperty("items").EnumerateArray().ToList();
             Assert.Contains(log, l => l.GetProperty("account").GetString() == "Nguyễn Thị Minh Thu" && l.GetProperty("unit").GetString()!.Contains("Đại Mỗ", StringComparison.Ordinal));
             Assert.Contains(log, l => l.GetProperty("what").GetString() == "Hồ sơ nộp trực tuyến");
@@ -302,5 +316,28 @@ public sealed class PortalApiTests
             using var afterWithdrawal = await PostAsync(app, "canbo.trungvan", $"/api/online/{other}/accept");
             Assert.Equal(HttpStatusCode.Conflict, afterWithdrawal.StatusCode);
         });
+    }
+
+    /// <summary>A PDF whose CMS signature covers exactly its signed byte ranges, and checks out against the certificate it carries.</summary>
+    private static void AssertSignedPdf(byte[] pdf)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(pdf);
+        var range = System.Text.RegularExpressions.Regex.Match(text, @"/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]");
+        Assert.True(range.Success, "no /ByteRange: the PDF is not signed");
+        var (a, b, c, d) = (int.Parse(range.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(range.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(range.Groups[3].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(range.Groups[4].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(pdf.Length, c + d);
+        var padded = Convert.FromHexString(text[(a + b + 1)..(c - 1)]);
+        System.Formats.Asn1.AsnDecoder.ReadEncodedValue(padded, System.Formats.Asn1.AsnEncodingRules.BER, out _, out _, out var length);
+        var signature = padded[..length]; // the placeholder is padded with zeros after the CMS structure
+        var signed = pdf[a..(a + b)].Concat(pdf[c..(c + d)]).ToArray();
+        var cms = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(signed), detached: true);
+        cms.Decode(signature);
+        cms.CheckSignature(verifySignatureOnly: true); // throws when the bytes or the signature were changed
+        Assert.Contains("MotCua demo CA", cms.SignerInfos[0].Certificate!.Issuer, StringComparison.Ordinal);
+        signed[10] ^= 1;
+        var tampered = new System.Security.Cryptography.Pkcs.SignedCms(new System.Security.Cryptography.Pkcs.ContentInfo(signed), detached: true);
+        tampered.Decode(signature);
+        Assert.ThrowsAny<System.Security.Cryptography.CryptographicException>(() => tampered.CheckSignature(verifySignatureOnly: true));
     }
 }

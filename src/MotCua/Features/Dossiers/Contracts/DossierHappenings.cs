@@ -10,6 +10,9 @@ public sealed record DossierReceived(Guid DossierId, string Code, DossierChannel
 public sealed record DossierResultWithdrawn(Guid DossierId, DateTimeOffset ResolvedAt, DateTimeOffset At);
 
 /// <summary>The result was handed over (at the counter or by post) by the officer.</summary>
+/// <summary>A dossier's result is ready (decided and signed): raised with the transition, handled once it is committed.</summary>
+public sealed record DossierResultReady(Guid DossierId, string Code, DossierChannel Channel);
+
 public sealed record DossierResultHandedOver(string Code, string? Officer, bool ByPost);
 
 /// <summary>

@@ -35,6 +35,7 @@ public class Forward : ProcessAction
         if (ProcessRules.IsReturnStep(c.Steps, next))
         {
             dossier.Resolve(c.Now);
+            c.Raise(new DossierResultReady(dossier.Id, dossier.Code, dossier.Channel));
             c.Detail = EventDetail.Of("Event.ResultReady", ActionContext.Rating(c.Now, dossier.DueAt));
             c.ToCitizen("result", $"Hồ sơ {dossier.Code} đã có kết quả",
                 $"Kết quả giải quyết hồ sơ \"{dossier.ProcedureName}\" đã có. Mời Ông/Bà đến nhận theo giấy hẹn (hẹn trả {ActionContext.Describe(dossier.DueAt)}).");
