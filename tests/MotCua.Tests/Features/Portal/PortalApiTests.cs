@@ -318,6 +318,33 @@ public sealed class PortalApiTests
         });
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Many_submissions_at_once_each_get_one_application_and_one_key_repeated_at_once_gets_one(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var client = await app.ClientForAsync(An);
+            var body = new { procedureCode = "2.000815", office = DaiMo };
+            async Task<(HttpStatusCode Status, string Reference)> SendAsync(string key)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/portal/dossiers") { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                using var response = await client.SendAsync(request);
+                var created = await response.Content.ReadFromJsonAsync<JsonElement>();
+                return (response.StatusCode, created.TryGetProperty("reference", out var r) ? r.GetString()! : "");
+            }
+
+            var distinct = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => SendAsync($"many-{i}")));
+            Assert.All(distinct, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+            Assert.Equal(100, distinct.Select(r => r.Reference).Distinct().Count());
+            var same = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => SendAsync("one-key")));
+            Assert.All(same, r => Assert.Equal(HttpStatusCode.Created, r.Status));
+            Assert.Single(same.Select(r => r.Reference).Distinct());
+            Assert.Equal(101, (await GetJsonAsync(app, An, "/api/portal/dossiers")).GetProperty("items").GetArrayLength());
+        });
+    }
+
     /// <summary>A PDF whose CMS signature covers exactly its signed byte ranges, and checks out against the certificate it carries.</summary>
     private static void AssertSignedPdf(byte[] pdf)
     {
