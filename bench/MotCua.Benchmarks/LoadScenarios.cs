@@ -42,11 +42,14 @@ public static class LoadScenarios
             case "reports":
                 await ReportsScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--dossiers", 1_000_000), Option(args, "--requests", 50));
                 return 0;
+            case "portal":
+                await PortalScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--citizens", 1_000_000), Option(args, "--dossiers", 1_000_000), requests, concurrency);
+                return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N]; [--requests N] [--concurrency N]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N]; [--requests N] [--concurrency N]");
                 return 2;
         }
     }
@@ -144,7 +147,7 @@ public static class LoadScenarios
         Console.WriteLine(result);
     }
 
-    private static async Task SeedDossiersAsync(BenchHost host, int count, int offset)
+    internal static async Task SeedDossiersAsync(BenchHost host, int count, int offset)
     {
         var clock = Stopwatch.StartNew();
         var start = new DateOnly(2024, 7, 1);
