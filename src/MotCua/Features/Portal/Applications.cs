@@ -81,6 +81,7 @@ public sealed partial class Applications(
             Reference = OnlineApplication.NewReference(), AccountId = me.AccountId, IdNumber = me.IdNumber, ProcedureCode = version.Code, ProcedureName = version.Name,
             OfficeId = office.Id, OfficeCode = office.Code, Status = ApplicationStatus.Submitted, Answers = answers, Documents = attached,
             CreatedAt = now, UpdatedAt = now, SubmittedAt = now, FirstSubmittedAt = now, IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null,
+            History = [new ApplicationStep(now, "submitted")],
         };
         db.Add(application);
         try
@@ -162,8 +163,8 @@ public sealed partial class Applications(
         var (version, office, answers, attached) = checkedRequest.Value!;
         var now = clock.GetUtcNow();
         (draft.ProcedureCode, draft.ProcedureName, draft.OfficeId, draft.OfficeCode) = (version.Code, version.Name, office.Id, office.Code);
-        (draft.Answers, draft.Documents, draft.Status, draft.SubmittedAt, draft.FirstSubmittedAt, draft.UpdatedAt) = (answers, attached, ApplicationStatus.Submitted, now, now, now);
-        draft.Version++;
+        (draft.Answers, draft.Documents, draft.SubmittedAt, draft.FirstSubmittedAt) = (answers, attached, now, now);
+        draft.MoveTo(ApplicationStatus.Submitted, now, "submitted");
         await db.SaveChangesAsync(ct);
         await ObserveAsync(me.IdNumber, answers, ct);
         return new SubmittedApplication(draft.Reference, EnumNames.Of(draft.Status));
@@ -270,9 +271,7 @@ public sealed partial class Applications(
             return Failure.Conflict(application.Status == ApplicationStatus.Accepted ? Texts.Get("Portal.WithdrawReceived") : Texts.Get("Portal.AlreadyClosed", Texts.Get("Portal.Status." + EnumNames.Of(application.Status))));
         }
 
-        application.Status = ApplicationStatus.Withdrawn;
-        application.UpdatedAt = clock.GetUtcNow();
-        application.Version++;
+        application.MoveTo(ApplicationStatus.Withdrawn, clock.GetUtcNow(), "withdrawn");
         return await SaveOrConflictAsync(ct);
     }
 
@@ -304,8 +303,8 @@ public sealed partial class Applications(
 
         var (_, _, answers, attached) = checkedRequest.Value!;
         var now = clock.GetUtcNow();
-        (application.Answers, application.Documents, application.Status, application.SubmittedAt, application.UpdatedAt) = (answers, attached, ApplicationStatus.Submitted, now, now);
-        application.Version++;
+        (application.Answers, application.Documents, application.SubmittedAt) = (answers, attached, now);
+        application.MoveTo(ApplicationStatus.Submitted, now, "supplemented");
         if (await SaveOrConflictAsync(ct) is { } conflict)
         {
             return conflict;
@@ -333,29 +332,8 @@ public sealed partial class Applications(
         DossierCode.LooksValid(code) && await records.FindIdAsync(me.IdNumber, ct) is { } citizenId && await dossiers.Rows.AnyAsync(d => d.Code == code && d.CitizenId == citizenId, ct);
 
     /// <summary>What happened to the application before it became a dossier, in words.</summary>
-    private static IEnumerable<HistoryItem> ApplicationHistory(OnlineApplication a)
-    {
-        if (a.FirstSubmittedAt is { } first)
-        {
-            yield return new HistoryItem(Vn(first), "submitted", Texts.Get("Portal.History.submitted"));
-        }
-
-        if (a.DecidedAt is { } decided && a.Status is ApplicationStatus.SupplementRequested or ApplicationStatus.Refused
-            || a.Status == ApplicationStatus.Submitted && a.DecidedAt is not null)
-        {
-            yield return new HistoryItem(Vn(a.DecidedAt!.Value), "supplementRequested", Texts.Get("Portal.History.supplementRequested"));
-        }
-
-        if (a.Status == ApplicationStatus.Submitted && a.SubmittedAt is { } again && again != a.FirstSubmittedAt)
-        {
-            yield return new HistoryItem(Vn(again), "supplemented", Texts.Get("Portal.History.supplemented"));
-        }
-
-        if (a.Status is ApplicationStatus.Refused or ApplicationStatus.Withdrawn)
-        {
-            yield return new HistoryItem(Vn(a.DecidedAt ?? a.UpdatedAt), EnumNames.Of(a.Status), Texts.Get("Portal.History." + EnumNames.Of(a.Status)));
-        }
-    }
+    private static IEnumerable<HistoryItem> ApplicationHistory(OnlineApplication a) =>
+        a.History.Select(h => new HistoryItem(Vn(h.At), h.What, Texts.Get("Portal.History." + h.What)));
 
     /// <summary>
     /// Checks an application against its procedure and office: the form's fields (prefilled from the store where the

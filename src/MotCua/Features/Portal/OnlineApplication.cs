@@ -80,6 +80,21 @@ public sealed class OnlineApplication
 
     public int Version { get; set; } = 1;
 
+    /// <summary>What happened before it became a dossier (sent, asked for more, completed, refused, withdrawn), for the citizen's history.</summary>
+    public List<ApplicationStep> History { get; set; } = [];
+
+    /// <summary>Moves to <paramref name="status"/>, noting the step in the history as <paramref name="what"/> (null: nothing to show).</summary>
+    public void MoveTo(ApplicationStatus status, DateTimeOffset at, string? what)
+    {
+        Status = status;
+        UpdatedAt = at;
+        Version++;
+        if (what is not null)
+        {
+            History = [.. History, new ApplicationStep(at, what)];
+        }
+    }
+
     public static string NewReference()
     {
         const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"; // Crockford's base 32: no I, L, O, U to misread
@@ -92,6 +107,9 @@ public sealed class OnlineApplication
         return "TT-" + new string(chars);
     }
 }
+
+/// <summary>A step of an application's history: when, and what (a text key's last part).</summary>
+public sealed record ApplicationStep(DateTimeOffset At, string What);
 
 internal sealed class PortalConfiguration : IEntityTypeConfiguration<OnlineApplication>
 {
@@ -115,6 +133,11 @@ internal sealed class PortalConfiguration : IEntityTypeConfiguration<OnlineAppli
             v => System.Text.Json.JsonSerializer.Serialize(v, Infrastructure.JsonDefaults.Web),
             v => System.Text.Json.JsonSerializer.Deserialize<List<AttachedDocument>>(v, Infrastructure.JsonDefaults.Web) ?? new List<AttachedDocument>(),
             new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<AttachedDocument>>(
+                (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
+        builder.Property(x => x.History).HasColumnType("text").HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v, Infrastructure.JsonDefaults.Web),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<ApplicationStep>>(v, Infrastructure.JsonDefaults.Web) ?? new List<ApplicationStep>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<ApplicationStep>>(
                 (a, b) => a!.SequenceEqual(b!), v => v.Count, v => v.ToList()));
         builder.Property(x => x.OfficerNote).HasMaxLength(2000);
         builder.Property(x => x.DecidedBy).HasMaxLength(100);

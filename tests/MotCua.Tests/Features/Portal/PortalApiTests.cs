@@ -303,6 +303,7 @@ public sealed class PortalApiTests
 
             var closed = await GetJsonAsync(app, An, $"/api/portal/dossiers/{reference}");
             Assert.Equal("refused", closed.GetProperty("status").GetString());
+            Assert.Equal(["submitted", "supplementRequested", "supplemented", "refused"], closed.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
             Assert.False(closed.GetProperty("canWithdraw").GetBoolean());
 
             var other = await SubmittedAsync(app);

@@ -136,9 +136,8 @@ public sealed class OnlineIntake(
         if (a.Status != ApplicationStatus.Accepted)
         {
             var tracked = await db.Set<OnlineApplication>().FirstAsync(x => x.Id == a.Id, ct);
-            (tracked.Status, tracked.DossierCode, tracked.DecidedBy, tracked.DecidedAt, tracked.UpdatedAt) =
-                (ApplicationStatus.Accepted, dossier.Code, user.Identity?.Name, clock.GetUtcNow(), clock.GetUtcNow());
-            tracked.Version++;
+            (tracked.DossierCode, tracked.DecidedBy, tracked.DecidedAt) = (dossier.Code, user.Identity?.Name, clock.GetUtcNow());
+            tracked.MoveTo(ApplicationStatus.Accepted, clock.GetUtcNow(), null); // the dossier's own history says it was received
             await db.SaveChangesAsync(ct);
         }
 
@@ -200,8 +199,8 @@ public sealed class OnlineIntake(
 
         var a = await db.Set<OnlineApplication>().FirstAsync(x => x.Id == found.Id, ct);
         var now = clock.GetUtcNow();
-        (a.Status, a.OfficerNote, a.DecidedBy, a.DecidedAt, a.UpdatedAt) = (to, decision.Note.Trim(), user.Identity?.Name, now, now);
-        a.Version++;
+        (a.OfficerNote, a.DecidedBy, a.DecidedAt) = (decision.Note.Trim(), user.Identity?.Name, now);
+        a.MoveTo(to, now, EnumNames.Of(to));
         var office = await units.FindAsync(a.OfficeId, ct);
         var email = a.Answers.GetValueOrDefault("applicant.email");
         Outbox.ToCitizen(db, new CitizenContact(a.IdNumber, email, a.Answers.GetValueOrDefault("applicant.phone")), $"{a.Reference}/{EnumNames.Of(to)}/{a.Version}",

@@ -1486,6 +1486,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -1474,6 +1474,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.Property<long?>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(12)

@@ -35,7 +35,8 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     DecidedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     DossierCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     IdempotencyKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    History = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

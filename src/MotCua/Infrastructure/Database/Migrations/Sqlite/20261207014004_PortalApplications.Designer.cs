@@ -11,7 +11,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261207004429_PortalApplications")]
+    [Migration("20261207014004_PortalApplications")]
     partial class PortalApplications
     {
         /// <inheritdoc />
@@ -1476,6 +1476,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 
                     b.Property<long?>("FirstSubmittedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()

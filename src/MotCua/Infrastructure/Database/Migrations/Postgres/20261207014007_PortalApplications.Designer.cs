@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MotCua.Infrastructure.Database.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261207004435_PortalApplications")]
+    [Migration("20261207014007_PortalApplications")]
     partial class PortalApplications
     {
         /// <inheritdoc />
@@ -1488,6 +1488,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("FirstSubmittedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("History")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()

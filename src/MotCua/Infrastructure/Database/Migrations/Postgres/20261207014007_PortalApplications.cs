@@ -35,7 +35,8 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     DecidedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     DossierCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     IdempotencyKey = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    History = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
