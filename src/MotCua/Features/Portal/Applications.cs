@@ -83,25 +83,30 @@ public sealed partial class Applications(
             CreatedAt = now, UpdatedAt = now, SubmittedAt = now, FirstSubmittedAt = now, IdempotencyKey = idempotencyKey is { Length: > 0 } ? idempotencyKey : null,
             History = [new ApplicationStep(now, "submitted")],
         };
-        db.Add(application);
-        try
+        // The application, what it tells the store and the message to the citizen: one transaction, all or nothing.
+        await using (var tx = await WriteTransaction.BeginAsync(db, ct))
         {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException) when (application.IdempotencyKey is { } raced)
-        {
-            // The same key raced in from another request: that one won.
-            db.ChangeTracker.Clear();
-            var winner = await db.Set<OnlineApplication>().AsNoTracking().FirstAsync(a => a.AccountId == me.AccountId && a.IdempotencyKey == raced, ct);
-            return new SubmittedApplication(winner.Reference, EnumNames.Of(winner.Status));
+            db.Add(application);
+            Outbox.ToCitizen(db, new CitizenContact(me.IdNumber, answers.GetValueOrDefault("applicant.email"), null), $"{application.Reference}/submitted",
+                $"Đã gửi hồ sơ trực tuyến {application.Reference}",
+                $"Hồ sơ \"{version.Name}\" đã được gửi đến {office.Name}. Cán bộ Một cửa sẽ kiểm tra và thông báo tiếp nhận hoặc yêu cầu bổ sung.", null, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await ObserveAsync(me.IdNumber, answers, ct);
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException) when (application.IdempotencyKey is not null)
+            {
+                // The same key raced in from another request: that one won.
+                await tx.RollbackAsync(ct);
+                db.ChangeTracker.Clear();
+            }
         }
 
-        await ObserveAsync(me.IdNumber, answers, ct);
-        Outbox.ToCitizen(db, new CitizenContact(me.IdNumber, answers.GetValueOrDefault("applicant.email"), null), $"{application.Reference}/submitted",
-            $"Đã gửi hồ sơ trực tuyến {application.Reference}",
-            $"Hồ sơ \"{version.Name}\" đã được gửi đến {office.Name}. Cán bộ Một cửa sẽ kiểm tra và thông báo tiếp nhận hoặc yêu cầu bổ sung.", null, now);
-        await db.SaveChangesAsync(ct);
-        return new SubmittedApplication(application.Reference, EnumNames.Of(application.Status));
+        var stored = await db.Set<OnlineApplication>().AsNoTracking()
+            .FirstAsync(a => a.AccountId == me.AccountId && (a.Id == application.Id || (application.IdempotencyKey != null && a.IdempotencyKey == application.IdempotencyKey)), ct);
+        return new SubmittedApplication(stored.Reference, EnumNames.Of(stored.Status));
     }
 
     /// <summary>Saves the application as a draft (new, or the caller's draft <paramref name="reference"/>); nothing is required yet.</summary>
