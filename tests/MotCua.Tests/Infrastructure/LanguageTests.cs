@@ -110,7 +110,8 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
             .Select(t => "/" + t).Distinct().Append($"/Workflow/Dossier/{code}").Append($"/Dossiers/Receipt/{code}").Append($"/Workflow/ControlSlip/{code}").ToList();
         var failures = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var user in new[] { "canbo.trungvan", "chuyenvien.trungvan", "lanhdao.trungvan", "admin" })
+        pages.AddRange(["/cong-dan/nop/2.000815", "/cong-dan/nop/2.000815?office=001.00.61.H26"]); // the citizen's form, before and after choosing the office
+        foreach (var user in new[] { "canbo.trungvan", "chuyenvien.trungvan", "lanhdao.trungvan", "admin", "001090123456" })
         {
             using var browser = await Pages.SignedInAsync(app, user);
             browser.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den-US%7Cuic%3Den-US");
@@ -131,7 +132,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         }
 
         Assert.True(failures.Count == 0, "Vietnamese on English pages:\n" + string.Join('\n', failures.Distinct()));
-        string[] dossierPages = [$"/Workflow/Dossier/{code}", $"/Dossiers/Receipt/{code}", $"/Workflow/ControlSlip/{code}", "/Intake", "/Queue", "/Reports"];
+        string[] dossierPages = [$"/Workflow/Dossier/{code}", $"/Dossiers/Receipt/{code}", $"/Workflow/ControlSlip/{code}", "/Intake", "/Queue", "/Reports", "/cong-dan", "/cong-dan/nop/2.000815?office=001.00.61.H26"];
         Assert.Empty(dossierPages.Except(seen)); // the pages that matter were read, not skipped
         Assert.True(seen.Count >= 20, $"only {seen.Count} pages were read");
     }
