@@ -48,13 +48,7 @@ internal static class AccountsApi
             .RequireAuthorization().WithSummary("Revokes the caller's token (staff or citizen): it is refused from the next request on");
 
         // The portal's national identity sign-in starts here: a challenge to the provider, back to the page asked for.
-        app.MapGet("/cong-dan/dinh-danh", (string? returnUrl) => TypedResults.Challenge(
-                new Microsoft.AspNetCore.Authentication.AuthenticationProperties
-                {
-                    RedirectUri = returnUrl is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/cong-dan",
-                },
-                [Infrastructure.Sandbox.NationalIdentity.Scheme]))
-            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/cong-dan/dinh-danh", NationalChallengeAsync).AllowAnonymous().ExcludeFromDescription();
 
         var accounts = app.MapGroup("/api/accounts").WithTags("Access").RequireAuthorization(Policies.Staff);
         accounts.MapGet("/me", (ClaimsPrincipal user, AccountReader reader, CancellationToken ct) => reader.MeAsync(user, ct))
@@ -67,6 +61,24 @@ internal static class AccountsApi
             .WithSummary("Disables the account: it cannot sign in and its sessions end at once");
         admin.MapPost("/enable", (string username, AccountAdmin accounts, ClaimsPrincipal user, CancellationToken ct) => accounts.SetDisabledAsync(username, false, user, ct))
             .WithSummary("Enables a disabled account again");
+    }
+
+    /// <summary>Sends the citizen to the national identity provider; when it cannot be reached, back to the sign-in page with a plain message.</summary>
+    private static async Task NationalChallengeAsync(HttpContext http, string? returnUrl, ILogger<Account> log)
+    {
+        var properties = new Microsoft.AspNetCore.Authentication.AuthenticationProperties
+        {
+            RedirectUri = returnUrl is { Length: > 1 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/cong-dan",
+        };
+        try
+        {
+            await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.ChallengeAsync(http, Infrastructure.Sandbox.NationalIdentity.Scheme, properties);
+        }
+        catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+        {
+            NationalSignIn.LogUnreachable(log, e);
+            http.Response.Redirect("/cong-dan/dang-nhap?national=failed");
+        }
     }
 
     private static async Task<Results<NoContent, NotFound>> EndSessions(string username, AccountAdmin accounts, ClaimsPrincipal user, CancellationToken ct) =>

@@ -122,6 +122,9 @@ public static partial class NationalSignIn
         context.Response.Redirect(back);
     }
 
+    [LoggerMessage(Level = LogLevel.Error, EventName = "NationalIdentityUnreachable", Message = "The national identity provider could not be reached")]
+    internal static partial void LogUnreachable(ILogger logger, Exception e);
+
     [LoggerMessage(Level = LogLevel.Warning, EventName = "NationalSignInRefused", Message = "A national identity sign-in was refused: {Reason}")]
     private static partial void LogRefused(ILogger logger, string? reason);
 }

@@ -67,6 +67,31 @@ public sealed partial class CitizenAccountTests
         });
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_national_sign_in_starts_at_the_sandbox_and_an_unreachable_provider_gets_a_plain_page_not_an_error(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var browser = Pages.Browser(app);
+            using var challenge = await browser.GetAsync("/cong-dan/dinh-danh?returnUrl=/cong-dan");
+            Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+            var to = challenge.Headers.Location!;
+            Assert.Equal("/sandbox/vneid/authorize", to.AbsolutePath);
+            Assert.Contains("code_challenge_method=S256", to.Query, StringComparison.Ordinal);
+            Assert.Contains("nonce=", to.Query, StringComparison.Ordinal);
+            Assert.Contains("state=", to.Query, StringComparison.Ordinal);
+        });
+
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var browser = Pages.Browser(app);
+            using var challenge = await browser.GetAsync("/cong-dan/dinh-danh");
+            Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
+            Assert.Equal("/cong-dan/dang-nhap?national=failed", challenge.Headers.Location!.ToString());
+        }, new Dictionary<string, string?> { ["NationalIdentity:Authority"] = "http://127.0.0.1:9/nowhere" });
+    }
+
     [GeneratedRegex(@"\b\d{6}\b")]
     private static partial Regex Digits();
 }
