@@ -5,7 +5,6 @@ using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
-using MotCua.Infrastructure.Files;
 using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Portal;
@@ -18,7 +17,7 @@ namespace MotCua.Features.Portal;
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 public sealed class ApplyModel(
-    Applications applications, CatalogReader catalog, UnitTree units, CitizenRecords records, CitizenIntake citizens, DocumentStore documents, FileWork work, TimeProvider clock) : PageModel
+    Applications applications, CatalogReader catalog, UnitTree units, CitizenRecords records, DocumentStore documents, Uploads uploads, TimeProvider clock) : PageModel
 {
     public const string AnswerPrefix = "a:";
 
@@ -60,26 +59,10 @@ public sealed class ApplyModel(
 
         var attached = Version.Documents.Where(d => Request.Form["reuse"].Contains(d.DocumentType) && Reusable.ContainsKey(d.DocumentType))
             .Select(d => (DocumentRef?)new DocumentRef(d.DocumentType, Reusable[d.DocumentType].Id)).ToList();
-        var (_, idNumber) = Applications.Me(User);
-        foreach (var d in Version.Documents)
+        foreach (var upload in await uploads.StoreAsync(Request.Form.Files, Version.Documents, Applications.Me(User).IdNumber, ModelState, ct))
         {
-            var files = Request.Form.Files.GetFiles("file:" + d.DocumentType);
-            if (files.Count == 0 || files.All(f => f.Length == 0))
-            {
-                continue;
-            }
-
-            var scanned = await ScanConverter.ToPdfAsync(files, work, ct);
-            if (scanned.Value is not { } pdf)
-            {
-                ModelState.AddModelError("file_" + d.DocumentType, scanned.Failure!.Detail ?? "");
-                continue;
-            }
-
-            var citizenId = await records.FindIdAsync(idNumber, ct) ?? (await citizens.FromCitizenAsync(new CitizenObservation(idNumber), ct)).CitizenId;
-            var stored = await documents.AddAsync(new NewDocument(citizenId, null, d.DocumentType, d.Name, null, null, null, null, null, null), pdf.Pdf, pdf.Pages, null, ct);
-            attached.RemoveAll(a => a!.DocumentType == d.DocumentType);
-            attached.Add(new DocumentRef(d.DocumentType, stored.Id));
+            attached.RemoveAll(a => a!.DocumentType == upload!.DocumentType);
+            attached.Add(upload);
         }
 
         if (!ModelState.IsValid)

@@ -4,7 +4,6 @@ using MotCua.Features.Catalog.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Infrastructure;
-using MotCua.Infrastructure.Files;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Features.Portal.Contracts;
 
@@ -17,7 +16,7 @@ namespace MotCua.Features.Portal;
 [RequestFormLimits(MultipartBodyLengthLimit = 60 * 1024 * 1024)]
 [RequestSizeLimit(60 * 1024 * 1024)]
 public sealed class DossierModel(
-    Applications applications, OnlineIntake intake, CatalogReader catalog, CitizenRecords records, CitizenIntake citizens, DocumentStore documents, FileWork work, TimeProvider clock)
+    Applications applications, OnlineIntake intake, CatalogReader catalog, CitizenRecords records, DocumentStore documents, Uploads uploads, TimeProvider clock)
     : PageModel
 {
     [FromRoute]
@@ -82,28 +81,7 @@ public sealed class DossierModel(
             return NotFound();
         }
 
-        var added = new List<DocumentRef?>();
-        var (_, idNumber) = Applications.Me(User);
-        foreach (var d in Documents)
-        {
-            var files = Request.Form.Files.GetFiles("file:" + d.DocumentType);
-            if (files.Count == 0 || files.All(f => f.Length == 0))
-            {
-                continue;
-            }
-
-            var scanned = await ScanConverter.ToPdfAsync(files, work, ct);
-            if (scanned.Value is not { } pdf)
-            {
-                ModelState.AddModelError("file_" + d.DocumentType, scanned.Failure!.Detail ?? "");
-                continue;
-            }
-
-            var citizenId = await records.FindIdAsync(idNumber, ct) ?? (await citizens.FromCitizenAsync(new CitizenObservation(idNumber), ct)).CitizenId;
-            var stored = await documents.AddAsync(new NewDocument(citizenId, null, d.DocumentType, d.Name, null, null, null, null, null, null), pdf.Pdf, pdf.Pages, null, ct);
-            added.Add(new DocumentRef(d.DocumentType, stored.Id));
-        }
-
+        var added = await uploads.StoreAsync(Request.Form.Files, Documents, Applications.Me(User).IdNumber, ModelState, ct);
         if (added.Count == 0 && ModelState.IsValid)
         {
             ModelState.AddModelError("supplement", Infrastructure.Text.Texts.Get("Portal.SupplementNothing"));

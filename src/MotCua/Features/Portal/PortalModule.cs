@@ -12,6 +12,7 @@ public static class PortalModule
     {
         services.AddScoped<Applications>();
         services.AddScoped<OnlineIntake>();
+        services.AddScoped<Uploads>();
         services.AddScoped<IOnlineWaiting>(s => s.GetRequiredService<OnlineIntake>());
         services.AddScoped<IHandlesCommitted<DossierResultReady>, ElectronicResult>();
         services.AddSingleton<PdfSigner>();
