@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MotCua.Features.Citizens;
 using MotCua.Features.Citizens.Contracts;
@@ -50,6 +51,21 @@ public abstract class HostileFileTests(TestApp fixture)
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         var list = await officer.GetStringAsync($"/api/citizens/{IdNumber}/documents?purpose=ki%E1%BB%83m%20tra");
         Assert.Contains("\"items\":[]", list, StringComparison.Ordinal);
+        await StillHealthyAsync(officer);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Corpus))]
+    public async Task Hostile_file_is_refused_quickly_from_the_citizen_portal_and_nothing_is_stored(string name)
+    {
+        using var citizen = await app.ClientForAsync("001303012345");
+        using var form = new MultipartFormDataContent { { new StringContent("ban-chinh"), "documentType" }, { new ByteArrayContent(Files()[name]), "file", "scan.bin" } };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await citizen.PostAsync("/api/portal/documents", form, deadline.Token);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(await app.WithDbAsync(db => db.Set<MotCua.Features.Documents.Document>().AnyAsync(d => d.DocumentType == "ban-chinh" && d.Title == "scan.bin")));
+        using var officer = await app.ClientForAsync("canbo.trungvan");
         await StillHealthyAsync(officer);
     }
 
