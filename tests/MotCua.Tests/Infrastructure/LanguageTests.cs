@@ -110,7 +110,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
             .Select(t => "/" + t).Distinct().Append($"/Workflow/Dossier/{code}").Append($"/Dossiers/Receipt/{code}").Append($"/Workflow/ControlSlip/{code}").ToList();
         var failures = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        pages.AddRange(["/cong-dan/nop/2.000815", "/cong-dan/nop/2.000815?office=001.00.61.H26"]); // the citizen's form, before and after choosing the office
+        pages.AddRange(["/cong-dan/nop/2.000815", "/cong-dan/nop/2.000815?office=001.00.61.H26", "/cong-dan/nop/1.000894", "/cong-dan/nop/1.000894?suitable=no"]); // the citizen's form, before and after choosing the office
         foreach (var user in new[] { "canbo.trungvan", "chuyenvien.trungvan", "lanhdao.trungvan", "admin", "001090123456" })
         {
             using var browser = await Pages.SignedInAsync(app, user);

@@ -106,6 +106,7 @@ public static class AccountsModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Sessions>();
         services.AddScoped<SignInGuard>();
+        services.AddScoped<CookieSignIn>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<AccountReader>();
         services.AddScoped<CurrentStaff>();

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Infrastructure.Text;
@@ -7,7 +6,7 @@ using MotCua.Infrastructure.Text;
 namespace MotCua.Features.Accounts;
 
 /// <summary>A citizen signs in to the portal with their ID number and password; every failure reads the same.</summary>
-public sealed class CitizenLoginModel(SignInManager<Account> signIn, SignInGuard guard, Sessions sessions, TimeProvider clock) : PageModel
+public sealed class CitizenLoginModel(CookieSignIn signIn) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -29,23 +28,11 @@ public sealed class CitizenLoginModel(SignInManager<Account> signIn, SignInGuard
             return Page();
         }
 
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var check = await guard.CheckAsync(Input.IdNumber.Trim(), Input.Password, client, AccountKind.Citizen);
-        if (check.Wait is { } wait)
+        if (!await signIn.WithPasswordAsync(this, Input.IdNumber.Trim(), Input.Password, AccountKind.Citizen, Texts.Get("Portal.LoginFailed")))
         {
-            ModelState.AddModelError("", Texts.Get("Login.Wait", Infrastructure.Web.FailureThrottle.RetryAfter(Response, wait)));
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
-        if (check.Account is not { } account)
-        {
-            ModelState.AddModelError("", Texts.Get("Portal.LoginFailed"));
-            return Page();
-        }
-
-        var session = await sessions.StartAsync(account, "cookie", clock.GetUtcNow().AddHours(10), client, HttpContext.RequestAborted);
-        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [session]);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/cong-dan");
     }
 

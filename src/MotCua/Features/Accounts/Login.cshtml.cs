@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Infrastructure.Text;
@@ -7,7 +6,7 @@ using MotCua.Infrastructure.Text;
 namespace MotCua.Features.Accounts;
 
 /// <summary>Staff sign-in with a cookie. Every failure (unknown user, wrong password, lockout) reads the same.</summary>
-public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard, Sessions sessions, TimeProvider clock) : PageModel
+public sealed class LoginModel(CookieSignIn signIn) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -27,25 +26,11 @@ public sealed class LoginModel(SignInManager<Account> signIn, SignInGuard guard,
             return Page();
         }
 
-        var client = HttpContext.Connection.RemoteIpAddress?.ToString();
-        var check = await guard.CheckAsync(Input.Username, Input.Password, client);
-        if (check.Wait is { } wait)
+        if (!await signIn.WithPasswordAsync(this, Input.Username, Input.Password, AccountKind.Staff, Texts.Get("Login.Failed")))
         {
-            // This address failed too often: it waits before the next try.
-            ModelState.AddModelError("", Texts.Get("Login.Wait", Infrastructure.Web.FailureThrottle.RetryAfter(Response, wait)));
-            Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return Page();
         }
 
-        if (check.Account is not { } account)
-        {
-            ModelState.AddModelError("", Texts.Get("Login.Failed"));
-            return Page();
-        }
-
-        // The cookie lives as long as the browser session, at most 10 hours (the cookie's own expiry).
-        var session = await sessions.StartAsync(account, "cookie", clock.GetUtcNow().AddHours(10), client, HttpContext.RequestAborted);
-        await signIn.SignInWithClaimsAsync(account, isPersistent: false, [session]);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 

@@ -115,9 +115,7 @@ public static partial class NationalSignIn
             await users.UpdateAsync(account);
         }
 
-        var clock = services.GetRequiredService<TimeProvider>();
-        var session = await services.GetRequiredService<Sessions>().StartAsync(account, "cookie", clock.GetUtcNow().AddHours(10), context.HttpContext.Connection.RemoteIpAddress?.ToString());
-        await services.GetRequiredService<SignInManager<Account>>().SignInWithClaimsAsync(account, isPersistent: false, [session]);
+        await services.GetRequiredService<CookieSignIn>().SignInAsync(account, context.HttpContext);
         var back = context.ReturnUri is { Length: > 0 } r && r.StartsWith('/') && !r.StartsWith("//", StringComparison.Ordinal) ? r : "/cong-dan";
         context.Response.Redirect(back);
     }

@@ -29,7 +29,7 @@ public static class CatalogExcel
                 ["level"] = r.V.Level, ["legalWorkingDays"] = r.V.LegalWorkingDays, ["sameDay"] = r.V.SameDay,
                 ["resultDocument"] = r.V.ResultDocument, ["onlineLevel"] = r.V.OnlineLevel, ["clockPolicy"] = r.V.ClockPolicy.ToString(), ["clockBasis"] = r.V.ClockBasis,
                 ["receiving"] = r.V.Receiving, ["acceptingOffices"] = string.Join(";", r.V.AcceptingOffices ?? []),
-                ["verified"] = r.V.Verified, ["source"] = r.V.Source,
+                ["verified"] = r.V.Verified, ["source"] = r.V.Source, ["conditions"] = string.Join("\n", r.V.Conditions ?? []),
             }).ToList(),
             [Documents] = rows.SelectMany(r => (r.V.Documents ?? []).Select(d => new Dictionary<string, object?>
             {
@@ -124,7 +124,8 @@ public static class CatalogExcel
                     Parse(Versions, i, r, "sameDay", ParseBool, false), Text(r, "resultDocument"), Text(r, "onlineLevel"), clock,
                     Text(r, "receiving"), [.. Text(r, "acceptingOffices").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                     Parse(Versions, i, r, "verified", ParseBool, false), Text(r, "source"),
-                    [.. docs[key]], [.. feeRows[key]], [.. stepRows[key]], [.. fieldRows[key]], Text(r, "clockBasis") is { Length: > 0 } basis ? basis : null);
+                    [.. docs[key]], [.. feeRows[key]], [.. stepRows[key]], [.. fieldRows[key]], Text(r, "clockBasis") is { Length: > 0 } basis ? basis : null,
+                    [.. Text(r, "conditions").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
                 return (key.Code, version);
             })
             .GroupBy(x => x.Code)

@@ -41,7 +41,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         {
             EffectiveFrom = VietnamTime.Today(clock).AddDays(1), Name = data.Name, Field = data.Field, Level = data.Level,
             LegalWorkingDays = data.LegalWorkingDays, SameDay = data.SameDay, OnlineLevel = data.OnlineLevel, ClockPolicy = data.ClockPolicy.ToString(), ClockBasis = data.ClockBasis,
-            ResultDocument = data.ResultDocument, Source = data.Source,
+            ResultDocument = data.ResultDocument, Source = data.Source, Conditions = string.Join("\n", data.Conditions ?? []),
             Documents = Json(data.Documents), Fees = Json(data.Fees), Steps = Json(data.Steps), FormFields = Json(data.FormFields),
         };
         return Page();
@@ -63,7 +63,8 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         var version = new VersionData(
             Input.EffectiveFrom, Input.Name ?? "", Input.Field ?? "", Input.Level ?? "", Input.LegalWorkingDays, Input.SameDay, Input.ResultDocument,
             Input.OnlineLevel ?? "", Enum.TryParse<ClockPolicy>(Input.ClockPolicy, out var policy) ? policy : ClockPolicy.Resume,
-            latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields, Input.ClockBasis);
+            latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields, Input.ClockBasis,
+            [.. (Input.Conditions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
         if (errors.Count == 0)
         {
             version.Validate("version", fields.Codes, profiles, errors);
@@ -123,6 +124,9 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
         public string? ResultDocument { get; set; }
 
         public string? Source { get; set; }
+
+        /// <summary>The conditions, one per line.</summary>
+        public string? Conditions { get; set; }
 
         public string? Documents { get; set; }
 

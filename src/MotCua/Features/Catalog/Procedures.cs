@@ -64,6 +64,8 @@ public sealed class StoredVersion
 
     public string? CreatedBy { get; init; }
 
+    public List<string> Conditions { get; set; } = [];
+
     public List<StoredDocument> Documents { get; set; } = [];
 
     public List<StoredFee> Fees { get; set; } = [];
@@ -77,6 +79,7 @@ public sealed class StoredVersion
         Id = Id, Code = Code, EffectiveFrom = EffectiveFrom, Name = Name, Field = Field, Level = Level,
         LegalWorkingDays = LegalWorkingDays, SameDay = SameDay, ResultDocument = ResultDocument, OnlineLevel = OnlineLevel,
         ClockPolicy = ClockPolicy, ClockBasis = ClockBasis, Receiving = Receiving, AcceptingOffices = [.. AcceptingOffices], Verified = Verified, Source = Source,
+        Conditions = [.. Conditions],
         Documents = [.. Documents.Select(d => new RequiredDocument(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
         Fees = [.. Fees.Select(f => new Fee(f.Name, f.AmountVnd, f.Unit, f.Note))],
         Steps = [.. Steps.Select(s => new ProcessStep(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
@@ -175,6 +178,7 @@ internal sealed class CatalogConfiguration : IEntityTypeConfiguration<Procedure>
         builder.Property(x => x.SearchText).HasMaxLength(1000);
         builder.Property(x => x.CreatedBy).HasMaxLength(100);
         builder.PrimitiveCollection(x => x.AcceptingOffices);
+        builder.PrimitiveCollection(x => x.Conditions);
         builder.OwnsMany(x => x.Documents, b => b.ToJson("documents"));
         builder.OwnsMany(x => x.Fees, b => b.ToJson("fees"));
         builder.OwnsMany(x => x.Steps, b => b.ToJson("steps"));

@@ -170,8 +170,11 @@ public sealed partial class Applications(
         (draft.ProcedureCode, draft.ProcedureName, draft.OfficeId, draft.OfficeCode) = (version.Code, version.Name, office.Id, office.Code);
         (draft.Answers, draft.Documents, draft.SubmittedAt, draft.FirstSubmittedAt) = (answers, attached, now, now);
         draft.MoveTo(ApplicationStatus.Submitted, now, "submitted");
-        await db.SaveChangesAsync(ct);
-        await ObserveAsync(me.IdNumber, answers, ct);
+        if (await SaveAndObserveAsync(me.IdNumber, answers, ct) is { } conflict)
+        {
+            return conflict;
+        }
+
         return new SubmittedApplication(draft.Reference, EnumNames.Of(draft.Status));
     }
 
@@ -310,12 +313,20 @@ public sealed partial class Applications(
         var now = clock.GetUtcNow();
         (application.Answers, application.Documents, application.SubmittedAt) = (answers, attached, now);
         application.MoveTo(ApplicationStatus.Submitted, now, "supplemented");
+        return await SaveAndObserveAsync(me.IdNumber, answers, ct);
+    }
+
+    /// <summary>The application's change and what it tells the citizen's store: one transaction, all or nothing.</summary>
+    private async Task<Failure?> SaveAndObserveAsync(string idNumber, Dictionary<string, string> answers, CancellationToken ct)
+    {
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
         if (await SaveOrConflictAsync(ct) is { } conflict)
         {
             return conflict;
         }
 
-        await ObserveAsync(me.IdNumber, answers, ct);
+        await ObserveAsync(idNumber, answers, ct);
+        await tx.CommitAsync(ct);
         return null;
     }
 
@@ -440,7 +451,7 @@ public sealed partial class Applications(
             errors["answers.applicant.email"] = [emailError];
         }
 
-        if (answers.GetValueOrDefault("applicant.phone") is { } phone && !PhonePattern().IsMatch(phone))
+        if (answers.GetValueOrDefault("applicant.phone") is { } phone && !PhoneFormat().IsMatch(phone))
         {
             errors["answers.applicant.phone"] = [Texts.Get("Intake.PhoneInvalid")];
         }
@@ -511,8 +522,8 @@ public sealed partial class Applications(
 
     private static DateTimeOffset Vn(DateTimeOffset at) => VietnamTime.ToVietnam(at);
 
-    [GeneratedRegex(@"^\s*[0-9+. -]{0,20}\s*$")]
-    private static partial Regex PhonePattern();
+    [GeneratedRegex(ApplicantData.PhonePattern)]
+    private static partial Regex PhoneFormat();
 }
 
 /// <summary>Whether a procedure is offered online at an office: the office receives its dossiers, and the procedure has an online service.</summary>

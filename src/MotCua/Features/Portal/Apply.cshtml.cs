@@ -6,6 +6,7 @@ using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Portal;
 
@@ -30,6 +31,13 @@ public sealed class ApplyModel(
     [BindProperty(SupportsGet = true)]
     public string? Draft { get; set; }
 
+    /// <summary>The citizen's answer to "do these conditions apply to you?" (<c>yes</c> or <c>no</c>), for a procedure that has conditions.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Suitable { get; set; }
+
+    /// <summary>The procedure has conditions the citizen has not yet said they meet (a draft was started after saying so).</summary>
+    public bool MustCheckSuitability => Version.Conditions.Count > 0 && Draft is null && Suitable != "yes";
+
     public ProcedureVersion Version { get; private set; } = null!;
 
     public IReadOnlyList<UnitInfo> Offices { get; private set; } = [];
@@ -46,7 +54,20 @@ public sealed class ApplyModel(
         public string Id => "answers_" + Field.Key.Replace('.', '_');
     }
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(null, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(null, ct))
+        {
+            return NotFound();
+        }
+
+        if (Suitable is not (null or "yes" or "no") || (Suitable is null && Request.Query.ContainsKey("suitable")))
+        {
+            ModelState.AddModelError("suitable", Texts.Get("Portal.SuitableRequired"));
+        }
+
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -55,6 +76,11 @@ public sealed class ApplyModel(
         if (!await LoadAsync(given, ct))
         {
             return NotFound();
+        }
+
+        if (MustCheckSuitability)
+        {
+            return Redirect($"/cong-dan/nop/{Uri.EscapeDataString(Version.Code)}");
         }
 
         var attached = Version.Documents.Where(d => Request.Form["reuse"].Contains(d.DocumentType) && Reusable.ContainsKey(d.DocumentType))

@@ -169,6 +169,29 @@ public abstract class CatalogApiTests(TestApp fixture)
     }
 
     [SkippableFact]
+    public async Task A_procedures_conditions_are_data_with_their_article_kept_through_excel_and_bounded()
+    {
+        using var client = app.CreateClient();
+        var conditions = (await client.GetFromJsonAsync<JsonElement>("/api/procedures/1.000894")).GetProperty("conditions").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(4, conditions.Count);
+        Assert.All(conditions, c => Assert.Contains("Điều", c, StringComparison.Ordinal));
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>("/api/procedures/2.000815")).GetProperty("conditions").EnumerateArray());
+
+        using var admin = await app.ClientForAsync("admin");
+        using var roundTrip = new MultipartFormDataContent { { new ByteArrayContent(await admin.GetByteArrayAsync("/api/catalog/export?format=xlsx")), "file", "catalog.xlsx" } };
+        using var imported = await admin.PostAsync("/api/catalog/import", roundTrip);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(conditions, (await client.GetFromJsonAsync<JsonElement>("/api/procedures/1.000894")).GetProperty("conditions").EnumerateArray().Select(c => c.GetString()!));
+
+        var export = JsonNode.Parse(await admin.GetStringAsync("/api/catalog/export"))!.AsObject();
+        var version = export["procedures"]![0]!["versions"]![0]!.AsObject();
+        version["conditions"] = new JsonArray([.. Enumerable.Range(1, 21).Select(i => JsonValue.Create($"Điều kiện {i}"))]);
+        using var tooMany = await admin.PostAsync("/api/catalog/import", new StringContent(export.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.True((await tooMany.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("procedures[0].versions[0].conditions", out _));
+    }
+
+    [SkippableFact]
     public async Task Import_of_a_file_that_is_neither_json_nor_excel_is_refused()
     {
         using var admin = await app.ClientForAsync("admin");

@@ -50,7 +50,8 @@ public sealed record VersionData(
     IReadOnlyList<FeeData>? Fees,
     IReadOnlyList<StepData>? Steps,
     IReadOnlyList<FormFieldData>? FormFields,
-    string? ClockBasis = null)
+    string? ClockBasis = null,
+    IReadOnlyList<string>? Conditions = null)
 {
     public static readonly string[] Levels = ["ward", "district", "province"];
     public static readonly string[] OnlineLevels = ["full", "partial"];
@@ -58,6 +59,11 @@ public sealed record VersionData(
     public static readonly string[] StepRoles = ["OneStopOfficer", "Specialist", "Leader"];
 
     public const int MaxClockBasis = 300;
+
+    /// <summary>At most this many conditions ("yêu cầu, điều kiện thực hiện"), each at most <see cref="MaxCondition"/> characters.</summary>
+    public const int MaxConditions = 20;
+
+    public const int MaxCondition = 500;
 
     /// <summary>Every problem with this version, keyed by the path of the field at fault (<paramref name="at"/> is the version's path).</summary>
     public void Validate(string at, ISet<string> fields, IStepProfiles profiles, IDictionary<string, string[]> errors)
@@ -108,6 +114,15 @@ public sealed record VersionData(
         else if (ClockBasis?.Trim().Length > MaxClockBasis)
         {
             Add("clockBasis", Texts.Get("Catalog.ClockBasisLength", MaxClockBasis));
+        }
+
+        if (Conditions is { Count: > MaxConditions })
+        {
+            Add("conditions", Texts.Get("Catalog.ConditionsCount", MaxConditions));
+        }
+        else if (Conditions?.Any(c => string.IsNullOrWhiteSpace(c) || c.Trim().Length > MaxCondition) == true)
+        {
+            Add("conditions", Texts.Get("Catalog.ConditionLength", MaxCondition));
         }
 
         if (EffectiveFrom.Year is < 1990 or > 2100)

@@ -49,6 +49,9 @@ public sealed record ProcedureVersion
     /// <summary>Legal basis and what was or was not checked against the published national catalog.</summary>
     public string Source { get; init; } = "";
 
+    /// <summary>What the applicant must meet for the procedure ("yêu cầu, điều kiện thực hiện"); the portal asks before an application starts.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+
     public IReadOnlyList<RequiredDocument> Documents { get; init; } = [];
 
     public IReadOnlyList<Fee> Fees { get; init; } = [];

@@ -24,9 +24,12 @@ public sealed record ApplicantData(
     [property: Required(ErrorMessage = "Intake.FullNameRequired"), MaxLength(200, ErrorMessage = "Intake.FullNameTooLong")] string? FullName,
     DateOnly? DateOfBirth,
     [property: MaxLength(500, ErrorMessage = "Intake.AddressTooLong")] string? Address,
-    [property: RegularExpression(@"^\s*[0-9+. -]{0,20}\s*$", ErrorMessage = "Intake.PhoneInvalid")] string? Phone,
+    [property: RegularExpression(ApplicantData.PhonePattern, ErrorMessage = "Intake.PhoneInvalid")] string? Phone,
     string? Email) : IValidatableObject
 {
+    /// <summary>What a phone number may look like: digits, spaces, dots, dashes and a leading plus, at most 20.</summary>
+    public const string PhonePattern = @"^\s*[0-9+. -]{0,20}\s*$";
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (CitizenIdNumber.FormatError(IdNumber?.Trim()) is { } idError)
