@@ -223,13 +223,14 @@ public static class LoadScenarios
 /// <summary>A small closed-loop load generator: N workers each send the next request as soon as the last one answered.</summary>
 public static class LoadGenerator
 {
-    public static Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null) =>
-        RunAsync(baseAddress, i => new HttpRequestMessage(HttpMethod.Get, urls[i % urls.Count]), urls.Count, concurrency, warmup, token);
+    public static Task<LoadResult> RunAsync(Uri baseAddress, IReadOnlyList<string> urls, int concurrency, int warmup, string? token = null, System.Net.CookieContainer? cookies = null) =>
+        RunAsync(baseAddress, i => new HttpRequestMessage(HttpMethod.Get, urls[i % urls.Count]), urls.Count, concurrency, warmup, token, cookies: cookies);
 
     /// <summary>Closed loop by default; with <paramref name="perSecond"/>, requests start on a fixed schedule (open loop), as counters serving people do.</summary>
-    public static async Task<LoadResult> RunAsync(Uri baseAddress, Func<int, HttpRequestMessage> request, int count, int concurrency, int warmup, string? token = null, int perSecond = 0)
+    public static async Task<LoadResult> RunAsync(
+        Uri baseAddress, Func<int, HttpRequestMessage> request, int count, int concurrency, int warmup, string? token = null, int perSecond = 0, System.Net.CookieContainer? cookies = null)
     {
-        using var client = new HttpClient { BaseAddress = baseAddress };
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new(), UseCookies = cookies is not null, AllowAutoRedirect = false }) { BaseAddress = baseAddress };
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);

@@ -1,6 +1,7 @@
 using MotCua.Features.Accounts;
 using MotCua.Features.Calendar;
 using MotCua.Features.Catalog;
+using MotCua.Features.Payments;
 using MotCua.Features.Citizens;
 using MotCua.Features.Documents;
 using MotCua.Features.Dossiers;
@@ -45,7 +46,8 @@ builder.Services
     .AddQueueModule()
     .AddFeedbackModule()
     .AddReportsModule()
-    .AddPortalModule();
+    .AddPortalModule()
+    .AddPaymentsModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -63,6 +65,7 @@ app.MapQueue();
 app.MapFeedback();
 app.MapReports();
 app.MapPortal();
+app.MapPayments();
 
 if (Cli.IsCommand(args))
 {

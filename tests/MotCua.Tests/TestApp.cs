@@ -106,6 +106,9 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(new MotCua.Infrastructure.Demo.DemoClock(Clock));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
+            // In memory (no Kestrel), the payment adapters and the sandbox gateway's IPN reach the app through the test server.
+            services.AddHttpClient(MotCua.Features.Payments.VnPay.VnPayGateway.Client).ConfigurePrimaryHttpMessageHandler(sp =>
+                sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>() is Microsoft.AspNetCore.TestHost.TestServer test ? test.CreateHandler() : new HttpClientHandler());
             // In memory (no Kestrel), the portal reaches the sandbox identity provider of the same app through the test server.
             services.AddOptions<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(MotCua.Infrastructure.Sandbox.NationalIdentity.Scheme)
                 .Configure<Microsoft.AspNetCore.Hosting.Server.IServer>((o, server) =>

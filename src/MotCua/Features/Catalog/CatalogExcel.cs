@@ -39,6 +39,7 @@ public static class CatalogExcel
             [Fees] = rows.SelectMany(r => (r.V.Fees ?? []).Select(f => new Dictionary<string, object?>
             {
                 ["code"] = r.Code, ["effectiveFrom"] = Date(r.V.EffectiveFrom), ["name"] = f.Name, ["amountVnd"] = f.AmountVnd, ["unit"] = f.Unit, ["note"] = f.Note,
+                ["laterAmountVnd"] = f.LaterAmountVnd, ["laterFrom"] = f.LaterFrom, ["capVnd"] = f.CapVnd,
             })).ToList(),
             [Steps] = rows.SelectMany(r => (r.V.Steps ?? []).Select(s => new Dictionary<string, object?>
             {
@@ -110,7 +111,10 @@ public static class CatalogExcel
 
         var docs = Children(Documents, documents, (i, r) => new DocumentData(Text(r, "name"), Text(r, "documentType"),
             Parse(Documents, i, r, "originals", ParseInt, 0), Parse(Documents, i, r, "copies", ParseInt, 0), Parse(Documents, i, r, "required", ParseBool, true), Text(r, "note") is { Length: > 0 } n ? n : null));
-        var feeRows = Children(Fees, fees, (i, r) => new FeeData(Text(r, "name"), (Text(r, "amountVnd") is { Length: > 0 } ? Parse(Fees, i, r, "amountVnd", ParseDecimal, 0) : (decimal?)null), Text(r, "unit"), Text(r, "note") is { Length: > 0 } n ? n : null));
+        decimal? Money(int i, IDictionary<string, object?> r, string column) => Text(r, column) is { Length: > 0 } ? Parse(Fees, i, r, column, ParseDecimal, 0) : null;
+        var feeRows = Children(Fees, fees, (i, r) => new FeeData(
+            Text(r, "name"), Money(i, r, "amountVnd"), Text(r, "unit"), Text(r, "note") is { Length: > 0 } n ? n : null,
+            Money(i, r, "laterAmountVnd"), Text(r, "laterFrom") is { Length: > 0 } ? Parse(Fees, i, r, "laterFrom", ParseInt, 0) : (int?)null, Money(i, r, "capVnd")));
         var stepRows = Children(Steps, steps, (i, r) => new StepData(Text(r, "name"), Text(r, "role"), Text(r, "agency"), Parse(Steps, i, r, "allottedHours", ParseDecimal, 0), Text(r, "profile") is { Length: > 0 } p ? p : null));
         var fieldRows = Children(FormFields, formFields, (i, r) => new FormFieldData(Text(r, "key"), Text(r, "label"), Text(r, "source") is { Length: > 0 } s ? s : null, Parse(FormFields, i, r, "required", ParseBool, false)));
 

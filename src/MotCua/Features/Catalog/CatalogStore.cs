@@ -120,7 +120,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         v.EffectiveFrom, v.Name, v.Field, v.Level, v.LegalWorkingDays, v.SameDay, v.ResultDocument, v.OnlineLevel, v.ClockPolicy,
         v.Receiving, [.. v.AcceptingOffices], v.Verified, v.Source,
         [.. v.Documents.Select(d => new DocumentData(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
-        [.. v.Fees.Select(f => new FeeData(f.Name, f.AmountVnd, f.Unit, f.Note))],
+        [.. v.Fees.Select(f => new FeeData(f.Name, f.AmountVnd, f.Unit, f.Note, f.LaterAmountVnd, f.LaterFrom, f.CapVnd))],
         [.. v.Steps.Select(s => new StepData(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
         [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))], v.ClockBasis, [.. v.Conditions]);
 
@@ -147,7 +147,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         CreatedAt = clock.GetUtcNow(),
         CreatedBy = by,
         Documents = [.. (v.Documents ?? []).Select(d => new StoredDocument { Name = d.Name, DocumentType = d.DocumentType, Originals = d.Originals, Copies = d.Copies, Required = d.Required, Note = d.Note })],
-        Fees = [.. (v.Fees ?? []).Select(f => new StoredFee { Name = f.Name, AmountVnd = f.AmountVnd, Unit = f.Unit, Note = f.Note })],
+        Fees = [.. (v.Fees ?? []).Select(f => new StoredFee { Name = f.Name, AmountVnd = f.AmountVnd, Unit = f.Unit, Note = f.Note, LaterAmountVnd = f.LaterAmountVnd, LaterFrom = f.LaterFrom, CapVnd = f.CapVnd })],
         Steps = [.. (v.Steps ?? []).Select(s => new StoredStep { Name = s.Name, Role = s.Role, Agency = s.Agency, AllottedHours = s.AllottedHours, Profile = s.Profile })],
         FormFields = [.. (v.FormFields ?? []).Select(f => new StoredFormField { Key = f.Key, Label = f.Label, Source = f.Source, Required = f.Required })],
     };

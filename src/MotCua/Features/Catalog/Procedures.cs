@@ -81,7 +81,7 @@ public sealed class StoredVersion
         ClockPolicy = ClockPolicy, ClockBasis = ClockBasis, Receiving = Receiving, AcceptingOffices = [.. AcceptingOffices], Verified = Verified, Source = Source,
         Conditions = [.. Conditions],
         Documents = [.. Documents.Select(d => new RequiredDocument(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
-        Fees = [.. Fees.Select(f => new Fee(f.Name, f.AmountVnd, f.Unit, f.Note))],
+        Fees = [.. Fees.Select(f => new Fee(f.Name, f.AmountVnd, f.Unit, f.Note, f.LaterAmountVnd, f.LaterFrom, f.CapVnd))],
         Steps = [.. Steps.Select(s => new ProcessStep(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
         FormFields = [.. FormFields.Select(f => new FormField(f.Key, f.Label, f.Source, f.Required))],
     };
@@ -115,6 +115,12 @@ public sealed class StoredFee
     public string Unit { get; set; } = "hồ sơ";
 
     public string? Note { get; set; }
+
+    public decimal? LaterAmountVnd { get; set; }
+
+    public int? LaterFrom { get; set; }
+
+    public decimal? CapVnd { get; set; }
 }
 
 /// <summary>The stored shape of <see cref="ProcessStep"/>.</summary>

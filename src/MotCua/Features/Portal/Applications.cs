@@ -47,7 +47,7 @@ public sealed record MyDossier(
 /// </summary>
 public sealed partial class Applications(
     AppDbContext db, CatalogReader catalog, UnitTree units, CitizenRecords records, CitizenIntake citizens, DocumentStore documents, DossierStore dossiers,
-    DossierReader reader, TimeProvider clock)
+    DossierReader reader, TimeProvider clock) : ICitizenDossiers
 {
     public const int MaxAnswers = 60;
     public const int MaxAnswerLength = 2000;
@@ -87,9 +87,7 @@ public sealed partial class Applications(
         await using (var tx = await WriteTransaction.BeginAsync(db, ct))
         {
             db.Add(application);
-            Outbox.ToCitizen(db, new CitizenContact(me.IdNumber, answers.GetValueOrDefault("applicant.email"), null), $"{application.Reference}/submitted",
-                $"Đã gửi hồ sơ trực tuyến {application.Reference}",
-                $"Hồ sơ \"{version.Name}\" đã được gửi đến {office.Name}. Cán bộ Một cửa sẽ kiểm tra và thông báo tiếp nhận hoặc yêu cầu bổ sung.", null, now);
+            TellSubmitted(application, office, now);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -149,15 +147,29 @@ public sealed partial class Applications(
         return new SubmittedApplication(draft.Reference, EnumNames.Of(draft.Status));
     }
 
-    /// <summary>Submits the caller's draft as it now stands (checked in full).</summary>
-    public async Task<Result<SubmittedApplication>> SubmitDraftAsync(string reference, ApplicationRequest request, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>
+    /// Submits the caller's draft as it was saved, with what <paramref name="request"/> gives instead (checked in
+    /// full). A draft sent already answers its status: sending twice sends once.
+    /// </summary>
+    public async Task<Result<SubmittedApplication>> SubmitDraftAsync(string reference, ApplicationRequest? request, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var me = Me(user);
-        var draft = await db.Set<OnlineApplication>().FirstOrDefaultAsync(a => a.Reference == reference && a.AccountId == me.AccountId && a.Status == ApplicationStatus.Draft, ct);
+        var draft = await db.Set<OnlineApplication>().FirstOrDefaultAsync(a => a.Reference == reference && a.AccountId == me.AccountId, ct);
         if (draft is null)
         {
             return Failure.NotFound();
         }
+
+        if (draft.Status != ApplicationStatus.Draft)
+        {
+            return new SubmittedApplication(draft.Reference, EnumNames.Of(draft.Status));
+        }
+
+        // What the request leaves out is the draft's as saved.
+        request = new ApplicationRequest(
+            request?.ProcedureCode ?? draft.ProcedureCode, request?.Office ?? draft.OfficeCode,
+            request?.Answers ?? draft.Answers.ToDictionary(p => p.Key, p => (string?)p.Value),
+            request?.Documents ?? [.. draft.Documents.Select(d => new DocumentRef(d.DocumentType, d.DocumentId))]);
 
         var checkedRequest = await CheckAsync(request, me, forDraft: false, ct);
         if (checkedRequest.Failure is { } failure)
@@ -170,6 +182,7 @@ public sealed partial class Applications(
         (draft.ProcedureCode, draft.ProcedureName, draft.OfficeId, draft.OfficeCode) = (version.Code, version.Name, office.Id, office.Code);
         (draft.Answers, draft.Documents, draft.SubmittedAt, draft.FirstSubmittedAt) = (answers, attached, now, now);
         draft.MoveTo(ApplicationStatus.Submitted, now, "submitted");
+        TellSubmitted(draft, office, now);
         if (await SaveAndObserveAsync(me.IdNumber, answers, ct) is { } conflict)
         {
             return conflict;
@@ -210,6 +223,18 @@ public sealed partial class Applications(
         items.AddRange(received.Values.Where(d => !online.Contains(d.Code))
             .Select(d => new MyDossierItem(d.Code, d.Code, d.ProcedureCode, d.ProcedureName, DossierReader.Status(d.Status), Vn(d.ReceivedAt), Vn(d.DueAt), d.Channel == DossierChannel.Online)));
         return [.. items.OrderByDescending(i => i.At)];
+    }
+
+    public async Task<CitizenDossierRef?> FindAsync(string reference, ClaimsPrincipal citizen, CancellationToken ct = default)
+    {
+        var me = Me(citizen);
+        reference = reference.Trim().ToUpperInvariant();
+        if (await db.Set<OnlineApplication>().AsNoTracking().FirstOrDefaultAsync(a => a.AccountId == me.AccountId && (a.Reference == reference || a.DossierCode == reference), ct) is { } application)
+        {
+            return new CitizenDossierRef(application.Reference, application.DossierCode);
+        }
+
+        return await OwnDossierAsync(reference, me, ct) ? new CitizenDossierRef(reference, reference) : null;
     }
 
     /// <summary>One of the caller's dossiers, by its reference or its code; null for anything that is not theirs.</summary>
@@ -315,6 +340,12 @@ public sealed partial class Applications(
         application.MoveTo(ApplicationStatus.Submitted, now, "supplemented");
         return await SaveAndObserveAsync(me.IdNumber, answers, ct);
     }
+
+    /// <summary>The message that the application went to the office (in the portal, and by e-mail when the form gives one).</summary>
+    private void TellSubmitted(OnlineApplication application, UnitInfo office, DateTimeOffset now) =>
+        Outbox.ToCitizen(db, new CitizenContact(application.IdNumber, application.Answers.GetValueOrDefault("applicant.email"), null), $"{application.Reference}/submitted",
+            $"Đã gửi hồ sơ trực tuyến {application.Reference}",
+            $"Hồ sơ \"{application.ProcedureName}\" đã được gửi đến {office.Name}. Cán bộ Một cửa sẽ kiểm tra và thông báo tiếp nhận hoặc yêu cầu bổ sung.", null, now);
 
     /// <summary>The application's change and what it tells the citizen's store: one transaction, all or nothing.</summary>
     private async Task<Failure?> SaveAndObserveAsync(string idNumber, Dictionary<string, string> answers, CancellationToken ct)

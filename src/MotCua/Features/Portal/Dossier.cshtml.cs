@@ -46,7 +46,7 @@ public sealed class DossierModel(
             return NotFound();
         }
 
-        var result = await applications.SubmitDraftAsync(View.Reference, AsRequest(View), User, ct);
+        var result = await applications.SubmitDraftAsync(View.Reference, null, User, ct);
         if (result.Failure is { } failure)
         {
             failure.AddTo(ModelState);
@@ -123,9 +123,6 @@ public sealed class DossierModel(
 
         return File(content, "application/pdf", $"ket-qua-{View.Code}.pdf");
     }
-
-    private static ApplicationRequest AsRequest(MyDossier d) =>
-        new(d.ProcedureCode, d.OfficeCode, d.Answers.ToDictionary(p => p.Key, p => (string?)p.Value), [.. d.Documents.Select(x => (DocumentRef?)new DocumentRef(x.DocumentType, x.DocumentId))]);
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {

@@ -4,6 +4,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Notifications.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Files;
@@ -25,6 +26,8 @@ public sealed record AccessItem(DateTimeOffset At, string Unit, string Account, 
 
 public sealed record AccessLog(IReadOnlyList<AccessItem> Items);
 
+public sealed record MessageList(IReadOnlyList<CitizenMessage> Items);
+
 /// <summary>
 /// The portal's API: the citizen's own data, applications and access log (citizen tokens only; a staff token gets
 /// 403), and the office's online intake (staff at the counter).
@@ -42,6 +45,12 @@ internal static class PortalApi
         api.MapPost("/dossiers/{reference}/withdraw", Withdraw).WithSummary("Withdraw an application the office has not yet received");
         api.MapPost("/dossiers/{reference}/supplement", Supplement).WithSummary("Complete what the office asked for: answers and documents; the application goes back to the office");
         api.MapPost("/documents", Upload).DisableAntiforgery().WithSummary("Store a file (PDF, PNG, JPEG) in the caller's document store, multipart 'file' and optional 'documentType'");
+        api.MapPost("/drafts", SaveDraft).WithSummary("Save an application to finish later: nothing is required yet; 201 with its reference and status 'draft'");
+        api.MapPut("/drafts/{reference}", SaveDraft).WithSummary("Save the caller's draft again (404 for anyone else's or one already sent)");
+        api.MapPost("/drafts/{reference}/submit", SubmitDraft).WithSummary("Send the caller's draft as it stands now (checked in full, as a submission is); sending it again answers its status");
+        api.MapGet("/messages", async (ClaimsPrincipal user, CitizenMessages messages, CancellationToken ct) =>
+                TypedResults.Ok(new MessageList([.. (await messages.ForAsync(Applications.Me(user).IdNumber, 100, ct)).Select(m => m with { At = VietnamTime.ToVietnam(m.At) })])))
+            .WithSummary("The messages MotCua wrote to the caller (the in-app copy of e-mails and texts), newest first");
         api.MapGet("/access-log", ReadLog).WithSummary("Who read the caller's data: every staff read, with the unit, the person, the purpose and the time");
 
         var staff = app.MapGroup("/api/online").WithTags("Portal").RequireAuthorization(Policies.Counter);
@@ -83,6 +92,24 @@ internal static class PortalApi
         var key = http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } k ? k.Trim() : null;
         var result = await applications.SubmitAsync(request, user, key, ct);
         return result.Value is { } submitted ? TypedResults.Created($"/api/portal/dossiers/{submitted.Reference}", submitted) : result.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Created<SubmittedApplication>, Ok<SubmittedApplication>, ProblemHttpResult>> SaveDraft(
+        string? reference, ApplicationRequest request, ClaimsPrincipal user, Applications applications, CancellationToken ct)
+    {
+        var result = await applications.SaveDraftAsync(reference, request, user, ct);
+        if (result.Value is not { } draft)
+        {
+            return result.Failure!.ToProblem();
+        }
+
+        return reference is null ? TypedResults.Created($"/api/portal/dossiers/{draft.Reference}", draft) : TypedResults.Ok(draft);
+    }
+
+    private static async Task<Results<Ok<SubmittedApplication>, ProblemHttpResult>> SubmitDraft(string reference, ApplicationRequest? request, ClaimsPrincipal user, Applications applications, CancellationToken ct)
+    {
+        var result = await applications.SubmitDraftAsync(reference, request, user, ct);
+        return result.Value is { } submitted ? TypedResults.Ok(submitted) : result.Failure!.ToProblem();
     }
 
     private static async Task<Results<Ok<MyDossier>, NotFound>> Read(string reference, ClaimsPrincipal user, Applications applications, CancellationToken ct) =>

@@ -14,6 +14,7 @@ public static class PortalModule
         services.AddScoped<OnlineIntake>();
         services.AddScoped<Uploads>();
         services.AddScoped<IOnlineWaiting>(s => s.GetRequiredService<OnlineIntake>());
+        services.AddScoped<ICitizenDossiers>(s => s.GetRequiredService<Applications>());
         services.AddScoped<IHandlesCommitted<DossierResultReady>, ElectronicResult>();
         services.AddSingleton<PdfSigner>();
         services.AddOptions<SigningOptions>().BindConfiguration(SigningOptions.Section);

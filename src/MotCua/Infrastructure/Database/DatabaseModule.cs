@@ -22,6 +22,8 @@ public static class DatabaseModule
         }
 
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCheckpoints>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteWriteGate>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCommandGate>();
         services.AddRecurringJob<SqliteCheckpointJob>(SqliteCheckpointJob.Schedule);
         services.AddSingleton<WriteBatch>();
         services.AddScoped<Events.DomainEvents>();

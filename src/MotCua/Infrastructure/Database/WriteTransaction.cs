@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MotCua.Infrastructure.Database;
@@ -12,9 +10,8 @@ namespace MotCua.Infrastructure.Database;
 /// </summary>
 public sealed class WriteTransaction : IAsyncDisposable
 {
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
     private readonly IDbContextTransaction transaction;
-    private readonly SemaphoreSlim? gate;
+    private SemaphoreSlim? gate;
 
     private WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate)
     {
@@ -25,10 +22,9 @@ public sealed class WriteTransaction : IAsyncDisposable
     public static async Task<WriteTransaction> BeginAsync(AppDbContext db, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        SemaphoreSlim? gate = null;
-        if (db.Database.IsSqlite())
+        var gate = SqliteWriteGate.For(db);
+        if (gate is not null)
         {
-            gate = Gates.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
             await gate.WaitAsync(ct);
         }
 
@@ -43,13 +39,24 @@ public sealed class WriteTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken ct = default) => transaction.CommitAsync(ct);
+    /// <summary>Commits and lets the next writer in at once: what runs after the commit (its handlers, a later save) queues like any other writer.</summary>
+    public async Task CommitAsync(CancellationToken ct = default)
+    {
+        await transaction.CommitAsync(ct);
+        Release();
+    }
 
-    public Task RollbackAsync(CancellationToken ct = default) => transaction.RollbackAsync(ct);
+    public async Task RollbackAsync(CancellationToken ct = default)
+    {
+        await transaction.RollbackAsync(ct);
+        Release();
+    }
 
     public async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync();
-        gate?.Release();
+        Release();
     }
+
+    private void Release() => Interlocked.Exchange(ref gate, null)?.Release();
 }

@@ -44,10 +44,14 @@ public static class WebShellModule
         services.AddRazorPages(o =>
             {
                 o.RootDirectory = "/Features";
-                // Every page is staff's, but the citizen's portal (its own policy) and the public pages ([AllowAnonymous]).
+                // Every page is staff's, but the citizen's (the portal's folder, and a capability's page that declares the
+                // citizen policy itself) and the public pages ([AllowAnonymous]).
                 o.Conventions.AddFolderApplicationModelConvention("/", page =>
                 {
-                    if (!page.ViewEnginePath.StartsWith("/Portal/", StringComparison.Ordinal))
+                    var citizens = page.ViewEnginePath.StartsWith("/Portal/", StringComparison.Ordinal)
+                        || page.ModelType?.GetCustomAttributes(typeof(Microsoft.AspNetCore.Authorization.AuthorizeAttribute), true)
+                            .OfType<Microsoft.AspNetCore.Authorization.AuthorizeAttribute>().Any(a => a.Policy == Features.Accounts.Contracts.Policies.Citizen) == true;
+                    if (!citizens)
                     {
                         page.EndpointMetadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Features.Accounts.Contracts.Policies.Staff));
                     }

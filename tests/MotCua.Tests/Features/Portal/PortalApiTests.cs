@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MotCua.Infrastructure.Database;
 using MotCua.Tests.Features.Workflow;
 
@@ -159,6 +160,53 @@ public sealed class PortalApiTests
         using var response = await client.PostAsync("/api/portal/documents", form);
         Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("documentId").GetGuid();
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_draft_is_saved_unfinished_kept_from_others_sent_once_and_the_messages_say_so(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var an = await app.ClientForAsync(An);
+            using var saved = await an.PostAsJsonAsync("/api/portal/drafts", new { procedureCode = "2.000815", office = DaiMo, answers = new Dictionary<string, string> { ["applicant.phone"] = "0912 000 111" } });
+            Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+            var reference = (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("reference").GetString()!;
+            Assert.Equal("draft", (await GetJsonAsync(app, An, $"/api/portal/dossiers/{reference}")).GetProperty("status").GetString());
+
+            // Someone else's draft is not there for them, whatever they try.
+            using var binh = await app.ClientForAsync(Binh);
+            Assert.Equal(HttpStatusCode.NotFound, (await binh.GetAsync($"/api/portal/dossiers/{reference}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await binh.PutAsJsonAsync($"/api/portal/drafts/{reference}", new { procedureCode = "2.000815", office = DaiMo })).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await binh.PostAsJsonAsync($"/api/portal/drafts/{reference}/submit", new { })).StatusCode);
+
+            // A bad value is named even in a draft; a good one is kept.
+            using var bad = await an.PutAsJsonAsync($"/api/portal/drafts/{reference}", new { procedureCode = "2.000815", office = DaiMo, answers = new Dictionary<string, string> { ["applicant.phone"] = "gọi tôi" } });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+            Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("answers.applicant.phone", out _));
+            using var again = await an.PutAsJsonAsync($"/api/portal/drafts/{reference}", new { procedureCode = "2.000815", office = DaiMo, answers = new Dictionary<string, string> { ["applicant.phone"] = "0912 000 222" } });
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+            // Sent as saved, twice: one application, submitted once.
+            using var sent = await an.PostAsJsonAsync($"/api/portal/drafts/{reference}/submit", new { });
+            Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+            Assert.Equal("submitted", (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+            using var twice = await an.PostAsync($"/api/portal/drafts/{reference}/submit", null);
+            Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+            var application = await GetJsonAsync(app, An, $"/api/portal/dossiers/{reference}");
+            Assert.Equal("0912 000 222", application.GetProperty("answers").GetProperty("applicant.phone").GetString());
+            Assert.Equal(1, application.GetProperty("history").EnumerateArray().Count(h => h.GetProperty("action").GetString() == "submitted"));
+            Assert.Equal(HttpStatusCode.NotFound, (await an.PutAsJsonAsync($"/api/portal/drafts/{reference}", new { procedureCode = "2.000815", office = DaiMo })).StatusCode);
+
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<MotCua.Features.Notifications.OutboxDispatcher>().DispatchOnceAsync();
+            }
+
+            var messages = (await GetJsonAsync(app, An, "/api/portal/messages")).GetProperty("items").EnumerateArray().ToList();
+            Assert.Contains(messages, m => m.GetProperty("title").GetString()!.Contains(reference, StringComparison.Ordinal));
+            Assert.DoesNotContain((await GetJsonAsync(app, Binh, "/api/portal/messages")).GetProperty("items").EnumerateArray(), m => m.GetProperty("title").GetString()!.Contains(reference, StringComparison.Ordinal));
+        });
     }
 
     [SkippableTheory]

@@ -21,7 +21,7 @@ public sealed record ProcedureData(string Code, IReadOnlyList<VersionData> Versi
 public sealed record DocumentData(string Name, string DocumentType, int Originals, int Copies, bool Required = true, string? Note = null);
 
 /// <summary>A fee of a procedure version; <paramref name="AmountVnd"/> is null where the provincial council sets the amount and the catalog does not hold it yet.</summary>
-public sealed record FeeData(string Name, decimal? AmountVnd, string Unit = "hồ sơ", string? Note = null)
+public sealed record FeeData(string Name, decimal? AmountVnd, string Unit = "hồ sơ", string? Note = null, decimal? LaterAmountVnd = null, int? LaterFrom = null, decimal? CapVnd = null)
 {
     /// <summary>The amount as people read it (see <see cref="Fee.AmountText"/>).</summary>
     [JsonIgnore]
@@ -151,6 +151,11 @@ public sealed record VersionData(
 
         for (var i = 0; i < (Fees?.Count ?? 0); i++)
         {
+            if (Fees![i] is { LaterFrom: < 2 } or { LaterAmountVnd: < 0 } or { CapVnd: < 0 } || (Fees[i].LaterFrom is null) != (Fees[i].LaterAmountVnd is null))
+            {
+                Add($"fees[{i}].laterFrom", Texts.Get("Catalog.FeeTiers"));
+            }
+
             if (Fees![i].AmountVnd is < 0)
             {
                 Add($"fees[{i}].amountVnd", Texts.Get("Catalog.FeeNegative"));

@@ -73,8 +73,26 @@ public sealed record RequiredDocument(string Name, string DocumentType, int Orig
 }
 
 /// <summary>A fee; <see cref="Unit"/> says per what (<c>hồ sơ</c>, <c>trang</c>, <c>bản</c>…).</summary>
-public sealed record Fee(string Name, decimal? AmountVnd, string Unit, string? Note)
+/// <summary>
+/// A fee or charge of a procedure: <see cref="AmountVnd"/> per <see cref="Unit"/>; from unit number
+/// <see cref="LaterFrom"/> on, <see cref="LaterAmountVnd"/> each instead; at most <see cref="CapVnd"/> in all (for
+/// example certification: 2,000 đồng a page, 1,000 from the third, at most 200,000 a copy).
+/// </summary>
+public sealed record Fee(string Name, decimal? AmountVnd, string Unit, string? Note, decimal? LaterAmountVnd = null, int? LaterFrom = null, decimal? CapVnd = null)
 {
+    /// <summary>What <paramref name="units"/> units cost; null when the catalog does not hold the amount.</summary>
+    public decimal? For(int units)
+    {
+        if (AmountVnd is not { } amount)
+        {
+            return null;
+        }
+
+        var first = LaterFrom is { } from && LaterAmountVnd is not null ? Math.Min(units, from - 1) : units;
+        var total = (amount * first) + ((LaterAmountVnd ?? 0) * (units - first));
+        return CapVnd is { } cap ? Math.Min(total, cap) : total;
+    }
+
     /// <summary>The amount as people read it: free, the amount per unit, or set by the provincial council.</summary>
     public string AmountText => TextOf(AmountVnd, Unit);
 

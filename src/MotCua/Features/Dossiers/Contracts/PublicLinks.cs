@@ -8,12 +8,18 @@ public sealed class PublicLinks(IOptions<AppOptions> options)
     /// <summary>The tracking page of a dossier, with its key (what the receipt's QR code and the citizen's messages carry).</summary>
     public string Track(string code, string key) =>
         new Uri(options.Value.PublicUrl, "/tra-cuu/" + Uri.EscapeDataString(code) + "?key=" + Uri.EscapeDataString(TrackingKeys.Display(key))).ToString();
+
+    /// <summary>An address of this MotCua on its public address; an absolute <paramref name="pathOrUrl"/> stays as it is.</summary>
+    public Uri Absolute(string pathOrUrl) => new(options.Value.PublicUrl, pathOrUrl);
 }
 
 /// <summary>The staff's pages of a dossier, relative, with the code escaped once here.</summary>
 public static class DossierLinks
 {
     public static string Page(string code) => "/Workflow/Dossier/" + Uri.EscapeDataString(code);
+
+    /// <summary>The dossier's fees and payments (the Payments capability's page).</summary>
+    public static string Fees(string code) => "/Payments/Dossier/" + Uri.EscapeDataString(code);
 
     public static string Return(string code) => "/Dossiers/Return?code=" + Uri.EscapeDataString(code);
 

@@ -18,3 +18,12 @@ public interface IOnlineWaiting
 
     Task<int> CountWaitingAsync(ClaimsPrincipal user, CancellationToken ct = default);
 }
+
+/// <summary>What a citizen's reference leads to: their online application's reference and, once received, the dossier's code.</summary>
+public sealed record CitizenDossierRef(string Reference, string? DossierCode);
+
+/// <summary>The caller's own application or dossier behind a reference (the portal's reference or a dossier code); null for anything that is not theirs.</summary>
+public interface ICitizenDossiers
+{
+    Task<CitizenDossierRef?> FindAsync(string reference, ClaimsPrincipal citizen, CancellationToken ct = default);
+}

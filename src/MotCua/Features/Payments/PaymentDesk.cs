@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Dossiers.Contracts;
+using MotCua.Features.Notifications.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
+
+namespace MotCua.Features.Payments;
+
+/// <summary>A gateway's word on a payment: paid or not, whether that is final, its codes.</summary>
+public sealed record GatewayAnswer(bool Paid, bool Final, string ResponseCode, decimal Amount, string? TransactionNo, string? BankCode);
+
+/// <summary>A payment gateway (VNPay, the national payment platform): the port every provider's adapter fills.</summary>
+public interface IPaymentGateway
+{
+    /// <summary><c>vnpay</c>, <c>paygov</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>Whether it is configured (its terminal and secret); an unconfigured gateway takes no payment.</summary>
+    bool Ready { get; }
+
+    /// <summary>Where the citizen goes to pay <paramref name="payment"/>, coming back to <paramref name="returnUrl"/>.</summary>
+    string PayUrl(Payment payment, string orderInfo, string? clientIp, Uri returnUrl);
+
+    /// <summary>Asks the gateway how a payment left pending ended; null when it cannot be reached or does not know yet.</summary>
+    Task<GatewayAnswer?> QueryAsync(Payment payment, CancellationToken ct = default);
+
+    /// <summary>Refunds a paid payment in full; true when the gateway accepted.</summary>
+    Task<bool> RefundAsync(Payment payment, string by, CancellationToken ct = default);
+}
+
+/// <summary>How a gateway's notification ended: each has the answer the gateway's protocol defines for it.</summary>
+public enum SettleOutcome
+{
+    Settled,
+    UnknownOrder,
+    WrongAmount,
+    AlreadySettled,
+}
+
+/// <summary>
+/// Takes the payments of dossiers' fees: cash recorded by the officer, or an attempt through a gateway that only the
+/// gateway's server-to-server notification (or its answer to a query) settles. Settling is one transaction (the
+/// payment, its fees, the receipt's number and the message to the citizen) and happens once: a replay finds it settled.
+/// </summary>
+public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fees, IEnumerable<IPaymentGateway> gateways, PublicLinks links, TimeProvider clock)
+{
+
+    /// <summary>Starts an online payment of what is due: the address to send the citizen to.</summary>
+    public async Task<Result<string>> StartOnlineAsync(DossierRow dossier, string? provider, string payer, string? clientIp, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        if (gateways.FirstOrDefault(g => g.Provider == provider?.Trim()) is not { Ready: true } gateway)
+        {
+            return Failure.Invalid("provider", Texts.Get("Payments.UnknownProvider", string.Join(", ", gateways.Where(g => g.Ready).Select(g => g.Provider))));
+        }
+
+        var (lines, _) = await fees.LinesAsync(dossier, ct);
+        var due = lines.Where(l => l.Status == FeeStatus.Due).ToList();
+        if (due.Sum(l => l.Amount) is var amount && amount <= 0)
+        {
+            return Failure.Conflict(Texts.Get("Payments.NothingDue"), Texts.Get("Payments.NothingDueTitle"));
+        }
+
+        var now = clock.GetUtcNow();
+        var payment = new Payment
+        {
+            DossierId = dossier.Id, DossierCode = dossier.Code, OfficeCode = dossier.OfficeCode, Provider = gateway.Provider, TxnRef = Guid.NewGuid().ToString("N").ToUpperInvariant(),
+            Amount = amount, Status = PaymentStatus.Pending, CreatedAt = now, ExpiresAt = now.AddMinutes(15), RecordedBy = payer, PayerName = dossier.ApplicantName,
+        };
+        db.Add(payment);
+        due.ForEach(l => l.PaymentId = payment.Id);
+        await db.SaveChangesAsync(ct);
+        return gateway.PayUrl(payment, $"Le phi ho so {dossier.Code}", clientIp, links.Absolute($"/payments/{gateway.Provider}/return"));
+    }
+
+    /// <summary>
+    /// The officer records what is due as paid in cash at the counter: settled at once, with its receipt. The due fees
+    /// are claimed with one conditional update, so two clicks at once record one payment (the other finds nothing due).
+    /// </summary>
+    public async Task<Result<Payment>> RecordCashAsync(DossierRow dossier, ClaimsPrincipal officer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(dossier);
+        await fees.LinesAsync(dossier, ct);
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7();
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var claimed = await db.Set<DossierFee>().Where(f => f.DossierId == dossier.Id && f.Status == FeeStatus.Due && f.Amount > 0)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, id), ct);
+        if (claimed == 0)
+        {
+            return Failure.Conflict(Texts.Get("Payments.NothingDue"), Texts.Get("Payments.NothingDueTitle"));
+        }
+
+        var payment = new Payment
+        {
+            Id = id, DossierId = dossier.Id, DossierCode = dossier.Code, OfficeCode = dossier.OfficeCode, Provider = "cash", TxnRef = "CASH" + id.ToString("N")[..20].ToUpperInvariant(),
+            Amount = await db.Set<DossierFee>().Where(f => f.PaymentId == id).SumAsync(f => f.Amount, ct), Status = PaymentStatus.Paid, CreatedAt = now, SettledAt = now,
+            ResponseCode = "00", RecordedBy = officer.Identity?.Name, PayerName = dossier.ApplicantName,
+            ReceiptNumber = await NextReceiptAsync(dossier.OfficeCode, VietnamTime.ToVietnam(now).Year, ct),
+        };
+        db.Add(payment);
+        await TellCitizenAsync(payment, now, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return payment;
+    }
+
+    /// <summary>
+    /// Applies the gateway's answer to the attempt <paramref name="txnRef"/>, in the order the gateway's protocol checks
+    /// (the checksum is the adapter's): the order, the amount, already settled, then the outcome. The payment moves from
+    /// pending with one conditional update, so of two notifications at once one settles it and the other finds it settled.
+    /// </summary>
+    public async Task<(SettleOutcome Outcome, Payment? Payment)> SettleAsync(string txnRef, GatewayAnswer answer, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.TxnRef == txnRef, ct);
+        if (payment is null)
+        {
+            return (SettleOutcome.UnknownOrder, null);
+        }
+
+        if (payment.Amount != answer.Amount)
+        {
+            return (SettleOutcome.WrongAmount, payment);
+        }
+
+        if (payment.Status != PaymentStatus.Pending)
+        {
+            return (SettleOutcome.AlreadySettled, payment);
+        }
+
+        var now = clock.GetUtcNow();
+        var status = answer.Paid ? PaymentStatus.Paid : PaymentStatus.Failed;
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var won = await db.Set<Payment>().Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Pending).ExecuteUpdateAsync(s => s
+            .SetProperty(p => p.Status, status).SetProperty(p => p.SettledAt, now).SetProperty(p => p.ResponseCode, answer.ResponseCode)
+            .SetProperty(p => p.TransactionNo, answer.TransactionNo).SetProperty(p => p.BankCode, answer.BankCode).SetProperty(p => p.Version, p => p.Version + 1), ct);
+        if (won == 0)
+        {
+            return (SettleOutcome.AlreadySettled, payment);
+        }
+
+        (payment.Status, payment.SettledAt, payment.ResponseCode, payment.TransactionNo, payment.BankCode) = (status, now, answer.ResponseCode, answer.TransactionNo, answer.BankCode);
+        if (answer.Paid)
+        {
+            payment.ReceiptNumber = await NextReceiptAsync(payment.OfficeCode, VietnamTime.ToVietnam(now).Year, ct);
+            var receipt = payment.ReceiptNumber;
+            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceiptNumber, receipt), ct);
+            // What is still due is paid by it (a fee paid meanwhile at the counter stays with that payment: this one is then to refund).
+            await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due)
+                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, payment.Id), ct);
+            await TellCitizenAsync(payment, now, ct);
+            await db.SaveChangesAsync(ct);
+        }
+        else
+        {
+            await db.Set<DossierFee>().Where(f => f.PaymentId == payment.Id && f.Status == FeeStatus.Due).ExecuteUpdateAsync(s => s.SetProperty(f => f.PaymentId, (Guid?)null), ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return (SettleOutcome.Settled, payment);
+    }
+
+    private async Task TellCitizenAsync(Payment payment, DateTimeOffset now, CancellationToken ct)
+    {
+        if (await dossiers.Rows.Where(d => d.Id == payment.DossierId).Select(d => new { d.ApplicantIdNumber, d.ApplicantEmail }).FirstOrDefaultAsync(ct) is { } contact)
+        {
+            Outbox.ToCitizen(db, new CitizenContact(contact.ApplicantIdNumber, contact.ApplicantEmail, null), $"{payment.TxnRef}/paid",
+                $"Đã nhận thanh toán hồ sơ {payment.DossierCode}",
+                string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Đã nhận {payment.Amount:N0} đồng phí, lệ phí hồ sơ {payment.DossierCode}. Biên lai số {payment.ReceiptNumber}."), null, now);
+        }
+    }
+
+    private async Task<string> NextReceiptAsync(string officeCode, int year, CancellationToken ct)
+    {
+        var next = (await db.Database.SqlQuery<int>($"""
+            INSERT INTO payments_receipt_sequence ("OfficeCode", "Year", "Last") VALUES ({officeCode}, {year}, 1)
+            ON CONFLICT ("OfficeCode", "Year") DO UPDATE SET "Last" = payments_receipt_sequence."Last" + 1
+            RETURNING "Last" AS "Value"
+            """).ToListAsync(ct)).Single();
+        return string.Create(CultureInfo.InvariantCulture, $"{officeCode}-{year}-{next:000000}");
+    }
+}

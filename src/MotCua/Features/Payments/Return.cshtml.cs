@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Payments.VnPay;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Payments;
+
+/// <summary>
+/// Where the gateway sends the citizen back. It shows what MotCua recorded from the gateway's IPN, never what the
+/// address says: a forged "success" changes nothing, and a payment whose IPN has not arrived yet reads as waiting.
+/// </summary>
+[AllowAnonymous]
+public sealed class ReturnModel(VnPayGateway vnpay, AppDbContext db) : PageModel
+{
+    [FromRoute]
+    public string Provider { get; set; } = "";
+
+    public bool Verified { get; private set; }
+
+    public Payment? Payment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        if (Provider != vnpay.Provider)
+        {
+            return NotFound();
+        }
+
+        var query = Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
+        Verified = vnpay.Verify(query);
+        if (Verified && query.FirstOrDefault(q => q.Key == "vnp_TxnRef").Value is { Length: > 0 } txnRef)
+        {
+            Payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.TxnRef == txnRef, ct);
+        }
+
+        return Page();
+    }
+}
