@@ -45,11 +45,14 @@ public static class LoadScenarios
             case "portal":
                 await PortalScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--citizens", 1_000_000), Option(args, "--dossiers", 1_000_000), requests, concurrency);
                 return 0;
+            case "payments":
+                await PaymentsScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--dossiers", 1_000_000), requests, concurrency);
+                return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N]; [--requests N] [--concurrency N]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N]; [--requests N] [--concurrency N]");
                 return 2;
         }
     }

@@ -24,8 +24,16 @@ public class Browser : IAsyncLifetime
     protected Browser(IDictionary<string, string?>? extra)
     {
         Mail = SimpleSmtpServer.Start();
+        // A port known before the start, so that the app's public address (where the sandbox gateway sends its IPN) is its own.
+        using (var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
         var settings = new Dictionary<string, string?>
         {
+            ["App:PublicUrl"] = $"http://127.0.0.1:{port}",
             ["Smtp:Host"] = "127.0.0.1", ["Smtp:Port"] = Mail.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             // The journeys see the app as its users do: the dispatcher delivers in the background, as in production.
             ["Smtp:Security"] = "none", ["Notifications:PollEvery"] = "00:00:00.500", ["Notifications:DispatchEnabled"] = "true",
@@ -38,6 +46,8 @@ public class Browser : IAsyncLifetime
 
         App = TestApp.WithSettings(settings);
     }
+
+    private readonly int port;
 
     public TestApp App { get; }
 
@@ -57,7 +67,7 @@ public class Browser : IAsyncLifetime
             throw new InvalidOperationException($"{ChromiumPath} is missing: apt-get install -y chromium chromium-driver (test.sh does this).");
         }
 
-        App.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        App.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         await App.InitializeAsync();
         playwright = await Playwright.CreateAsync();
         Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

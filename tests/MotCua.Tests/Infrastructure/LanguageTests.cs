@@ -107,7 +107,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         data.UnionWith(await StoredTextAsync()); // the new dossier's history
         var pages = app.Services.GetRequiredService<IActionDescriptorCollectionProvider>().ActionDescriptors.Items.OfType<PageActionDescriptor>()
             .Select(p => p.AttributeRouteInfo?.Template ?? "").Where(t => !t.Contains('{', StringComparison.Ordinal) && !t.StartsWith("Error", StringComparison.Ordinal))
-            .Select(t => "/" + t).Distinct().Append($"/Workflow/Dossier/{code}").Append($"/Dossiers/Receipt/{code}").Append($"/Workflow/ControlSlip/{code}").ToList();
+            .Select(t => "/" + t).Distinct().Append($"/Workflow/Dossier/{code}").Append($"/Dossiers/Receipt/{code}").Append($"/Workflow/ControlSlip/{code}").Append($"/Payments/Dossier/{code}").ToList();
         var failures = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         pages.AddRange(["/cong-dan/nop/2.000815", "/cong-dan/nop/2.000815?office=001.00.61.H26", "/cong-dan/nop/1.000894", "/cong-dan/nop/1.000894?suitable=no"]); // the citizen's form, before and after choosing the office
@@ -132,7 +132,7 @@ public sealed partial class LanguageTests(TestApp app) : IClassFixture<TestApp>
         }
 
         Assert.True(failures.Count == 0, "Vietnamese on English pages:\n" + string.Join('\n', failures.Distinct()));
-        string[] dossierPages = [$"/Workflow/Dossier/{code}", $"/Dossiers/Receipt/{code}", $"/Workflow/ControlSlip/{code}", "/Intake", "/Queue", "/Reports", "/cong-dan", "/cong-dan/nop/2.000815?office=001.00.61.H26"];
+        string[] dossierPages = [$"/Workflow/Dossier/{code}", $"/Payments/Dossier/{code}", $"/Dossiers/Receipt/{code}", $"/Workflow/ControlSlip/{code}", "/Intake", "/Queue", "/Reports", "/cong-dan", "/cong-dan/nop/2.000815?office=001.00.61.H26"];
         Assert.Empty(dossierPages.Except(seen)); // the pages that matter were read, not skipped
         Assert.True(seen.Count >= 20, $"only {seen.Count} pages were read");
     }

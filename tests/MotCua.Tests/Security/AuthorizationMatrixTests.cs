@@ -176,6 +176,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["PAGE /Portal/AccessLog"] = Rule.Citizen,
         ["PAGE /Payments/CitizenFees"] = Rule.Citizen,
         ["PAGE /Payments/Dossier"] = Rule.Staff,
+        ["PAGE /Payments/Reconciliation"] = Rule.QueueOffice,
         ["PAGE /Payments/Return"] = Rule.Public, // shows what MotCua recorded for a signed gateway answer, nothing personal
         ["PAGE /Payments/VnPay/SandboxPay"] = Rule.Public, // the sandbox gateway's page: refuses an unsigned request
         ["GET /api/portal/me"] = Rule.Citizen,

@@ -35,7 +35,7 @@ public sealed record VersionSummary(DateOnly EffectiveFrom, DateOnly? EffectiveT
 public sealed record ProcedureDetails(
     string Code, string Name, string Field, string FieldName, string Level, int LegalWorkingDays, bool SameDay, string OnlineLevel,
     DateOnly EffectiveFrom, DateOnly? EffectiveTo, string ResultDocument, ClockPolicy ClockPolicy, string? ClockBasis, string Receiving,
-    IReadOnlyList<string> AcceptingOffices, bool Verified, string Source, IReadOnlyList<string> Conditions,
+    IReadOnlyList<string> AcceptingOffices, bool Verified, string Source, IReadOnlyList<string> Conditions, bool PayBeforeProcessing,
     IReadOnlyList<DocumentData> Documents, IReadOnlyList<FeeData> Fees, IReadOnlyList<StepView> Steps, IReadOnlyList<FormFieldData> FormFields,
     IReadOnlyList<VersionSummary> Versions);
 
@@ -85,7 +85,7 @@ internal static class CatalogApi
         var data = CatalogStore.ToData(v);
         return new ProcedureDetails(
             v.Code, v.Name, v.Field, fields.Name(v.Field), v.Level, v.LegalWorkingDays, v.SameDay, v.OnlineLevel,
-            v.EffectiveFrom, EndOf(v), v.ResultDocument, v.ClockPolicy, v.ClockBasis, v.Receiving, v.AcceptingOffices, v.Verified, v.Source, v.Conditions,
+            v.EffectiveFrom, EndOf(v), v.ResultDocument, v.ClockPolicy, v.ClockBasis, v.Receiving, v.AcceptingOffices, v.Verified, v.Source, v.Conditions, v.PayBeforeProcessing,
             data.Documents ?? [], data.Fees ?? [],
             [.. v.Steps.Select(s => new StepView(s.Name, s.Role, s.Agency, s.AllottedHours, Math.Round(s.AllottedHours / 8m, 3)))],
             data.FormFields ?? [],

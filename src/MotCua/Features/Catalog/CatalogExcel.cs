@@ -29,7 +29,7 @@ public static class CatalogExcel
                 ["level"] = r.V.Level, ["legalWorkingDays"] = r.V.LegalWorkingDays, ["sameDay"] = r.V.SameDay,
                 ["resultDocument"] = r.V.ResultDocument, ["onlineLevel"] = r.V.OnlineLevel, ["clockPolicy"] = r.V.ClockPolicy.ToString(), ["clockBasis"] = r.V.ClockBasis,
                 ["receiving"] = r.V.Receiving, ["acceptingOffices"] = string.Join(";", r.V.AcceptingOffices ?? []),
-                ["verified"] = r.V.Verified, ["source"] = r.V.Source, ["conditions"] = string.Join("\n", r.V.Conditions ?? []),
+                ["verified"] = r.V.Verified, ["source"] = r.V.Source, ["conditions"] = string.Join("\n", r.V.Conditions ?? []), ["payBeforeProcessing"] = r.V.PayBeforeProcessing,
             }).ToList(),
             [Documents] = rows.SelectMany(r => (r.V.Documents ?? []).Select(d => new Dictionary<string, object?>
             {
@@ -129,7 +129,8 @@ public static class CatalogExcel
                     Text(r, "receiving"), [.. Text(r, "acceptingOffices").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
                     Parse(Versions, i, r, "verified", ParseBool, false), Text(r, "source"),
                     [.. docs[key]], [.. feeRows[key]], [.. stepRows[key]], [.. fieldRows[key]], Text(r, "clockBasis") is { Length: > 0 } basis ? basis : null,
-                    [.. Text(r, "conditions").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+                    [.. Text(r, "conditions").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
+                    Parse(Versions, i, r, "payBeforeProcessing", ParseBool, false));
                 return (key.Code, version);
             })
             .GroupBy(x => x.Code)

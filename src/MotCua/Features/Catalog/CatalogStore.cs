@@ -122,7 +122,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         [.. v.Documents.Select(d => new DocumentData(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
         [.. v.Fees.Select(f => new FeeData(f.Name, f.AmountVnd, f.Unit, f.Note, f.LaterAmountVnd, f.LaterFrom, f.CapVnd))],
         [.. v.Steps.Select(s => new StepData(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],
-        [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))], v.ClockBasis, [.. v.Conditions]);
+        [.. v.FormFields.Select(f => new FormFieldData(f.Key, f.Label, f.Source, f.Required))], v.ClockBasis, [.. v.Conditions], v.PayBeforeProcessing);
 
     private StoredVersion ToEntity(Procedure procedure, VersionData v, string? by) => new()
     {
@@ -141,6 +141,7 @@ public sealed class CatalogStore(AppDbContext db, CatalogFields fields, IStepPro
         Receiving = v.Receiving,
         AcceptingOffices = [.. v.AcceptingOffices ?? []],
         Conditions = [.. (v.Conditions ?? []).Select(c => c.Trim())],
+        PayBeforeProcessing = v.PayBeforeProcessing,
         Verified = v.Verified,
         Source = v.Source?.Trim() ?? "",
         SearchText = SearchText.Fold($"{procedure.Code} {v.Name} {fields.Name(v.Field, english: false)}"),

@@ -64,7 +64,7 @@ public sealed class NewVersionModel(CatalogReader reader, CatalogStore store, Ca
             Input.EffectiveFrom, Input.Name ?? "", Input.Field ?? "", Input.Level ?? "", Input.LegalWorkingDays, Input.SameDay, Input.ResultDocument,
             Input.OnlineLevel ?? "", Enum.TryParse<ClockPolicy>(Input.ClockPolicy, out var policy) ? policy : ClockPolicy.Resume,
             latest.Receiving, latest.AcceptingOffices, Verified: false, Input.Source, documents, fees, steps, formFields, Input.ClockBasis,
-            [.. (Input.Conditions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]);
+            [.. (Input.Conditions ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)], latest.PayBeforeProcessing);
         if (errors.Count == 0)
         {
             version.Validate("version", fields.Codes, profiles, errors);

@@ -66,6 +66,8 @@ public sealed class StoredVersion
 
     public List<string> Conditions { get; set; } = [];
 
+    public bool PayBeforeProcessing { get; set; }
+
     public List<StoredDocument> Documents { get; set; } = [];
 
     public List<StoredFee> Fees { get; set; } = [];
@@ -79,7 +81,7 @@ public sealed class StoredVersion
         Id = Id, Code = Code, EffectiveFrom = EffectiveFrom, Name = Name, Field = Field, Level = Level,
         LegalWorkingDays = LegalWorkingDays, SameDay = SameDay, ResultDocument = ResultDocument, OnlineLevel = OnlineLevel,
         ClockPolicy = ClockPolicy, ClockBasis = ClockBasis, Receiving = Receiving, AcceptingOffices = [.. AcceptingOffices], Verified = Verified, Source = Source,
-        Conditions = [.. Conditions],
+        Conditions = [.. Conditions], PayBeforeProcessing = PayBeforeProcessing,
         Documents = [.. Documents.Select(d => new RequiredDocument(d.Name, d.DocumentType, d.Originals, d.Copies, d.Required, d.Note))],
         Fees = [.. Fees.Select(f => new Fee(f.Name, f.AmountVnd, f.Unit, f.Note, f.LaterAmountVnd, f.LaterFrom, f.CapVnd))],
         Steps = [.. Steps.Select(s => new ProcessStep(s.Name, s.Role, s.Agency, s.AllottedHours, s.Profile))],

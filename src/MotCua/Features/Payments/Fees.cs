@@ -41,24 +41,17 @@ public sealed class Fees(AppDbContext db, CatalogReader catalog, TimeProvider cl
     {
         ArgumentNullException.ThrowIfNull(dossier);
         var lines = await db.Set<DossierFee>().Where(f => f.DossierId == dossier.Id).OrderBy(f => f.Line).ToListAsync(ct);
-        var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct);
-        var fee = version?.Fees is { Count: > 0 } all ? all[0] : null;
-        if (lines.Count > 0 || fee is null)
+        if (lines.Count > 0)
         {
-            return (lines, fee is { AmountVnd: null });
+            return (lines, false);
         }
 
-        if (fee.For(1) is not { } amount)
+        var added = await AddAsync(dossier.Id, dossier.Code, dossier.ProcedureVersionId, ct);
+        if (added != false)
         {
-            return (lines, true);
+            return (lines, added == true); // no fee, or one the catalog does not hold
         }
 
-        var line = new DossierFee
-        {
-            DossierId = dossier.Id, DossierCode = dossier.Code, Line = 0, Name = fee.Name, Unit = fee.Unit, Quantity = 1, Amount = amount, Basis = fee.Note,
-            Status = amount == 0 ? FeeStatus.Waived : FeeStatus.Due, CreatedAt = clock.GetUtcNow(),
-        };
-        db.Add(line);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -70,6 +63,31 @@ public sealed class Fees(AppDbContext db, CatalogReader catalog, TimeProvider cl
         }
 
         return (await db.Set<DossierFee>().Where(f => f.DossierId == dossier.Id).OrderBy(f => f.Line).ToListAsync(ct), false);
+    }
+
+    /// <summary>
+    /// Adds the dossier's fee from its procedure version (not saved: the caller's transaction saves it); null when the
+    /// procedure has no fee, true when the catalog does not hold its amount (nothing added).
+    /// </summary>
+    public async Task<bool?> AddAsync(Guid dossierId, string code, Guid versionId, CancellationToken ct = default)
+    {
+        var version = await catalog.VersionAsync(versionId, ct);
+        if (version?.Fees is not { Count: > 0 } all)
+        {
+            return null;
+        }
+
+        if (all[0].For(1) is not { } amount)
+        {
+            return true;
+        }
+
+        db.Add(new DossierFee
+        {
+            DossierId = dossierId, DossierCode = code, Line = 0, Name = all[0].Name, Unit = all[0].Unit, Quantity = 1, Amount = amount, Basis = all[0].Note,
+            Status = amount == 0 ? FeeStatus.Waived : FeeStatus.Due, CreatedAt = clock.GetUtcNow(),
+        });
+        return false;
     }
 
     /// <summary>The officer counts what the fee is for (pages, copies); the amount follows the catalog's tiers and cap. Only while it is due.</summary>
@@ -100,5 +118,15 @@ public sealed class Fees(AppDbContext db, CatalogReader catalog, TimeProvider cl
         (fee.Quantity, fee.Amount) = (quantity, amount);
         await db.SaveChangesAsync(ct);
         return null;
+    }
+}
+
+/// <summary>A dossier's fees become due as it is received, in the intake's own transaction.</summary>
+public sealed class FeesOnIntake(Fees fees) : Infrastructure.Events.IHandles<DossierReceived>
+{
+    public async Task HandleAsync(DossierReceived happened, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(happened);
+        await fees.AddAsync(happened.DossierId, happened.Code, happened.ProcedureVersionId, ct);
     }
 }

@@ -47,7 +47,8 @@ public static class PaymentReceipt
             }
 
             form.Y += 10;
-            form.Signatures(("NGƯỜI NỘP TIỀN", payment.PayerName ?? ""), ("NGƯỜI THU TIỀN", payment.Provider == "cash" ? header.Agency : "Thu trực tuyến"));
+            // Paid at the counter, both sign; paid online, the receipt is the collecting agency's alone.
+            form.Signatures(payment.Provider == "cash" ? ("NGƯỜI NỘP TIỀN", payment.PayerName ?? "") : null, ("ĐƠN VỊ THU", header.Agency));
         });
     }
 }

@@ -14,7 +14,10 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services)
     {
         services.AddScoped<Fees>();
+        services.AddScoped<Infrastructure.Events.IHandles<Dossiers.Contracts.DossierReceived>, FeesOnIntake>();
         services.AddScoped<PaymentDesk>();
+        services.AddScoped<Contracts.PaymentFigures>();
+        services.AddScoped<Contracts.FeesDue>();
         services.AddScoped<PaymentDossiers>();
         services.AddScoped<VnPayGateway>();
         services.AddScoped<IPaymentGateway>(s => s.GetRequiredService<VnPayGateway>());

@@ -25,7 +25,7 @@ public sealed record ServiceIndexView(
 /// The service-quality index of Decision 766/QĐ-TTg (DOMAIN §9) for a unit and a period, from MotCua's own
 /// dossiers; how each group is computed, and what is an approximation, is in <c>docs/reports.md</c>.
 /// </summary>
-public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup)
+public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup, Payments.Contracts.PaymentFigures payments)
 {
     public async Task<ServiceIndexView> ComputeAsync(ReportUnit unit, Period period, CancellationToken ct = default)
     {
@@ -35,6 +35,7 @@ public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup)
         var overdueUnresolved = await figures.OverdueUnresolvedAsync(unit.OfficeIds, period, ct);
         var inHand = await figures.InHandWithinDeadlineAsync(unit.OfficeIds, period, ct);
         var unsatisfied = await figures.ResolvedUnsatisfiedOrLateAsync(unit.OfficeIds, period, ct);
+        var (withFee, paidOnline) = await payments.OnlineAsync(unit.OfficeIds, period.Start, period.End, ct);
         var t = set.Totals;
         var (n, contact, online, digitised) = (t.Received, t.Contactable, t.Online, t.Digitised);
         var (resolvedN, inTime) = (t.Resolved, t.Early + t.OnTime);
@@ -43,7 +44,7 @@ public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup)
             IndexGroup.Of(contact, n, 18, Texts.Get("Index.Formula.Publicity")),
             IndexGroup.Of(inTime + inHand, resolvedN + overdueUnresolved + inHand, 20, Texts.Get("Index.Formula.Progress")),
             IndexGroup.Of(online, n, 12, Texts.Get("Index.Formula.Online")),
-            IndexGroup.Of(0, online, 10, Texts.Get("Index.Formula.Payment")),
+            IndexGroup.Of(paidOnline, withFee, 10, Texts.Get("Index.Formula.Payment")),
             IndexGroup.Of(digitised, n, 22, Texts.Get("Index.Formula.Digitisation")),
             IndexGroup.Of(resolvedN - unsatisfied, resolvedN, 18, Texts.Get("Index.Formula.Satisfaction")),
         };

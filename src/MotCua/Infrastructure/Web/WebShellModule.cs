@@ -65,6 +65,7 @@ public static class WebShellModule
                 o.Conventions.AuthorizePage("/Queue/Index", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Queue/Figures", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Queue/Settings", Features.Accounts.Contracts.Policies.QueueOffice);
+                o.Conventions.AuthorizePage("/Payments/Reconciliation", Features.Accounts.Contracts.Policies.QueueOffice); // the office's counter staff and leaders
                 o.Conventions.AuthorizePage("/Workflow/Return", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Workflow/Online", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);

@@ -206,6 +206,43 @@ public sealed class PaymentsApiTests
 
     [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task Reconciliation_shows_the_day_asks_again_about_pending_payments_and_lists_money_to_refund(DatabaseProvider provider)
+    {
+        var unreachable = new Dictionary<string, string?>(Gateway) { ["Payments:VnPay:IpnUrl"] = "/nowhere/ipn" };
+        await TestApp.RunAsync(provider, async app =>
+        {
+            var code = await CertificationAsync(app);
+            await AnswerAsync(app, await StartAsync(app, code), "00"); // the bank took it; the IPN was lost
+            using var officer = await Pages.SignedInAsync(app, "canbo.trungvan");
+            var page = await officer.GetStringAsync("/Payments/Reconciliation");
+            Assert.Contains("data-testid=\"pending\"", page, StringComparison.Ordinal);
+            Assert.Contains(code, page, StringComparison.Ordinal);
+
+            using var asked = await Pages.PostFormAsync(officer, "/Payments/Reconciliation?handler=requery", []);
+            var after = await asked.Content.ReadAsStringAsync();
+            Assert.Contains("data-testid=\"requeried\"", after, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"pending\"", after, StringComparison.Ordinal);
+            Assert.Equal(0m, (await FeesAsync(app, An, $"/api/portal/dossiers/{code}/fees")).GetProperty("due").GetDecimal());
+
+            // Paid online while the officer took cash for the same fee: the online payment paid nothing and is to refund.
+            var second = await Flow.ReceiveAsync(app, "2.000815");
+            var txnRef = QueryHelpers.ParseQuery((await StartAsync(app, second)).Query)["vnp_TxnRef"].ToString();
+            using (var cash = await (await app.ClientForAsync("canbo.trungvan")).PostAsJsonAsync($"/api/dossiers/{second}/payments", new { method = "cash" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, cash.StatusCode);
+            }
+
+            Assert.Equal("00", (await IpnAsync(app, Signed(IpnFields(txnRef, 2000)))).GetProperty("RspCode").GetString());
+            var refund = await officer.GetStringAsync("/Payments/Reconciliation");
+            Assert.Contains("data-testid=\"to-refund\"", refund, StringComparison.Ordinal);
+            Assert.Contains(second, refund[refund.IndexOf("to-refund", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            using var specialist = await Pages.SignedInAsync(app, "chuyenvien.trungvan");
+            Assert.NotEqual(HttpStatusCode.OK, (await specialist.GetAsync("/Payments/Reconciliation")).StatusCode);
+        }, unreachable);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task Cash_at_the_counter_is_recorded_once_with_its_receipt_and_waived_fees_are_never_due(DatabaseProvider provider)
     {
         await TestApp.RunAsync(provider, async app =>
@@ -233,6 +270,45 @@ public sealed class PaymentsApiTests
             using var an = await app.ClientForAsync(An);
             Assert.Equal(HttpStatusCode.Conflict, (await an.PostAsJsonAsync($"/api/portal/dossiers/{birth}/payments", new { provider = "vnpay" })).StatusCode);
             Assert.Equal(HttpStatusCode.BadRequest, (await an.PostAsJsonAsync($"/api/portal/dossiers/{code}/payments", new { provider = "bitcoin" })).StatusCode);
+        }, Gateway);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_procedure_paid_with_the_request_waits_at_intake_until_its_fee_is_paid(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            // The catalog keeper marks contract certification as paid with the request, from 2027.
+            using var admin = await app.ClientForAsync("admin");
+            var export = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("/api/catalog/export"))!.AsObject();
+            var procedure = export["procedures"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == "2.001035")!.AsObject();
+            var version = procedure["versions"]!.AsArray()[^1]!.DeepClone().AsObject();
+            (version["effectiveFrom"], version["payBeforeProcessing"]) = ("2027-01-01", true);
+            using var imported = await admin.PostAsJsonAsync("/api/catalog/import", new { procedures = new[] { new { code = "2.001035", versions = new[] { version } } } });
+            Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+            Assert.True((await (await app.ClientForAsync(An)).GetFromJsonAsync<JsonElement>("/api/procedures/2.001035?date=2027-03-01")).GetProperty("payBeforeProcessing").GetBoolean());
+
+            app.Clock.SetUtcNow(Flow.Monday);
+            var code = await Flow.ReceiveAsync(app, "2.001035");
+            using (var waiting = await Flow.TryAsync(app, "canbo.trungvan", code, "forward"))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, waiting.StatusCode);
+                Assert.Contains("50.000", await waiting.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            }
+
+            using (var cash = await (await app.ClientForAsync("canbo.trungvan")).PostAsJsonAsync($"/api/dossiers/{code}/payments", new { method = "cash" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, cash.StatusCode);
+            }
+
+            using var handedOn = await Flow.TryAsync(app, "canbo.trungvan", code, "forward");
+            Assert.True(handedOn.IsSuccessStatusCode, await handedOn.Content.ReadAsStringAsync());
+
+            // Without the mark (the certification of a copy), a dossier is handed on with its fee still due.
+            var copy = await Flow.ReceiveAsync(app, "2.000815");
+            using var notWaiting = await Flow.TryAsync(app, "canbo.trungvan", copy, "forward");
+            Assert.True(notWaiting.IsSuccessStatusCode, await notWaiting.Content.ReadAsStringAsync());
         }, Gateway);
     }
 

@@ -55,6 +55,25 @@ public sealed class ReportTests
         return (a, b, c, d);
     }
 
+    /// <summary>The dossier's fee paid online: an attempt started as the portal starts it, settled by the gateway's signed IPN.</summary>
+    private static async Task PaidOnlineAsync(TestApp app, string code)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var row = await scope.ServiceProvider.GetRequiredService<MotCua.Features.Dossiers.Contracts.DossierStore>().Rows.SingleAsync(d => d.Code == code);
+        var started = await scope.ServiceProvider.GetRequiredService<MotCua.Features.Payments.PaymentDesk>().StartOnlineAsync(row, "vnpay", row.ApplicantIdNumber, "127.0.0.1");
+        var request = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(new Uri(started.Value!).Query);
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<MotCua.Features.Payments.VnPay.VnPayOptions>>().Value;
+        var ipn = new Dictionary<string, string>
+        {
+            ["vnp_Amount"] = request["vnp_Amount"].ToString(), ["vnp_ResponseCode"] = "00", ["vnp_TransactionStatus"] = "00", ["vnp_TmnCode"] = options.TmnCode,
+            ["vnp_TxnRef"] = request["vnp_TxnRef"].ToString(), ["vnp_TransactionNo"] = "12345678", ["vnp_BankCode"] = "NCB",
+        };
+        var query = string.Join('&', ipn.Select(f => f.Key + "=" + MotCua.Features.Payments.VnPay.VnPayProtocol.Encode(f.Value)))
+            + "&vnp_SecureHash=" + MotCua.Features.Payments.VnPay.VnPayProtocol.Sign(ipn, options.HashSecret);
+        using var gateway = app.CreateClient();
+        Assert.Equal("00", (await gateway.GetFromJsonAsync<JsonElement>("/api/payments/vnpay/ipn?" + query)).GetProperty("RspCode").GetString());
+    }
+
     private static void AssertGroup(JsonElement index, string group, double? score, int max, int numerator, int denominator)
     {
         var g = index.GetProperty(group);
@@ -70,16 +89,24 @@ public sealed class ReportTests
     {
         await TestApp.RunAsync(provider, async app =>
         {
-            await WeekAsync(app);
+            var (a, _, c, _) = await WeekAsync(app);
+            // A's fee is paid in cash at the counter, C's online (the gateway's IPN settles it); B's and D's are still due.
+            using (var officer = await app.ClientForAsync("canbo.trungvan"))
+            using (var cash = await officer.PostAsJsonAsync($"/api/dossiers/{a}/payments", new { method = "cash" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, cash.StatusCode);
+            }
+
+            await PaidOnlineAsync(app, c);
             using var leader = await app.ClientForAsync("lanhdao.trungvan");
             var index = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/service-index?unit={Ward}&{Week}");
             AssertGroup(index, "publicity", 13.5, 18, 3, 4);          // B had no phone or e-mail
             AssertGroup(index, "progress", 10, 20, 2, 4);             // A, B on time; C late; D overdue unresolved
             AssertGroup(index, "onlineService", 3, 12, 1, 4);         // C
-            AssertGroup(index, "onlinePayment", 0, 10, 0, 1);
+            AssertGroup(index, "onlinePayment", 2.5, 10, 1, 4);       // C paid online, of the four with a fee (A paid in cash)
             AssertGroup(index, "digitisation", 0, 22, 0, 4);          // every document seen on paper
             AssertGroup(index, "satisfaction", 6, 18, 1, 3);          // A's complaint and C's late result count as unsatisfied; unrated B does not
-            Assert.Equal(32.5, index.GetProperty("total").GetProperty("score").GetDouble(), 2);
+            Assert.Equal(35, index.GetProperty("total").GetProperty("score").GetDouble(), 2);
 
             // Tuesday 11:00: E, received now and due at 17:00, is still in hand within its deadline: on time so far.
             await ReceiveAsync(app, "counter", "0912345675", null, "001090000005");

@@ -51,7 +51,8 @@ public sealed record VersionData(
     IReadOnlyList<StepData>? Steps,
     IReadOnlyList<FormFieldData>? FormFields,
     string? ClockBasis = null,
-    IReadOnlyList<string>? Conditions = null)
+    IReadOnlyList<string>? Conditions = null,
+    bool PayBeforeProcessing = false)
 {
     public static readonly string[] Levels = ["ward", "district", "province"];
     public static readonly string[] OnlineLevels = ["full", "partial"];

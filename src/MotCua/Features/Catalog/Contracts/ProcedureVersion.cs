@@ -52,6 +52,9 @@ public sealed record ProcedureVersion
     /// <summary>What the applicant must meet for the procedure ("yêu cầu, điều kiện thực hiện"); the portal asks before an application starts.</summary>
     public IReadOnlyList<string> Conditions { get; init; } = [];
 
+    /// <summary>The fee is paid before the dossier is handled (when the request is made): a dossier with its fee due waits at intake.</summary>
+    public bool PayBeforeProcessing { get; init; }
+
     public IReadOnlyList<RequiredDocument> Documents { get; init; } = [];
 
     public IReadOnlyList<Fee> Fees { get; init; } = [];

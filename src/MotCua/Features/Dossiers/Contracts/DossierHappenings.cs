@@ -2,9 +2,12 @@ namespace MotCua.Features.Dossiers.Contracts;
 
 /// <summary>
 /// A dossier was received (raised inside the intake transaction, after its first event): the process starts it,
-/// the queue links the ticket being served, the counter's screen asks for the rating once it is committed.
+/// the queue links the ticket being served, the fees become due, the counter's screen asks for the rating once it is committed.
 /// </summary>
-public sealed record DossierReceived(Guid DossierId, string Code, DossierChannel Channel, string ProcedureName, string? ReceivedBy, ChainLink FirstEvent);
+public sealed record DossierReceived(Guid DossierId, string Code, DossierChannel Channel, string ProcedureName, string? ReceivedBy, ChainLink FirstEvent)
+{
+    public Guid ProcedureVersionId { get; init; }
+}
 
 /// <summary>A ready result was sent back for rework: the figures of the day it had been resolved on are stale.</summary>
 public sealed record DossierResultWithdrawn(Guid DossierId, DateTimeOffset ResolvedAt, DateTimeOffset At);

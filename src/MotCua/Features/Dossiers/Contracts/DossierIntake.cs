@@ -164,7 +164,7 @@ public sealed class DossierIntake(
             detail: backdated
                 ? EventDetail.Of("Event.ReceivedBackdated", ChannelText(request.Channel), EventDetail.Instant(due.DueAt), EventDetail.Instant(receivedAt), EventDetail.Instant(now), EventDetail.Person(user.Identity?.Name ?? ""))
                 : EventDetail.Of("Event.Received", ChannelText(request.Channel), EventDetail.Instant(due.DueAt)));
-        await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received), ct);
+        await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received) { ProcedureVersionId = version.Id }, ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
             $"Hồ sơ {code} đã được tiếp nhận",
             $"{office.Name} đã tiếp nhận hồ sơ \"{version.Name}\" của Ông/Bà lúc {Describe(receivedAt)}. Hẹn trả kết quả: {Describe(due.DueAt)}. Tra cứu bằng mã hồ sơ {code} và mã tra cứu {TrackingKeys.Display(dossier.TrackingKey)}.",

@@ -15,8 +15,11 @@ namespace MotCua.Features.Workflow.Actions;
 
 /// <summary>The services an action may use (one scope's).</summary>
 public sealed class ActionServices(
-    AppDbContext db, ICalendar calendars, OfficeHoursReader hours, StepAgencies agencies, UnitScope scope, UnitTree tree, StaffDirectory staff, PublicLinks links, TimeProvider clock)
+    AppDbContext db, ICalendar calendars, OfficeHoursReader hours, StepAgencies agencies, UnitScope scope, UnitTree tree, StaffDirectory staff, PublicLinks links,
+    Payments.Contracts.FeesDue fees, TimeProvider clock)
 {
+    public Payments.Contracts.FeesDue Fees { get; } = fees;
+
     public AppDbContext Db { get; } = db;
 
     public ICalendar Calendars { get; } = calendars;

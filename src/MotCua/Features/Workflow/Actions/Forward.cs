@@ -26,6 +26,12 @@ public class Forward : ProcessAction
     {
         var dossier = c.Dossier;
         var next = dossier.CurrentStep + 1;
+        // A fee paid with the request: the dossier leaves intake once it is paid.
+        if (dossier.CurrentStep == 0 && c.Version.PayBeforeProcessing && await c.Services.Fees.OfAsync(dossier.Id, ct) is > 0 and var due)
+        {
+            return Failure.Conflict(Texts.Get("Workflow.FeeDue", due.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))));
+        }
+
         if (await c.MoveAsync(next, Kind, request.Assignee, ct) is { } error)
         {
             return error;

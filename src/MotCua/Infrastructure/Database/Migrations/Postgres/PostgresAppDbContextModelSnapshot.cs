@@ -502,6 +502,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<bool>("PayBeforeProcessing")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("uuid");
 

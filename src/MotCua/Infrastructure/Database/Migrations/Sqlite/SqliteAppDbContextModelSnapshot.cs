@@ -490,6 +490,9 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PayBeforeProcessing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ProcedureId")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+
+namespace MotCua.Features.Payments;
+
+/// <summary>
+/// The office's reconciliation: payments by day and provider (paid, pending, failed, refunded, with their sums),
+/// the attempts still pending (asked again of their gateway on request), and the payments to refund: online money
+/// taken for a fee that was meanwhile paid another way.
+/// </summary>
+public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTree units, IEnumerable<IPaymentGateway> gateways, PaymentDesk desk, TimeProvider clock) : PageModel
+{
+    public sealed record DayRow(DateOnly Day, string Provider, int Paid, decimal PaidSum, int Pending, int Failed, int Refunded);
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public IReadOnlyList<DayRow> Days { get; private set; } = [];
+
+    public IReadOnlyList<Payment> Pending { get; private set; } = [];
+
+    /// <summary>Paid payments that paid no fee (the fee was paid another way meanwhile): money to give back.</summary>
+    public IReadOnlyList<Payment> ToRefund { get; private set; } = [];
+
+    public int Settled { get; private set; } = -1;
+
+    public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>Asks each gateway again about the attempts still pending; a final answer settles them as an IPN would.</summary>
+    public async Task<IActionResult> OnPostRequeryAsync(CancellationToken ct)
+    {
+        await LoadAsync(ct);
+        Settled = 0;
+        foreach (var payment in Pending)
+        {
+            if (gateways.FirstOrDefault(g => g.Provider == payment.Provider) is { Ready: true } gateway && await gateway.QueryAsync(payment, ct) is { Final: true } answer
+                && (await desk.SettleAsync(payment.TxnRef, answer, ct)).Outcome == SettleOutcome.Settled)
+            {
+                Settled++;
+            }
+        }
+
+        await LoadAsync(ct);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var today = VietnamTime.Today(clock);
+        (From, To) = (From ?? today.AddDays(-30), To ?? today);
+        if (To < From)
+        {
+            (From, To) = (To, From);
+        }
+
+        var visible = await scope.VisibleUnitIdsAsync(User, ct);
+        var offices = (await units.CurrentOfficesAsync(today, ct)).Where(o => visible.Contains(o.Id)).Select(o => o.Code).ToList();
+        var (start, end) = (VietnamTime.StartOfDay(From.Value), VietnamTime.StartOfDay(To.Value.AddDays(1)));
+        var payments = await db.Set<Payment>().AsNoTracking()
+            .Where(p => offices.Contains(p.OfficeCode) && p.CreatedAt >= start && p.CreatedAt < end).OrderBy(p => p.CreatedAt).Take(20_000).ToListAsync(ct);
+        Days = [.. payments.GroupBy(p => (Day: DateOnly.FromDateTime(VietnamTime.ToVietnam(p.CreatedAt).DateTime), p.Provider))
+            .OrderByDescending(g => g.Key.Day).ThenBy(g => g.Key.Provider)
+            .Select(g => new DayRow(g.Key.Day, g.Key.Provider, g.Count(p => p.Status == PaymentStatus.Paid), g.Where(p => p.Status == PaymentStatus.Paid).Sum(p => p.Amount),
+                g.Count(p => p.Status == PaymentStatus.Pending), g.Count(p => p.Status == PaymentStatus.Failed), g.Count(p => p.Status == PaymentStatus.Refunded)))];
+        Pending = [.. payments.Where(p => p.Status == PaymentStatus.Pending).OrderBy(p => p.CreatedAt)];
+        var paidIds = payments.Where(p => p.Status == PaymentStatus.Paid).Select(p => p.Id).ToList();
+        var withFees = await db.Set<DossierFee>().Where(f => f.PaymentId != null && paidIds.Contains(f.PaymentId.Value)).Select(f => f.PaymentId!.Value).Distinct().ToListAsync(ct);
+        ToRefund = [.. payments.Where(p => p.Status == PaymentStatus.Paid && !withFees.Contains(p.Id))];
+    }
+}

@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace MotCua.Infrastructure.Database.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class PayBeforeProcessing : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "PayBeforeProcessing",
+                table: "catalog_procedure_version",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PayBeforeProcessing",
+                table: "catalog_procedure_version");
+        }
+    }
+}
