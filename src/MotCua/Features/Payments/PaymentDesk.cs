@@ -100,10 +100,10 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
             Id = id, DossierId = dossier.Id, DossierCode = dossier.Code, OfficeCode = dossier.OfficeCode, Provider = "cash", TxnRef = "CASH" + id.ToString("N")[..20].ToUpperInvariant(),
             Amount = await db.Set<DossierFee>().Where(f => f.PaymentId == id).SumAsync(f => f.Amount, ct), Status = PaymentStatus.Paid, CreatedAt = now, SettledAt = now,
             ResponseCode = "00", RecordedBy = officer.Identity?.Name, PayerName = dossier.ApplicantName,
-            ReceiptNumber = await NextReceiptAsync(dossier.OfficeCode, VietnamTime.ToVietnam(now).Year, ct),
         };
-        db.Add(payment);
         await TellCitizenAsync(payment, now, ct);
+        payment.ReceiptNumber = await NextReceiptAsync(dossier.OfficeCode, VietnamTime.ToVietnam(now).Year, ct);
+        db.Add(payment);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return payment;
@@ -147,14 +147,16 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         (payment.Status, payment.SettledAt, payment.ResponseCode, payment.TransactionNo, payment.BankCode) = (status, now, answer.ResponseCode, answer.TransactionNo, answer.BankCode);
         if (answer.Paid)
         {
-            payment.ReceiptNumber = await NextReceiptAsync(payment.OfficeCode, VietnamTime.ToVietnam(now).Year, ct);
-            var receipt = payment.ReceiptNumber;
-            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceiptNumber, receipt), ct);
             // What is still due is paid by it (a fee paid meanwhile at the counter stays with that payment: this one is then to refund).
             await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due)
                 .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, payment.Id), ct);
             await TellCitizenAsync(payment, now, ct);
             await db.SaveChangesAsync(ct);
+
+            // The office's receipt number last: its row is locked until the commit, so it is held as briefly as can be.
+            payment.ReceiptNumber = await NextReceiptAsync(payment.OfficeCode, VietnamTime.ToVietnam(now).Year, ct);
+            var receipt = payment.ReceiptNumber;
+            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceiptNumber, receipt), ct);
         }
         else
         {
@@ -171,7 +173,7 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         {
             Outbox.ToCitizen(db, new CitizenContact(contact.ApplicantIdNumber, contact.ApplicantEmail, null), $"{payment.TxnRef}/paid",
                 $"Đã nhận thanh toán hồ sơ {payment.DossierCode}",
-                string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Đã nhận {payment.Amount:N0} đồng phí, lệ phí hồ sơ {payment.DossierCode}. Biên lai số {payment.ReceiptNumber}."), null, now);
+                string.Create(CultureInfo.GetCultureInfo("vi-VN"), $"Đã nhận {payment.Amount:N0} đồng phí, lệ phí hồ sơ {payment.DossierCode}. Biên lai điện tử có trong trang phí, lệ phí của hồ sơ trên Cổng dịch vụ công."), null, now);
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Dossiers.Contracts;
@@ -51,7 +53,9 @@ internal static class PaymentsApi
             .WithSummary("The caller's dossier's fees (nothing before the office receives it)");
         citizen.MapPost("/payments", Online).WithSummary("Pay what is due online ('provider': 'vnpay'): 201 with the gateway's address; 409 when nothing is due");
 
-        app.MapGet("/api/payments/{id:guid}/receipt.pdf", Receipt).WithTags("Payments").RequireAuthorization()
+        // The pages link the receipt (signed in with their cookie); API clients use their token.
+        app.MapGet("/api/payments/{id:guid}/receipt.pdf", Receipt).WithTags("Payments")
+            .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}" })
             .WithSummary("The receipt (biên lai) of a paid payment as PDF: staff of the dossier's units, or the citizen it is for");
         app.MapGet("/api/payments/vnpay/ipn", Ipn).WithTags("Payments").AllowAnonymous().DisableAntiforgery()
             .WithSummary("VNPay's IPN (server to server): the only thing that settles a VNPay payment; answers RspCode as VNPay's document defines");
