@@ -40,6 +40,11 @@ public sealed class DossierModel(PaymentDossiers find, Fees fees, PaymentDesk de
             return Forbid();
         }
 
+        if (!ModelState.IsValid)
+        {
+            return Page(); // a quantity that is not a number: named on the page, nothing changed
+        }
+
         if (await fees.CountAsync(Dossier, line, Quantity, ct) is { } failure)
         {
             failure.AddTo(ModelState);

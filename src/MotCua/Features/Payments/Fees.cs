@@ -90,7 +90,11 @@ public sealed class Fees(AppDbContext db, CatalogReader catalog, TimeProvider cl
         return false;
     }
 
-    /// <summary>The officer counts what the fee is for (pages, copies); the amount follows the catalog's tiers and cap. Only while it is due.</summary>
+    /// <summary>
+    /// The officer counts what the fee is for (pages, copies); the amount follows the catalog's tiers and cap. Only
+    /// while it is due, with one conditional update: a fee paid meanwhile keeps what it was paid for. An online attempt
+    /// started for the old amount then pays nothing if it completes (its sum no longer matches) and is listed to refund.
+    /// </summary>
     public async Task<Infrastructure.Outcomes.Failure?> CountAsync(DossierRow dossier, int line, int quantity, CancellationToken ct = default)
     {
         if (quantity is < 1 or > MaxQuantity)
@@ -104,20 +108,15 @@ public sealed class Fees(AppDbContext db, CatalogReader catalog, TimeProvider cl
             return Infrastructure.Outcomes.Failure.NotFound();
         }
 
-        if (fee.Status != FeeStatus.Due || fee.PaymentId is not null && await db.Set<Payment>().AnyAsync(p => p.Id == fee.PaymentId && p.Status == PaymentStatus.Pending, ct))
-        {
-            return Infrastructure.Outcomes.Failure.Conflict(Texts.Get("Payments.NotDueAnyMore"));
-        }
-
         var version = await catalog.VersionAsync(dossier.ProcedureVersionId, ct);
         if (version?.Fees.ElementAtOrDefault(line)?.For(quantity) is not { } amount)
         {
             return Infrastructure.Outcomes.Failure.Conflict(Texts.Get("Payments.AmountNotHeld"));
         }
 
-        (fee.Quantity, fee.Amount) = (quantity, amount);
-        await db.SaveChangesAsync(ct);
-        return null;
+        var counted = await db.Set<DossierFee>().Where(f => f.Id == fee.Id && f.Status == FeeStatus.Due)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.Quantity, quantity).SetProperty(f => f.Amount, amount), ct);
+        return counted == 1 ? null : Infrastructure.Outcomes.Failure.Conflict(Texts.Get("Payments.NotDueAnyMore"));
     }
 }
 

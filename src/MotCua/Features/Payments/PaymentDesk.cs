@@ -22,6 +22,9 @@ public interface IPaymentGateway
     /// <summary>Whether it is configured (its terminal and secret); an unconfigured gateway takes no payment.</summary>
     bool Ready { get; }
 
+    /// <summary>How long the gateway's page accepts a payment once started.</summary>
+    TimeSpan Expiry { get; }
+
     /// <summary>Where the citizen goes to pay <paramref name="payment"/>, coming back to <paramref name="returnUrl"/>.</summary>
     string PayUrl(Payment payment, string orderInfo, string? clientIp, Uri returnUrl);
 
@@ -59,20 +62,19 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         }
 
         var (lines, _) = await fees.LinesAsync(dossier, ct);
-        var due = lines.Where(l => l.Status == FeeStatus.Due).ToList();
-        if (due.Sum(l => l.Amount) is var amount && amount <= 0)
+        if (lines.Where(l => l.Status == FeeStatus.Due).Sum(l => l.Amount) is var amount && amount <= 0)
         {
             return Failure.Conflict(Texts.Get("Payments.NothingDue"), Texts.Get("Payments.NothingDueTitle"));
         }
 
+        // The attempt is for what is due now; the fees are claimed only when it settles paid for that same sum.
         var now = clock.GetUtcNow();
         var payment = new Payment
         {
             DossierId = dossier.Id, DossierCode = dossier.Code, OfficeCode = dossier.OfficeCode, Provider = gateway.Provider, TxnRef = Guid.NewGuid().ToString("N").ToUpperInvariant(),
-            Amount = amount, Status = PaymentStatus.Pending, CreatedAt = now, ExpiresAt = now.AddMinutes(15), RecordedBy = payer, PayerName = dossier.ApplicantName,
+            Amount = amount, Status = PaymentStatus.Pending, CreatedAt = now, ExpiresAt = now + gateway.Expiry, RecordedBy = payer, PayerName = dossier.ApplicantName,
         };
         db.Add(payment);
-        due.ForEach(l => l.PaymentId = payment.Id);
         await db.SaveChangesAsync(ct);
         return gateway.PayUrl(payment, $"Le phi ho so {dossier.Code}", clientIp, links.Absolute($"/payments/{gateway.Provider}/return"));
     }
@@ -113,6 +115,9 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
     /// Applies the gateway's answer to the attempt <paramref name="txnRef"/>, in the order the gateway's protocol checks
     /// (the checksum is the adapter's): the order, the amount, already settled, then the outcome. The payment moves from
     /// pending with one conditional update, so of two notifications at once one settles it and the other finds it settled.
+    /// A success after a failure (the bank's late word, after a timeout or a query that found nothing) is recorded too:
+    /// money taken is never dropped. A paid payment claims the dossier's due fees only when they add up to what it paid;
+    /// otherwise (the fees were paid another way, or recounted since) it paid nothing and the reconciliation lists it to refund.
     /// </summary>
     public async Task<(SettleOutcome Outcome, Payment? Payment)> SettleAsync(string txnRef, GatewayAnswer answer, CancellationToken ct = default)
     {
@@ -128,7 +133,8 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
             return (SettleOutcome.WrongAmount, payment);
         }
 
-        if (payment.Status != PaymentStatus.Pending)
+        var was = payment.Status;
+        if (was != PaymentStatus.Pending && !(was == PaymentStatus.Failed && answer.Paid))
         {
             return (SettleOutcome.AlreadySettled, payment);
         }
@@ -136,7 +142,7 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         var now = clock.GetUtcNow();
         var status = answer.Paid ? PaymentStatus.Paid : PaymentStatus.Failed;
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
-        var won = await db.Set<Payment>().Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Pending).ExecuteUpdateAsync(s => s
+        var won = await db.Set<Payment>().Where(p => p.Id == payment.Id && p.Status == was).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Status, status).SetProperty(p => p.SettledAt, now).SetProperty(p => p.ResponseCode, answer.ResponseCode)
             .SetProperty(p => p.TransactionNo, answer.TransactionNo).SetProperty(p => p.BankCode, answer.BankCode).SetProperty(p => p.Version, p => p.Version + 1), ct);
         if (won == 0)
@@ -147,9 +153,13 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         (payment.Status, payment.SettledAt, payment.ResponseCode, payment.TransactionNo, payment.BankCode) = (status, now, answer.ResponseCode, answer.TransactionNo, answer.BankCode);
         if (answer.Paid)
         {
-            // What is still due is paid by it (a fee paid meanwhile at the counter stays with that payment: this one is then to refund).
-            await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due)
-                .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, payment.Id), ct);
+            var due = await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due).SumAsync(f => f.Amount, ct);
+            if (due == payment.Amount)
+            {
+                await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, payment.Id), ct);
+            }
+
             await TellCitizenAsync(payment, now, ct);
             await db.SaveChangesAsync(ct);
 
@@ -157,10 +167,6 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
             payment.ReceiptNumber = await NextReceiptAsync(payment.OfficeCode, VietnamTime.ToVietnam(now).Year, ct);
             var receipt = payment.ReceiptNumber;
             await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.ReceiptNumber, receipt), ct);
-        }
-        else
-        {
-            await db.Set<DossierFee>().Where(f => f.PaymentId == payment.Id && f.Status == FeeStatus.Due).ExecuteUpdateAsync(s => s.SetProperty(f => f.PaymentId, (Guid?)null), ct);
         }
 
         await tx.CommitAsync(ct);

@@ -39,7 +39,7 @@ public static class PaymentsModule
     {
         ArgumentNullException.ThrowIfNull(app);
         PaymentsApi.Map(app);
-        if (IdentitySandbox.IsEnabled(app.ServiceProvider.GetRequiredService<IConfiguration>()))
+        if (VnPaySandbox.Active(app.ServiceProvider.GetRequiredService<IConfiguration>(), app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<VnPayOptions>>().Value))
         {
             app.MapPost("/sandbox/vnpay/api", VnPaySandbox.ApiEndpoint).WithTags("Sandbox").AllowAnonymous().DisableAntiforgery()
                 .WithSummary("The sandbox gateway's merchant web API: querydr and refund, as VNPay's document defines them");

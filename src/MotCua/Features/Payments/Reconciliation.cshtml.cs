@@ -39,7 +39,8 @@ public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTr
     {
         await LoadAsync(ct);
         Settled = 0;
-        foreach (var payment in Pending)
+        var asked = clock.GetUtcNow().AddMinutes(-2);
+        foreach (var payment in Pending.Where(p => p.CreatedAt < asked).Take(50)) // a bounded click: the job asks about the rest every few minutes
         {
             if (gateways.FirstOrDefault(g => g.Provider == payment.Provider) is { Ready: true } gateway && await gateway.QueryAsync(payment, ct) is { Final: true } answer
                 && (await desk.SettleAsync(payment.TxnRef, answer, ct)).Outcome == SettleOutcome.Settled)
@@ -60,6 +61,9 @@ public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTr
         {
             (From, To) = (To, From);
         }
+
+        // Any date a person may type, kept to the years payments can have.
+        (From, To) = (From < new DateOnly(2020, 1, 1) ? new DateOnly(2020, 1, 1) : From, To > today.AddDays(1) ? today.AddDays(1) : To);
 
         var visible = await scope.VisibleUnitIdsAsync(User, ct);
         var offices = (await units.CurrentOfficesAsync(today, ct)).Where(o => visible.Contains(o.Id)).Select(o => o.Code).ToList();

@@ -23,9 +23,9 @@ public sealed class WriteTransaction : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         var gate = SqliteWriteGate.For(db);
-        if (gate is not null)
+        if (gate is not null && !await gate.WaitAsync(SqliteWriteGate.Patience, ct))
         {
-            await gate.WaitAsync(ct);
+            gate = null; // a writer held it too long: this one goes to the database, whose busy handling applies
         }
 
         try
@@ -42,20 +42,38 @@ public sealed class WriteTransaction : IAsyncDisposable
     /// <summary>Commits and lets the next writer in at once: what runs after the commit (its handlers, a later save) queues like any other writer.</summary>
     public async Task CommitAsync(CancellationToken ct = default)
     {
-        await transaction.CommitAsync(ct);
-        Release();
+        try
+        {
+            await transaction.CommitAsync(ct);
+        }
+        finally
+        {
+            Release();
+        }
     }
 
     public async Task RollbackAsync(CancellationToken ct = default)
     {
-        await transaction.RollbackAsync(ct);
-        Release();
+        try
+        {
+            await transaction.RollbackAsync(ct);
+        }
+        finally
+        {
+            Release();
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        Release();
+        try
+        {
+            await transaction.DisposeAsync();
+        }
+        finally
+        {
+            Release();
+        }
     }
 
     private void Release() => Interlocked.Exchange(ref gate, null)?.Release();

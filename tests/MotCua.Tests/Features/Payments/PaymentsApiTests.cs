@@ -169,14 +169,20 @@ public sealed class PaymentsApiTests
             Assert.Equal("04", (await IpnAsync(app, Signed(IpnFields(txnRef, 1)))).GetProperty("RspCode").GetString());
             Assert.Equal(2000m, (await FeesAsync(app, An, $"/api/portal/dossiers/{code}/fees")).GetProperty("due").GetDecimal());
 
-            // The bank refused: the payment failed, the fee is due again and a new attempt has a new reference.
+            // The bank refused: the payment failed and the fee is still due; the same refusal again is already confirmed.
             Assert.Equal("00", (await IpnAsync(app, Signed(IpnFields(txnRef, 2000, "51")))).GetProperty("RspCode").GetString());
-            Assert.Equal("02", (await IpnAsync(app, Signed(IpnFields(txnRef, 2000)))).GetProperty("RspCode").GetString()); // a late "success" for a settled attempt
+            Assert.Equal("02", (await IpnAsync(app, Signed(IpnFields(txnRef, 2000, "51")))).GetProperty("RspCode").GetString());
             Assert.Equal(2000m, (await FeesAsync(app, An, $"/api/portal/dossiers/{code}/fees")).GetProperty("due").GetDecimal());
-            var second = QueryHelpers.ParseQuery((await StartAsync(app, code)).Query)["vnp_TxnRef"].ToString();
-            Assert.NotEqual(txnRef, second);
-            Assert.Equal("00", (await IpnAsync(app, Signed(IpnFields(second, 2000)))).GetProperty("RspCode").GetString());
+
+            // The bank's late word that it did take the money (after a timeout): recorded, never dropped; then confirmed.
+            Assert.Equal("00", (await IpnAsync(app, Signed(IpnFields(txnRef, 2000)))).GetProperty("RspCode").GetString());
+            Assert.Equal("02", (await IpnAsync(app, Signed(IpnFields(txnRef, 2000)))).GetProperty("RspCode").GetString());
             Assert.Equal(0m, (await FeesAsync(app, An, $"/api/portal/dossiers/{code}/fees")).GetProperty("due").GetDecimal());
+
+            // A signed IPN whose amount field is absurd or missing: the protocol's "invalid request", nothing else.
+            var huge = IpnFields(txnRef, 2000);
+            huge["vnp_Amount"] = "99999999999999999999999";
+            Assert.Equal("99", (await IpnAsync(app, Signed(huge))).GetProperty("RspCode").GetString());
         }, Gateway);
     }
 
@@ -236,6 +242,22 @@ public sealed class PaymentsApiTests
             var refund = await officer.GetStringAsync("/Payments/Reconciliation");
             Assert.Contains("data-testid=\"to-refund\"", refund, StringComparison.Ordinal);
             Assert.Contains(second, refund[refund.IndexOf("to-refund", StringComparison.Ordinal)..], StringComparison.Ordinal);
+            // An attempt started for 2,000 đồng, then the officer counts 4 pages (6,000): the old attempt, paid, settles nothing.
+            var third = await Flow.ReceiveAsync(app, "2.000815");
+            var stale = QueryHelpers.ParseQuery((await StartAsync(app, third)).Query)["vnp_TxnRef"].ToString();
+            using (var counted = await (await app.ClientForAsync("canbo.trungvan")).PutAsJsonAsync($"/api/dossiers/{third}/fees/0", new { quantity = 4 }))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, counted.StatusCode);
+            }
+
+            Assert.Equal("00", (await IpnAsync(app, Signed(IpnFields(stale, 2000)))).GetProperty("RspCode").GetString());
+            Assert.Equal(6000m, (await FeesAsync(app, An, $"/api/portal/dossiers/{third}/fees")).GetProperty("due").GetDecimal());
+            var refunds = await officer.GetStringAsync("/Payments/Reconciliation");
+            Assert.Contains(third, refunds[refunds.IndexOf("to-refund", StringComparison.Ordinal)..], StringComparison.Ordinal);
+
+            // Dates nobody means are kept to the years payments can have.
+            Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/Payments/Reconciliation?From=0001-01-01&To=9999-12-31")).StatusCode);
+
             using var specialist = await Pages.SignedInAsync(app, "chuyenvien.trungvan");
             Assert.NotEqual(HttpStatusCode.OK, (await specialist.GetAsync("/Payments/Reconciliation")).StatusCode);
         }, unreachable);

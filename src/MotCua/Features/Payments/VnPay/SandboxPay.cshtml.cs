@@ -2,14 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using MotCua.Infrastructure.Sandbox;
 
 namespace MotCua.Features.Payments.VnPay;
 
 /// <summary>The sandbox gateway's pay page: what is paid, to whom, and the bank's answer the tester chooses.</summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken] // a gateway's page: the merchant's signed fields are the request's proof, as at VNPay
-public sealed class SandboxPayModel(VnPaySandbox sandbox, IConfiguration configuration) : PageModel
+public sealed class SandboxPayModel(VnPaySandbox sandbox, IConfiguration configuration, Microsoft.Extensions.Options.IOptions<VnPayOptions> options) : PageModel
 {
     public IReadOnlyDictionary<string, string> Fields { get; private set; } = new Dictionary<string, string>();
 
@@ -22,7 +21,7 @@ public sealed class SandboxPayModel(VnPaySandbox sandbox, IConfiguration configu
 
     public IActionResult OnGet()
     {
-        if (!IdentitySandbox.IsEnabled(configuration))
+        if (!VnPaySandbox.Active(configuration, options.Value))
         {
             return NotFound();
         }
@@ -33,7 +32,7 @@ public sealed class SandboxPayModel(VnPaySandbox sandbox, IConfiguration configu
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!IdentitySandbox.IsEnabled(configuration))
+        if (!VnPaySandbox.Active(configuration, options.Value))
         {
             return NotFound();
         }
@@ -50,6 +49,6 @@ public sealed class SandboxPayModel(VnPaySandbox sandbox, IConfiguration configu
     private void Read(IEnumerable<KeyValuePair<string, string>> fields)
     {
         Fields = fields.Where(f => f.Key.StartsWith("vnp_", StringComparison.Ordinal)).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First().Value);
-        Valid = sandbox.Accepts(Fields) && Uri.TryCreate(Fields.GetValueOrDefault("vnp_ReturnUrl"), UriKind.Absolute, out _) && Fields.ContainsKey("vnp_TxnRef");
+        Valid = sandbox.Accepts(Fields);
     }
 }

@@ -41,6 +41,11 @@ public sealed partial class VnPayGateway(IOptions<VnPayOptions> options, IHttpCl
 
     public bool Ready => Options.TmnCode.Length > 0 && Options.HashSecret.Length > 0;
 
+    public TimeSpan Expiry => TimeSpan.FromMinutes(Options.ExpireMinutes);
+
+    /// <summary>How long after the pay page's expiry an attempt the gateway never heard of is given up (the bank may still be finishing).</summary>
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(15);
+
     public string PayUrl(Payment payment, string orderInfo, string? clientIp, Uri returnUrl)
     {
         ArgumentNullException.ThrowIfNull(payment);
@@ -111,13 +116,14 @@ public sealed partial class VnPayGateway(IOptions<VnPayOptions> options, IHttpCl
             ["vnp_CreateDate"] = VnPayProtocol.Time(clock.GetUtcNow()),
             ["vnp_IpAddr"] = "127.0.0.1",
         };
-        if (await CallAsync(request, VnPayProtocol.QueryRequestFields, VnPayProtocol.QueryResponseFields, ct) is not { } answer)
+        if (await CallAsync(request, VnPayProtocol.QueryRequestFields, VnPayProtocol.QueryResponseFields, ct) is not { } answer
+            || answer.GetValueOrDefault("vnp_TxnRef") != payment.TxnRef || answer.GetValueOrDefault("vnp_TmnCode") != Options.TmnCode)
         {
             return null;
         }
 
         var code = answer.GetValueOrDefault("vnp_ResponseCode");
-        if (code == "91" && payment.ExpiresAt < clock.GetUtcNow())
+        if (code == "91" && payment.ExpiresAt + Grace < clock.GetUtcNow())
         {
             return new GatewayAnswer(false, true, "91", payment.Amount, null, null); // never reached the gateway, and too late to now
         }
@@ -127,10 +133,13 @@ public sealed partial class VnPayGateway(IOptions<VnPayOptions> options, IHttpCl
             return null;
         }
 
-        var status = answer.GetValueOrDefault("vnp_TransactionStatus");
-        return status == "01"
-            ? null // still in progress at the bank
-            : new GatewayAnswer(status == "00", true, status ?? "99", hundredths / 100m, answer.GetValueOrDefault("vnp_TransactionNo"), answer.GetValueOrDefault("vnp_BankCode"));
+        // 00 paid, 02 failed; anything else (01 still at the bank, 04 reversed, 07 held as suspect…) stays pending for a person to look at.
+        return answer.GetValueOrDefault("vnp_TransactionStatus") switch
+        {
+            "00" => new GatewayAnswer(true, true, "00", hundredths / 100m, answer.GetValueOrDefault("vnp_TransactionNo"), answer.GetValueOrDefault("vnp_BankCode")),
+            "02" => new GatewayAnswer(false, true, "02", hundredths / 100m, answer.GetValueOrDefault("vnp_TransactionNo"), answer.GetValueOrDefault("vnp_BankCode")),
+            _ => null,
+        };
     }
 
     public async Task<bool> RefundAsync(Payment payment, string by, CancellationToken ct = default)

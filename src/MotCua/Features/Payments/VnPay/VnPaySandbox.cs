@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure.Sandbox;
 
 namespace MotCua.Features.Payments.VnPay;
 
@@ -28,9 +29,25 @@ public sealed partial class VnPaySandbox(IOptions<VnPayOptions> options, IHttpCl
 
     private VnPayOptions Options => options.Value;
 
-    /// <summary>Whether the pay request carries a valid checksum from this sandbox's merchant.</summary>
-    public bool Accepts(IReadOnlyDictionary<string, string> fields) =>
-        fields.GetValueOrDefault("vnp_TmnCode") == Options.TmnCode && VnPayProtocol.Verify(fields, Options.HashSecret);
+    /// <summary>
+    /// Whether the sandbox plays the gateway: sandboxes on (demo mode) and the pay page configured is its own. With a
+    /// real gateway configured it is off, so that nobody can answer "paid" in the bank's place with real credentials.
+    /// </summary>
+    public static bool Active(IConfiguration configuration, VnPayOptions options) =>
+        IdentitySandbox.IsEnabled(configuration) && options.PayUrl.StartsWith('/') && !options.PayUrl.StartsWith("//", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Whether the pay request is one to answer: this merchant's valid checksum, not expired, a return address on
+    /// this MotCua, and not answered before (the bank answers a transaction once).
+    /// </summary>
+    public bool Accepts(IReadOnlyDictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        return fields.GetValueOrDefault("vnp_TmnCode") == Options.TmnCode && VnPayProtocol.Verify(fields, Options.HashSecret)
+            && fields.GetValueOrDefault("vnp_TxnRef") is { Length: > 0 } txnRef && !Bank.ContainsKey(txnRef)
+            && VnPayProtocol.ParseTime(fields.GetValueOrDefault("vnp_ExpireDate")) is { } expires && expires > clock.GetUtcNow()
+            && Uri.TryCreate(fields.GetValueOrDefault("vnp_ReturnUrl"), UriKind.Absolute, out var back) && back.GetLeftPart(UriPartial.Authority) == links.Absolute("/").GetLeftPart(UriPartial.Authority);
+    }
 
     /// <summary>The tester's answer: the bank records it, tells the merchant's IPN, and gives the return URL to send the browser to.</summary>
     public async Task<string> AnswerAsync(IReadOnlyDictionary<string, string> request, string responseCode, CancellationToken ct)
@@ -97,6 +114,11 @@ public sealed partial class VnPaySandbox(IOptions<VnPayOptions> options, IHttpCl
             _ => ("00", "Success"),
         };
         (answer["vnp_ResponseCode"], answer["vnp_Message"]) = outcome;
+        if (outcome.Code is "02" or "97")
+        {
+            return answer; // not this merchant's valid request: answered, not signed
+        }
+
         if (txn is not null && outcome.Code == "00")
         {
             if (command == "refund")
