@@ -31,7 +31,9 @@ public sealed class WorkflowStart(AppDbContext db, DossierStore dossiers, Catalo
         var intake = DossierTask.Open(dossier, 0, steps[0].Name, TaskKind.Step, (await agencies.ResolveAsync(dossier.OfficeId, steps[0], today, ct))?.Id ?? dossier.OfficeId,
             steps[0].Role, dossier.ReceivedAt, calendar.AddWorkingHours(dossier.ReceivedAt, steps[0].AllottedHours, office), actor);
         db.Add(intake);
-        if (!version.SameDay || steps.Count < 2 || await agencies.ResolveAsync(dossier.OfficeId, steps[1], today, ct) is not { } handler)
+        // A same-day dossier goes straight to its handler, unless its fee is paid with the request: then it waits at intake.
+        var waitsForFee = version.PayBeforeProcessing && version.Fees.Count > 0 && version.Fees[0].For(1) > 0;
+        if (!version.SameDay || waitsForFee || steps.Count < 2 || await agencies.ResolveAsync(dossier.OfficeId, steps[1], today, ct) is not { } handler)
         {
             return;
         }

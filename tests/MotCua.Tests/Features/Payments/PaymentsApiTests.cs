@@ -19,6 +19,8 @@ public sealed class PaymentsApiTests
     private const string Secret = "test_secret_for_motcua";
     private const string Terminal = "TESTTMN1";
 
+    private static readonly string[] PaidWithRequest = ["2.001035", "2.000815"];
+
     private static readonly Dictionary<string, string?> Gateway = new()
     {
         ["Payments:VnPay:TmnCode"] = Terminal,
@@ -301,13 +303,16 @@ public sealed class PaymentsApiTests
     {
         await TestApp.RunAsync(provider, async app =>
         {
-            // The catalog keeper marks contract certification as paid with the request, from 2027.
+            // The catalog keeper marks contract certification (2 days) and copy certification (same day) as paid with the request, from 2027.
             using var admin = await app.ClientForAsync("admin");
             var export = System.Text.Json.Nodes.JsonNode.Parse(await admin.GetStringAsync("/api/catalog/export"))!.AsObject();
-            var procedure = export["procedures"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == "2.001035")!.AsObject();
-            var version = procedure["versions"]!.AsArray()[^1]!.DeepClone().AsObject();
-            (version["effectiveFrom"], version["payBeforeProcessing"]) = ("2027-01-01", true);
-            using var imported = await admin.PostAsJsonAsync("/api/catalog/import", new { procedures = new[] { new { code = "2.001035", versions = new[] { version } } } });
+            var marked = PaidWithRequest.Select(code =>
+            {
+                var version = export["procedures"]!.AsArray().Single(p => p!["code"]!.GetValue<string>() == code)!["versions"]!.AsArray()[^1]!.DeepClone().AsObject();
+                (version["effectiveFrom"], version["payBeforeProcessing"]) = ("2027-01-01", true);
+                return new { code, versions = new[] { version } };
+            }).ToArray();
+            using var imported = await admin.PostAsJsonAsync("/api/catalog/import", new { procedures = marked });
             Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
             Assert.True((await (await app.ClientForAsync(An)).GetFromJsonAsync<JsonElement>("/api/procedures/2.001035?date=2027-03-01")).GetProperty("payBeforeProcessing").GetBoolean());
 
@@ -327,10 +332,21 @@ public sealed class PaymentsApiTests
             using var handedOn = await Flow.TryAsync(app, "canbo.trungvan", code, "forward");
             Assert.True(handedOn.IsSuccessStatusCode, await handedOn.Content.ReadAsStringAsync());
 
-            // Without the mark (the certification of a copy), a dossier is handed on with its fee still due.
+            // A same-day one waits at intake too, instead of going straight to its handler; paid, the officer hands it on.
             var copy = await Flow.ReceiveAsync(app, "2.000815");
-            using var notWaiting = await Flow.TryAsync(app, "canbo.trungvan", copy, "forward");
-            Assert.True(notWaiting.IsSuccessStatusCode, await notWaiting.Content.ReadAsStringAsync());
+            using (var waiting = await Flow.TryAsync(app, "chuyenvien.trungvan", copy, "forward"))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, waiting.StatusCode); // still the one-stop officer's step
+            }
+
+            Assert.Equal(HttpStatusCode.Conflict, (await Flow.TryAsync(app, "canbo.trungvan", copy, "forward")).StatusCode);
+            Assert.Equal(HttpStatusCode.Created, (await (await app.ClientForAsync("canbo.trungvan")).PostAsJsonAsync($"/api/dossiers/{copy}/payments", new { method = "cash" })).StatusCode);
+            await Flow.ActAsync(app, "canbo.trungvan", copy, "forward");
+            await Flow.ActAsync(app, "chuyenvien.trungvan", copy, "forward");
+
+            // Without the mark (the certification of a signature, same day), a dossier goes to its handler with its fee still due.
+            var signature = await Flow.ReceiveAsync(app, "2.000884");
+            await Flow.ActAsync(app, "chuyenvien.trungvan", signature, "forward");
         }, Gateway);
     }
 
