@@ -90,7 +90,7 @@ internal sealed partial class SqliteWriteGate(ILogger<SqliteWriteGate> log) : Sa
     }
 
     private static SemaphoreSlim? Needed(DbContext? db) =>
-        db is not null && db.Database.CurrentTransaction is null && db.ChangeTracker.HasChanges() ? For(db) : null;
+        db is not null && db.Database.CurrentTransaction is null ? For(db) : null;
 
     private void Release(DbContext? db)
     {

@@ -226,6 +226,7 @@ public sealed class PaymentsApiTests
             Assert.Contains("data-testid=\"pending\"", page, StringComparison.Ordinal);
             Assert.Contains(code, page, StringComparison.Ordinal);
 
+            app.Clock.SetUtcNow(Flow.Monday.AddMinutes(3)); // the page asks about attempts more than two minutes old
             using var asked = await Pages.PostFormAsync(officer, "/Payments/Reconciliation?handler=requery", []);
             var after = await asked.Content.ReadAsStringAsync();
             Assert.Contains("data-testid=\"requeried\"", after, StringComparison.Ordinal);
