@@ -29,7 +29,7 @@ public class Forward : ProcessAction
         // A fee paid with the request: the dossier leaves intake once it is paid.
         if (dossier.CurrentStep == 0 && c.Version.PayBeforeProcessing && await c.Services.Fees.OfAsync(dossier.Id, ct) is > 0 and var due)
         {
-            return Failure.Conflict(Texts.Get("Workflow.FeeDue", due.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"))));
+            return Failure.Conflict(Texts.Get("Workflow.FeeDue", due.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)));
         }
 
         if (await c.MoveAsync(next, Kind, request.Assignee, ct) is { } error)
