@@ -153,12 +153,7 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         (payment.Status, payment.SettledAt, payment.ResponseCode, payment.TransactionNo, payment.BankCode) = (status, now, answer.ResponseCode, answer.TransactionNo, answer.BankCode);
         if (answer.Paid)
         {
-            var due = await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due).SumAsync(f => f.Amount, ct);
-            if (due == payment.Amount)
-            {
-                await db.Set<DossierFee>().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due)
-                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, payment.Id), ct);
-            }
+            await ClaimDueAsync(payment, ct);
 
             await TellCitizenAsync(payment, now, ct);
             await db.SaveChangesAsync(ct);
@@ -171,6 +166,34 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
 
         await tx.CommitAsync(ct);
         return (SettleOutcome.Settled, payment);
+    }
+
+    /// <summary>
+    /// The dossier's due fees become paid by <paramref name="payment"/> when they add up to what it paid, each claimed
+    /// only as it was read (still due, same amount): a fee paid or recounted meanwhile leaves them all due.
+    /// </summary>
+    private async Task ClaimDueAsync(Payment payment, CancellationToken ct)
+    {
+        var due = await db.Set<DossierFee>().AsNoTracking().Where(f => f.DossierId == payment.DossierId && f.Status == FeeStatus.Due)
+            .Select(f => new { f.Id, f.Amount }).ToListAsync(ct);
+        if (due.Count == 0 || due.Sum(f => f.Amount) != payment.Amount)
+        {
+            return;
+        }
+
+        var claimed = new List<Guid>();
+        foreach (var fee in due)
+        {
+            if (await db.Set<DossierFee>().Where(f => f.Id == fee.Id && f.Status == FeeStatus.Due && f.Amount == fee.Amount)
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Paid).SetProperty(f => f.PaymentId, payment.Id), ct) == 0)
+            {
+                await db.Set<DossierFee>().Where(f => claimed.Contains(f.Id))
+                    .ExecuteUpdateAsync(s => s.SetProperty(f => f.Status, FeeStatus.Due).SetProperty(f => f.PaymentId, (Guid?)null), ct);
+                return;
+            }
+
+            claimed.Add(fee.Id);
+        }
     }
 
     private async Task TellCitizenAsync(Payment payment, DateTimeOffset now, CancellationToken ct)
