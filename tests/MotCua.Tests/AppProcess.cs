@@ -164,3 +164,13 @@ public sealed class AppDatabase(Dictionary<string, string> settings, Func<Task>?
         await command.ExecuteNonQueryAsync();
     }
 }
+
+/// <summary>
+/// Tests that start MotCua as its own process and time it (a start within a minute): they run on their own, after
+/// the tests that run side by side, so that what they measure is the app's start and not the other tests' load.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class OwnProcessTests
+{
+    public const string Name = "Starts its own process";
+}

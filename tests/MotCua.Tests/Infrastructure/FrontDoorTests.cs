@@ -7,6 +7,7 @@ namespace MotCua.Tests.Infrastructure;
 /// The README's way in: <c>dotnet run --project src/MotCua</c> from the checkout, and the output of <c>dotnet publish</c>
 /// started on its own, each on an empty database that it creates, migrates and fills with demo data.
 /// </summary>
+[Collection(OwnProcessTests.Name)]
 public sealed class FrontDoorTests
 {
     [Fact]

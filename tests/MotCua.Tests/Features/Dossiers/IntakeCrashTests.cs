@@ -7,6 +7,7 @@ using MotCua.Infrastructure.Database;
 namespace MotCua.Tests.Features.Dossiers;
 
 /// <summary>Kills the real app process in the middle of a burst of intakes and starts it again on the same database.</summary>
+[Collection(OwnProcessTests.Name)]
 public sealed class IntakeCrashTests
 {
     [SkippableTheory]
