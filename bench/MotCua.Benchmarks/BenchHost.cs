@@ -9,7 +9,11 @@ public sealed class BenchHost : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
 
-    public BenchHost(string? postgres = null, string? sqliteFile = null)
+    /// <param name="postgres">A PostgreSQL connection string; without one, SQLite.</param>
+    /// <param name="sqliteFile">The SQLite file (a fresh one when null).</param>
+    /// <param name="extra">More settings (a scenario's own).</param>
+    /// <param name="port">A fixed port (0: any free one), for a scenario whose app calls itself at its public address.</param>
+    public BenchHost(string? postgres = null, string? sqliteFile = null, IDictionary<string, string?>? extra = null, int port = 0)
     {
         var sqlite = sqliteFile ?? Path.Combine(Path.GetTempPath(), $"motcua-bench-{Guid.NewGuid():N}.db");
         settings = new()
@@ -22,10 +26,15 @@ public sealed class BenchHost : WebApplicationFactory<Program>
             ["Serilog:MinimumLevel:Default"] = "Warning",
             ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Warning",
         };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
         // The factory looks for the app's content root beside a solution file; the benchmark runs from its own
         // output folder, which holds everything the API needs.
         Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_MOTCUA", AppContext.BaseDirectory);
-        UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        UseKestrel(o => o.Listen(IPAddress.Loopback, port));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -45,6 +54,14 @@ public sealed class BenchHost : WebApplicationFactory<Program>
         response.EnsureSuccessStatusCode();
         using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("accessToken").GetString()!;
+    }
+
+    /// <summary>A port free now on 127.0.0.1.</summary>
+    public static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     public Uri Start()

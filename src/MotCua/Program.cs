@@ -1,6 +1,7 @@
 using MotCua.Features.Accounts;
 using MotCua.Features.Calendar;
 using MotCua.Features.Catalog;
+using MotCua.Features.NationalSync;
 using MotCua.Features.Payments;
 using MotCua.Features.Citizens;
 using MotCua.Features.Documents;
@@ -47,7 +48,8 @@ builder.Services
     .AddFeedbackModule()
     .AddReportsModule()
     .AddPortalModule()
-    .AddPaymentsModule();
+    .AddPaymentsModule()
+    .AddNationalSyncModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -66,6 +68,7 @@ app.MapFeedback();
 app.MapReports();
 app.MapPortal();
 app.MapPayments();
+app.MapNationalSync();
 
 if (Cli.IsCommand(args))
 {

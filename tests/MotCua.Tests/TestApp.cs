@@ -63,6 +63,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Reports:RollupEnabled"] = "false";
         settings["Workflow:SweeperEnabled"] = "false";
         settings["Notifications:DispatchEnabled"] = "false";
+        settings["NationalSync:DispatchEnabled"] = "false";
         // Most tests receive dossiers at fixed past dates (calendar cases); BackdatingTests checks the real rule.
         settings["Intake:BackdateDays"] = "3660";
         settings["Intake:OfficersMayBackdate"] = "true";
@@ -106,9 +107,12 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(new MotCua.Infrastructure.Demo.DemoClock(Clock));
             services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, ClientAddressFromHeader>();
-            // In memory (no Kestrel), the payment adapters and the sandbox gateway's IPN reach the app through the test server.
-            services.AddHttpClient(MotCua.Features.Payments.VnPay.VnPayGateway.Client).ConfigurePrimaryHttpMessageHandler(sp =>
-                sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>() is Microsoft.AspNetCore.TestHost.TestServer test ? test.CreateHandler() : new HttpClientHandler());
+            // In memory (no Kestrel), the payment adapters, the sandbox gateway's IPN and the national portal's adapter reach the app through the test server.
+            foreach (var client in new[] { MotCua.Features.Payments.VnPay.VnPayGateway.Client, MotCua.Features.NationalSync.NationalPortal.Client })
+            {
+                services.AddHttpClient(client).ConfigurePrimaryHttpMessageHandler(sp =>
+                    sp.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>() is Microsoft.AspNetCore.TestHost.TestServer test ? test.CreateHandler() : new HttpClientHandler());
+            }
             // In memory (no Kestrel), the portal reaches the sandbox identity provider of the same app through the test server.
             services.AddOptions<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>(MotCua.Infrastructure.Sandbox.NationalIdentity.Scheme)
                 .Configure<Microsoft.AspNetCore.Hosting.Server.IServer>((o, server) =>

@@ -199,7 +199,13 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["POST /api/portal/dossiers/{reference}/payments"] = Rule.Citizen,
         ["GET /api/payments/{id:guid}/receipt.pdf"] = Rule.SignedIn,
         ["GET /api/payments/vnpay/ipn"] = Rule.Public,
+        ["POST /api/payments/{id:guid}/refund"] = Rule.Management,
         ["POST /sandbox/vnpay/api"] = Rule.Public,
+        ["PAGE /NationalSync/Index"] = Rule.Management,
+        ["GET /api/national-sync/failures"] = Rule.Management,
+        ["POST /api/national-sync/failures/{id:guid}/retry"] = Rule.Management,
+        ["POST /sandbox/dvcqg/api/dossiers"] = Rule.Public, // the sandbox portal: refuses a request without the access key
+        ["GET /sandbox/dvcqg/dossiers/{code}"] = Rule.Staff,
         ["PAGE /Workflow/Online"] = Rule.Counter,
         ["GET /api/online/{reference}"] = Rule.Counter,
         ["POST /api/online/{reference}/accept"] = Rule.Counter,

@@ -112,6 +112,45 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
     }
 
     /// <summary>
+    /// Gives back an online payment that paid no fee (the fee was paid another way meanwhile), through its gateway:
+    /// the payment is marked as being refunded first (two clicks at once refund once), then refunded when the gateway
+    /// confirms; when the gateway does not, it stays paid and may be tried again. <paramref name="offices"/> are the
+    /// caller's: anyone else's payment is not found.
+    /// </summary>
+    public async Task<Result<Payment>> RefundAsync(Guid id, ClaimsPrincipal by, IReadOnlyCollection<string> offices, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(by);
+        var payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id && offices.Contains(p.OfficeCode), ct);
+        if (payment is null)
+        {
+            return Failure.NotFound();
+        }
+
+        if (payment.Status != PaymentStatus.Paid || gateways.FirstOrDefault(g => g.Provider == payment.Provider) is not { Ready: true } gateway
+            || await db.Set<DossierFee>().AnyAsync(f => f.PaymentId == id, ct))
+        {
+            return Failure.Conflict(Texts.Get("Payments.NotRefundable"), Texts.Get("Payments.RefundTitle"));
+        }
+
+        var officer = by.Identity?.Name ?? "";
+        if (await db.Set<Payment>().Where(p => p.Id == id && p.Status == PaymentStatus.Paid && p.RefundedBy == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundedBy, officer), ct) == 0)
+        {
+            return Failure.Conflict(Texts.Get("Payments.RefundUnderway"), Texts.Get("Payments.RefundTitle"));
+        }
+
+        if (!await gateway.RefundAsync(payment, officer, ct))
+        {
+            await db.Set<Payment>().Where(p => p.Id == id && p.Status == PaymentStatus.Paid).ExecuteUpdateAsync(s => s.SetProperty(p => p.RefundedBy, (string?)null), ct);
+            return Failure.Conflict(Texts.Get("Payments.RefundNotConfirmed"), Texts.Get("Payments.RefundTitle"));
+        }
+
+        var now = clock.GetUtcNow();
+        await db.Set<Payment>().Where(p => p.Id == id).ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Refunded).SetProperty(p => p.RefundedAt, now), ct);
+        return await db.Set<Payment>().AsNoTracking().FirstAsync(p => p.Id == id, ct);
+    }
+
+    /// <summary>
     /// Applies the gateway's answer to the attempt <paramref name="txnRef"/>, in the order the gateway's protocol checks
     /// (the checksum is the adapter's): the order, the amount, already settled, then the outcome. The payment moves from
     /// pending with one conditional update, so of two notifications at once one settles it and the other finds it settled.

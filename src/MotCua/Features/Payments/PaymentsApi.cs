@@ -57,6 +57,8 @@ internal static class PaymentsApi
         app.MapGet("/api/payments/{id:guid}/receipt.pdf", Receipt).WithTags("Payments")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = $"{IdentityConstants.ApplicationScheme},{IdentityConstants.BearerScheme}" })
             .WithSummary("The receipt (biên lai) of a paid payment as PDF: staff of the dossier's units, or the citizen it is for");
+        app.MapPost("/api/payments/{id:guid}/refund", Refund).WithTags("Payments").RequireAuthorization(Policies.Management)
+            .WithSummary("Give back through its gateway an online payment that paid no fee (the fee was paid another way meanwhile): leaders of its office; 409 when it is not one to refund or the gateway did not confirm");
         app.MapGet("/api/payments/vnpay/ipn", Ipn).WithTags("Payments").AllowAnonymous().DisableAntiforgery()
             .WithSummary("VNPay's IPN (server to server): the only thing that settles a VNPay payment; answers RspCode as VNPay's document defines");
     }
@@ -102,6 +104,19 @@ internal static class PaymentsApi
 
         var started = await desk.StartOnlineAsync(d, body.Provider, AccountClaims.CitizenIdNumber(user) ?? "", http.Connection.RemoteIpAddress?.ToString(), ct);
         return started.Value is { } url ? TypedResults.Created(url, new PaymentLink(url)) : started.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<PaymentView>, NotFound, ProblemHttpResult>> Refund(Guid id, ClaimsPrincipal user, PaymentDesk desk, UnitScope scope, UnitTree units, TimeProvider clock, CancellationToken ct)
+    {
+        var result = await desk.RefundAsync(id, user, await OfficeCodesAsync(user, scope, units, clock, ct), ct);
+        return result.Value is { } p ? TypedResults.Ok(View(p)) : result.Failure!.Kind == FailureKind.NotFound ? TypedResults.NotFound() : result.Failure.ToProblem();
+    }
+
+    /// <summary>The codes of the offices the caller sees (payments are kept by office code).</summary>
+    internal static async Task<List<string>> OfficeCodesAsync(ClaimsPrincipal user, UnitScope scope, UnitTree units, TimeProvider clock, CancellationToken ct)
+    {
+        var visible = await scope.VisibleUnitIdsAsync(user, ct);
+        return [.. (await units.CurrentOfficesAsync(VietnamTime.Today(clock), ct)).Where(o => visible.Contains(o.Id)).Select(o => o.Code)];
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound>> Receipt(

@@ -5,6 +5,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Payments;
 
@@ -53,6 +54,25 @@ public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTr
         return Page();
     }
 
+    /// <summary>What the refund button said: the payment refunded, or why not.</summary>
+    public string? RefundMessage { get; private set; }
+
+    /// <summary>Whether the caller may give money back (the office's leaders and administrators).</summary>
+    public bool MayRefund => Policies.RolesFor(Policies.Management).Any(User.IsInRole);
+
+    public async Task<IActionResult> OnPostRefundAsync(Guid id, CancellationToken ct)
+    {
+        if (!MayRefund)
+        {
+            return Forbid();
+        }
+
+        var result = await desk.RefundAsync(id, User, await PaymentsApi.OfficeCodesAsync(User, scope, units, clock, ct), ct);
+        RefundMessage = result.Value is { } p ? Texts.Get("Payments.Refunded", p.DossierCode) : result.Failure!.Detail ?? result.Failure.Title;
+        await LoadAsync(ct);
+        return Page();
+    }
+
     private async Task LoadAsync(CancellationToken ct)
     {
         var today = VietnamTime.Today(clock);
@@ -65,8 +85,7 @@ public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTr
         // Any date a person may type, kept to the years payments can have.
         (From, To) = (From < new DateOnly(2020, 1, 1) ? new DateOnly(2020, 1, 1) : From, To > today.AddDays(1) ? today.AddDays(1) : To);
 
-        var visible = await scope.VisibleUnitIdsAsync(User, ct);
-        var offices = (await units.CurrentOfficesAsync(today, ct)).Where(o => visible.Contains(o.Id)).Select(o => o.Code).ToList();
+        var offices = await PaymentsApi.OfficeCodesAsync(User, scope, units, clock, ct);
         var (start, end) = (VietnamTime.StartOfDay(From.Value), VietnamTime.StartOfDay(To.Value.AddDays(1)));
         var payments = await db.Set<Payment>().AsNoTracking()
             .Where(p => offices.Contains(p.OfficeCode) && p.CreatedAt >= start && p.CreatedAt < end).OrderBy(p => p.CreatedAt).Take(20_000).ToListAsync(ct);

@@ -12,7 +12,7 @@ namespace MotCua.Features.Workflow;
 /// Puts a received dossier into its process, inside the intake transaction: the intake step's task, and for a
 /// same-day procedure ("ngày không hẹn") the handler's at once, with the forward event after the receive event.
 /// </summary>
-public sealed class WorkflowStart(AppDbContext db, DossierStore dossiers, CatalogReader catalog, StepAgencies agencies, ICalendar calendars, OfficeHoursReader hours, TimeProvider clock)
+public sealed class WorkflowStart(AppDbContext db, DossierStore dossiers, CatalogReader catalog, StepAgencies agencies, ICalendar calendars, OfficeHoursReader hours, DomainEvents events, TimeProvider clock)
     : IHandles<DossierReceived>
 {
     public async Task HandleAsync(DossierReceived happened, CancellationToken ct)
@@ -39,10 +39,12 @@ public sealed class WorkflowStart(AppDbContext db, DossierStore dossiers, Catalo
         }
 
         intake.End(now, actor, DossierAction.Forward);
-        db.Add(DossierTask.Open(dossier, 1, steps[1].Name, TaskKind.Step, handler.Id, steps[1].Role, now,
-            ProcessRules.IsReturnStep(steps, 1) ? dossier.DueAt : calendar.AddWorkingHours(now, steps[1].AllottedHours, office)));
+        var handling = DossierTask.Open(dossier, 1, steps[1].Name, TaskKind.Step, handler.Id, steps[1].Role, now,
+            ProcessRules.IsReturnStep(steps, 1) ? dossier.DueAt : calendar.AddWorkingHours(now, steps[1].AllottedHours, office));
+        db.Add(handling);
         dossier.MoveToStep(1);
-        DossierEvents.Append(db, dossier.Id, happened.FirstEvent.Seq, happened.FirstEvent.Hash, now, EnumNames.Of(DossierAction.Forward), actor, steps[0].Name, steps[1].Name,
+        var forward = DossierEvents.Append(db, dossier.Id, happened.FirstEvent.Seq, happened.FirstEvent.Hash, now, EnumNames.Of(DossierAction.Forward), actor, steps[0].Name, steps[1].Name,
             detail: EventDetail.Of("Event.SameDayForward"));
+        await events.RaiseAsync(new DossierStepRecorded(dossier, forward.Seq, now, EnumNames.Of(DossierAction.Forward), actor, steps[0].Name, steps[1].Name, handling.DueAt), ct);
     }
 }

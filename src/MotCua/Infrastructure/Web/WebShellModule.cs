@@ -66,6 +66,7 @@ public static class WebShellModule
                 o.Conventions.AuthorizePage("/Queue/Figures", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Queue/Settings", Features.Accounts.Contracts.Policies.QueueOffice);
                 o.Conventions.AuthorizePage("/Payments/Reconciliation", Features.Accounts.Contracts.Policies.QueueOffice); // the office's counter staff and leaders
+                o.Conventions.AuthorizeFolder("/NationalSync", Features.Accounts.Contracts.Policies.Management); // what the office's records to the national portal wait for
                 o.Conventions.AuthorizePage("/Workflow/Return", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Workflow/Online", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);

@@ -258,6 +258,57 @@ public sealed class PaymentsApiTests
             var refunds = await officer.GetStringAsync("/Payments/Reconciliation");
             Assert.Contains(third, refunds[refunds.IndexOf("to-refund", StringComparison.Ordinal)..], StringComparison.Ordinal);
 
+            // The bank took the money, its IPN was lost, and the officer took cash meanwhile: asked again, the attempt
+            // paid nothing. The office's leader gives it back through the gateway; an officer may not.
+            var fourth = await Flow.ReceiveAsync(app, "2.000815");
+            await AnswerAsync(app, await StartAsync(app, fourth), "00");
+            using (var cash = await (await app.ClientForAsync("canbo.trungvan")).PostAsJsonAsync($"/api/dossiers/{fourth}/payments", new { method = "cash" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, cash.StatusCode);
+            }
+
+            app.Clock.SetUtcNow(Flow.Monday.AddMinutes(8));
+            using (await Pages.PostFormAsync(officer, "/Payments/Reconciliation?handler=requery", []))
+            {
+            }
+
+            async Task<JsonElement> PaymentOf(string dossier, string provider) =>
+                (await FeesAsync(app, "canbo.trungvan", $"/api/dossiers/{dossier}/payments")).GetProperty("items").EnumerateArray().Single(p => p.GetProperty("provider").GetString() == provider);
+            var online = (await PaymentOf(fourth, "vnpay")).GetProperty("id").GetGuid();
+            Assert.DoesNotContain("data-testid=\"refund\"", await officer.GetStringAsync("/Payments/Reconciliation"), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ClientForAsync("canbo.trungvan")).PostAsync($"/api/payments/{online}/refund", null)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await (await app.ClientForAsync("lanhdao.phuongkhac")).PostAsync($"/api/payments/{online}/refund", null)).StatusCode);
+            using var leader = await Pages.SignedInAsync(app, "lanhdao.trungvan");
+            var listed = await leader.GetStringAsync("/Payments/Reconciliation");
+            Assert.Contains("data-testid=\"refund\"", listed, StringComparison.Ordinal);
+            using (var refunded = await Pages.PostFormAsync(leader, $"/Payments/Reconciliation?handler=refund&id={online}", []))
+            {
+                var said = await refunded.Content.ReadAsStringAsync();
+                Assert.Contains("data-testid=\"refund-said\"", said, StringComparison.Ordinal);
+                Assert.DoesNotContain(fourth, said[said.IndexOf("refund-said", StringComparison.Ordinal)..].Split("</p>", 2)[1], StringComparison.Ordinal);
+            }
+
+            Assert.Equal("refunded", (await PaymentOf(fourth, "vnpay")).GetProperty("status").GetString());
+            using var api = await app.ClientForAsync("lanhdao.trungvan");
+            using (var again = await api.PostAsync($"/api/payments/{online}/refund", null))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, again.StatusCode); // refunded once
+            }
+
+            using (var cashBack = await api.PostAsync($"/api/payments/{(await PaymentOf(fourth, "cash")).GetProperty("id").GetGuid()}/refund", null))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, cashBack.StatusCode); // cash that paid the fee is not money to give back
+            }
+
+            // A gateway that does not know the transaction does not confirm: the payment stays taken, to try again.
+            var unknown = (await PaymentOf(second, "vnpay")).GetProperty("id").GetGuid();
+            using (var notConfirmed = await api.PostAsync($"/api/payments/{unknown}/refund", null))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, notConfirmed.StatusCode);
+            }
+
+            Assert.Equal("paid", (await PaymentOf(second, "vnpay")).GetProperty("status").GetString());
+
             // Dates nobody means are kept to the years payments can have.
             Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync("/Payments/Reconciliation?From=0001-01-01&To=9999-12-31")).StatusCode);
 

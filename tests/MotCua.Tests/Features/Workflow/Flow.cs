@@ -76,7 +76,6 @@ public static class Flow
 
     public static DateTimeOffset Vn(JsonElement e, string property) => e.GetProperty(property).GetDateTimeOffset().ToOffset(TimeSpan.FromHours(7));
 
-    /// <summary>A PDF's words, as a reader would copy them (NFC, single spaces).</summary>
     /// <summary>One pass of the deadline sweeper, as its recurring job runs it.</summary>
     public static async Task<MotCua.Features.Workflow.SweepResult> SweepAsync(TestApp app)
     {
@@ -84,6 +83,7 @@ public static class Flow
         return await scope.ServiceProvider.GetRequiredService<MotCua.Features.Workflow.DeadlineSweeper>().SweepAsync();
     }
 
+    /// <summary>A PDF's words, as a reader would copy them (NFC, single spaces).</summary>
     public static string PdfText(byte[] pdf)
     {
         using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);

@@ -164,6 +164,7 @@ public sealed class DossierIntake(
             detail: backdated
                 ? EventDetail.Of("Event.ReceivedBackdated", ChannelText(request.Channel), EventDetail.Instant(due.DueAt), EventDetail.Instant(receivedAt), EventDetail.Instant(now), EventDetail.Person(user.Identity?.Name ?? ""))
                 : EventDetail.Of("Event.Received", ChannelText(request.Channel), EventDetail.Instant(due.DueAt)));
+        await events.RaiseAsync(new DossierStepRecorded(dossier, received.Seq, now, DossierEvents.Received, user.Identity?.Name, null, version.Steps.Count > 0 ? version.Steps[0].Name : null, null), ct);
         await events.RaiseAsync(new DossierReceived(dossier.Id, code, dossier.Channel, dossier.ProcedureName, dossier.ReceivedBy, received) { ProcedureVersionId = version.Id }, ct);
         Outbox.ToCitizen(db, new CitizenContact(dossier.ApplicantIdNumber, dossier.ApplicantEmail, dossier.ApplicantPhone), $"{code}/receive",
             $"Hồ sơ {code} đã được tiếp nhận",

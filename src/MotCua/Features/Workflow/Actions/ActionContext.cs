@@ -76,6 +76,9 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
 
     public string? Detail { get; set; }
 
+    /// <summary>When the step the dossier moved to is due (set by <see cref="MoveAsync"/>).</summary>
+    public DateTimeOffset? StepDue { get; private set; }
+
     /// <summary>Messages to the applicant: written with the event, keyed by it.</summary>
     public List<(string Kind, string Subject, string Body)> CitizenMessages { get; } = [];
 
@@ -133,6 +136,7 @@ public sealed class ActionContext(ActionServices services, IDossier dossier, Pro
             : calendar.AddWorkingHours(Now, step.AllottedHours, await Services.Hours.ForOfficeAsync(Dossier.OfficeId, ct));
         var task = DossierTask.Open(Dossier, to, step.Name, TaskKind.Step, unit.Id, step.Role, Now, due, holder);
         Db.Add(task);
+        StepDue = due;
         if (task.Holder is { } h && h != Actor)
         {
             ToStaff(h, EnumNames.Of(action), $"Hồ sơ {Dossier.Code} chuyển đến bạn", $"{Dossier.ProcedureName} — bước \"{step.Name}\", hạn {Describe(due)}.");

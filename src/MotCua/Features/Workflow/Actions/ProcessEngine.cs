@@ -140,6 +140,8 @@ public sealed class ProcessEngine(
                 $"{dossier.Code}/{e.Seq}/{kind}", subject, body, services.Links.Track(dossier.Code, dossier.TrackingKey), c.Now);
         }
 
+        var stepDue = c.StepDue ?? (c.Step is { EndedAt: null } open ? open.DueAt : null);
+        await events.RaiseAsync(new DossierStepRecorded(dossier, e.Seq, c.Now, action.Name, c.Actor, c.From, c.To, stepDue), ct);
         foreach (var raise in c.Raised)
         {
             await raise(events, ct);

@@ -1346,6 +1346,111 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     b.ToTable("intake_guidance", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.NationalSync.Sandbox.SandboxRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("OutOfOrder")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("nationalsync_sandbox_record", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.NationalSync.SyncMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_nationalsync_message_pending")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.HasIndex("DossierId", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "LastAttemptAt")
+                        .HasDatabaseName("IX_nationalsync_message_failing")
+                        .HasFilter("\"SentAt\" IS NULL AND \"LastError\" IS NOT NULL");
+
+                    b.ToTable("nationalsync_message", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2808,6 +2913,15 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("MotCua.Features.NationalSync.SyncMessage", b =>
+                {
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>

@@ -1334,6 +1334,111 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("intake_guidance", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.NationalSync.Sandbox.SandboxRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("OutOfOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("nationalsync_sandbox_record", (string)null);
+                });
+
+            modelBuilder.Entity("MotCua.Features.NationalSync.SyncMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimedBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DossierCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DossierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OfficeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimedBy");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_nationalsync_message_pending")
+                        .HasFilter("\"SentAt\" IS NULL");
+
+                    b.HasIndex("DossierId", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("OfficeId", "LastAttemptAt")
+                        .HasDatabaseName("IX_nationalsync_message_failing")
+                        .HasFilter("\"SentAt\" IS NULL AND \"LastError\" IS NOT NULL");
+
+                    b.ToTable("nationalsync_message", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2796,6 +2901,15 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         });
 
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("MotCua.Features.NationalSync.SyncMessage", b =>
+                {
+                    b.HasOne("MotCua.Features.Dossiers.Dossier", null)
+                        .WithMany()
+                        .HasForeignKey("DossierId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MotCua.Features.Units.Unit", b =>
