@@ -200,6 +200,9 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["GET /api/payments/{id:guid}/receipt.pdf"] = Rule.SignedIn,
         ["GET /api/payments/vnpay/ipn"] = Rule.Public,
         ["POST /api/payments/{id:guid}/refund"] = Rule.Management,
+        ["POST /api/payments/paygov/notify"] = Rule.Public, // the platform's notification: refused without its checksum
+        ["POST /sandbox/paygov/api"] = Rule.Public,
+        ["PAGE /Payments/PayGov/SandboxPay"] = Rule.Public, // the sandbox platform's page: nothing without an open bill
         ["POST /sandbox/vnpay/api"] = Rule.Public,
         ["PAGE /NationalSync/Index"] = Rule.Management,
         ["GET /api/national-sync/failures"] = Rule.Management,

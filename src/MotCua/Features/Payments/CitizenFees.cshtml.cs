@@ -10,7 +10,7 @@ namespace MotCua.Features.Payments;
 
 /// <summary>The citizen's fees of one dossier: what is due and paid, the receipts, and paying online.</summary>
 [Authorize(Policy = Policies.Citizen)]
-public sealed class CitizenFeesModel(PaymentDossiers find, Fees fees, PaymentDesk desk, AppDbContext db) : PageModel
+public sealed class CitizenFeesModel(PaymentDossiers find, Fees fees, PaymentDesk desk, IEnumerable<IPaymentGateway> gateways, AppDbContext db) : PageModel
 {
     [FromRoute]
     public string Reference { get; set; } = "";
@@ -21,9 +21,12 @@ public sealed class CitizenFeesModel(PaymentDossiers find, Fees fees, PaymentDes
 
     public IReadOnlyList<PaymentView> Payments { get; private set; } = [];
 
+    /// <summary>The gateways configured here, in the order the office offers them.</summary>
+    public IReadOnlyList<string> Providers => [.. gateways.Where(g => g.Ready).Select(g => g.Provider)];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(string? provider, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
@@ -35,7 +38,7 @@ public sealed class CitizenFeesModel(PaymentDossiers find, Fees fees, PaymentDes
             return Page();
         }
 
-        var started = await desk.StartOnlineAsync(Dossier, "vnpay", AccountClaims.CitizenIdNumber(User) ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
+        var started = await desk.StartOnlineAsync(Dossier, provider ?? "vnpay", AccountClaims.CitizenIdNumber(User) ?? "", HttpContext.Connection.RemoteIpAddress?.ToString(), ct);
         if (started.Value is { } url)
         {
             return Redirect(url);

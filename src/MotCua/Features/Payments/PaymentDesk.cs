@@ -13,6 +13,9 @@ namespace MotCua.Features.Payments;
 /// <summary>A gateway's word on a payment: paid or not, whether that is final, its codes.</summary>
 public sealed record GatewayAnswer(bool Paid, bool Final, string ResponseCode, decimal Amount, string? TransactionNo, string? BankCode);
 
+/// <summary>What a gateway is asked to take: the attempt, what it is for (the dossier and its due fees: the receipt's data), where the citizen comes back.</summary>
+public sealed record PaymentOrder(Payment Payment, string OrderInfo, string? ClientIp, Uri ReturnUrl, DossierRow Dossier, IReadOnlyList<DossierFee> Fees);
+
 /// <summary>A payment gateway (VNPay, the national payment platform): the port every provider's adapter fills.</summary>
 public interface IPaymentGateway
 {
@@ -25,8 +28,11 @@ public interface IPaymentGateway
     /// <summary>How long the gateway's page accepts a payment once started.</summary>
     TimeSpan Expiry { get; }
 
-    /// <summary>Where the citizen goes to pay <paramref name="payment"/>, coming back to <paramref name="returnUrl"/>.</summary>
-    string PayUrl(Payment payment, string orderInfo, string? clientIp, Uri returnUrl);
+    /// <summary>Where the citizen goes to pay the order; null when the gateway did not take it (unreachable, refused).</summary>
+    Task<string?> PayUrlAsync(PaymentOrder order, CancellationToken ct = default);
+
+    /// <summary>The attempt a return address is about, when it carries the gateway's checksum; null otherwise (the page then shows nothing of it).</summary>
+    string? ReturnReference(IEnumerable<KeyValuePair<string, string>> query);
 
     /// <summary>Asks the gateway how a payment left pending ended; null when it cannot be reached or does not know yet.</summary>
     Task<GatewayAnswer?> QueryAsync(Payment payment, CancellationToken ct = default);
@@ -76,7 +82,15 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         };
         db.Add(payment);
         await db.SaveChangesAsync(ct);
-        return gateway.PayUrl(payment, $"Le phi ho so {dossier.Code}", clientIp, links.Absolute($"/payments/{gateway.Provider}/return"));
+        var order = new PaymentOrder(payment, $"Le phi ho so {dossier.Code}", clientIp, links.Absolute($"/payments/{gateway.Provider}/return"), dossier, [.. lines.Where(l => l.Status == FeeStatus.Due)]);
+        if (await gateway.PayUrlAsync(order, ct) is { } url)
+        {
+            return url;
+        }
+
+        await db.Set<Payment>().Where(p => p.Id == payment.Id && p.Status == PaymentStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, PaymentStatus.Failed).SetProperty(p => p.SettledAt, clock.GetUtcNow()), ct);
+        return Failure.Conflict(Texts.Get("Payments.GatewayUnavailable"), Texts.Get("Payments.GatewayUnavailableTitle"));
     }
 
     /// <summary>

@@ -59,6 +59,8 @@ internal static class PaymentsApi
             .WithSummary("The receipt (biên lai) of a paid payment as PDF: staff of the dossier's units, or the citizen it is for");
         app.MapPost("/api/payments/{id:guid}/refund", Refund).WithTags("Payments").RequireAuthorization(Policies.Management)
             .WithSummary("Give back through its gateway an online payment that paid no fee (the fee was paid another way meanwhile): leaders of its office; 409 when it is not one to refund or the gateway did not confirm");
+        app.MapPost("/api/payments/paygov/notify", Notify).WithTags("Payments").AllowAnonymous().DisableAntiforgery()
+            .WithSummary("The national payment platform's notification (server to server): the only thing that settles its payments; a signed answer with the platform's error code");
         app.MapGet("/api/payments/vnpay/ipn", Ipn).WithTags("Payments").AllowAnonymous().DisableAntiforgery()
             .WithSummary("VNPay's IPN (server to server): the only thing that settles a VNPay payment; answers RspCode as VNPay's document defines");
     }
@@ -145,6 +147,31 @@ internal static class PaymentsApi
     {
         var (code, message) = await vnpay.IpnAsync(request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())), desk, ct);
         return TypedResults.Ok(new IpnAnswer(code, message));
+    }
+
+    private static async Task<IResult> Notify(HttpRequest request, PayGov.PayGovGateway paygov, PaymentDesk desk, CancellationToken ct) =>
+        Results.Json(await paygov.NotifyAsync(await ReadJsonAsync(request, ct), desk, ct));
+
+    /// <summary>A gateway's JSON message, read under a bound (64 KB); null when it is not a JSON object within it.</summary>
+    internal static async Task<System.Text.Json.Nodes.JsonObject?> ReadJsonAsync(HttpRequest request, CancellationToken ct)
+    {
+        const int Limit = 64 * 1024;
+        if (request.ContentLength is > Limit)
+        {
+            return null;
+        }
+
+        var buffer = new char[Limit + 1];
+        using var reader = new StreamReader(request.Body, System.Text.Encoding.UTF8);
+        var read = await reader.ReadBlockAsync(buffer, ct);
+        try
+        {
+            return read > Limit ? null : System.Text.Json.Nodes.JsonNode.Parse(new string(buffer, 0, read)) as System.Text.Json.Nodes.JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     internal static async Task<List<PaymentView>> ListAsync(AppDbContext db, Guid dossierId, CancellationToken ct) =>

@@ -22,6 +22,17 @@ public static class PaymentsModule
         services.AddScoped<VnPayGateway>();
         services.AddScoped<IPaymentGateway>(s => s.GetRequiredService<VnPayGateway>());
         services.AddScoped<VnPaySandbox>();
+        services.AddScoped<PayGov.PayGovGateway>();
+        services.AddScoped<IPaymentGateway>(s => s.GetRequiredService<PayGov.PayGovGateway>());
+        services.AddScoped<PayGov.PayGovSandbox>();
+        services.AddOptions<PayGov.PayGovOptions>().BindConfiguration(PayGov.PayGovOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure<IConfiguration>((o, configuration) =>
+            {
+                if (PayGov.PayGovSandbox.Active(configuration, o) && o.PartnerCode.Length == 0 && o.SecretKey.Length == 0)
+                {
+                    (o.PartnerCode, o.SecretKey) = ("MOTCUA", SandboxSecret);
+                }
+            });
         services.AddHttpClient(VnPayGateway.Client);
         services.AddOptions<VnPayOptions>().BindConfiguration(VnPayOptions.Section).ValidateDataAnnotations().ValidateOnStart()
             .PostConfigure<IConfiguration>((o, configuration) =>
@@ -43,6 +54,12 @@ public static class PaymentsModule
         {
             app.MapPost("/sandbox/vnpay/api", VnPaySandbox.ApiEndpoint).WithTags("Sandbox").AllowAnonymous().DisableAntiforgery()
                 .WithSummary("The sandbox gateway's merchant web API: querydr and refund, as VNPay's document defines them");
+        }
+
+        if (PayGov.PayGovSandbox.Active(app.ServiceProvider.GetRequiredService<IConfiguration>(), app.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PayGov.PayGovOptions>>().Value))
+        {
+            app.MapPost("/sandbox/paygov/api", PayGov.PayGovSandbox.ApiEndpoint).WithTags("Sandbox").AllowAnonymous().DisableAntiforgery()
+                .WithSummary("The sandbox national payment platform's service: init and query, with checksums both ways");
         }
 
         return app;

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using MotCua.Features.Payments.VnPay;
 using MotCua.Infrastructure.Database;
 
 namespace MotCua.Features.Payments;
@@ -12,7 +11,7 @@ namespace MotCua.Features.Payments;
 /// address says: a forged "success" changes nothing, and a payment whose IPN has not arrived yet reads as waiting.
 /// </summary>
 [AllowAnonymous]
-public sealed class ReturnModel(VnPayGateway vnpay, AppDbContext db) : PageModel
+public sealed class ReturnModel(IEnumerable<IPaymentGateway> gateways, AppDbContext db) : PageModel
 {
     [FromRoute]
     public string Provider { get; set; } = "";
@@ -23,16 +22,16 @@ public sealed class ReturnModel(VnPayGateway vnpay, AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (Provider != vnpay.Provider)
+        if (gateways.FirstOrDefault(g => g.Provider == Provider) is not { } gateway)
         {
             return NotFound();
         }
 
-        var query = Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())).ToList();
-        Verified = vnpay.Verify(query);
-        if (Verified && query.FirstOrDefault(q => q.Key == "vnp_TxnRef").Value is { Length: > 0 } txnRef)
+        var txnRef = gateway.ReturnReference(Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())));
+        Verified = txnRef is not null;
+        if (txnRef is { Length: > 0 })
         {
-            Payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.TxnRef == txnRef, ct);
+            Payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.TxnRef == txnRef && p.Provider == gateway.Provider, ct);
         }
 
         return Page();

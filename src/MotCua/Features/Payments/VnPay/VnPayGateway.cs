@@ -46,9 +46,10 @@ public sealed partial class VnPayGateway(IOptions<VnPayOptions> options, IHttpCl
     /// <summary>How long after the pay page's expiry an attempt the gateway never heard of is given up (the bank may still be finishing).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(15);
 
-    public string PayUrl(Payment payment, string orderInfo, string? clientIp, Uri returnUrl)
+    public Task<string?> PayUrlAsync(PaymentOrder order, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(payment);
+        ArgumentNullException.ThrowIfNull(order);
+        var (payment, orderInfo, clientIp, returnUrl) = (order.Payment, order.OrderInfo, order.ClientIp, order.ReturnUrl);
         var fields = new Dictionary<string, string>
         {
             ["vnp_Version"] = VnPayProtocol.Version,
@@ -65,12 +66,15 @@ public sealed partial class VnPayGateway(IOptions<VnPayOptions> options, IHttpCl
             ["vnp_CreateDate"] = VnPayProtocol.Time(payment.CreatedAt),
             ["vnp_ExpireDate"] = VnPayProtocol.Time(payment.CreatedAt.AddMinutes(Options.ExpireMinutes)),
         };
-        return VnPayProtocol.PayUrl(links.Absolute(Options.PayUrl).ToString(), fields, Options.HashSecret);
+        return Task.FromResult<string?>(VnPayProtocol.PayUrl(links.Absolute(Options.PayUrl).ToString(), fields, Options.HashSecret));
     }
 
-    /// <summary>Whether the return URL's fields carry the gateway's checksum (the page then shows what the IPN recorded, never what the URL says).</summary>
-    public bool Verify(IEnumerable<KeyValuePair<string, string>> query) =>
-        Ready && VnPayProtocol.Verify(query.Where(f => f.Key.StartsWith("vnp_", StringComparison.Ordinal)), Options.HashSecret);
+    /// <summary>The return URL's attempt when its fields carry the gateway's checksum (the page then shows what the IPN recorded, never what the URL says).</summary>
+    public string? ReturnReference(IEnumerable<KeyValuePair<string, string>> query)
+    {
+        var fields = query.Where(f => f.Key.StartsWith("vnp_", StringComparison.Ordinal)).ToList();
+        return Ready && VnPayProtocol.Verify(fields, Options.HashSecret) ? fields.FirstOrDefault(f => f.Key == "vnp_TxnRef").Value : null;
+    }
 
     /// <summary>
     /// Reads an IPN: checksum, then the order, the amount, already confirmed and the outcome (the desk's checks), each
