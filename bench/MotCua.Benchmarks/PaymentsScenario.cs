@@ -47,7 +47,7 @@ public static class PaymentsScenario
                 ["vnp_TmnCode"] = options.TmnCode, ["vnp_TransactionNo"] = (10_000_000 + i).ToString(CultureInfo.InvariantCulture), ["vnp_TransactionStatus"] = "00",
                 ["vnp_TxnRef"] = $"{run}{i % (requests + 200):0000000}",
             };
-            return new HttpRequestMessage(HttpMethod.Get, "/api/payments/vnpay/ipn?" + VnPayProtocol.PayUrl("", fields, options.HashSecret).TrimStart('?'));
+            return new HttpRequestMessage(HttpMethod.Get, "/api/payments/vnpay/ipn?" + VnPayProtocol.SignedQuery(fields, options.HashSecret));
         }
 
         var settled = await LoadGenerator.RunAsync(baseAddress, Ipn, requests, concurrency, warmup: 0);

@@ -61,7 +61,7 @@ public sealed class PaymentsApiTests
     }
 
     private static string Signed(Dictionary<string, string> fields, string secret = Secret) =>
-        QueryString(fields) + "&vnp_SecureHash=" + VnPayProtocol.Sign(fields, secret);
+        VnPayProtocol.SignedQuery(fields, secret);
 
     private static string QueryString(Dictionary<string, string> fields) => string.Join('&', fields.Select(f => VnPayProtocol.Encode(f.Key) + "=" + VnPayProtocol.Encode(f.Value)));
 

@@ -68,8 +68,7 @@ public sealed class ReportTests
             ["vnp_Amount"] = request["vnp_Amount"].ToString(), ["vnp_ResponseCode"] = "00", ["vnp_TransactionStatus"] = "00", ["vnp_TmnCode"] = options.TmnCode,
             ["vnp_TxnRef"] = request["vnp_TxnRef"].ToString(), ["vnp_TransactionNo"] = "12345678", ["vnp_BankCode"] = "NCB",
         };
-        var query = string.Join('&', ipn.Select(f => f.Key + "=" + MotCua.Features.Payments.VnPay.VnPayProtocol.Encode(f.Value)))
-            + "&vnp_SecureHash=" + MotCua.Features.Payments.VnPay.VnPayProtocol.Sign(ipn, options.HashSecret);
+        var query = MotCua.Features.Payments.VnPay.VnPayProtocol.SignedQuery(ipn, options.HashSecret);
         using var gateway = app.CreateClient();
         Assert.Equal("00", (await gateway.GetFromJsonAsync<JsonElement>("/api/payments/vnpay/ipn?" + query)).GetProperty("RspCode").GetString());
     }

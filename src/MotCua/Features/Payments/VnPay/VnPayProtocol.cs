@@ -73,11 +73,14 @@ public static class VnPayProtocol
         fields.GetValueOrDefault(SecureHash) is { Length: 128 } given && Same(given, SignPiped(fields, order, secret));
 
     /// <summary>The pay URL: the fields and their checksum on the gateway's address.</summary>
-    public static string PayUrl(string gateway, IEnumerable<KeyValuePair<string, string>> fields, string secret)
+    public static string PayUrl(string gateway, IEnumerable<KeyValuePair<string, string>> fields, string secret) =>
+        $"{gateway}{(gateway.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{SignedQuery(fields, secret)}";
+
+    /// <summary>The fields (the empty ones left out, sorted) as a query string, with their checksum: a pay request, an IPN, a return address.</summary>
+    public static string SignedQuery(IEnumerable<KeyValuePair<string, string>> fields, string secret)
     {
         var list = fields.Where(f => !string.IsNullOrEmpty(f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal).ToList();
-        var query = string.Join('&', list.Select(f => Encode(f.Key) + "=" + Encode(f.Value)));
-        return $"{gateway}{(gateway.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{query}&{SecureHash}={Sign(list, secret)}";
+        return string.Join('&', list.Select(f => Encode(f.Key) + "=" + Encode(f.Value))) + $"&{SecureHash}={Sign(list, secret)}";
     }
 
     /// <summary>Form URL-encoding as the gateway's reference code does it: letters, digits and <c>-_.</c> stay; space is <c>+</c>; every other UTF-8 byte is <c>%XX</c>.</summary>

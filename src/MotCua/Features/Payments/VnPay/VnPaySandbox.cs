@@ -72,7 +72,7 @@ public sealed partial class VnPaySandbox(IOptions<VnPayOptions> options, IHttpCl
             ["vnp_TransactionStatus"] = transaction.TransactionStatus,
             ["vnp_TxnRef"] = transaction.TxnRef,
         };
-        var signed = VnPayProtocol.PayUrl("", result, Options.HashSecret).TrimStart('?');
+        var signed = VnPayProtocol.SignedQuery(result, Options.HashSecret);
         try
         {
             using var client = http.CreateClient(VnPayGateway.Client);
