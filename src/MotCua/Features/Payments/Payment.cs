@@ -106,9 +106,6 @@ public sealed class Payment
     public DateTimeOffset? RefundedAt { get; set; }
 
     public string? RefundedBy { get; set; }
-
-    /// <summary>Row version: a settlement and a refund never both apply.</summary>
-    public int Version { get; set; }
 }
 
 /// <summary>The last receipt number an office gave in a year.</summary>
@@ -159,7 +156,6 @@ internal sealed class PaymentsConfiguration : IEntityTypeConfiguration<DossierFe
         builder.Property(x => x.RecordedBy).HasMaxLength(100);
         builder.Property(x => x.PayerName).HasMaxLength(200);
         builder.Property(x => x.RefundedBy).HasMaxLength(100);
-        builder.Property(x => x.Version).IsConcurrencyToken();
     }
 
     public void Configure(EntityTypeBuilder<ReceiptSequence> builder)

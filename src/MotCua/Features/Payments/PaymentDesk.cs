@@ -125,6 +125,20 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         return payment;
     }
 
+    /// <summary>Asks the payment's gateway how a pending attempt ended; a final answer settles it as a notification would. True when it settled it now.</summary>
+    public async Task<bool> RequeryAsync(Payment payment, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(payment);
+        if (gateways.FirstOrDefault(g => g.Provider == payment.Provider) is not { Ready: true } gateway)
+        {
+            return false;
+        }
+
+        var now = clock.GetUtcNow();
+        await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastQueriedAt, now), ct);
+        return await gateway.QueryAsync(payment, ct) is { Final: true } answer && (await SettleAsync(payment.TxnRef, answer, ct)).Outcome == SettleOutcome.Settled;
+    }
+
     /// <summary>
     /// Gives back an online payment that paid no fee (the fee was paid another way meanwhile), through its gateway:
     /// the payment is marked as being refunded first (two clicks at once refund once), then refunded when the gateway
@@ -197,7 +211,7 @@ public sealed class PaymentDesk(AppDbContext db, DossierStore dossiers, Fees fee
         await using var tx = await WriteTransaction.BeginAsync(db, ct);
         var won = await db.Set<Payment>().Where(p => p.Id == payment.Id && p.Status == was).ExecuteUpdateAsync(s => s
             .SetProperty(p => p.Status, status).SetProperty(p => p.SettledAt, now).SetProperty(p => p.ResponseCode, answer.ResponseCode)
-            .SetProperty(p => p.TransactionNo, answer.TransactionNo).SetProperty(p => p.BankCode, answer.BankCode).SetProperty(p => p.Version, p => p.Version + 1), ct);
+            .SetProperty(p => p.TransactionNo, answer.TransactionNo).SetProperty(p => p.BankCode, answer.BankCode), ct);
         if (won == 0)
         {
             return (SettleOutcome.AlreadySettled, payment);

@@ -9,7 +9,7 @@ namespace MotCua.Features.Payments;
 /// and every five after that, each gateway is asked how the attempt ended (VNPay's querydr), and a final answer settles
 /// it as an IPN would. Every node runs it; settling is once whoever asks.
 /// </summary>
-public sealed class PendingPayments(AppDbContext db, IEnumerable<IPaymentGateway> gateways, PaymentDesk desk, TimeProvider clock) : IRecurringJob
+public sealed class PendingPayments(AppDbContext db, PaymentDesk desk, TimeProvider clock) : IRecurringJob
 {
     public static JobSchedule Schedule(IServiceProvider services) => new(true, TimeSpan.FromMinutes(1), RunAtStart: false);
 
@@ -22,16 +22,7 @@ public sealed class PendingPayments(AppDbContext db, IEnumerable<IPaymentGateway
             .OrderBy(p => p.CreatedAt).Take(50).ToListAsync(ct);
         foreach (var payment in pending)
         {
-            if (gateways.FirstOrDefault(g => g.Provider == payment.Provider) is not { Ready: true } gateway)
-            {
-                continue;
-            }
-
-            await db.Set<Payment>().Where(p => p.Id == payment.Id).ExecuteUpdateAsync(s => s.SetProperty(p => p.LastQueriedAt, now), ct);
-            if (await gateway.QueryAsync(payment, ct) is { Final: true } answer)
-            {
-                await desk.SettleAsync(payment.TxnRef, answer, ct);
-            }
+            await desk.RequeryAsync(payment, ct);
         }
     }
 }

@@ -14,7 +14,7 @@ namespace MotCua.Features.Payments;
 /// the attempts still pending (asked again of their gateway on request), and the payments to refund: online money
 /// taken for a fee that was meanwhile paid another way.
 /// </summary>
-public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTree units, IEnumerable<IPaymentGateway> gateways, PaymentDesk desk, TimeProvider clock) : PageModel
+public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTree units, PaymentDesk desk, TimeProvider clock) : PageModel
 {
     public sealed record DayRow(DateOnly Day, string Provider, int Paid, decimal PaidSum, int Pending, int Failed, int Refunded);
 
@@ -43,11 +43,7 @@ public sealed class ReconciliationModel(AppDbContext db, UnitScope scope, UnitTr
         var asked = clock.GetUtcNow().AddMinutes(-2);
         foreach (var payment in Pending.Where(p => p.CreatedAt < asked).Take(50)) // a bounded click: the job asks about the rest every few minutes
         {
-            if (gateways.FirstOrDefault(g => g.Provider == payment.Provider) is { Ready: true } gateway && await gateway.QueryAsync(payment, ct) is { Final: true } answer
-                && (await desk.SettleAsync(payment.TxnRef, answer, ct)).Outcome == SettleOutcome.Settled)
-            {
-                Settled++;
-            }
+            Settled += await desk.RequeryAsync(payment, ct) ? 1 : 0;
         }
 
         await LoadAsync(ct);
