@@ -10,6 +10,7 @@ using MotCua.Features.Feedback;
 using MotCua.Features.Intake;
 using MotCua.Features.Notifications;
 using MotCua.Features.Portal;
+using MotCua.Features.Staffing;
 using MotCua.Features.Queue;
 using MotCua.Features.Reports;
 using MotCua.Features.Units;
@@ -49,7 +50,8 @@ builder.Services
     .AddReportsModule()
     .AddPortalModule()
     .AddPaymentsModule()
-    .AddNationalSyncModule();
+    .AddNationalSyncModule()
+    .AddStaffingModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -69,6 +71,7 @@ app.MapReports();
 app.MapPortal();
 app.MapPayments();
 app.MapNationalSync();
+app.MapStaffing();
 
 if (Cli.IsCommand(args))
 {

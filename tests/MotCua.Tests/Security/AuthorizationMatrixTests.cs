@@ -205,6 +205,16 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["PAGE /Payments/PayGov/SandboxPay"] = Rule.Public, // the sandbox platform's page: nothing without an open bill
         ["POST /sandbox/vnpay/api"] = Rule.Public,
         ["PAGE /NationalSync/Index"] = Rule.Management,
+        ["PAGE /Staffing/Index"] = Rule.Staff,
+        ["GET /api/staffing/quotas"] = Rule.Staff,
+        ["PUT /api/staffing/quotas/{unitCode}/{year:int}"] = Rule.Staff, // then the unit above's leaders only (403 for the rest)
+        ["POST /api/staffing/positions"] = Rule.Staff, // then the unit's leaders only
+        ["POST /api/staffing/people"] = Rule.Staff,
+        ["POST /api/staffing/people/{id:guid}/positions"] = Rule.Staff,
+        ["GET /api/staffing/rotation/due"] = Rule.Staff,
+        ["POST /api/staffing/rotation-plans"] = Rule.Staff,
+        ["GET /api/staffing/rotation-plans/{id:guid}"] = Rule.Staff,
+        ["POST /api/staffing/rotation-plans/{id:guid}/execute"] = Rule.Staff,
         ["GET /api/national-sync/failures"] = Rule.Management,
         ["POST /api/national-sync/failures/{id:guid}/retry"] = Rule.Management,
         ["POST /sandbox/dvcqg/api/dossiers"] = Rule.Public, // the sandbox portal: refuses a request without the access key

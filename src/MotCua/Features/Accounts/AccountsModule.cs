@@ -111,6 +111,7 @@ public static class AccountsModule
         services.AddScoped<AccountReader>();
         services.AddScoped<CurrentStaff>();
         services.AddScoped<StaffDirectory>();
+        services.AddScoped<StaffMemberships>();
         return services;
     }
 

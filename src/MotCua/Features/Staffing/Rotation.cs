@@ -1,0 +1,202 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
+
+namespace MotCua.Features.Staffing;
+
+/// <summary>A person due to rotate: in a rotated position for its period by <see cref="DueOn"/> (exempt until a day, when the law's exception applies).</summary>
+public sealed record RotationDue(Guid PersonId, string FullName, string Category, Guid PositionId, string Position, string UnitCode, DateOnly Since, DateOnly DueOn, DateOnly? ExemptUntil, string? ExemptReason);
+
+/// <summary>One move of a plan as asked: who, to which position, from which day.</summary>
+public sealed record MoveRequest(Guid PersonId, Guid ToPositionId, DateOnly EffectiveOn);
+
+/// <summary>What the check found against one move of a plan (the move's place in the plan, and why, for people).</summary>
+public sealed record PlanProblem(int Move, Guid PersonId, string Problem);
+
+/// <summary>
+/// Periodic rotation of officials (Anti-Corruption Law 2018 Art. 25; Decree 59/2019/NĐ-CP): who is due (time in a
+/// rotated position against its period), a unit's yearly plan checked move by move, and its execution: positions
+/// change on each move's day and the accounts' unit memberships follow.
+/// </summary>
+public sealed class Rotation(AppDbContext db, UnitTree tree, StaffingDesk desk, StaffMemberships memberships, TimeProvider clock)
+{
+    /// <summary>Who in the units holds a rotated position whose period ends on or before <paramref name="day"/>.</summary>
+    public async Task<List<RotationDue>> DueAsync(IReadOnlyCollection<Guid> unitIds, DateOnly day, CancellationToken ct = default)
+    {
+        var held = await (from h in db.Set<PositionHeld>().AsNoTracking().ValidOn(day)
+                          join p in db.Set<Position>() on h.PositionId equals p.Id
+                          join person in db.Set<StaffPerson>() on h.PersonId equals person.Id
+                          where unitIds.Contains(h.UnitId) && p.RotationYears != null
+                          select new { h.PersonId, person.FullName, h.Category, p.Id, p.Name, h.UnitId, h.ValidFrom, p.RotationYears, person.ExemptUntil, person.ExemptReason })
+            .ToListAsync(ct);
+        var units = (await tree.FindManyAsync([.. held.Select(h => h.UnitId).Distinct()], ct)).ToDictionary(u => u.Id, u => u.Code);
+        return [.. held.Select(h => new RotationDue(h.PersonId, h.FullName, StaffingDesk.CategoryName(h.Category), h.Id, h.Name, units.GetValueOrDefault(h.UnitId) ?? "",
+                h.ValidFrom, h.ValidFrom.AddYears(h.RotationYears!.Value), h.ExemptUntil, h.ExemptReason))
+              .Where(d => d.DueOn <= day).OrderBy(d => d.DueOn).ThenBy(d => d.FullName)];
+    }
+
+    /// <summary>Each move's problems: not in post, moved twice, a unit that no longer exists, before the period, exempt, a receiving unit over its quota.</summary>
+    public async Task<List<PlanProblem>> CheckAsync(IReadOnlyList<MoveRequest> moves, IReadOnlySet<Guid> within, CancellationToken ct = default)
+    {
+        var problems = new List<PlanProblem>();
+        var personIds = moves.Select(m => m.PersonId).Distinct().ToList();
+        var positionIds = moves.Select(m => m.ToPositionId).Distinct().ToList();
+        var people = await db.Set<StaffPerson>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var targets = await db.Set<Position>().AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var held = (await db.Set<PositionHeld>().AsNoTracking().Where(h => personIds.Contains(h.PersonId)).ToListAsync(ct)).ToLookup(h => h.PersonId);
+        var heldPositionIds = held.SelectMany(g => g).Select(h => h.PositionId).Distinct().ToList();
+        var periods = await db.Set<Position>().AsNoTracking().Where(p => heldPositionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.RotationYears, ct);
+        var units = (await tree.AllAsync(ct)).ToDictionary(u => u.Id);
+        var seen = new HashSet<Guid>();
+        var incoming = new Dictionary<(Guid Unit, StaffCategory Category, DateOnly On), int>();
+        var figures = new Dictionary<(Guid Unit, StaffCategory Category, DateOnly On), (int? Quota, int Filled)>();
+        for (var i = 0; i < moves.Count; i++)
+        {
+            var move = moves[i];
+            void Problem(string text) => problems.Add(new PlanProblem(i + 1, move.PersonId, text));
+            if (!seen.Add(move.PersonId))
+            {
+                Problem(Texts.Get("Staffing.Check.Twice"));
+                continue;
+            }
+
+            if (!people.TryGetValue(move.PersonId, out var person))
+            {
+                Problem(Texts.Get("Staffing.Check.NoPerson"));
+                continue;
+            }
+
+            if (!targets.TryGetValue(move.ToPositionId, out var target) || !units.TryGetValue(target.UnitId, out var unit) || !unit.IsValidOn(move.EffectiveOn))
+            {
+                Problem(Texts.Get("Staffing.Check.NoUnit"));
+                continue;
+            }
+
+            var current = held[person.Id].FirstOrDefault(h => h.IsValidOn(move.EffectiveOn.AddDays(-1)));
+            if (current is null)
+            {
+                Problem(Texts.Get("Staffing.Check.NotInPost"));
+                continue;
+            }
+
+            if (!within.Contains(current.UnitId) || !within.Contains(target.UnitId))
+            {
+                Problem(Texts.Get("Staffing.Check.Outside"));
+                continue;
+            }
+
+            if (current.PositionId == target.Id)
+            {
+                Problem(Texts.Get("Staffing.Check.SamePosition"));
+            }
+
+            if (periods.GetValueOrDefault(current.PositionId) is not { } years)
+            {
+                Problem(Texts.Get("Staffing.Check.NotRotated"));
+            }
+            else if (current.ValidFrom.AddYears(years) > move.EffectiveOn)
+            {
+                Problem(Texts.Get(current.RotationPlanId is null ? "Staffing.Check.BeforePeriod" : "Staffing.Check.RotatedWithinPeriod", EventDay(current.ValidFrom.AddYears(years))));
+            }
+
+            if (person.ExemptUntil is { } until && until >= move.EffectiveOn)
+            {
+                Problem(Texts.Get("Staffing.Check.Exempt", EventDay(until), person.ExemptReason ?? ""));
+            }
+
+            if (current.UnitId != target.UnitId)
+            {
+                var key = (target.UnitId, target.Category, move.EffectiveOn);
+                incoming[key] = incoming.GetValueOrDefault(key) + 1;
+                if (!figures.TryGetValue(key, out var known))
+                {
+                    figures[key] = known = await desk.QuotaAsync(unit, target.Category, move.EffectiveOn, ct);
+                }
+
+                var (quota, filled) = known;
+                var leaving = moves.Take(i).Count(m => held[m.PersonId].Any(h => h.UnitId == target.UnitId && h.IsValidOn(m.EffectiveOn.AddDays(-1))) && m.EffectiveOn <= move.EffectiveOn
+                    && targets.TryGetValue(m.ToPositionId, out var t) && t.UnitId != target.UnitId);
+                if (quota is { } q && filled + incoming[key] - leaving > q)
+                {
+                    Problem(Texts.Get("Staffing.Check.OverQuota", unit.Name, filled + incoming[key] - leaving, q));
+                }
+            }
+        }
+
+        return problems;
+    }
+
+    /// <summary>The units a plan of <paramref name="unitId"/> moves people between: the unit and every unit below it.</summary>
+    public async Task<IReadOnlySet<Guid>> WithinAsync(Guid unitId, CancellationToken ct = default) => UnitTree.Expand(await tree.LinksAsync(ct), [unitId]);
+
+    private static string EventDay(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Drafts a unit's plan: kept whatever its check says (the check is shown with it and must pass to execute).</summary>
+    public async Task<(RotationPlan Plan, List<PlanProblem> Problems)> DraftAsync(ClaimsPrincipal user, UnitInfo unit, int year, string? decision, IReadOnlyList<MoveRequest> moves, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var plan = new RotationPlan
+        {
+            UnitId = unit.Id, Year = year, Decision = decision?.Trim(), Status = PlanStatus.Draft, CreatedBy = user.Identity?.Name ?? "", CreatedAt = clock.GetUtcNow(),
+            Moves = [.. moves.Select(m => new RotationMove { PersonId = m.PersonId, ToPositionId = m.ToPositionId, EffectiveOn = m.EffectiveOn })],
+        };
+        var problems = await CheckAsync(moves, await WithinAsync(unit.Id, ct), ct);
+        db.Add(plan);
+        await db.SaveChangesAsync(ct);
+        return (plan, problems);
+    }
+
+    /// <summary>
+    /// Executes a plan whose check passes: each person leaves the position held the day before the move and takes the
+    /// new one that day; their account leaves the old unit and works at the new one from that day. Once.
+    /// </summary>
+    public async Task<Result<RotationPlan>> ExecuteAsync(ClaimsPrincipal user, Guid planId, CancellationToken ct = default)
+    {
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var plan = await db.Set<RotationPlan>().Include(p => p.Moves).FirstOrDefaultAsync(p => p.Id == planId, ct);
+        if (plan is null)
+        {
+            return Failure.NotFound();
+        }
+
+        if (plan.Status == PlanStatus.Executed)
+        {
+            return Failure.Conflict(Texts.Get("Staffing.PlanExecuted"), Texts.Get("Staffing.PlanTitle"));
+        }
+
+        var moves = plan.Moves.Select(m => new MoveRequest(m.PersonId, m.ToPositionId, m.EffectiveOn)).ToList();
+        if (await CheckAsync(moves, await WithinAsync(plan.UnitId, ct), ct) is { Count: > 0 } problems)
+        {
+            return Failure.Conflict(Texts.Get("Staffing.PlanHasProblems", problems.Count), Texts.Get("Staffing.PlanTitle"))
+                with { Extensions = new Dictionary<string, object?> { ["problems"] = problems } };
+        }
+
+        foreach (var move in plan.Moves)
+        {
+            var person = await db.Set<StaffPerson>().AsNoTracking().FirstAsync(p => p.Id == move.PersonId, ct);
+            var target = await db.Set<Position>().AsNoTracking().FirstAsync(p => p.Id == move.ToPositionId, ct);
+            var lastDay = move.EffectiveOn.AddDays(-1);
+            var current = await db.Set<PositionHeld>().FirstAsync(h => h.PersonId == person.Id && h.ValidFrom <= lastDay && (h.ValidTo == null || h.ValidTo >= lastDay), ct);
+            current.ValidTo = lastDay;
+            db.Add(new PositionHeld
+            {
+                PersonId = person.Id, PositionId = target.Id, UnitId = target.UnitId, Category = target.Category, ValidFrom = move.EffectiveOn, RotationPlanId = plan.Id,
+            });
+            if (person.AccountId is { } account && current.UnitId != target.UnitId)
+            {
+                await memberships.LeaveAsync(account, current.UnitId, lastDay, ct);
+                await memberships.JoinAsync(account, target.UnitId, move.EffectiveOn, ct);
+            }
+        }
+
+        (plan.Status, plan.ExecutedBy, plan.ExecutedAt) = (PlanStatus.Executed, user.Identity?.Name, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return plan;
+    }
+}

@@ -1,0 +1,299 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
+
+namespace MotCua.Features.Staffing;
+
+public sealed record QuotaList(IReadOnlyList<QuotaLine> Items);
+
+public sealed record QuotaChange(
+    [property: Required(ErrorMessage = "Staffing.CategoryRequired")] string? Category,
+    [property: Required(ErrorMessage = "Staffing.QuotaRequired"), Range(0, 100_000, ErrorMessage = "Staffing.QuotaRange")] int? Quota,
+    [property: MaxLength(200, ErrorMessage = "Staffing.DecisionTooLong")] string? Decision);
+
+public sealed record NewPosition(
+    [property: Required(ErrorMessage = "Staffing.UnitRequired"), MaxLength(40, ErrorMessage = "Staffing.UnitRequired")] string? UnitCode,
+    [property: Required(ErrorMessage = "Staffing.NameRequired"), MaxLength(300, ErrorMessage = "Staffing.NameTooLong")] string? Name,
+    [property: Required(ErrorMessage = "Staffing.CategoryRequired")] string? Category,
+    [property: Range(2, 5, ErrorMessage = "Staffing.RotationYearsRange")] int? RotationYears,
+    [property: MaxLength(100, ErrorMessage = "Staffing.RankTooLong")] string? Rank = null,
+    [property: MaxLength(500, ErrorMessage = "Staffing.BasisTooLong")] string? RotationBasis = null);
+
+public sealed record NewPerson(
+    [property: Required(ErrorMessage = "Staffing.NameRequired"), MaxLength(200, ErrorMessage = "Staffing.NameTooLong")] string? FullName,
+    [property: Required(ErrorMessage = "Staffing.IdNumberFormat"), RegularExpression("^[0-9]{12}$", ErrorMessage = "Staffing.IdNumberFormat")] string? IdNumber,
+    [property: Required(ErrorMessage = "Staffing.CategoryRequired")] string? Category,
+    [property: MaxLength(100, ErrorMessage = "Staffing.AccountUnknown")] string? Account = null,
+    [property: MaxLength(100, ErrorMessage = "Staffing.RankTooLong")] string? Rank = null,
+    DateOnly? JoinedOn = null);
+
+public sealed record Appointment(
+    [property: Required(ErrorMessage = "Staffing.PositionRequired")] Guid? PositionId,
+    [property: Required(ErrorMessage = "Staffing.FromRequired")] DateOnly? From,
+    [property: MaxLength(200, ErrorMessage = "Staffing.DecisionTooLong")] string? Decision = null);
+
+public sealed record PlanMove(
+    [property: Required(ErrorMessage = "Staffing.PersonRequired")] Guid? PersonId,
+    [property: Required(ErrorMessage = "Staffing.PositionRequired")] Guid? ToPositionId,
+    [property: Required(ErrorMessage = "Staffing.FromRequired")] DateOnly? EffectiveOn);
+
+public sealed record NewPlan(
+    [property: Required(ErrorMessage = "Staffing.UnitRequired"), MaxLength(40, ErrorMessage = "Staffing.UnitRequired")] string? UnitCode,
+    [property: Required(ErrorMessage = "Staffing.YearRequired"), Range(2000, 2100, ErrorMessage = "Staffing.YearRequired")] int? Year,
+    [property: MaxLength(200, ErrorMessage = "Staffing.DecisionTooLong")] string? Decision,
+    [property: Required(ErrorMessage = "Staffing.MovesRequired"), MinLength(1, ErrorMessage = "Staffing.MovesRequired"), MaxLength(5000, ErrorMessage = "Staffing.MovesTooMany")] IReadOnlyList<PlanMove>? Moves);
+
+public sealed record NewId(Guid Id);
+
+public sealed record PlanView(Guid Id, string UnitCode, int Year, string? Decision, string Status, IReadOnlyList<PlanMoveView> Moves, IReadOnlyList<PlanProblem> Problems);
+
+public sealed record PlanMoveView(Guid PersonId, Guid ToPositionId, DateOnly EffectiveOn);
+
+public sealed record DueList(IReadOnlyList<RotationDue> Items);
+
+public static class StaffingApi
+{
+    public static IEndpointRouteBuilder MapStaffing(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup("/api/staffing").WithTags("Staffing").RequireAuthorization(Policies.Staff);
+        api.MapGet("/quotas", Quotas).WithSummary("A unit's quota against the people in post, per category, and the same for each unit directly below it");
+        api.MapPut("/quotas/{unitCode}/{year:int}", SetQuota).WithSummary("Assign a unit's quota of a category for a year (leaders of the unit above, administrators); 409 below the people in post");
+        api.MapPost("/positions", AddPosition).WithSummary("A job position of a unit, with the period after which its holder rotates (null: not rotated)");
+        api.MapPost("/people", AddPerson).WithSummary("A staff record, linked to the person's MotCua account when given");
+        api.MapPost("/people/{id:guid}/positions", Appoint).WithSummary("Appoint a person to a position from a day; 409 with quota and filled when the unit is full, or when the person holds a position then");
+        api.MapGet("/rotation/due", Due).WithSummary("Who in the unit and below holds a rotated position whose period has ended by the day");
+        api.MapPost("/rotation-plans", Draft).WithSummary("A unit's rotation plan, kept with its check (each move's problems)");
+        api.MapGet("/rotation-plans/{id:guid}", Plan).WithSummary("A rotation plan with its check as of now");
+        api.MapPost("/rotation-plans/{id:guid}/execute", Execute).WithSummary("Execute a plan whose check passes: positions and unit memberships change on each move's day");
+        return app;
+    }
+
+    private static bool TryCategory(string? text, out StaffCategory category) => EnumNames.TryParse(text?.Trim() ?? "", out category);
+
+    /// <summary>The unit by code when the caller sees it; null otherwise (404 alike).</summary>
+    private static async Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, UnitTree tree, UnitScope scope, CancellationToken ct) =>
+        code is { Length: > 0 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
+
+    private static async Task<Results<Ok<QuotaList>, NotFound, ProblemHttpResult>> Quotas(
+        string? unit, int? year, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, TimeProvider clock, CancellationToken ct)
+    {
+        var y = year ?? VietnamTime.Today(clock).Year;
+        if (y is < 2000 or > 2100)
+        {
+            return Failure.Invalid("year", Texts.Get("Staffing.YearRequired")).ToProblem();
+        }
+
+        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var on = desk.DayOf(y);
+        var below = (await tree.AllAsync(ct)).Where(u => u.ParentId == found.Id && u.IsValidOn(on)).OrderBy(u => u.Code);
+        return TypedResults.Ok(new QuotaList(await desk.QuotasAsync([found, .. below], y, on, ct)));
+    }
+
+    private static async Task<Results<Ok<QuotaLine>, NotFound, ProblemHttpResult>> SetQuota(
+        string unitCode, int year, QuotaChange body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, CancellationToken ct)
+    {
+        if (RequestRules.Check(body) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        if (!TryCategory(body.Category, out var category))
+        {
+            return Failure.Invalid("category", Texts.Get("Staffing.CategoryRequired")).ToProblem();
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            return Failure.Invalid("year", Texts.Get("Staffing.YearRequired")).ToProblem();
+        }
+
+        if (await VisibleUnitAsync(unitCode, user, tree, scope, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var result = await desk.SetQuotaAsync(user, unit, year, category, body.Quota!.Value, body.Decision?.Trim(), ct);
+        return result.Value is { } line ? TypedResults.Ok(line) : result.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Created<NewId>, NotFound, ProblemHttpResult>> AddPosition(
+        NewPosition body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (RequestRules.Check(body) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        if (!TryCategory(body.Category, out var category))
+        {
+            return Failure.Invalid("category", Texts.Get("Staffing.CategoryRequired")).ToProblem();
+        }
+
+        if (await VisibleUnitAsync(body.UnitCode, user, tree, scope, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await desk.MayEditAsync(user, unit.Id, ct))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        var position = new Position
+        {
+            UnitId = unit.Id, Name = body.Name!.Trim(), Category = category, Rank = body.Rank?.Trim(), RotationYears = body.RotationYears,
+            RotationBasis = body.RotationBasis?.Trim(), CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(position);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/staffing/positions/{position.Id}", new NewId(position.Id));
+    }
+
+    private static async Task<Results<Created<NewId>, ProblemHttpResult>> AddPerson(
+        NewPerson body, ClaimsPrincipal user, StaffMemberships accounts, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (RequestRules.Check(body) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        if (!TryCategory(body.Category, out var category))
+        {
+            return Failure.Invalid("category", Texts.Get("Staffing.CategoryRequired")).ToProblem();
+        }
+
+        if (!user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        Guid? account = null;
+        if (body.Account is { Length: > 0 } username && (account = await accounts.AccountIdAsync(username.Trim(), ct)) is null)
+        {
+            return Failure.Invalid("account", Texts.Get("Staffing.AccountUnknown")).ToProblem();
+        }
+
+        if (await db.Set<StaffPerson>().AnyAsync(p => p.IdNumber == body.IdNumber, ct))
+        {
+            return Failure.Conflict(Texts.Get("Staffing.PersonExists"), field: "idNumber").ToProblem();
+        }
+
+        var person = new StaffPerson
+        {
+            FullName = body.FullName!.Trim(), IdNumber = body.IdNumber!, Category = category, Rank = body.Rank?.Trim(), JoinedOn = body.JoinedOn, AccountId = account,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Add(person);
+        await db.SaveChangesAsync(ct);
+        return TypedResults.Created($"/api/staffing/people/{person.Id}", new NewId(person.Id));
+    }
+
+    private static async Task<Results<Created<NewId>, NotFound, ProblemHttpResult>> Appoint(
+        Guid id, Appointment body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, AppDbContext db, CancellationToken ct)
+    {
+        if (RequestRules.Check(body) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        var person = await db.Set<StaffPerson>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        var position = await db.Set<Position>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == body.PositionId, ct);
+        if (person is null || position is null || await tree.FindAsync(position.UnitId, ct) is not { } unit || !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await desk.MayEditAsync(user, unit.Id, ct))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        var result = await desk.AppointAsync(person, position, unit, body.From!.Value, body.Decision, ct);
+        return result.Value is { } held ? TypedResults.Created($"/api/staffing/people/{id}", new NewId(held.Id)) : result.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<DueList>, NotFound>> Due(
+        string? unit, DateOnly? onDate, ClaimsPrincipal user, UnitTree tree, UnitScope scope, Rotation rotation, TimeProvider clock, CancellationToken ct)
+    {
+        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var below = UnitTree.Expand(await tree.LinksAsync(ct), [found.Id]);
+        return TypedResults.Ok(new DueList(await rotation.DueAsync([.. below], onDate ?? VietnamTime.Today(clock), ct)));
+    }
+
+    private static async Task<Results<Created<PlanView>, NotFound, ProblemHttpResult>> Draft(
+        NewPlan body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, CancellationToken ct)
+    {
+        if (RequestRules.Check(body) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        if (await VisibleUnitAsync(body.UnitCode, user, tree, scope, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await desk.MayEditAsync(user, unit.Id, ct))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        var moves = body.Moves!.Select(m => new MoveRequest(m.PersonId!.Value, m.ToPositionId!.Value, m.EffectiveOn!.Value)).ToList();
+        var (plan, problems) = await rotation.DraftAsync(user, unit, body.Year!.Value, body.Decision, moves, ct);
+        return TypedResults.Created($"/api/staffing/rotation-plans/{plan.Id}", View(plan, unit.Code, problems));
+    }
+
+    private static PlanView View(RotationPlan plan, string unitCode, IReadOnlyList<PlanProblem> problems) =>
+        new(plan.Id, unitCode, plan.Year, plan.Decision, EnumNames.Of(plan.Status), [.. plan.Moves.Select(m => new PlanMoveView(m.PersonId, m.ToPositionId, m.EffectiveOn))], problems);
+
+    /// <summary>The plan when the caller sees its unit; null otherwise.</summary>
+    private static async Task<(RotationPlan Plan, UnitInfo Unit)?> VisiblePlanAsync(Guid id, ClaimsPrincipal user, AppDbContext db, UnitTree tree, UnitScope scope, CancellationToken ct) =>
+        await db.Set<RotationPlan>().AsNoTracking().Include(p => p.Moves).FirstOrDefaultAsync(p => p.Id == id, ct) is { } plan
+        && await tree.FindAsync(plan.UnitId, ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id)
+            ? (plan, unit)
+            : null;
+
+    private static async Task<Results<Ok<PlanView>, NotFound>> Plan(Guid id, ClaimsPrincipal user, AppDbContext db, UnitTree tree, UnitScope scope, Rotation rotation, CancellationToken ct)
+    {
+        if (await VisiblePlanAsync(id, user, db, tree, scope, ct) is not var (plan, unit))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var problems = plan.Status == PlanStatus.Draft ? await rotation.CheckAsync([.. plan.Moves.Select(m => new MoveRequest(m.PersonId, m.ToPositionId, m.EffectiveOn))], await rotation.WithinAsync(unit.Id, ct), ct) : [];
+        return TypedResults.Ok(View(plan, unit.Code, problems));
+    }
+
+    private static async Task<Results<Ok<PlanView>, NotFound, ProblemHttpResult>> Execute(
+        Guid id, ClaimsPrincipal user, AppDbContext db, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, CancellationToken ct)
+    {
+        if (await VisiblePlanAsync(id, user, db, tree, scope, ct) is not var (_, unit))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await desk.MayEditAsync(user, unit.Id, ct))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        var result = await rotation.ExecuteAsync(user, id, ct);
+        return result.Value is { } plan ? TypedResults.Ok(View(plan, unit.Code, [])) : result.Failure!.ToProblem();
+    }
+}

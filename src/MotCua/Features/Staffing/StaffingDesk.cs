@@ -1,0 +1,138 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Text;
+
+namespace MotCua.Features.Staffing;
+
+/// <summary>A unit's quota of a category against the people in post on a day (quota null: none assigned for the year).</summary>
+public sealed record QuotaLine(string UnitCode, string UnitName, string Category, int? Quota, int Filled, DateOnly OnDate);
+
+/// <summary>
+/// Quotas and appointments. A unit counts, besides its own quota and people, those of the units merged into it before
+/// the day (their quotas and posts went with them); an appointment that would put a unit over its quota is refused
+/// with the figures, unless the decision that allows it is given.
+/// </summary>
+public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope, StaffMemberships memberships, TimeProvider clock)
+{
+    public static string CategoryName(StaffCategory category) => EnumNames.Of(category);
+
+    /// <summary>The day figures of <paramref name="year"/> are read on: today in the current year, its last day for a past one, its first for a future one.</summary>
+    public DateOnly DayOf(int year)
+    {
+        var today = VietnamTime.Today(clock);
+        return year == today.Year ? today : year < today.Year ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
+    }
+
+    /// <summary>The quota lines of the units (each category), on <paramref name="on"/>.</summary>
+    public async Task<List<QuotaLine>> QuotasAsync(IReadOnlyList<UnitInfo> units, int year, DateOnly on, CancellationToken ct = default)
+    {
+        var all = (await tree.AllAsync(ct)).ToDictionary(u => u.Id);
+        var links = await tree.LinksAsync(ct);
+        var counted = units.ToDictionary(u => u.Id, u => Counted(links, all, u.Id, on));
+        var ids = counted.Values.SelectMany(c => c).Distinct().ToList();
+        var quotas = (await db.Set<StaffQuota>().AsNoTracking().Where(q => q.Year == year && ids.Contains(q.UnitId)).ToListAsync(ct))
+            .GroupBy(q => (q.UnitId, q.Category)).ToDictionary(g => g.Key, g => g.OrderByDescending(q => q.SetAt).First().Quota);
+        var filled = (await db.Set<PositionHeld>().AsNoTracking().ValidOn(on).Where(h => ids.Contains(h.UnitId))
+                .GroupBy(h => new { h.UnitId, h.Category }).Select(g => new { g.Key.UnitId, g.Key.Category, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => (x.UnitId, x.Category), x => x.Count);
+        return [.. units.SelectMany(u => Enum.GetValues<StaffCategory>().Select(c =>
+        {
+            var parts = counted[u.Id];
+            var assigned = parts.Where(p => quotas.ContainsKey((p, c))).Select(p => quotas[(p, c)]).ToList();
+            return new QuotaLine(u.Code, u.Name, CategoryName(c), assigned.Count == 0 ? null : assigned.Sum(), parts.Sum(p => filled.GetValueOrDefault((p, c))), on);
+        }))];
+    }
+
+    /// <summary>The unit and the units merged into it before <paramref name="on"/> (whose quotas and posts it carries then).</summary>
+    private static List<Guid> Counted(IReadOnlyList<UnitLink> links, Dictionary<Guid, UnitInfo> all, Guid unitId, DateOnly on) =>
+        [.. UnitTree.AndPredecessors(links, [unitId]).Where(id => id == unitId || all.TryGetValue(id, out var p) && p.ValidTo is { } end && end < on)];
+
+    /// <summary>The unit's quota and people in post of one category on a day.</summary>
+    public async Task<(int? Quota, int Filled)> QuotaAsync(UnitInfo unit, StaffCategory category, DateOnly on, CancellationToken ct = default)
+    {
+        var line = (await QuotasAsync([unit], on.Year, on, ct)).Single(l => l.Category == CategoryName(category));
+        return (line.Quota, line.Filled);
+    }
+
+    /// <summary>Whether the caller edits the unit's staffing: its leaders and those of the units above, and administrators.</summary>
+    public async Task<bool> MayEditAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct = default) =>
+        user.IsInRole(Roles.Administrator) || user.IsInRole(Roles.Leader) && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unitId);
+
+    /// <summary>Records a quota (a new row: the history stays). The unit above assigns it: its leaders, or administrators.</summary>
+    public async Task<Result<QuotaLine>> SetQuotaAsync(ClaimsPrincipal user, UnitInfo unit, int year, StaffCategory category, int quota, string? decision, CancellationToken ct = default)
+    {
+        if (!user.IsInRole(Roles.Administrator) && (unit.ParentId is not { } parent || !await MayEditAsync(user, parent, ct)))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.QuotaByUnitAbove"));
+        }
+
+        var on = DayOf(year);
+        var (_, filled) = await QuotaAsync(unit, category, on, ct);
+        if (quota < filled)
+        {
+            return OverQuota(Texts.Get("Staffing.QuotaBelowFilled", quota, filled), quota, filled);
+        }
+
+        db.Add(new StaffQuota { UnitId = unit.Id, Year = year, Category = category, Quota = quota, Decision = decision, SetBy = user.Identity?.Name ?? "", SetAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(ct);
+        return (await QuotasAsync([unit], year, on, ct)).Single(l => l.Category == CategoryName(category));
+    }
+
+    /// <summary>
+    /// Appoints a person to a position from a day. Refused: a position held by the person on any of those days
+    /// (one at a time), a unit the appointment would put over its quota on that day or today (with the figures) unless
+    /// the allowing decision is given.
+    /// The person's account works at the position's unit from that day.
+    /// </summary>
+    public async Task<Result<PositionHeld>> AppointAsync(StaffPerson person, Position position, UnitInfo unit, DateOnly from, string? overQuotaDecision, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        ArgumentNullException.ThrowIfNull(position);
+        if (await db.Set<PositionHeld>().AnyAsync(h => h.PersonId == person.Id && (h.ValidTo == null || h.ValidTo >= from), ct))
+        {
+            return Failure.Conflict(Texts.Get("Staffing.Overlap"), Texts.Get("Staffing.OverlapTitle"), "from");
+        }
+
+        if (!unit.IsValidOn(from))
+        {
+            return Failure.Invalid("positionId", Texts.Get("Staffing.UnitClosed", unit.Name));
+        }
+
+        // Held from that day on (no end): it counts on that day and, for an appointment in the past, today too.
+        var today = VietnamTime.Today(clock);
+        var (quota, filled) = await QuotaAsync(unit, position.Category, from, ct);
+        if (from < today && await QuotaAsync(unit, position.Category, today, ct) is { Quota: { } now } figures && figures.Filled + 1 > now)
+        {
+            (quota, filled) = figures;
+        }
+
+        if (quota is { } q && filled + 1 > q && string.IsNullOrWhiteSpace(overQuotaDecision))
+        {
+            return OverQuota(Texts.Get("Staffing.OverQuota", unit.Name, filled, q), q, filled);
+        }
+
+        await using var tx = await WriteTransaction.BeginAsync(db, ct);
+        var held = new PositionHeld
+        {
+            PersonId = person.Id, PositionId = position.Id, UnitId = unit.Id, Category = position.Category, ValidFrom = from,
+            OverQuotaDecision = quota is { } limit && filled + 1 > limit ? overQuotaDecision!.Trim() : null,
+        };
+        db.Add(held);
+        if (person.AccountId is { } account)
+        {
+            await memberships.JoinAsync(account, unit.Id, from, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return held;
+    }
+
+    public static Failure OverQuota(string message, int quota, int filled) =>
+        Failure.Conflict(message, Texts.Get("Staffing.OverQuotaTitle")) with { Extensions = new Dictionary<string, object?> { ["quota"] = quota, ["filled"] = filled } };
+}

@@ -1,0 +1,11 @@
+namespace MotCua.Features.Staffing;
+
+public static class StaffingModule
+{
+    public static IServiceCollection AddStaffingModule(this IServiceCollection services)
+    {
+        services.AddScoped<StaffingDesk>();
+        services.AddScoped<Rotation>();
+        return services;
+    }
+}

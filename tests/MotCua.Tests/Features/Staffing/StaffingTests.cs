@@ -1,0 +1,208 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MotCua.Features.Units;
+using MotCua.Infrastructure.Database;
+using MotCua.Tests.Features.Workflow;
+
+namespace MotCua.Tests.Features.Staffing;
+
+/// <summary>Quotas, positions, people and the periodic rotation of officials, through the API, on both databases.</summary>
+public sealed class StaffingTests
+{
+    private const string CityLeader = "lanhdao.thanhpho"; // leads the city: the unit above every ward
+
+    private static async Task<Guid> CreatedAsync(HttpResponseMessage response)
+    {
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+
+    private static async Task<Guid> PositionAsync(HttpClient client, string unitCode, string name, int? rotationYears, string category = "civilServant")
+    {
+        using var response = await client.PostAsJsonAsync("/api/staffing/positions", new { unitCode, name, category, rotationYears });
+        return await CreatedAsync(response);
+    }
+
+    private static async Task<Guid> PersonAsync(HttpClient client, string idNumber, string fullName, string? account = null)
+    {
+        using var response = await client.PostAsJsonAsync("/api/staffing/people", new { fullName, idNumber, category = "civilServant", account });
+        return await CreatedAsync(response);
+    }
+
+    private static Task<HttpResponseMessage> AppointAsync(HttpClient client, Guid person, Guid position, DateOnly from, string? decision = null) =>
+        client.PostAsJsonAsync($"/api/staffing/people/{person}/positions", new { positionId = position, from, decision });
+
+    private static async Task<JsonElement> CivilServantsAsync(HttpClient client, string unit, int year) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/staffing/quotas?unit={unit}&year={year}")).GetProperty("items").EnumerateArray()
+            .First(i => i.GetProperty("unitCode").GetString() == unit && i.GetProperty("category").GetString() == "civilServant");
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_unit_carries_the_quotas_and_posts_of_the_units_merged_into_it_and_refuses_one_more_with_the_figures(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+            var year = today.Year;
+            await app.WithDbAsync(async db =>
+            {
+                var city = await db.Units.SingleAsync(u => u.Code == "000.00.00.H26");
+                var merged = new Unit { Code = "000.00.93.H26", Name = "Phường Hợp Nhất", Kind = UnitKind.Ward, ParentId = city.Id, ValidFrom = today.AddDays(-29) };
+                db.Units.AddRange(merged,
+                    new Unit { Code = "000.00.91.H26", Name = "Phường Thử A", Kind = UnitKind.Ward, ParentId = city.Id, ValidFrom = new DateOnly(2020, 1, 1), ValidTo = today.AddDays(-30), SuccessorId = merged.Id },
+                    new Unit { Code = "000.00.92.H26", Name = "Phường Thử B", Kind = UnitKind.Ward, ParentId = city.Id, ValidFrom = new DateOnly(2020, 1, 1), ValidTo = today.AddDays(-30), SuccessorId = merged.Id });
+                return await db.SaveChangesAsync();
+            });
+
+            using var leader = await app.ClientForAsync(CityLeader);
+            foreach (var (unit, quota) in new[] { ("000.00.91.H26", 3), ("000.00.92.H26", 2), ("000.00.93.H26", 1) })
+            {
+                using var set = await leader.PutAsJsonAsync($"/api/staffing/quotas/{unit}/{year}", new { category = "civilServant", quota, decision = "QĐ 12/QĐ-UBND" });
+                Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            }
+
+            // A ward's own leader does not assign its quota: the unit above does.
+            using (var ward = await app.ClientForAsync("lanhdao.trungvan"))
+            {
+                using var own = await ward.PutAsJsonAsync($"/api/staffing/quotas/000.00.61.H26/{year}", new { category = "civilServant", quota = 99 });
+                Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+            }
+
+            var a = await PositionAsync(leader, "000.00.91.H26", "Công chức tư pháp - hộ tịch", 3);
+            var b = await PositionAsync(leader, "000.00.92.H26", "Công chức địa chính", 3);
+            var c = await PositionAsync(leader, "000.00.93.H26", "Công chức văn phòng", null);
+            var since = new DateOnly(2023, 1, 2);
+            for (var i = 0; i < 3; i++)
+            {
+                using var ok = await AppointAsync(leader, await PersonAsync(leader, $"0010800000{i:00}", $"Người A{i}"), a, since);
+                Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+            }
+
+            // A fourth at A is over its quota: 409 with the figures, nothing saved; with the decision that allows it, saved.
+            var fourth = await PersonAsync(leader, "001080000003", "Người A3");
+            using (var over = await AppointAsync(leader, fourth, a, since))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, over.StatusCode);
+                var problem = await over.Content.ReadFromJsonAsync<JsonElement>();
+                Assert.Equal((3, 3), (problem.GetProperty("quota").GetInt32(), problem.GetProperty("filled").GetInt32()));
+            }
+
+            using (var allowed = await AppointAsync(leader, fourth, a, since, "QĐ 45/QĐ-UBND cho phép vượt"))
+            {
+                Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+            }
+
+            // One person holds one position at a time.
+            using (var overlap = await AppointAsync(leader, fourth, b, since.AddYears(1)))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, overlap.StatusCode);
+            }
+
+            for (var i = 0; i < 2; i++)
+            {
+                using var ok = await AppointAsync(leader, await PersonAsync(leader, $"0010810000{i:00}", $"Người B{i}"), b, since);
+                Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
+            }
+
+            // After the merger the successor carries both: quota 3 + 2 + 1, people 4 + 2; one more there is over.
+            var successor = await CivilServantsAsync(leader, "000.00.93.H26", year);
+            Assert.Equal((6, 6), (successor.GetProperty("quota").GetInt32(), successor.GetProperty("filled").GetInt32()));
+            using (var full = await AppointAsync(leader, await PersonAsync(leader, "001082000000", "Người C0"), c, today))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, full.StatusCode);
+                Assert.Equal(6, (await full.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("filled").GetInt32());
+            }
+
+            // Before the merger, the same ward counted alone.
+            var before = await CivilServantsAsync(leader, "000.00.91.H26", year - 1);
+            Assert.Equal((JsonValueKind.Null, 4), (before.GetProperty("quota").ValueKind, before.GetProperty("filled").GetInt32()));
+
+            // A quota below the people in post is refused with the figures.
+            using (var lower = await leader.PutAsJsonAsync($"/api/staffing/quotas/000.00.93.H26/{year}", new { category = "civilServant", quota = 0 }))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, lower.StatusCode);
+            }
+
+            using var bad = await leader.PostAsJsonAsync("/api/staffing/positions", new { unitCode = "000.00.93.H26", name = "X", category = "chief", rotationYears = 9 });
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_plan_executed_on_its_day_moves_the_officer_and_what_they_may_see_follows_at_the_next_request(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            app.Clock.SetUtcNow(Flow.At(2027, 9, 6, 9)); // a Monday, more than two years after the 2025 reform
+            var atDaiMo = await Flow.ReceiveAsync(app, "2.000815");
+            var atXuanPhuong = await Flow.ReceiveAsync(app, "2.000815", "001090123457", "canbo.xuanphuong");
+            using var leader = await app.ClientForAsync(CityLeader);
+            var handling = await PositionAsync(leader, "000.00.61.H26", "Công chức tư pháp - hộ tịch", 2);
+            var there = await PositionAsync(leader, "000.00.63.H26", "Công chức tư pháp - hộ tịch", 2);
+            var officer = await PersonAsync(leader, "001088000001", "Cán bộ luân chuyển", "chuyenvien.trungvan");
+            using (var appointed = await AppointAsync(leader, officer, handling, new DateOnly(2025, 7, 1)))
+            {
+                Assert.Equal(HttpStatusCode.Created, appointed.StatusCode);
+            }
+
+            var newcomer = await PersonAsync(leader, "001088000002", "Cán bộ mới");
+            using (var appointed = await AppointAsync(leader, newcomer, handling, new DateOnly(2026, 9, 1)))
+            {
+                Assert.Equal(HttpStatusCode.Created, appointed.StatusCode);
+            }
+
+            // Due: the officer (two years on 1 July 2027), not the newcomer; not before the day.
+            var due = (await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/due?unit=000.00.00.H26&onDate=2027-09-06")).GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal(["Cán bộ luân chuyển"], due.Select(d => d.GetProperty("fullName").GetString()));
+            Assert.Equal("2027-07-01", due[0].GetProperty("dueOn").GetString());
+            Assert.Empty((await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/due?unit=000.00.00.H26&onDate=2027-06-30")).GetProperty("items").EnumerateArray());
+
+            // A plan with the newcomer too (before their period) and the officer twice is kept with its problems and not executed.
+            var today = new DateOnly(2027, 9, 6);
+            using var flawed = await leader.PostAsJsonAsync("/api/staffing/rotation-plans", new
+            {
+                unitCode = "000.00.00.H26", year = 2027, decision = "KH 03/KH-UBND",
+                moves = new[] { new { personId = officer, toPositionId = there, effectiveOn = today }, new { personId = newcomer, toPositionId = there, effectiveOn = today }, new { personId = officer, toPositionId = there, effectiveOn = today } },
+            });
+            var flawedPlan = await flawed.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal(HttpStatusCode.Created, flawed.StatusCode);
+            Assert.Equal([2, 3], flawedPlan.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("move").GetInt32()));
+            using (var refused = await leader.PostAsync($"/api/staffing/rotation-plans/{flawedPlan.GetProperty("id").GetGuid()}/execute", null))
+            {
+                Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+            }
+
+            using (var specialist = await app.ClientForAsync("chuyenvien.trungvan"))
+            {
+                Assert.Equal(HttpStatusCode.OK, (await specialist.GetAsync($"/api/dossiers/{atDaiMo}")).StatusCode);
+                Assert.Equal(HttpStatusCode.NotFound, (await specialist.GetAsync($"/api/dossiers/{atXuanPhuong}")).StatusCode);
+            }
+
+            using var good = await leader.PostAsJsonAsync("/api/staffing/rotation-plans", new
+            {
+                unitCode = "000.00.00.H26", year = 2027, decision = "KH 04/KH-UBND", moves = new[] { new { personId = officer, toPositionId = there, effectiveOn = today } },
+            });
+            var plan = await good.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Empty(plan.GetProperty("problems").EnumerateArray());
+            using (var executed = await leader.PostAsync($"/api/staffing/rotation-plans/{plan.GetProperty("id").GetGuid()}/execute", null))
+            {
+                Assert.Equal(HttpStatusCode.OK, executed.StatusCode);
+            }
+
+            // The next request of the rotated officer sees the new ward's dossiers, and no longer the old one's.
+            using (var specialist = await app.ClientForAsync("chuyenvien.trungvan"))
+            {
+                Assert.Equal(HttpStatusCode.NotFound, (await specialist.GetAsync($"/api/dossiers/{atDaiMo}")).StatusCode);
+                Assert.Equal(HttpStatusCode.OK, (await specialist.GetAsync($"/api/dossiers/{atXuanPhuong}")).StatusCode);
+            }
+
+            // Executed once; a ward's leader does not see the city's plan.
+            Assert.Equal(HttpStatusCode.Conflict, (await leader.PostAsync($"/api/staffing/rotation-plans/{plan.GetProperty("id").GetGuid()}/execute", null)).StatusCode);
+            using var ward = await app.ClientForAsync("lanhdao.trungvan");
+            Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync($"/api/staffing/rotation-plans/{plan.GetProperty("id").GetGuid()}")).StatusCode);
+        });
+    }
+}
