@@ -12,6 +12,9 @@ namespace MotCua.Features.Staffing;
 /// <summary>A person due to rotate: in a rotated position for its period by <see cref="DueOn"/> (exempt until a day, when the law's exception applies).</summary>
 public sealed record RotationDue(Guid PersonId, string FullName, string Category, Guid PositionId, string Position, string UnitCode, DateOnly Since, DateOnly DueOn, DateOnly? ExemptUntil, string? ExemptReason);
 
+/// <summary>How many were rotated, by the level of the unit they left (<c>commune</c>, <c>district</c>, <c>province</c>) and their category.</summary>
+public sealed record RotationCount(string Level, string Category, int Rotated);
+
 /// <summary>One move of a plan as asked: who, to which position, from which day.</summary>
 public sealed record MoveRequest(Guid PersonId, Guid ToPositionId, DateOnly EffectiveOn);
 
@@ -129,6 +132,36 @@ public sealed class Rotation(AppDbContext db, UnitTree tree, StaffingDesk desk, 
         }
 
         return problems;
+    }
+
+    /// <summary>The people rotated by the executed plans of the units between two days, by the level of the unit each left and category.</summary>
+    public async Task<List<RotationCount>> ReportAsync(IReadOnlyCollection<Guid> unitIds, DateOnly first, DateOnly last, CancellationToken ct = default)
+    {
+        var ids = unitIds.ToList();
+        var moves = await (from m in db.Set<RotationMove>().AsNoTracking()
+                           join p in db.Set<RotationPlan>() on m.PlanId equals p.Id
+                           where p.Status == PlanStatus.Executed && m.EffectiveOn >= first && m.EffectiveOn <= last && ids.Contains(p.UnitId)
+                           select new { m.PersonId, m.EffectiveOn }).ToListAsync(ct);
+        var people = moves.Select(m => m.PersonId).Distinct().ToList();
+        var ended = (await db.Set<PositionHeld>().AsNoTracking().Where(h => people.Contains(h.PersonId) && h.ValidTo != null)
+            .Select(h => new { h.PersonId, h.ValidTo, h.UnitId, h.Category }).ToListAsync(ct)).ToLookup(h => h.PersonId);
+        var units = (await tree.AllAsync(ct)).ToDictionary(u => u.Id);
+        return [.. moves.SelectMany(m => ended[m.PersonId].Where(h => h.ValidTo == m.EffectiveOn.AddDays(-1)).Take(1))
+            .Select(h => (Level: LevelOf(units, h.UnitId), h.Category))
+            .GroupBy(x => x).OrderBy(g => g.Key.Level).ThenBy(g => g.Key.Category)
+            .Select(g => new RotationCount(g.Key.Level, StaffingDesk.CategoryName(g.Key.Category), g.Count()))];
+    }
+
+    /// <summary>Commune when the unit is a ward or commune or within one; district when within a district; province otherwise.</summary>
+    private static string LevelOf(Dictionary<Guid, UnitInfo> units, Guid unitId)
+    {
+        var kinds = new List<string>();
+        for (var seen = new HashSet<Guid>(); units.TryGetValue(unitId, out var unit) && seen.Add(unitId); unitId = unit.ParentId ?? Guid.Empty)
+        {
+            kinds.Add(unit.Kind);
+        }
+
+        return kinds.Any(k => k is "Ward" or "Commune" or "SpecialZone") ? "commune" : kinds.Contains("District") ? "district" : "province";
     }
 
     /// <summary>The units a plan of <paramref name="unitId"/> moves people between: the unit and every unit below it.</summary>

@@ -58,6 +58,8 @@ public sealed record PlanMoveView(Guid PersonId, Guid ToPositionId, DateOnly Eff
 
 public sealed record DueList(IReadOnlyList<RotationDue> Items);
 
+public sealed record RotationReport(DateOnly From, DateOnly To, IReadOnlyList<RotationCount> Items, int Total);
+
 public static class StaffingApi
 {
     public static IEndpointRouteBuilder MapStaffing(this IEndpointRouteBuilder app)
@@ -70,6 +72,7 @@ public static class StaffingApi
         api.MapPost("/people", AddPerson).WithSummary("A staff record, linked to the person's MotCua account when given");
         api.MapPost("/people/{id:guid}/positions", Appoint).WithSummary("Appoint a person to a position from a day; 409 with quota and filled when the unit is full, or when the person holds a position then");
         api.MapGet("/rotation/due", Due).WithSummary("Who in the unit and below holds a rotated position whose period has ended by the day");
+        api.MapGet("/rotation/report", Report).WithSummary("How many the unit's executed plans (and those of the units below) rotated between two days, by level and category");
         api.MapPost("/rotation-plans", Draft).WithSummary("A unit's rotation plan, kept with its check (each move's problems)");
         api.MapGet("/rotation-plans/{id:guid}", Plan).WithSummary("A rotation plan with its check as of now");
         api.MapPost("/rotation-plans/{id:guid}/execute", Execute).WithSummary("Execute a plan whose check passes: positions and unit memberships change on each move's day");
@@ -234,6 +237,25 @@ public static class StaffingApi
 
         var below = UnitTree.Expand(await tree.LinksAsync(ct), [found.Id]);
         return TypedResults.Ok(new DueList(await rotation.DueAsync([.. below], onDate ?? VietnamTime.Today(clock), ct)));
+    }
+
+    private static async Task<Results<Ok<RotationReport>, NotFound, ProblemHttpResult>> Report(
+        string? unit, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, Rotation rotation, TimeProvider clock, CancellationToken ct)
+    {
+        var last = to ?? VietnamTime.Today(clock);
+        var first = from ?? new DateOnly(last.Year, 1, 1);
+        if (first > last || last.DayNumber - first.DayNumber > 366 * 20)
+        {
+            return Failure.Invalid("from", Texts.Get("Staffing.PeriodInvalid")).ToProblem();
+        }
+
+        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var items = await rotation.ReportAsync(UnitTree.Expand(await tree.LinksAsync(ct), [found.Id]).ToList(), first, last, ct);
+        return TypedResults.Ok(new RotationReport(first, last, items, items.Sum(i => i.Rotated)));
     }
 
     private static async Task<Results<Created<PlanView>, NotFound, ProblemHttpResult>> Draft(

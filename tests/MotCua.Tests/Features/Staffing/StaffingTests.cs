@@ -205,4 +205,27 @@ public sealed class StaffingTests
             Assert.Equal(HttpStatusCode.NotFound, (await ward.GetAsync($"/api/staffing/rotation-plans/{plan.GetProperty("id").GetGuid()}")).StatusCode);
         });
     }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_demo_district_reproduces_the_seeds_staffing_and_rotation_figures(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var leader = await app.ClientForAsync(CityLeader);
+            var items = (await leader.GetFromJsonAsync<JsonElement>("/api/staffing/quotas?unit=000.00.15.H26&year=2023")).GetProperty("items").EnumerateArray().ToList();
+            string Figures(IEnumerable<JsonElement> lines) => $"{lines.Sum(l => l.GetProperty("filled").GetInt32())}/{lines.Sum(l => l.GetProperty("quota").ValueKind == JsonValueKind.Number ? l.GetProperty("quota").GetInt32() : 0)}";
+            var district = items.Where(i => i.GetProperty("unitCode").GetString() == "000.00.15.H26").ToList();
+            Assert.Equal("142/154", Figures(district.Where(i => i.GetProperty("category").GetString() == "civilServant")));
+            Assert.Equal("1768/1968", Figures(district.Where(i => i.GetProperty("category").GetString() == "publicEmployee")));
+            Assert.Equal("139/150", Figures(items.Where(i => i.GetProperty("unitCode").GetString() != "000.00.15.H26" && i.GetProperty("category").GetString() == "civilServant")));
+
+            var report = await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/report?unit=000.00.15.H26&from=2021-01-01&to=2023-03-31");
+            Assert.Equal(
+                ["commune civilServant 16", "district civilServant 25", "district publicEmployee 25"],
+                report.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("level").GetString()} {i.GetProperty("category").GetString()} {i.GetProperty("rotated").GetInt32()}"));
+            Assert.Equal(66, report.GetProperty("total").GetInt32());
+            Assert.Equal(0, (await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/report?unit=000.00.15.H26&from=2023-04-01&to=2023-12-31")).GetProperty("total").GetInt32());
+        }, new Dictionary<string, string?> { ["Demo:Staffing"] = "true" });
+    }
 }
