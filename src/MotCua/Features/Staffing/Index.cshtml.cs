@@ -9,6 +9,9 @@ namespace MotCua.Features.Staffing;
 /// <summary>A unit's staffing: quota against people in post per category, the same for each unit below it, and who is due to rotate.</summary>
 public sealed class IndexModel(UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock) : PageModel
 {
+    /// <summary>How many of those due the page lists (the longest in post first); the API lists them all.</summary>
+    public const int Shown = 50;
+
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
 
@@ -41,8 +44,7 @@ public sealed class IndexModel(UnitTree tree, UnitScope scope, StaffingDesk desk
         }
 
         Unit = Current.Code;
-        var below = all.Where(u => u.ParentId == Current.Id && u.IsValidOn(OnDate)).OrderBy(u => u.Code);
-        Lines = await desk.QuotasAsync([Current, .. below], Year.Value, OnDate, ct);
+        Lines = await desk.QuotasAsync([Current, .. await desk.BelowAsync(Current, OnDate, ct)], Year.Value, OnDate, ct);
         Due = await rotation.DueAsync([.. UnitTree.Expand(await tree.LinksAsync(ct), [Current.Id])], OnDate, ct);
     }
 }

@@ -118,7 +118,15 @@ public sealed class Rotation(AppDbContext db, UnitTree tree, StaffingDesk desk, 
                 incoming[key] = incoming.GetValueOrDefault(key) + 1;
                 if (!figures.TryGetValue(key, out var known))
                 {
-                    figures[key] = known = await desk.QuotaAsync(unit, target.Category, move.EffectiveOn, ct);
+                    // Every receiving unit of the plan on that day at once: one count, not one per unit.
+                    var receiving = moves.Where(m => m.EffectiveOn == move.EffectiveOn && targets.ContainsKey(m.ToPositionId))
+                        .Select(m => targets[m.ToPositionId].UnitId).Distinct().Where(units.ContainsKey).Select(id => units[id]).ToList();
+                    foreach (var line in await desk.QuotasAsync(receiving, move.EffectiveOn.Year, move.EffectiveOn, ct))
+                    {
+                        figures[(receiving.First(u => u.Code == line.UnitCode).Id, Enum.Parse<StaffCategory>(line.Category, ignoreCase: true), move.EffectiveOn)] = (line.Quota, line.Filled);
+                    }
+
+                    known = figures[key];
                 }
 
                 var (quota, filled) = known;

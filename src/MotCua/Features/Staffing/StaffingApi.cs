@@ -66,7 +66,7 @@ public static class StaffingApi
     {
         ArgumentNullException.ThrowIfNull(app);
         var api = app.MapGroup("/api/staffing").WithTags("Staffing").RequireAuthorization(Policies.Staff);
-        api.MapGet("/quotas", Quotas).WithSummary("A unit's quota against the people in post, per category, and the same for each unit directly below it");
+        api.MapGet("/quotas", Quotas).WithSummary("A unit's quota against the people in post, per category, and the same for each unit directly below it (its categories with a quota or people)");
         api.MapPut("/quotas/{unitCode}/{year:int}", SetQuota).WithSummary("Assign a unit's quota of a category for a year (leaders of the unit above, administrators); 409 below the people in post");
         api.MapPost("/positions", AddPosition).WithSummary("A job position of a unit, with the period after which its holder rotates (null: not rotated)");
         api.MapPost("/people", AddPerson).WithSummary("A staff record, linked to the person's MotCua account when given");
@@ -100,8 +100,9 @@ public static class StaffingApi
         }
 
         var on = desk.DayOf(y);
-        var below = (await tree.AllAsync(ct)).Where(u => u.ParentId == found.Id && u.IsValidOn(on)).OrderBy(u => u.Code);
-        return TypedResults.Ok(new QuotaList(await desk.QuotasAsync([found, .. below], y, on, ct)));
+        // The unit's every category; below it, the categories with a quota or people (a city's picture stays small).
+        var lines = await desk.QuotasAsync([found, .. await desk.BelowAsync(found, on, ct)], y, on, ct);
+        return TypedResults.Ok(new QuotaList([.. lines.Where(l => l.UnitCode == found.Code || l.Quota is not null || l.Filled > 0)]));
     }
 
     private static async Task<Results<Ok<QuotaLine>, NotFound, ProblemHttpResult>> SetQuota(

@@ -28,12 +28,18 @@ public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope
         return year == today.Year ? today : year < today.Year ? new DateOnly(year, 12, 31) : new DateOnly(year, 1, 1);
     }
 
-    /// <summary>The quota lines of the units (each category), on <paramref name="on"/>.</summary>
+    /// <summary>
+    /// The quota lines of the units (each category), on <paramref name="on"/>: each unit with the units merged into it
+    /// before that day (whose quotas and posts it carries then).
+    /// </summary>
     public async Task<List<QuotaLine>> QuotasAsync(IReadOnlyList<UnitInfo> units, int year, DateOnly on, CancellationToken ct = default)
     {
-        var all = (await tree.AllAsync(ct)).ToDictionary(u => u.Id);
         var links = await tree.LinksAsync(ct);
-        var counted = units.ToDictionary(u => u.Id, u => Counted(links, all, u.Id, on));
+        var successors = links.Where(l => l.SuccessorId is not null).Select(l => l.SuccessorId!.Value).ToHashSet(); // most units have no predecessor
+        var merged = units.ToDictionary(u => u.Id, u => successors.Contains(u.Id) ? UnitTree.AndPredecessors(links, [u.Id]) : new HashSet<Guid> { u.Id });
+        var predecessorIds = merged.SelectMany(m => m.Value.Where(id => id != m.Key)).Distinct().ToList();
+        var ended = predecessorIds.Count == 0 ? [] : (await tree.FindManyAsync(predecessorIds, ct)).Where(p => p.ValidTo is { } end && end < on).Select(p => p.Id).ToHashSet();
+        var counted = merged.ToDictionary(m => m.Key, m => m.Value.Where(id => id == m.Key || ended.Contains(id)).ToList());
         var ids = counted.Values.SelectMany(c => c).Distinct().ToList();
         var quotas = (await db.Set<StaffQuota>().AsNoTracking().Where(q => q.Year == year && ids.Contains(q.UnitId)).ToListAsync(ct))
             .GroupBy(q => (q.UnitId, q.Category)).ToDictionary(g => g.Key, g => g.OrderByDescending(q => q.SetAt).First().Quota);
@@ -48,9 +54,13 @@ public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope
         }))];
     }
 
-    /// <summary>The unit and the units merged into it before <paramref name="on"/> (whose quotas and posts it carries then).</summary>
-    private static List<Guid> Counted(IReadOnlyList<UnitLink> links, Dictionary<Guid, UnitInfo> all, Guid unitId, DateOnly on) =>
-        [.. UnitTree.AndPredecessors(links, [unitId]).Where(id => id == unitId || all.TryGetValue(id, out var p) && p.ValidTo is { } end && end < on)];
+    /// <summary>The units directly below <paramref name="unit"/> open on the day, by code.</summary>
+    public async Task<List<UnitInfo>> BelowAsync(UnitInfo unit, DateOnly on, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var children = (await tree.LinksAsync(ct)).Where(l => l.ParentId == unit.Id).Select(l => l.Id).ToList();
+        return children.Count == 0 ? [] : [.. (await tree.FindManyAsync(children, ct)).Where(u => u.IsValidOn(on)).OrderBy(u => u.Code)];
+    }
 
     /// <summary>The unit's quota and people in post of one category on a day.</summary>
     public async Task<(int? Quota, int Filled)> QuotaAsync(UnitInfo unit, StaffCategory category, DateOnly on, CancellationToken ct = default)
