@@ -71,6 +71,8 @@ public static class StaffingApi
         api.MapPost("/positions", AddPosition).WithSummary("A job position of a unit, with the period after which its holder rotates (null: not rotated)");
         api.MapPost("/people", AddPerson).WithSummary("A staff record, linked to the person's MotCua account when given");
         api.MapPost("/people/{id:guid}/positions", Appoint).WithSummary("Appoint a person to a position from a day; 409 with quota and filled when the unit is full, or when the person holds a position then");
+        api.MapPost("/import", Import).DisableAntiforgery()
+            .WithSummary("Import an existing staff list from Excel (a person and the position held a row), whole or nothing: every bad row named");
         api.MapGet("/rotation/due", Due).WithSummary("Who in the unit and below holds a rotated position whose period has ended by the day");
         api.MapGet("/rotation/report", Report).WithSummary("How many the unit's executed plans (and those of the units below) rotated between two days, by level and category");
         api.MapPost("/rotation-plans", Draft).WithSummary("A unit's rotation plan, kept with its check (each move's problems)");
@@ -226,6 +228,36 @@ public static class StaffingApi
 
         var result = await desk.AppointAsync(person, position, unit, body.From!.Value, body.Decision, ct);
         return result.Value is { } held ? TypedResults.Created($"/api/staffing/people/{id}", new NewId(held.Id)) : result.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ImportedStaff>, ProblemHttpResult>> Import(HttpRequest request, ClaimsPrincipal user, StaffImport import, CancellationToken ct)
+    {
+        if (!user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        IFormFile? file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        var length = file?.Length ?? request.ContentLength ?? 0;
+        if (length is 0 or > StaffImport.MaxBytes)
+        {
+            return Failure.Invalid("file", Texts.Get(length == 0 ? "Staffing.Import.Empty" : "Staffing.Import.TooLarge")).ToProblem();
+        }
+
+        await using var buffer = new MemoryStream();
+        await using (var source = file?.OpenReadStream() ?? request.Body)
+        {
+            await source.CopyToAsync(buffer, ct);
+        }
+
+        if (buffer.Length > StaffImport.MaxBytes || buffer.Length < 4 || buffer.GetBuffer() is not [(byte)'P', (byte)'K', 3, 4, ..])
+        {
+            return Failure.Invalid("file", Texts.Get("Staffing.Import.Unreadable")).ToProblem();
+        }
+
+        buffer.Position = 0;
+        var result = await import.ImportAsync(buffer, user, ct);
+        return result.Value is { } done ? TypedResults.Ok(done) : result.Failure!.ToProblem();
     }
 
     private static async Task<Results<Ok<DueList>, NotFound>> Due(

@@ -62,6 +62,22 @@ public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope
         return children.Count == 0 ? [] : [.. (await tree.FindManyAsync(children, ct)).Where(u => u.IsValidOn(on)).OrderBy(u => u.Code)];
     }
 
+    /// <summary>
+    /// The figures a position held from <paramref name="from"/> on (no end) must fit: that day's, or today's for a
+    /// day in the past when today has less room.
+    /// </summary>
+    public async Task<(int? Quota, int Filled)> RoomAsync(UnitInfo unit, StaffCategory category, DateOnly from, CancellationToken ct = default)
+    {
+        var today = VietnamTime.Today(clock);
+        var then = await QuotaAsync(unit, category, from, ct);
+        if (from < today && await QuotaAsync(unit, category, today, ct) is { Quota: { } quota } now && (then.Quota is not { } before || quota - now.Filled < before - then.Filled))
+        {
+            return now;
+        }
+
+        return then;
+    }
+
     /// <summary>The unit's quota and people in post of one category on a day.</summary>
     public async Task<(int? Quota, int Filled)> QuotaAsync(UnitInfo unit, StaffCategory category, DateOnly on, CancellationToken ct = default)
     {
@@ -113,14 +129,7 @@ public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope
             return Failure.Invalid("positionId", Texts.Get("Staffing.UnitClosed", unit.Name));
         }
 
-        // Held from that day on (no end): it counts on that day and, for an appointment in the past, today too.
-        var today = VietnamTime.Today(clock);
-        var (quota, filled) = await QuotaAsync(unit, position.Category, from, ct);
-        if (from < today && await QuotaAsync(unit, position.Category, today, ct) is { Quota: { } now } figures && figures.Filled + 1 > now)
-        {
-            (quota, filled) = figures;
-        }
-
+        var (quota, filled) = await RoomAsync(unit, position.Category, from, ct);
         if (quota is { } q && filled + 1 > q && string.IsNullOrWhiteSpace(overQuotaDecision))
         {
             return OverQuota(Texts.Get("Staffing.OverQuota", unit.Name, filled, q), q, filled);

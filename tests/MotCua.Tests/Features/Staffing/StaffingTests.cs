@@ -228,4 +228,72 @@ public sealed class StaffingTests
             Assert.Equal(0, (await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/report?unit=000.00.15.H26&from=2023-04-01&to=2023-12-31")).GetProperty("total").GetInt32());
         }, new Dictionary<string, string?> { ["Demo:Staffing"] = "true" });
     }
+
+    private static async Task<HttpResponseMessage> ImportAsync(HttpClient client, IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var workbook = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(workbook, rows.ToList());
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(workbook.ToArray()), "file", "nhan-su.xlsx" } };
+        return await client.PostAsync("/api/staffing/import", form);
+    }
+
+    private static Dictionary<string, object?> Row(string name, string id, string unit, string position, string from = "01/09/2025") => new()
+    {
+        ["Họ và tên"] = name, ["Số định danh"] = id, ["Loại"] = "Công chức", ["Ngạch"] = "Chuyên viên", ["Ngày vào"] = "01/01/2020",
+        ["Mã đơn vị"] = unit, ["Vị trí việc làm"] = position, ["Từ ngày"] = from, ["Tài khoản"] = null,
+    };
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_staff_list_is_imported_whole_or_not_at_all_and_each_bad_row_is_named(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            const string Ward = "000.00.62.H26"; // Từ Liêm
+            var year = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime).Year;
+            using var leader = await app.ClientForAsync(CityLeader);
+            using (var set = await leader.PutAsJsonAsync($"/api/staffing/quotas/{Ward}/{year}", new { category = "civilServant", quota = 3 }))
+            {
+                Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            }
+
+            var good = new[]
+            {
+                Row("Lê Thị Hoa", "001085000001", Ward, "Công chức Văn phòng - Thống kê"),
+                Row("Trần Văn Nam", "001085000002", Ward, "Công chức Tư pháp - Hộ tịch"),
+            };
+            using (var refused = await ImportAsync(leader, [.. good, Row("Sai Số", "12345", Ward, "Công chức Tư pháp - Hộ tịch"), Row("Không Đơn Vị", "001085000004", "999.99.99.H26", "X", "31/02/2025")]))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+                var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name).ToList();
+                Assert.Equal(["row 4.Số định danh", "row 5.Mã đơn vị", "row 5.Từ ngày"], errors.Order());
+            }
+
+            Assert.Equal(0, (await CivilServantsAsync(leader, Ward, year)).GetProperty("filled").GetInt32()); // nothing written
+
+            // Two more than the quota allows: the row that goes over is named, nothing written.
+            using (var over = await ImportAsync(leader, [.. good, Row("Ba", "001085000005", Ward, "A"), Row("Bốn", "001085000006", Ward, "A")]))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+                Assert.Equal(["row 5.Mã đơn vị"], (await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateObject().Select(e => e.Name));
+            }
+
+            using (var imported = await ImportAsync(leader, good))
+            {
+                Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+                Assert.Equal(2, (await imported.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("people").GetInt32());
+            }
+
+            Assert.Equal(2, (await CivilServantsAsync(leader, Ward, year)).GetProperty("filled").GetInt32());
+            using (var again = await ImportAsync(leader, good))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode); // the same people twice: refused, named
+            }
+
+            using var officer = await app.ClientForAsync("canbo.trungvan");
+            Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(officer, good)).StatusCode);
+            using var garbage = new ByteArrayContent([1, 2, 3, 4, 5]);
+            Assert.Equal(HttpStatusCode.BadRequest, (await leader.PostAsync("/api/staffing/import", garbage)).StatusCode);
+        });
+    }
 }
