@@ -212,8 +212,10 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["POST /api/staffing/people"] = Rule.Staff,
         ["POST /api/staffing/people/{id:guid}/positions"] = Rule.Staff,
         ["GET /api/staffing/rotation/due"] = Rule.Staff,
-        ["POST /api/staffing/import"] = Rule.Staff, // then leaders and administrators only
+        ["POST /api/staffing/import"] = Rule.Management,
         ["GET /api/staffing/rotation/report"] = Rule.Staff,
+        ["GET /api/staffing/report.pdf"] = Rule.Staff,
+        ["GET /api/staffing/report.xlsx"] = Rule.Staff,
         ["POST /api/staffing/rotation-plans"] = Rule.Staff,
         ["GET /api/staffing/rotation-plans/{id:guid}"] = Rule.Staff,
         ["POST /api/staffing/rotation-plans/{id:guid}/execute"] = Rule.Staff,

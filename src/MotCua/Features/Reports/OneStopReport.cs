@@ -47,7 +47,7 @@ public static class OneStopReport
             f.Line("BÁO CÁO TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", FormWriter.Title, center: true);
             f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy} (số liệu lúc {v.AsOf:HH:mm dd/MM/yyyy})", center: true);
             f.Y += 6;
-            var table = new Table(f, [150, 52, 52, 52, 52, 52, 52, 0], ruled: true);
+            var table = new PdfTable(f, [150, 52, 52, 52, 52, 52, 52, 0], ruled: true);
             string[] Cells(string name, Counts c) =>
                 [name, N(c.Received), N(c.Resolved), N(c.Early + c.OnTime), N(c.Late), N(c.InProgress), N(c.Overdue), c.Satisfaction is { } s ? s.ToString("0.##", Vi) + " %" : "–"];
             table.Row(["Lĩnh vực", "Tiếp nhận", "Đã giải quyết", "Đúng, trước hạn", "Trễ hạn", "Đang giải quyết", "Quá hạn", "Hài lòng"], FormWriter.Bold);
@@ -89,7 +89,7 @@ public static class OneStopReport
             f.Line("BÁO CÁO MỨC ĐỘ HÀI LÒNG THEO CÁN BỘ TIẾP NHẬN", FormWriter.Title, center: true);
             f.Line($"Kỳ báo cáo: từ ngày {v.From:dd/MM/yyyy} đến ngày {v.To:dd/MM/yyyy}", center: true);
             f.Y += 6;
-            var table = new Table(f, [160, 70, 70, 70, 70, 0], ruled: false);
+            var table = new PdfTable(f, [160, 70, 70, 70, 70, 0], ruled: false);
             table.Row(["Cán bộ", "Hồ sơ tiếp nhận", "Lượt đánh giá tại quầy", "Điểm trung bình (1–4)", "Không hài lòng", "Hài lòng"], FormWriter.Bold);
             var shown = 0;
             foreach (var b in v.ByOfficer.TakeWhile(_ => f.Y < 720))
@@ -111,40 +111,6 @@ public static class OneStopReport
             f.Y += 10;
             f.Signatures(("NGƯỜI LẬP BÁO CÁO", ""), ("THỦ TRƯỞNG ĐƠN VỊ", ""));
         });
-    }
-
-    /// <summary>Rows of cells across the page, the last column taking what the others leave.</summary>
-    private sealed class Table
-    {
-        private readonly FormWriter f;
-        private readonly double[] widths;
-        private readonly bool ruled;
-
-        public Table(FormWriter f, double[] widths, bool ruled)
-        {
-            this.f = f;
-            this.widths = widths;
-            this.ruled = ruled;
-            widths[^1] = f.Width - widths[..^1].Sum();
-        }
-
-        public void Row(string[] cells, PdfSharp.Drawing.XFont font)
-        {
-            var (top, bottom, x) = (f.Y, f.Y, FormWriter.Left);
-            for (var i = 0; i < cells.Length; i++)
-            {
-                f.Y = top;
-                f.Line(cells[i], font, center: i > 0, x: x, columnWidth: widths[i]);
-                bottom = Math.Max(bottom, f.Y);
-                x += widths[i];
-            }
-
-            f.Y = bottom;
-            if (ruled)
-            {
-                f.Graphics.DrawLine(PdfSharp.Drawing.XPens.LightGray, FormWriter.Left, f.Y - 2, FormWriter.Left + f.Width, f.Y - 2);
-            }
-        }
     }
 
     private static string N(int n) => n.ToString("N0", Vi);

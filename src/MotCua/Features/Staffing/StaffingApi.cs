@@ -71,10 +71,17 @@ public static class StaffingApi
         api.MapPost("/positions", AddPosition).WithSummary("A job position of a unit, with the period after which its holder rotates (null: not rotated)");
         api.MapPost("/people", AddPerson).WithSummary("A staff record, linked to the person's MotCua account when given");
         api.MapPost("/people/{id:guid}/positions", Appoint).WithSummary("Appoint a person to a position from a day; 409 with quota and filled when the unit is full, or when the person holds a position then");
-        api.MapPost("/import", Import).DisableAntiforgery()
+        api.MapPost("/import", Import).RequireAuthorization(Policies.Management).DisableAntiforgery()
             .WithSummary("Import an existing staff list from Excel (a person and the position held a row), whole or nothing: every bad row named");
         api.MapGet("/rotation/due", Due).WithSummary("Who in the unit and below holds a rotated position whose period has ended by the day");
         api.MapGet("/rotation/report", Report).WithSummary("How many the unit's executed plans (and those of the units below) rotated between two days, by level and category");
+        // Files a page links to: read with the page's sign-in cookie or with a token.
+        var files = app.MapGroup("/api/staffing").WithTags("Staffing")
+            .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Staff) { AuthenticationSchemes = $"{Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme},{Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme}" });
+        files.MapGet("/report.pdf", (string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct) =>
+            ReportFileAsync("pdf", unit, year, from, to, user, tree, scope, desk, rotation, clock, ct)).WithSummary("The unit's yearly staffing report as PDF: quota against people in post, and the rotations of the year (or of from…to)");
+        files.MapGet("/report.xlsx", (string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct) =>
+            ReportFileAsync("xlsx", unit, year, from, to, user, tree, scope, desk, rotation, clock, ct)).WithSummary("The same report as Excel");
         api.MapPost("/rotation-plans", Draft).WithSummary("A unit's rotation plan, kept with its check (each move's problems)");
         api.MapGet("/rotation-plans/{id:guid}", Plan).WithSummary("A rotation plan with its check as of now");
         api.MapPost("/rotation-plans/{id:guid}/execute", Execute).WithSummary("Execute a plan whose check passes: positions and unit memberships change on each move's day");
@@ -232,11 +239,6 @@ public static class StaffingApi
 
     private static async Task<Results<Ok<ImportedStaff>, ProblemHttpResult>> Import(HttpRequest request, ClaimsPrincipal user, StaffImport import, CancellationToken ct)
     {
-        if (!user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
-        {
-            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
-        }
-
         IFormFile? file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
         var length = file?.Length ?? request.ContentLength ?? 0;
         if (length is 0 or > StaffImport.MaxBytes)
@@ -289,6 +291,30 @@ public static class StaffingApi
 
         var items = await rotation.ReportAsync(UnitTree.Expand(await tree.LinksAsync(ct), [found.Id]).ToList(), first, last, ct);
         return TypedResults.Ok(new RotationReport(first, last, items, items.Sum(i => i.Rotated)));
+    }
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ReportFileAsync(
+        string kind, string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct)
+    {
+        var y = year ?? VietnamTime.Today(clock).Year;
+        var (first, last) = (from ?? new DateOnly(y, 1, 1), to ?? new DateOnly(y, 12, 31));
+        if (y is < 2000 or > 2100 || first > last || last.DayNumber - first.DayNumber > 366 * 20)
+        {
+            return Failure.Invalid("year", Texts.Get("Staffing.PeriodInvalid")).ToProblem();
+        }
+
+        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var on = desk.DayOf(y);
+        var lines = await desk.QuotasAsync([found, .. await desk.BelowAsync(found, on, ct)], y, on, ct);
+        var items = await rotation.ReportAsync(UnitTree.Expand(await tree.LinksAsync(ct), [found.Id]).ToList(), first, last, ct);
+        var data = new StaffingReportData(found, y, on, lines, new RotationReport(first, last, items, items.Sum(i => i.Rotated)), VietnamTime.ToVietnam(clock.GetUtcNow()));
+        return kind == "pdf"
+            ? TypedResults.File(StaffingReport.Pdf(data, await tree.FormHeaderAsync(found.Id, ct)), "application/pdf", $"bien-che-{found.Code}-{y}.pdf")
+            : TypedResults.File(StaffingReport.Excel(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"bien-che-{found.Code}-{y}.xlsx");
     }
 
     private static async Task<Results<Created<PlanView>, NotFound, ProblemHttpResult>> Draft(

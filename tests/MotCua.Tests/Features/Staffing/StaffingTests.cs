@@ -226,6 +226,17 @@ public sealed class StaffingTests
                 report.GetProperty("items").EnumerateArray().Select(i => $"{i.GetProperty("level").GetString()} {i.GetProperty("category").GetString()} {i.GetProperty("rotated").GetInt32()}"));
             Assert.Equal(66, report.GetProperty("total").GetInt32());
             Assert.Equal(0, (await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/report?unit=000.00.15.H26&from=2023-04-01&to=2023-12-31")).GetProperty("total").GetInt32());
+
+            // The yearly report, from the page's link (its sign-in cookie): the same figures on paper and in Excel.
+            using var browser = await Pages.SignedInAsync(app, CityLeader);
+            Assert.Contains("data-testid=\"report-pdf\"", await browser.GetStringAsync("/Staffing?Unit=000.00.15.H26&Year=2023"), StringComparison.Ordinal);
+            var pdf = Flow.PdfText(await browser.GetByteArrayAsync("/api/staffing/report.pdf?unit=000.00.15.H26&year=2023&from=2021-01-01&to=2023-03-31"));
+            Assert.Contains("1.768", pdf, StringComparison.Ordinal);
+            Assert.Contains("1.968", pdf, StringComparison.Ordinal);
+            Assert.Contains("66 người", pdf, StringComparison.Ordinal);
+            using var excel = new MemoryStream(await browser.GetByteArrayAsync("/api/staffing/report.xlsx?unit=000.00.15.H26&year=2023&from=2021-01-01&to=2023-03-31"));
+            var rotated = MiniExcelLibs.MiniExcel.Query(excel, useHeaderRow: true, sheetName: "Chuyển đổi vị trí").Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal([16, 25, 25], rotated.Select(r => Convert.ToInt32(r["Số người đã chuyển đổi"], System.Globalization.CultureInfo.InvariantCulture)));
         }, new Dictionary<string, string?> { ["Demo:Staffing"] = "true" });
     }
 
