@@ -41,7 +41,7 @@ public sealed class AccessibilityJourney(Browser browser) : IClassFixture<Browse
             "/", "/Queue", "/Intake", "/Intake?procedure=2.000815", $"/Workflow/Dossier/{code}", "/Workflow", "/Dossiers/Return", "/Dossiers/Today",
             "/Dossiers/LogBook", $"/Dossiers/Receipt/{code}", "/Citizens", "/Catalog", "/Calendar",
         };
-        var leaderPages = new[] { "/Reports", "/Reports/Dossiers?measure=received", "/Reports/Monthly", "/Queue/Figures", $"/Workflow/Dossier/{code}", "/NationalSync", "/Payments/Reconciliation" };
+        var leaderPages = new[] { "/Reports", "/Reports/Dossiers?measure=received", "/Reports/Monthly", "/Queue/Figures", $"/Workflow/Dossier/{code}", "/NationalSync", "/Payments/Reconciliation", "/Staffing" };
 
         var failures = new List<string>();
         var phone = await browser.NewPageAsync(language);

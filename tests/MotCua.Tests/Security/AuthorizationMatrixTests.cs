@@ -211,6 +211,7 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["POST /api/staffing/positions"] = Rule.Staff, // then the unit's leaders only
         ["POST /api/staffing/people"] = Rule.Staff,
         ["POST /api/staffing/people/{id:guid}/positions"] = Rule.Staff,
+        ["PUT /api/staffing/people/{id:guid}/exemption"] = Rule.Staff,
         ["GET /api/staffing/rotation/due"] = Rule.Staff,
         ["POST /api/staffing/import"] = Rule.Management,
         ["GET /api/staffing/rotation/report"] = Rule.Staff,

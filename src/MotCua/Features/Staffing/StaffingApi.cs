@@ -52,6 +52,11 @@ public sealed record NewPlan(
 
 public sealed record NewId(Guid Id);
 
+/// <summary>Not to be rotated until a day, for one of the reasons the law lists (null until: the exemption ends).</summary>
+public sealed record Exemption(
+    DateOnly? Until,
+    [property: MaxLength(300, ErrorMessage = "Staffing.ReasonTooLong")] string? Reason);
+
 public sealed record PlanView(Guid Id, string UnitCode, int Year, string? Decision, string Status, IReadOnlyList<PlanMoveView> Moves, IReadOnlyList<PlanProblem> Problems);
 
 public sealed record PlanMoveView(Guid PersonId, Guid ToPositionId, DateOnly EffectiveOn);
@@ -70,6 +75,7 @@ public static class StaffingApi
         api.MapPut("/quotas/{unitCode}/{year:int}", SetQuota).WithSummary("Assign a unit's quota of a category for a year (leaders of the unit above, administrators); 409 below the people in post");
         api.MapPost("/positions", AddPosition).WithSummary("A job position of a unit, with the period after which its holder rotates (null: not rotated)");
         api.MapPost("/people", AddPerson).WithSummary("A staff record, linked to the person's MotCua account when given");
+        api.MapPut("/people/{id:guid}/exemption", Exempt).WithSummary("Record that a person is not to be rotated until a day, with the law's reason (no day: the exemption ends)");
         api.MapPost("/people/{id:guid}/positions", Appoint).WithSummary("Appoint a person to a position from a day; 409 with quota and filled when the unit is full, or when the person holds a position then");
         api.MapPost("/import", Import).RequireAuthorization(Policies.Management).DisableAntiforgery()
             .WithSummary("Import an existing staff list from Excel (a person and the position held a row), whole or nothing: every bad row named");
@@ -211,6 +217,39 @@ public static class StaffingApi
         db.Add(person);
         await db.SaveChangesAsync(ct);
         return TypedResults.Created($"/api/staffing/people/{person.Id}", new NewId(person.Id));
+    }
+
+    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Exempt(
+        Guid id, Exemption body, ClaimsPrincipal user, UnitScope scope, StaffingDesk desk, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        if (RequestRules.Check(body) is { } invalid)
+        {
+            return invalid.ToProblem();
+        }
+
+        if (body.Until is not null && string.IsNullOrWhiteSpace(body.Reason))
+        {
+            return Failure.Invalid("reason", Texts.Get("Staffing.ReasonRequired")).ToProblem();
+        }
+
+        // The person's record, seen through the unit of the position they hold today.
+        var today = VietnamTime.Today(clock);
+        var visible = await scope.VisibleUnitIdsAsync(user, ct);
+        var unit = await db.Set<PositionHeld>().AsNoTracking().ValidOn(today).Where(h => h.PersonId == id).Select(h => (Guid?)h.UnitId).FirstOrDefaultAsync(ct);
+        var person = await db.Set<StaffPerson>().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (person is null || unit is not { } unitId || !visible.Contains(unitId))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!await desk.MayEditAsync(user, unitId, ct))
+        {
+            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
+        }
+
+        (person.ExemptUntil, person.ExemptReason) = (body.Until, body.Until is null ? null : body.Reason!.Trim());
+        await db.SaveChangesAsync(ct);
+        return TypedResults.NoContent();
     }
 
     private static async Task<Results<Created<NewId>, NotFound, ProblemHttpResult>> Appoint(

@@ -160,6 +160,26 @@ public sealed class StaffingTests
             Assert.Equal("2027-07-01", due[0].GetProperty("dueOn").GetString());
             Assert.Empty((await leader.GetFromJsonAsync<JsonElement>("/api/staffing/rotation/due?unit=000.00.00.H26&onDate=2027-06-30")).GetProperty("items").EnumerateArray());
 
+            // An exemption the law lists holds the officer back until its day; ended, it no longer does.
+            using (var exempt = await leader.PutAsJsonAsync($"/api/staffing/people/{officer}/exemption", new { until = new DateOnly(2027, 12, 31), reason = "Đang nuôi con dưới 36 tháng tuổi" }))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, exempt.StatusCode);
+            }
+
+            using (var held = await leader.PostAsJsonAsync("/api/staffing/rotation-plans", new
+            {
+                unitCode = "000.00.00.H26", year = 2027, decision = "KH 02/KH-UBND", moves = new[] { new { personId = officer, toPositionId = there, effectiveOn = new DateOnly(2027, 9, 6) } },
+            }))
+            {
+                var problem = Assert.Single((await held.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("problems").EnumerateArray());
+                Assert.Contains("36", problem.GetProperty("problem").GetString(), StringComparison.Ordinal);
+            }
+
+            using (var ended = await leader.PutAsJsonAsync($"/api/staffing/people/{officer}/exemption", new { until = (DateOnly?)null, reason = (string?)null }))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, ended.StatusCode);
+            }
+
             // A plan with the newcomer too (before their period) and the officer twice is kept with its problems and not executed.
             var today = new DateOnly(2027, 9, 6);
             using var flawed = await leader.PostAsJsonAsync("/api/staffing/rotation-plans", new
