@@ -72,11 +72,19 @@ public sealed partial class SyncDispatcher(AppDbContext db, NationalPortal porta
     private static partial void LogFailed(ILogger logger, string code, int seq, int attempts, PortalAnswer answer, string error);
 }
 
-/// <summary>Each tick on every node: sends rounds until nothing more is due now.</summary>
-public sealed class SyncJob(SyncDispatcher dispatcher) : IRecurringJob
+/// <summary>
+/// Each tick on every node: sends rounds until nothing more is due now. Not before the app has started: the sandbox
+/// portal of a demo answers on this very server, and a record sent before it listens would only wait for its next try.
+/// </summary>
+public sealed class SyncJob(SyncDispatcher dispatcher, IHostApplicationLifetime lifetime) : IRecurringJob
 {
     public async Task RunAsync(CancellationToken ct)
     {
+        if (!lifetime.ApplicationStarted.IsCancellationRequested)
+        {
+            return;
+        }
+
         while (await dispatcher.DispatchOnceAsync(ct) > 0)
         {
         }
