@@ -38,10 +38,17 @@ public sealed class StaffImport(AppDbContext db, UnitTree tree, UnitScope scope,
         List<IDictionary<string, object?>> sheet;
         try
         {
+            if (!WithinBounds(content))
+            {
+                return Failure.Invalid("file", Texts.Get("Staffing.Import.Unreadable"));
+            }
+
+            content.Position = 0;
             sheet = [.. content.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Take(MaxRows + 1)];
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IOException or System.Xml.XmlException or InvalidDataException or KeyNotFoundException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // A hostile or damaged workbook fails the reader in many ways; each is the same answer to the person.
             return Failure.Invalid("file", Texts.Get("Staffing.Import.Unreadable"));
         }
 
@@ -169,6 +176,15 @@ public sealed class StaffImport(AppDbContext db, UnitTree tree, UnitScope scope,
         await tx.CommitAsync(ct);
         return new ImportedStaff(rows.Count, added);
     }
+
+    /// <summary>Whether the workbook is a zip whose parts unpack to at most <see cref="MaxUnpackedBytes"/> (a zip bomb is not opened).</summary>
+    private static bool WithinBounds(Stream content)
+    {
+        using var zip = new System.IO.Compression.ZipArchive(content, System.IO.Compression.ZipArchiveMode.Read, leaveOpen: true);
+        return zip.Entries.Count <= 1000 && zip.Entries.Sum(e => e.Length) <= MaxUnpackedBytes;
+    }
+
+    public const long MaxUnpackedBytes = 100L * 1024 * 1024;
 
     /// <summary>A day from a cell: an Excel date, or text as dd/MM/yyyy or yyyy-MM-dd.</summary>
     private static DateOnly? Day(object? cell) => cell switch

@@ -69,6 +69,52 @@ public abstract class HostileFileTests(TestApp fixture)
         await StillHealthyAsync(officer);
     }
 
+    [SkippableTheory]
+    [MemberData(nameof(WorkbookCorpus))]
+    public async Task Hostile_file_is_refused_quickly_as_a_staff_list_and_nothing_is_imported(string name)
+    {
+        using var leader = await app.ClientForAsync("lanhdao.thanhpho");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Workbooks()[name]), "file", "nhan-su.xlsx" } };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await leader.PostAsync("/api/staffing/import", form, deadline.Token);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(await app.WithDbAsync(db => db.Set<MotCua.Features.Staffing.StaffPerson>().AnyAsync()));
+        using var officer = await app.ClientForAsync("canbo.trungvan");
+        await StillHealthyAsync(officer);
+    }
+
+    public static TheoryData<string> WorkbookCorpus => [.. Workbooks().Keys];
+
+    /// <summary>The image corpus, and what a workbook can be made of: a zip that is not one, a cut one, a bomb.</summary>
+    private static Dictionary<string, byte[]> Workbooks()
+    {
+        var all = Files();
+        all["zip header in front of garbage"] = [0x50, 0x4B, 0x03, 0x04, .. new byte[200]];
+        using var plain = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(plain, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var writer = new StreamWriter(zip.CreateEntry("readme.txt").Open());
+            writer.Write("not a workbook");
+        }
+
+        all["a zip that is no workbook"] = plain.ToArray();
+        all["a zip cut in half"] = plain.ToArray()[..(int)(plain.Length / 2)];
+        using var bomb = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(bomb, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var part = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 200; i++)
+            {
+                part.Write(zeros); // 200 MB unpacked, a few hundred KB packed
+            }
+        }
+
+        all["a zip unpacking to 200 MB"] = bomb.ToArray();
+        return all;
+    }
+
     [SkippableFact]
     public async Task Many_hostile_files_at_once_leave_the_server_answering()
     {
