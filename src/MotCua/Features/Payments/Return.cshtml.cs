@@ -16,8 +16,6 @@ public sealed class ReturnModel(IEnumerable<IPaymentGateway> gateways, AppDbCont
     [FromRoute]
     public string Provider { get; set; } = "";
 
-    public bool Verified { get; private set; }
-
     public Payment? Payment { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -27,9 +25,7 @@ public sealed class ReturnModel(IEnumerable<IPaymentGateway> gateways, AppDbCont
             return NotFound();
         }
 
-        var txnRef = gateway.ReturnReference(Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString())));
-        Verified = txnRef is not null;
-        if (txnRef is { Length: > 0 })
+        if (gateway.ReturnReference(Request.Query.Select(q => new KeyValuePair<string, string>(q.Key, q.Value.ToString()))) is { Length: > 0 } txnRef)
         {
             Payment = await db.Set<Payment>().AsNoTracking().FirstOrDefaultAsync(p => p.TxnRef == txnRef && p.Provider == gateway.Provider, ct);
         }
