@@ -41,7 +41,8 @@ public sealed class AccessibilityJourney(Browser browser) : IClassFixture<Browse
             "/", "/Queue", "/Intake", "/Intake?procedure=2.000815", $"/Workflow/Dossier/{code}", "/Workflow", "/Dossiers/Return", "/Dossiers/Today",
             "/Dossiers/LogBook", $"/Dossiers/Receipt/{code}", "/Citizens", "/Catalog", "/Calendar",
         };
-        var leaderPages = new[] { "/Reports", "/Reports/Dossiers?measure=received", "/Reports/Monthly", "/Queue/Figures", $"/Workflow/Dossier/{code}", "/NationalSync", "/Payments/Reconciliation", "/Staffing" };
+        var leaderPages = new[] { "/Reports", "/Reports/Dossiers?measure=received", "/Reports/Monthly", "/Queue/Figures", $"/Workflow/Dossier/{code}", "/NationalSync", "/Payments/Reconciliation", "/Staffing",
+            "/Staffing/People?Unit=000.00.61.H26", "/Staffing/Plans?Unit=000.00.61.H26&On=2027-07-01" };
 
         var failures = new List<string>();
         var phone = await browser.NewPageAsync(language);

@@ -206,6 +206,9 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["POST /sandbox/vnpay/api"] = Rule.Public,
         ["PAGE /NationalSync/Index"] = Rule.Management,
         ["PAGE /Staffing/Index"] = Rule.Staff,
+        ["PAGE /Staffing/People"] = Rule.Staff, // its forms: the unit's leaders (and those above) only
+        ["PAGE /Staffing/Plans"] = Rule.Staff,
+        ["PAGE /Staffing/Plan"] = Rule.Staff,
         ["GET /api/staffing/quotas"] = Rule.Staff,
         ["PUT /api/staffing/quotas/{unitCode}/{year:int}"] = Rule.Staff, // then the unit above's leaders only (403 for the rest)
         ["POST /api/staffing/positions"] = Rule.Staff, // then the unit's leaders only

@@ -21,12 +21,18 @@ public sealed record MoveRequest(Guid PersonId, Guid ToPositionId, DateOnly Effe
 /// <summary>What the check found against one move of a plan (the move's place in the plan, and why, for people).</summary>
 public sealed record PlanProblem(int Move, Guid PersonId, string Problem);
 
+/// <summary>A plan as its unit's list shows it.</summary>
+public sealed record PlanSummary(Guid Id, int Year, string? Decision, string Status, int Moves, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? ExecutedAt);
+
+/// <summary>One move of a plan as people read it: who, from which position (the one held the day before), to which, when, and what the check found.</summary>
+public sealed record MoveLine(int Number, Guid PersonId, string FullName, string? FromPosition, string? FromUnit, string? ToPosition, string? ToUnit, DateOnly EffectiveOn, IReadOnlyList<string> Problems);
+
 /// <summary>
 /// Periodic rotation of officials (Anti-Corruption Law 2018 Art. 25; Decree 59/2019/NĐ-CP): who is due (time in a
 /// rotated position against its period), a unit's yearly plan checked move by move, and its execution: positions
 /// change on each move's day and the accounts' unit memberships follow.
 /// </summary>
-public sealed class Rotation(AppDbContext db, UnitTree tree, StaffingDesk desk, StaffMemberships memberships, TimeProvider clock)
+public sealed class Rotation(AppDbContext db, UnitTree tree, UnitScope scope, StaffingDesk desk, StaffMemberships memberships, TimeProvider clock)
 {
     /// <summary>Who in the units holds a rotated position whose period ends on or before <paramref name="day"/>.</summary>
     public async Task<List<RotationDue>> DueAsync(IReadOnlyCollection<Guid> unitIds, DateOnly day, CancellationToken ct = default)
@@ -176,6 +182,45 @@ public sealed class Rotation(AppDbContext db, UnitTree tree, StaffingDesk desk, 
     public async Task<IReadOnlySet<Guid>> WithinAsync(Guid unitId, CancellationToken ct = default) => UnitTree.Expand(await tree.LinksAsync(ct), [unitId]);
 
     private static string EventDay(DateOnly day) => day.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The plan and its unit when the caller sees the unit; null otherwise.</summary>
+    public async Task<(RotationPlan Plan, UnitInfo Unit)?> VisiblePlanAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default) =>
+        await db.Set<RotationPlan>().AsNoTracking().Include(p => p.Moves).FirstOrDefaultAsync(p => p.Id == id, ct) is { } plan
+        && await tree.FindAsync(plan.UnitId, ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id)
+            ? (plan, unit)
+            : null;
+
+    /// <summary>The check of a plan as of now: a draft's problems (an executed plan has none left to find).</summary>
+    public async Task<List<PlanProblem>> CheckAsync(RotationPlan plan, CancellationToken ct = default) =>
+        plan?.Status == PlanStatus.Draft ? await CheckAsync([.. plan.Moves.Select(m => new MoveRequest(m.PersonId, m.ToPositionId, m.EffectiveOn))], await WithinAsync(plan.UnitId, ct), ct) : [];
+
+    /// <summary>The plans of a unit, the latest first.</summary>
+    public Task<List<PlanSummary>> PlansAsync(Guid unitId, CancellationToken ct = default) =>
+        db.Set<RotationPlan>().AsNoTracking().Where(p => p.UnitId == unitId).OrderByDescending(p => p.CreatedAt).Take(100)
+            .Select(p => new PlanSummary(p.Id, p.Year, p.Decision, p.Status == PlanStatus.Executed ? "executed" : "draft", p.Moves.Count, p.CreatedBy, p.CreatedAt, p.ExecutedAt))
+            .ToListAsync(ct);
+
+    /// <summary>The plan's moves with names, and the problems the check found with each.</summary>
+    public async Task<List<MoveLine>> DescribeAsync(RotationPlan plan, IReadOnlyList<PlanProblem> problems, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        var personIds = plan.Moves.Select(m => m.PersonId).Distinct().ToList();
+        var names = await db.Set<StaffPerson>().AsNoTracking().Where(p => personIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.FullName, ct);
+        var held = (await db.Set<PositionHeld>().AsNoTracking().Where(h => personIds.Contains(h.PersonId)).ToListAsync(ct)).ToLookup(h => h.PersonId);
+        var positionIds = plan.Moves.Select(m => m.ToPositionId).Concat(held.SelectMany(g => g).Select(h => h.PositionId)).Distinct().ToList();
+        var positions = await db.Set<Position>().AsNoTracking().Where(p => positionIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var units = (await tree.AllAsync(ct)).ToDictionary(u => u.Id, u => u.Name);
+        var found = problems.ToLookup(p => p.Move, p => p.Problem);
+        return [.. plan.Moves.OrderBy(m => m.EffectiveOn).ThenBy(m => names.GetValueOrDefault(m.PersonId), StringComparer.Ordinal).Select((m, i) =>
+        {
+            var before = held[m.PersonId].FirstOrDefault(h => h.IsValidOn(m.EffectiveOn.AddDays(-1)));
+            var from = before is null ? null : positions.GetValueOrDefault(before.PositionId);
+            var to = positions.GetValueOrDefault(m.ToPositionId);
+            var number = plan.Moves.IndexOf(m) + 1;
+            return new MoveLine(number, m.PersonId, names.GetValueOrDefault(m.PersonId) ?? "", from?.Name, from is null ? null : units.GetValueOrDefault(from.UnitId),
+                to?.Name, to is null ? null : units.GetValueOrDefault(to.UnitId), m.EffectiveOn, [.. found[number]]);
+        })];
+    }
 
     /// <summary>Drafts a unit's plan: kept whatever its check says (the check is shown with it and must pass to execute).</summary>
     public async Task<(RotationPlan Plan, List<PlanProblem> Problems)> DraftAsync(ClaimsPrincipal user, UnitInfo unit, int year, string? decision, IReadOnlyList<MoveRequest> moves, CancellationToken ct = default)

@@ -32,6 +32,31 @@ public sealed class StaffImport(AppDbContext db, UnitTree tree, UnitScope scope,
 
     private sealed record Row(int Number, string FullName, string IdNumber, StaffCategory Category, string? Rank, DateOnly? JoinedOn, UnitInfo Unit, string Position, DateOnly From, Guid? Account);
 
+    /// <summary>An uploaded workbook of <paramref name="length"/> bytes: read whole (at most <see cref="MaxBytes"/>) when it is a zip, then imported.</summary>
+    public async Task<Result<ImportedStaff>> FromUploadAsync(Stream source, long length, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        if (length is 0 or > MaxBytes)
+        {
+            return Failure.Invalid("file", Texts.Get(length == 0 ? "Staffing.Import.Empty" : "Staffing.Import.TooLarge"));
+        }
+
+        await using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        for (int read; buffer.Length <= MaxBytes && (read = await source.ReadAsync(chunk, ct)) > 0;)
+        {
+            buffer.Write(chunk, 0, read); // a body longer than it said stops one chunk past the limit
+        }
+
+        if (buffer.Length > MaxBytes || buffer.Length < 4 || buffer.GetBuffer() is not [(byte)'P', (byte)'K', 3, 4, ..])
+        {
+            return Failure.Invalid("file", Texts.Get("Staffing.Import.Unreadable"));
+        }
+
+        buffer.Position = 0;
+        return await ImportAsync(buffer, user, ct);
+    }
+
     public async Task<Result<ImportedStaff>> ImportAsync(Stream content, System.Security.Claims.ClaimsPrincipal user, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(content);

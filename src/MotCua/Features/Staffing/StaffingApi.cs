@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
-using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
@@ -147,157 +146,35 @@ public static class StaffingApi
         return result.Value is { } line ? TypedResults.Ok(line) : result.Failure!.ToProblem();
     }
 
-    private static async Task<Results<Created<NewId>, NotFound, ProblemHttpResult>> AddPosition(
-        NewPosition body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<NewId>, ProblemHttpResult>> AddPosition(NewPosition body, ClaimsPrincipal user, StaffRecords records, CancellationToken ct)
     {
-        if (RequestRules.Check(body) is { } invalid)
-        {
-            return invalid.ToProblem();
-        }
-
-        if (!TryCategory(body.Category, out var category))
-        {
-            return Failure.Invalid("category", Texts.Get("Staffing.CategoryRequired")).ToProblem();
-        }
-
-        if (await VisibleUnitAsync(body.UnitCode, user, tree, scope, ct) is not { } unit)
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!await desk.MayEditAsync(user, unit.Id, ct))
-        {
-            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
-        }
-
-        var position = new Position
-        {
-            UnitId = unit.Id, Name = body.Name!.Trim(), Category = category, Rank = body.Rank?.Trim(), RotationYears = body.RotationYears,
-            RotationBasis = body.RotationBasis?.Trim(), CreatedAt = clock.GetUtcNow(),
-        };
-        db.Add(position);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/staffing/positions/{position.Id}", new NewId(position.Id));
+        var result = await records.AddPositionAsync(user, body, ct);
+        return result.Value is { } position ? TypedResults.Created($"/api/staffing/positions/{position.Id}", new NewId(position.Id)) : result.Failure!.ToProblem();
     }
 
-    private static async Task<Results<Created<NewId>, ProblemHttpResult>> AddPerson(
-        NewPerson body, ClaimsPrincipal user, StaffMemberships accounts, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Created<NewId>, ProblemHttpResult>> AddPerson(NewPerson body, ClaimsPrincipal user, StaffRecords records, CancellationToken ct)
     {
-        if (RequestRules.Check(body) is { } invalid)
-        {
-            return invalid.ToProblem();
-        }
-
-        if (!TryCategory(body.Category, out var category))
-        {
-            return Failure.Invalid("category", Texts.Get("Staffing.CategoryRequired")).ToProblem();
-        }
-
-        if (!user.IsInRole(Roles.Leader) && !user.IsInRole(Roles.Administrator))
-        {
-            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
-        }
-
-        Guid? account = null;
-        if (body.Account is { Length: > 0 } username && (account = await accounts.AccountIdAsync(username.Trim(), ct)) is null)
-        {
-            return Failure.Invalid("account", Texts.Get("Staffing.AccountUnknown")).ToProblem();
-        }
-
-        if (await db.Set<StaffPerson>().AnyAsync(p => p.IdNumber == body.IdNumber, ct))
-        {
-            return Failure.Conflict(Texts.Get("Staffing.PersonExists"), field: "idNumber").ToProblem();
-        }
-
-        var person = new StaffPerson
-        {
-            FullName = body.FullName!.Trim(), IdNumber = body.IdNumber!, Category = category, Rank = body.Rank?.Trim(), JoinedOn = body.JoinedOn, AccountId = account,
-            CreatedAt = clock.GetUtcNow(),
-        };
-        db.Add(person);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"/api/staffing/people/{person.Id}", new NewId(person.Id));
+        var result = await records.AddPersonAsync(user, body, null, ct);
+        return result.Value is { } person ? TypedResults.Created($"/api/staffing/people/{person.Id}", new NewId(person.Id)) : result.Failure!.ToProblem();
     }
 
-    private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> Exempt(
-        Guid id, Exemption body, ClaimsPrincipal user, UnitScope scope, StaffingDesk desk, AppDbContext db, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> Exempt(Guid id, Exemption body, ClaimsPrincipal user, StaffRecords records, CancellationToken ct)
     {
-        if (RequestRules.Check(body) is { } invalid)
-        {
-            return invalid.ToProblem();
-        }
-
-        if (body.Until is not null && string.IsNullOrWhiteSpace(body.Reason))
-        {
-            return Failure.Invalid("reason", Texts.Get("Staffing.ReasonRequired")).ToProblem();
-        }
-
-        // The person's record, seen through the unit of the position they hold today.
-        var today = VietnamTime.Today(clock);
-        var visible = await scope.VisibleUnitIdsAsync(user, ct);
-        var unit = await db.Set<PositionHeld>().AsNoTracking().ValidOn(today).Where(h => h.PersonId == id).Select(h => (Guid?)h.UnitId).FirstOrDefaultAsync(ct);
-        var person = await db.Set<StaffPerson>().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (person is null || unit is not { } unitId || !visible.Contains(unitId))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!await desk.MayEditAsync(user, unitId, ct))
-        {
-            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
-        }
-
-        (person.ExemptUntil, person.ExemptReason) = (body.Until, body.Until is null ? null : body.Reason!.Trim());
-        await db.SaveChangesAsync(ct);
-        return TypedResults.NoContent();
+        var result = await records.ExemptAsync(user, id, body, ct);
+        return result.Failure is { } failure ? failure.ToProblem() : TypedResults.NoContent();
     }
 
-    private static async Task<Results<Created<NewId>, NotFound, ProblemHttpResult>> Appoint(
-        Guid id, Appointment body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, AppDbContext db, CancellationToken ct)
+    private static async Task<Results<Created<NewId>, ProblemHttpResult>> Appoint(Guid id, Appointment body, ClaimsPrincipal user, StaffRecords records, CancellationToken ct)
     {
-        if (RequestRules.Check(body) is { } invalid)
-        {
-            return invalid.ToProblem();
-        }
-
-        var person = await db.Set<StaffPerson>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        var position = await db.Set<Position>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == body.PositionId, ct);
-        if (person is null || position is null || await tree.FindAsync(position.UnitId, ct) is not { } unit || !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id))
-        {
-            return TypedResults.NotFound();
-        }
-
-        if (!await desk.MayEditAsync(user, unit.Id, ct))
-        {
-            return Failure.Forbidden(Texts.Get("Staffing.LeadersEdit")).ToProblem();
-        }
-
-        var result = await desk.AppointAsync(person, position, unit, body.From!.Value, body.Decision, ct);
+        var result = await records.AppointAsync(user, id, body, ct);
         return result.Value is { } held ? TypedResults.Created($"/api/staffing/people/{id}", new NewId(held.Id)) : result.Failure!.ToProblem();
     }
 
     private static async Task<Results<Ok<ImportedStaff>, ProblemHttpResult>> Import(HttpRequest request, ClaimsPrincipal user, StaffImport import, CancellationToken ct)
     {
-        IFormFile? file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
-        var length = file?.Length ?? request.ContentLength ?? 0;
-        if (length is 0 or > StaffImport.MaxBytes)
-        {
-            return Failure.Invalid("file", Texts.Get(length == 0 ? "Staffing.Import.Empty" : "Staffing.Import.TooLarge")).ToProblem();
-        }
-
-        await using var buffer = new MemoryStream();
-        await using (var source = file?.OpenReadStream() ?? request.Body)
-        {
-            await source.CopyToAsync(buffer, ct);
-        }
-
-        if (buffer.Length > StaffImport.MaxBytes || buffer.Length < 4 || buffer.GetBuffer() is not [(byte)'P', (byte)'K', 3, 4, ..])
-        {
-            return Failure.Invalid("file", Texts.Get("Staffing.Import.Unreadable")).ToProblem();
-        }
-
-        buffer.Position = 0;
-        var result = await import.ImportAsync(buffer, user, ct);
+        var file = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.GetFile("file") : null;
+        await using var source = file?.OpenReadStream() ?? request.Body;
+        var result = await import.FromUploadAsync(source, file?.Length ?? request.ContentLength ?? 0, user, ct);
         return result.Value is { } done ? TypedResults.Ok(done) : result.Failure!.ToProblem();
     }
 
@@ -382,28 +259,13 @@ public static class StaffingApi
     private static PlanView View(RotationPlan plan, string unitCode, IReadOnlyList<PlanProblem> problems) =>
         new(plan.Id, unitCode, plan.Year, plan.Decision, EnumNames.Of(plan.Status), [.. plan.Moves.Select(m => new PlanMoveView(m.PersonId, m.ToPositionId, m.EffectiveOn))], problems);
 
-    /// <summary>The plan when the caller sees its unit; null otherwise.</summary>
-    private static async Task<(RotationPlan Plan, UnitInfo Unit)?> VisiblePlanAsync(Guid id, ClaimsPrincipal user, AppDbContext db, UnitTree tree, UnitScope scope, CancellationToken ct) =>
-        await db.Set<RotationPlan>().AsNoTracking().Include(p => p.Moves).FirstOrDefaultAsync(p => p.Id == id, ct) is { } plan
-        && await tree.FindAsync(plan.UnitId, ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id)
-            ? (plan, unit)
-            : null;
-
-    private static async Task<Results<Ok<PlanView>, NotFound>> Plan(Guid id, ClaimsPrincipal user, AppDbContext db, UnitTree tree, UnitScope scope, Rotation rotation, CancellationToken ct)
-    {
-        if (await VisiblePlanAsync(id, user, db, tree, scope, ct) is not var (plan, unit))
-        {
-            return TypedResults.NotFound();
-        }
-
-        var problems = plan.Status == PlanStatus.Draft ? await rotation.CheckAsync([.. plan.Moves.Select(m => new MoveRequest(m.PersonId, m.ToPositionId, m.EffectiveOn))], await rotation.WithinAsync(unit.Id, ct), ct) : [];
-        return TypedResults.Ok(View(plan, unit.Code, problems));
-    }
+    private static async Task<Results<Ok<PlanView>, NotFound>> Plan(Guid id, ClaimsPrincipal user, Rotation rotation, CancellationToken ct) =>
+        await rotation.VisiblePlanAsync(id, user, ct) is var (plan, unit) ? TypedResults.Ok(View(plan, unit.Code, await rotation.CheckAsync(plan, ct))) : TypedResults.NotFound();
 
     private static async Task<Results<Ok<PlanView>, NotFound, ProblemHttpResult>> Execute(
-        Guid id, ClaimsPrincipal user, AppDbContext db, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, CancellationToken ct)
+        Guid id, ClaimsPrincipal user, StaffingDesk desk, Rotation rotation, CancellationToken ct)
     {
-        if (await VisiblePlanAsync(id, user, db, tree, scope, ct) is not var (_, unit))
+        if (await rotation.VisiblePlanAsync(id, user, ct) is not var (_, unit))
         {
             return TypedResults.NotFound();
         }

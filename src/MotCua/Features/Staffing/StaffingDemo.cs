@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
@@ -13,7 +14,13 @@ namespace MotCua.Features.Staffing;
 /// and its yearly plans rotated 25 district civil servants, 25 public employees and 16 ward civil servants between
 /// 2021 and the first quarter of 2023. Names and ID numbers are made up; the posts end with the district in the 2025 reform.
 /// </summary>
-internal sealed class StaffingDemo(AppDbContext db, DemoFlag demo, UnitTree tree, IOptions<DemoOptions> options, TimeProvider clock) : IStartupTask
+/// <para>
+/// Today's staffing of two demo units, so that the pages have people now: the Justice Department (in post since
+/// 2021–2023 in positions rotated every 3 years, so several are due now, one of them the demo specialist) and the
+/// pilot's successor ward Đại Mỗ with its service centre and economy office (in post since the reform of 1 July 2025;
+/// the centre's receiving officers, the demo counter officer among them, are due on 1 July 2027).
+/// </para>
+internal sealed class StaffingDemo(AppDbContext db, DemoFlag demo, UnitTree tree, StaffMemberships accounts, IOptions<DemoOptions> options, TimeProvider clock) : IStartupTask
 {
     private static readonly DateOnly Joined = new(2017, 6, 1);
     private static readonly DateOnly Reform = new(2025, 6, 30);
@@ -23,8 +30,13 @@ internal sealed class StaffingDemo(AppDbContext db, DemoFlag demo, UnitTree tree
 
     public async Task RunAsync(CancellationToken ct)
     {
-        if (!options.Value.Staffing || !await demo.IsDemoAsync(ct) || await db.Set<StaffQuota>().AnyAsync(ct)
-            || await tree.FindByCodeAsync("000.00.15.H26", ct) is not { } district)
+        if (!options.Value.Staffing || !await demo.IsDemoAsync(ct) || await db.Set<StaffQuota>().AnyAsync(ct))
+        {
+            return;
+        }
+
+        await SeedTodayAsync(ct);
+        if (await tree.FindByCodeAsync("000.00.15.H26", ct) is not { } district)
         {
             return;
         }
@@ -120,6 +132,74 @@ internal sealed class StaffingDemo(AppDbContext db, DemoFlag demo, UnitTree tree
 
         void Quota(Guid unitId, int year, StaffCategory category, int quota) =>
             db.Add(new StaffQuota { UnitId = unitId, Year = year, Category = category, Quota = quota, Decision = $"Quyết định giao biên chế năm {year} (minh hoạ)", SetBy = "lanhdao.thanhpho", SetAt = now });
+    }
+
+    private async Task SeedTodayAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var number = 900;
+        if (await tree.FindByCodeAsync("000.00.31.H26", ct) is { } justice)
+        {
+            for (var year = 2021; year <= 2027; year++)
+            {
+                db.Add(new StaffQuota { UnitId = justice.Id, Year = year, Category = StaffCategory.CivilServant, Quota = 40, Decision = $"Quyết định giao biên chế năm {year} (minh hoạ)", SetBy = "admin", SetAt = now });
+            }
+
+            var admin = Post(justice.Id, "Chuyên viên Phòng Hành chính tư pháp", 3);
+            var support = Post(justice.Id, "Chuyên viên Phòng Bổ trợ tư pháp", 3);
+            var office = Post(justice.Id, "Chuyên viên Văn phòng Sở", null);
+            await HoldAsync("Đặng Thị Mai", office, new DateOnly(2020, 1, 1), "lanhdao.sotuphap");
+            await HoldAsync("Bùi Văn Toàn", admin, new DateOnly(2022, 3, 1), "chuyenvien.sotuphap");
+            for (var i = 0; i < 30; i++)
+            {
+                await HoldAsync(DemoName(++number * 37), (i % 3) switch { 0 => admin, 1 => support, _ => office }, new DateOnly(2021 + (i % 3), 1 + (i % 12), 1), null);
+            }
+        }
+
+        if (await tree.FindByCodeAsync("000.00.61.H26", ct) is { } ward && await tree.FindByCodeAsync("001.00.61.H26", ct) is { } centre
+            && await tree.FindByCodeAsync("002.00.61.H26", ct) is { } economy)
+        {
+            foreach (var (unit, quota) in new[] { (ward, 12), (centre, 10), (economy, 8) })
+            {
+                for (var year = 2025; year <= 2027; year++)
+                {
+                    db.Add(new StaffQuota { UnitId = unit.Id, Year = year, Category = StaffCategory.CivilServant, Quota = quota, Decision = $"Quyết định giao biên chế năm {year} (minh hoạ)", SetBy = "admin", SetAt = now });
+                }
+            }
+
+            var reform = Reform.AddDays(1);
+            var receiving = Post(centre.Id, "Công chức tiếp nhận và trả kết quả", 2);
+            var justiceWard = Post(ward.Id, "Công chức Tư pháp - Hộ tịch", 3);
+            var chairman = Post(ward.Id, "Chủ tịch Ủy ban nhân dân phường", null);
+            var land = Post(economy.Id, "Công chức Địa chính - Xây dựng", 3);
+            await HoldAsync("Lê Quang Vinh", chairman, reform, "lanhdao.trungvan");
+            await HoldAsync("Trần Văn Hùng", justiceWard, reform, "chuyenvien.trungvan");
+            await HoldAsync("Nguyễn Thị Minh Thu", receiving, reform, "canbo.trungvan");
+            for (var i = 0; i < 14; i++)
+            {
+                await HoldAsync(DemoName(++number * 37), (i % 3) switch { 0 => receiving, 1 => justiceWard, _ => land }, reform, null);
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+
+        Position Post(Guid unitId, string name, int? years)
+        {
+            var post = new Position { UnitId = unitId, Name = name, Category = StaffCategory.CivilServant, RotationYears = years, RotationBasis = years is null ? null : Basis, CreatedAt = now };
+            db.Add(post);
+            return post;
+        }
+
+        async Task HoldAsync(string name, Position post, DateOnly from, string? username)
+        {
+            var person = new StaffPerson
+            {
+                FullName = name, IdNumber = $"0012{++number:00000000}", Category = StaffCategory.CivilServant, JoinedOn = from,
+                AccountId = username is null ? null : await accounts.AccountIdAsync(username, ct), CreatedAt = now,
+            };
+            db.Add(person);
+            db.Add(new PositionHeld { PersonId = person.Id, PositionId = post.Id, UnitId = post.UnitId, Category = post.Category, ValidFrom = from });
+        }
     }
 
     /// <summary>The <paramref name="index"/>th of <paramref name="parts"/> near-equal shares of <paramref name="total"/> (the first ones one larger).</summary>

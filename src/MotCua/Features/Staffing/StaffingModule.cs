@@ -5,6 +5,7 @@ public static class StaffingModule
     public static IServiceCollection AddStaffingModule(this IServiceCollection services)
     {
         services.AddScoped<StaffingDesk>();
+        services.AddScoped<StaffRecords>();
         services.AddScoped<Rotation>();
         services.AddScoped<StaffImport>();
         services.AddScoped<Infrastructure.IStartupTask, StaffingDemo>();
