@@ -80,6 +80,15 @@ public abstract class HostileFileTests(TestApp fixture)
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.False(await app.WithDbAsync(db => db.Set<MotCua.Features.Staffing.StaffPerson>().AnyAsync()));
+
+        // The same file through the people page's upload: the page names the problem, nothing is imported.
+        using var browser = await Pages.SignedInAsync(app, "lanhdao.thanhpho");
+        var token = Pages.AntiforgeryToken(await browser.GetStringAsync("/Staffing/People?Unit=000.00.00.H26"));
+        using var upload = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" }, { new ByteArrayContent(Workbooks()[name]), "upload", "nhan-su.xlsx" } };
+        using var page = await browser.PostAsync("/Staffing/People?Unit=000.00.00.H26&handler=Import", upload, deadline.Token);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("error-summary", await page.Content.ReadAsStringAsync(deadline.Token));
+        Assert.False(await app.WithDbAsync(db => db.Set<MotCua.Features.Staffing.StaffPerson>().AnyAsync()));
         using var officer = await app.ClientForAsync("canbo.trungvan");
         await StillHealthyAsync(officer);
     }

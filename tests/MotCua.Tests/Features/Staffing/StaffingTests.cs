@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -325,6 +326,57 @@ public sealed class StaffingTests
             Assert.Equal(HttpStatusCode.Forbidden, (await ImportAsync(officer, good)).StatusCode);
             using var garbage = new ByteArrayContent([1, 2, 3, 4, 5]);
             Assert.Equal(HttpStatusCode.BadRequest, (await leader.PostAsync("/api/staffing/import", garbage)).StatusCode);
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task The_people_page_appoints_a_new_person_at_once_or_saves_nothing_when_the_unit_is_full(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            const string Ward = "000.00.62.H26"; // Từ Liêm
+            var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
+            using var api = await app.ClientForAsync(CityLeader);
+            using (var set = await api.PutAsJsonAsync($"/api/staffing/quotas/{Ward}/{today.Year}", new { category = "civilServant", quota = 1 }))
+            {
+                Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            }
+
+            var post = await PositionAsync(api, Ward, "Công chức Tư pháp - Hộ tịch", 3);
+            using var leader = await Pages.SignedInAsync(app, CityLeader);
+            async Task<string> AddAsync(string idNumber, string name)
+            {
+                var token = Pages.AntiforgeryToken(await leader.GetStringAsync($"/Staffing/People?Unit={Ward}"));
+                using var form = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = token, ["NewPerson.FullName"] = name, ["NewPerson.IdNumber"] = idNumber, ["NewPerson.Category"] = "civilServant",
+                    ["NewPerson.PositionId"] = post.ToString(), ["NewPerson.From"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                });
+                using var response = await leader.PostAsync($"/Staffing/People?Unit={Ward}&handler=Person", form);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return await response.Content.ReadAsStringAsync();
+            }
+
+            var added = await AddAsync("001085000101", "Lê Thị Hoa");
+            Assert.Contains("data-testid=\"done\"", added);
+            Assert.Contains("Lê Thị Hoa", added);
+            Assert.Equal(1, (await CivilServantsAsync(api, Ward, today.Year)).GetProperty("filled").GetInt32());
+
+            var full = await AddAsync("001085000102", "Trần Văn Nam");
+            Assert.DoesNotContain("data-testid=\"done\"", full);
+            Assert.Contains("1/1", System.Net.WebUtility.HtmlDecode(full)); // the figures, in the message
+            Assert.Equal(1, (await CivilServantsAsync(api, Ward, today.Year)).GetProperty("filled").GetInt32());
+            await PersonAsync(api, "001085000102", "Trần Văn Nam"); // the refused person was not saved either
+
+            // The ward's specialist reads the page without its forms; another ward's officer does not find it.
+            using var specialist = await Pages.SignedInAsync(app, "chuyenvien.phuongkhac");
+            var read = await specialist.GetStringAsync($"/Staffing/People?Unit={Ward}");
+            Assert.Contains("Lê Thị Hoa", read);
+            Assert.DoesNotContain("data-testid=\"add-person\"", read);
+            using var stranger = await Pages.SignedInAsync(app, "canbo.trungvan");
+            using var hidden = await stranger.GetAsync($"/Staffing/People?Unit={Ward}");
+            Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
         });
     }
 }
