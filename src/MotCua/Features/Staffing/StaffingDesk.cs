@@ -30,17 +30,24 @@ public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope
 
     /// <summary>
     /// The quota lines of the units (each category), on <paramref name="on"/>: each unit with the units merged into it
-    /// before that day (whose quotas and posts it carries then).
+    /// before that day, whose people it carries then, and their quotas; a unit divided between successors (the 2025
+    /// reform) leaves each the share of its quota the successor took (rounded), and its people to the principal one.
     /// </summary>
     public async Task<List<QuotaLine>> QuotasAsync(IReadOnlyList<UnitInfo> units, int year, DateOnly on, CancellationToken ct = default)
     {
         var links = await tree.LinksAsync(ct);
-        var successors = links.Where(l => l.SuccessorId is not null).Select(l => l.SuccessorId!.Value).ToHashSet(); // most units have no predecessor
-        var merged = units.ToDictionary(u => u.Id, u => successors.Contains(u.Id) ? UnitTree.AndPredecessors(links, [u.Id]) : new HashSet<Guid> { u.Id });
-        var predecessorIds = merged.SelectMany(m => m.Value.Where(id => id != m.Key)).Distinct().ToList();
+        var parts = await tree.PartsAsync(ct);
+        var recorded = parts.ToDictionary(p => (p.PredecessorId, p.SuccessorId), p => p.SharePercent);
+        var direct = links.Where(l => l.SuccessorId is not null).Select(l => (Predecessor: l.Id, Successor: l.SuccessorId!.Value))
+            .Concat(parts.Select(p => (Predecessor: p.PredecessorId, Successor: p.SuccessorId))).Distinct()
+            .ToLookup(x => x.Successor, x => (x.Predecessor, Share: recorded.GetValueOrDefault((x.Predecessor, x.Successor), 100) / 100m));
+        var shares = units.ToDictionary(u => u.Id, u => SharesOf(direct, u.Id)); // most units have no predecessor: only themselves
+        var predecessorIds = shares.SelectMany(m => m.Value.Keys.Where(id => id != m.Key)).Distinct().ToList();
         var ended = predecessorIds.Count == 0 ? [] : (await tree.FindManyAsync(predecessorIds, ct)).Where(p => p.ValidTo is { } end && end < on).Select(p => p.Id).ToHashSet();
-        var counted = merged.ToDictionary(m => m.Key, m => m.Value.Where(id => id == m.Key || ended.Contains(id)).ToList());
-        var ids = counted.Values.SelectMany(c => c).Distinct().ToList();
+        var counted = shares.ToDictionary(m => m.Key, m => m.Value.Where(x => x.Key == m.Key || ended.Contains(x.Key)).ToList());
+        // People go with the principal successor only (a person is not divided).
+        var carried = units.ToDictionary(u => u.Id, u => counted[u.Id].Count == 1 ? [u.Id] : UnitTree.AndPredecessors(links, [u.Id]).Where(id => id == u.Id || ended.Contains(id)).ToList());
+        var ids = counted.Values.SelectMany(c => c.Select(x => x.Key)).Distinct().ToList();
         var quotas = (await db.Set<StaffQuota>().AsNoTracking().Where(q => q.Year == year && ids.Contains(q.UnitId)).ToListAsync(ct))
             .GroupBy(q => (q.UnitId, q.Category)).ToDictionary(g => g.Key, g => g.OrderByDescending(q => q.SetAt).First().Quota);
         var filled = (await db.Set<PositionHeld>().AsNoTracking().ValidOn(on).Where(h => ids.Contains(h.UnitId))
@@ -48,10 +55,29 @@ public sealed class StaffingDesk(AppDbContext db, UnitTree tree, UnitScope scope
             .ToDictionary(x => (x.UnitId, x.Category), x => x.Count);
         return [.. units.SelectMany(u => Enum.GetValues<StaffCategory>().Select(c =>
         {
-            var parts = counted[u.Id];
-            var assigned = parts.Where(p => quotas.ContainsKey((p, c))).Select(p => quotas[(p, c)]).ToList();
-            return new QuotaLine(u.Code, u.Name, CategoryName(c), assigned.Count == 0 ? null : assigned.Sum(), parts.Sum(p => filled.GetValueOrDefault((p, c))), on);
+            var assigned = counted[u.Id].Where(p => quotas.ContainsKey((p.Key, c))).Select(p => quotas[(p.Key, c)] * p.Value).ToList();
+            int? quota = assigned.Count == 0 ? null : (int)Math.Round(assigned.Sum(), MidpointRounding.AwayFromZero);
+            return new QuotaLine(u.Code, u.Name, CategoryName(c), quota, carried[u.Id].Sum(p => filled.GetValueOrDefault((p, c))), on);
         }))];
+    }
+
+    /// <summary>The unit and every unit it succeeded (merged or divided into it, transitively), each with the share of it the unit took.</summary>
+    private static Dictionary<Guid, decimal> SharesOf(ILookup<Guid, (Guid Predecessor, decimal Share)> direct, Guid unit)
+    {
+        var shares = new Dictionary<Guid, decimal> { [unit] = 1m };
+        var pending = new Stack<Guid>([unit]);
+        while (pending.TryPop(out var id))
+        {
+            foreach (var (predecessor, share) in direct[id])
+            {
+                if (shares.TryAdd(predecessor, shares[id] * share))
+                {
+                    pending.Push(predecessor);
+                }
+            }
+        }
+
+        return shares;
     }
 
     /// <summary>The units directly below <paramref name="unit"/> open on the day, by code.</summary>

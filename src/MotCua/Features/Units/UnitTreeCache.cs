@@ -30,7 +30,7 @@ public sealed class UnitTreeCache
         }
 
         var links = await db.Units.AsNoTracking().Select(u => new UnitLink(u.Id, u.ParentId, u.SuccessorId)).ToListAsync(ct);
-        var parts = await db.Set<UnitSuccession>().AsNoTracking().Select(s => new UnitPart(s.PredecessorId, s.SuccessorId)).ToListAsync(ct);
+        var parts = await db.Set<UnitSuccession>().AsNoTracking().Select(s => new UnitPart(s.PredecessorId, s.SuccessorId, s.SharePercent)).ToListAsync(ct);
         var fresh = new UnitTreeSnapshot(version, links.AsReadOnly(), parts.AsReadOnly());
         Volatile.Write(ref snapshot, fresh);
         return fresh;

@@ -41,7 +41,7 @@ public sealed class StaffingTests
 
     [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
-    public async Task A_unit_carries_the_quotas_and_posts_of_the_units_merged_into_it_and_refuses_one_more_with_the_figures(DatabaseProvider provider)
+    public async Task A_unit_carries_the_quotas_and_posts_of_the_units_merged_or_divided_into_it_and_refuses_one_more_with_the_figures(DatabaseProvider provider)
     {
         await TestApp.RunAsync(provider, async app =>
         {
@@ -128,6 +128,18 @@ public sealed class StaffingTests
 
             using var bad = await leader.PostAsJsonAsync("/api/staffing/positions", new { unitCode = "000.00.93.H26", name = "X", category = "chief", rotationYears = 9 });
             Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+
+            // The 2025 reform divided Mễ Trì (Từ Liêm took 60 %, Đại Mỗ 40 %) and gave Trung Văn wholly to Đại Mỗ:
+            // from 1 July 2025 each successor carries its share of their quotas.
+            foreach (var (unit, quota) in new[] { ("000.21.15.H26", 10), ("000.20.15.H26", 7) })
+            {
+                using var set = await leader.PutAsJsonAsync($"/api/staffing/quotas/{unit}/2025", new { category = "civilServant", quota });
+                Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+            }
+
+            Assert.Equal(6, (await CivilServantsAsync(leader, "000.00.62.H26", 2025)).GetProperty("quota").GetInt32());
+            Assert.Equal(4 + 7, (await CivilServantsAsync(leader, "000.00.61.H26", 2025)).GetProperty("quota").GetInt32());
+            Assert.Equal(10, (await CivilServantsAsync(leader, "000.21.15.H26", 2025)).GetProperty("quota").GetInt32()); // the divided ward's own line keeps its history
         });
     }
 

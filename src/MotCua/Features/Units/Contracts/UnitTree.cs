@@ -11,8 +11,8 @@ public sealed record FormHeader(string Issuer, string Agency, string Place);
 
 public readonly record struct UnitLink(Guid Id, Guid? ParentId, Guid? SuccessorId);
 
-/// <summary>A successor that took part of a closed unit (besides or as its principal successor).</summary>
-public readonly record struct UnitPart(Guid PredecessorId, Guid SuccessorId);
+/// <summary>A successor that took part of a closed unit (besides or as its principal successor), and the share of it in per cent.</summary>
+public readonly record struct UnitPart(Guid PredecessorId, Guid SuccessorId, int SharePercent = 100);
 
 /// <summary>A unit as other capabilities see it, named as it was on a given date.</summary>
 public sealed record UnitInfo(Guid Id, string Code, string Name, string Kind, Guid? ParentId, DateOnly ValidFrom, DateOnly? ValidTo, Guid? SuccessorId, bool ReceivesDossiers, string? Function = null, bool LeadersAtCounter = false)
@@ -36,6 +36,9 @@ public sealed class UnitTree(AppDbContext db, UnitTreeCache cache)
         var tree = await SnapshotAsync(ct);
         return tree.Scopes.TryGetValue(key, out var known) ? known : tree.Remember(key, tree.Expand(await roots(tree.Links, ct)));
     }
+
+    /// <summary>Every recorded share of a divided unit taken by a successor (a principal successor without one took all of it).</summary>
+    public async Task<IReadOnlyList<UnitPart>> PartsAsync(CancellationToken ct = default) => (await SnapshotAsync(ct)).Parts;
 
     private async Task<UnitTreeSnapshot> SnapshotAsync(CancellationToken ct) => snapshot ??= await cache.SnapshotAsync(db, ct);
 
@@ -168,8 +171,8 @@ public sealed class UnitTreeSnapshot(string version, IReadOnlyList<UnitLink> lin
     private const int MaxScopes = 20_000;
 
     private readonly Lazy<(ILookup<Guid, Guid> Children, ILookup<Guid, Guid> Predecessors)> shape =
-        new(() => (UnitTree.Children(links), links.Where(u => u.SuccessorId is not null).Select(u => new UnitPart(u.Id, u.SuccessorId!.Value))
-            .Concat(parts).Distinct().ToLookup(p => p.SuccessorId, p => p.PredecessorId)));
+        new(() => (UnitTree.Children(links), links.Where(u => u.SuccessorId is not null).Select(u => (u.Id, Successor: u.SuccessorId!.Value))
+            .Concat(parts.Select(p => (Id: p.PredecessorId, Successor: p.SuccessorId))).Distinct().ToLookup(p => p.Successor, p => p.Id)));
 
     private readonly ConcurrentDictionary<object, IReadOnlySet<Guid>> scopes = new();
 
