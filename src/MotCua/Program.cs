@@ -10,6 +10,7 @@ using MotCua.Features.Feedback;
 using MotCua.Features.Intake;
 using MotCua.Features.Notifications;
 using MotCua.Features.Portal;
+using MotCua.Features.Reform;
 using MotCua.Features.Staffing;
 using MotCua.Features.Queue;
 using MotCua.Features.Reports;
@@ -51,7 +52,8 @@ builder.Services
     .AddPortalModule()
     .AddPaymentsModule()
     .AddNationalSyncModule()
-    .AddStaffingModule();
+    .AddStaffingModule()
+    .AddReformModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -72,6 +74,7 @@ app.MapPortal();
 app.MapPayments();
 app.MapNationalSync();
 app.MapStaffing();
+app.MapReform();
 
 if (Cli.IsCommand(args))
 {

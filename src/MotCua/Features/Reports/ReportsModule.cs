@@ -23,6 +23,7 @@ public static class ReportsModule
         services.AddScoped<UnitFigures>();
         services.AddScoped<Dashboards>();
         services.AddScoped<ServiceIndex>();
+        services.AddScoped<Contracts.UnitMeasures>();
         services.AddScoped<ReportRollup>();
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.Section);
         services.AddScoped<MonthlyReports>();

@@ -71,6 +71,7 @@ public static class WebShellModule
                 o.Conventions.AuthorizePage("/Workflow/Online", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizePage("/Dossiers/Today", Features.Accounts.Contracts.Policies.Counter);
                 o.Conventions.AuthorizeFolder("/Reports", Features.Accounts.Contracts.Policies.Reports);
+                o.Conventions.AuthorizeFolder("/Reform", Features.Accounts.Contracts.Policies.Reports); // leaders and administrators
                 o.Conventions.AllowAnonymousToPage("/Accounts/Login");
                 o.Conventions.AllowAnonymousToPage("/Accounts/Logout"); // staff and citizens sign out alike
                 o.Conventions.AllowAnonymousToPage("/Error");

@@ -1,0 +1,14 @@
+using MotCua.Infrastructure.Background;
+
+namespace MotCua.Features.Reform;
+
+public static class ReformModule
+{
+    public static IServiceCollection AddReformModule(this IServiceCollection services)
+    {
+        services.AddScoped<ReformDesk>();
+        services.AddRecurringJob<FindingSweeper>(sp => new JobSchedule(
+            sp.GetRequiredService<IConfiguration>().GetValue("Reform:SweeperEnabled", true), TimeSpan.FromMinutes(15), RunAtStart: false));
+        return services;
+    }
+}
