@@ -54,6 +54,9 @@ public static class LoadScenarios
             case "staffing":
                 await StaffingScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--units", 3000), Option(args, "--people", 30_000), requests, concurrency);
                 return 0;
+            case "reform":
+                await ReformScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--wards", 126), Option(args, "--requests", 50));
+                return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;

@@ -55,6 +55,7 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Demo:Enabled"] = "true";
         settings["Demo:Month"] = "false"; // the demo city without its month of dossiers: each test makes its own (DemoMonthTests replays it)
         settings["Demo:Staffing"] = "false"; // nor its district's two thousand staff records (StaffingTests seeds them)
+        settings["Demo:Reform"] = "false"; // nor the reform office's plans and scores (ReformTests makes its own)
         settings["RateLimiting:PublicPerMinute"] = "100000";
         settings["Storage:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-files-{Guid.NewGuid():N}");
         settings["Scanning:Root"] = Path.Combine(Path.GetTempPath(), $"motcua-scans-{Guid.NewGuid():N}");

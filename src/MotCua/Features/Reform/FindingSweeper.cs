@@ -32,7 +32,7 @@ public sealed class FindingSweeper(AppDbContext db, StaffDirectory staff, TimePr
             foreach (var leader in await staff.InRoleAtAsync([finding.ResponsibleUnitId], Roles.Leader, ct))
             {
                 Outbox.ToStaff(db, leader.Username, $"reform-finding/{finding.Id}/overdue", "Kiến nghị quá hạn xử lý",
-                    $"{finding.Source}: \"{Shorten(finding.Text)}\" — hạn {finding.Deadline:dd/MM/yyyy} đã qua, chưa có kết quả.", "/Reform", now);
+                    string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{finding.Source}: \"{Shorten(finding.Text)}\" — hạn {finding.Deadline:dd/MM/yyyy} đã qua, chưa có kết quả."), "/Reform", now);
             }
 
             finding.OverdueNotifiedAt = now;

@@ -6,7 +6,7 @@ using MotCua.Features.Units.Contracts;
 namespace MotCua.Features.Reform;
 
 /// <summary>A unit's reform dashboard: its plans with each target against its actual (and the records behind it), and the findings to follow up.</summary>
-public sealed class IndexModel(ReformDesk desk, UnitScope scope, UnitTree tree) : PageModel
+public sealed class IndexModel(ReformDesk desk, ParIndex index, LegalRegister register, Committees committees, UnitScope scope, UnitTree tree, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -15,11 +15,28 @@ public sealed class IndexModel(ReformDesk desk, UnitScope scope, UnitTree tree) 
 
     public UnitInfo? Current { get; private set; }
 
-    public IReadOnlyList<PlanView> Plans { get; private set; } = [];
+    public IReadOnlyList<ReformPlanView> Plans { get; private set; } = [];
 
     public IReadOnlyList<FindingView> Findings { get; private set; } = [];
 
     public bool Completed { get; private set; }
+
+    public IndexView? Index { get; private set; }
+
+    public IReadOnlyList<LegalDocumentView> Documents { get; private set; } = [];
+
+    public IReadOnlyList<CommitteeView> Committees { get; private set; } = [];
+
+    public async Task<IActionResult> OnPostMeasureAsync(CancellationToken ct)
+    {
+        if (await desk.VisibleUnitAsync(Unit, User, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        await index.MeasureAsync(unit, Infrastructure.VietnamTime.Today(clock).Year, ct);
+        return Redirect($"/Reform?Unit={Uri.EscapeDataString(unit.Code)}");
+    }
 
     public Task OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 
@@ -50,7 +67,7 @@ public sealed class IndexModel(ReformDesk desk, UnitScope scope, UnitTree tree) 
         }
 
         Unit = Current.Code;
-        var plans = new List<PlanView>();
+        var plans = new List<ReformPlanView>();
         foreach (var item in (await desk.PlansAsync(Current, ct)).Take(10))
         {
             if (await desk.PlanAsync(item.Id, User, ct) is { } plan)
@@ -61,5 +78,8 @@ public sealed class IndexModel(ReformDesk desk, UnitScope scope, UnitTree tree) 
 
         Plans = plans;
         Findings = await desk.FindingsAsync(Current, ct);
+        Index = await index.ReadAsync(Current, Infrastructure.VietnamTime.Today(clock).Year, ct);
+        Documents = await register.ListAsync(Current, ct);
+        Committees = await committees.ListAsync(Current, ct);
     }
 }

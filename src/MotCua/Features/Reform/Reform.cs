@@ -70,6 +70,9 @@ public sealed class ReformFinding
     /// <summary>Who found it: the delegation, inspection or plan, as written.</summary>
     public required string Source { get; init; }
 
+    /// <summary>The plan it is a task of (null: a delegation's or an inspection's finding).</summary>
+    public Guid? PlanId { get; init; }
+
     public required string Text { get; init; }
 
     public Guid ResponsibleUnitId { get; init; }
@@ -123,6 +126,7 @@ internal sealed class ReformConfiguration : IEntityTypeConfiguration<ReformPlan>
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => new { x.ResponsibleUnitId, x.Status, x.Deadline });
         builder.HasIndex(x => new { x.Status, x.Deadline });
+        builder.HasOne<ReformPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(x => x.Source).HasMaxLength(300);
         builder.Property(x => x.Text).HasMaxLength(2000);
         builder.Property(x => x.Coordinating).HasMaxLength(500);

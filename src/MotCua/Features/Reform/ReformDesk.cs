@@ -16,7 +16,7 @@ public sealed record NewTarget(
     [property: MaxLength(40, ErrorMessage = "Reform.MeasureUnknown")] string? Measure,
     [property: Required(ErrorMessage = "Reform.TargetRequired"), Range(0, 100, ErrorMessage = "Reform.TargetRange")] decimal? Target);
 
-public sealed record NewPlan(
+public sealed record NewReformPlan(
     [property: Required(ErrorMessage = "Reform.UnitRequired"), MaxLength(40, ErrorMessage = "Reform.UnitRequired")] string? UnitCode,
     [property: Required(ErrorMessage = "Reform.NameRequired"), MaxLength(300, ErrorMessage = "Reform.NameTooLong")] string? Name,
     [property: Required(ErrorMessage = "Reform.FromRequired")] DateOnly? From,
@@ -33,21 +33,22 @@ public sealed record NewFinding(
     [property: Required(ErrorMessage = "Reform.TextRequired"), MaxLength(2000, ErrorMessage = "Reform.TextTooLong")] string? Text,
     [property: Required(ErrorMessage = "Reform.ResponsibleRequired"), MaxLength(40, ErrorMessage = "Reform.ResponsibleRequired")] string? ResponsibleUnit,
     [property: Required(ErrorMessage = "Reform.DeadlineRequired")] DateOnly? Deadline,
-    IReadOnlyList<string>? CoordinatingUnits = null);
+    IReadOnlyList<string>? CoordinatingUnits = null,
+    Guid? PlanId = null);
 
 public sealed record FindingDone(
     [property: Required(ErrorMessage = "Reform.EvidenceRequired"), MaxLength(1000, ErrorMessage = "Reform.EvidenceTooLong")] string? Evidence);
 
-public sealed record PlanItem(Guid Id, string UnitCode, string Name, DateOnly From, DateOnly To, string? Decision);
+public sealed record ReformPlanItem(Guid Id, string UnitCode, string Name, DateOnly From, DateOnly To, string? Decision);
 
 /// <summary>A target's value in one year of its plan (measured, or the value reported by hand for the plan).</summary>
 public sealed record TargetYear(int Year, double? Actual, string? Source);
 
 public sealed record TargetView(Guid Id, string Name, decimal Target, double? Actual, bool Measured, string? Source, string? Measure, string? Evidence, bool? Reached, IReadOnlyList<TargetYear> Years);
 
-public sealed record PlanView(Guid Id, string UnitCode, string UnitName, string Name, DateOnly From, DateOnly To, string? Decision, IReadOnlyList<TargetView> Targets);
+public sealed record ReformPlanView(Guid Id, string UnitCode, string UnitName, string Name, DateOnly From, DateOnly To, string? Decision, IReadOnlyList<TargetView> Targets);
 
-public sealed record FindingView(Guid Id, string Source, string Text, string ResponsibleUnit, string ResponsibleUnitName, IReadOnlyList<string> CoordinatingUnits, DateOnly Deadline, string Status, bool Overdue, string? Evidence, DateOnly? DoneOn);
+public sealed record FindingView(Guid Id, string Kind, string Source, string Text, string ResponsibleUnit, string ResponsibleUnitName, IReadOnlyList<string> CoordinatingUnits, DateOnly Deadline, string Status, bool Overdue, string? Evidence, DateOnly? DoneOn);
 
 /// <summary>
 /// The reform office's plans with their targets, and the findings to follow up. A measured target's actual is the
@@ -59,7 +60,10 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
     public async Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, CancellationToken ct = default) =>
         code is { Length: > 0 and <= 40 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
 
-    public async Task<Result<ReformPlan>> AddPlanAsync(ClaimsPrincipal user, NewPlan body, CancellationToken ct = default)
+    /// <summary>Whether the caller sees the unit.</summary>
+    public async Task<bool> SeesAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct = default) => (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unitId);
+
+    public async Task<Result<ReformPlan>> AddPlanAsync(ClaimsPrincipal user, NewReformPlan body, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         var errors = RequestRules.Errors(body);
@@ -103,15 +107,15 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
         return plan;
     }
 
-    public async Task<List<PlanItem>> PlansAsync(UnitInfo unit, CancellationToken ct = default)
+    public async Task<List<ReformPlanItem>> PlansAsync(UnitInfo unit, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
         var plans = await db.Set<ReformPlan>().AsNoTracking().Where(p => p.UnitId == unit.Id).OrderByDescending(p => p.From).ThenBy(p => p.Name).ToListAsync(ct);
-        return [.. plans.Select(p => new PlanItem(p.Id, unit.Code, p.Name, p.From, p.To, p.Decision))];
+        return [.. plans.Select(p => new ReformPlanItem(p.Id, unit.Code, p.Name, p.From, p.To, p.Decision))];
     }
 
     /// <summary>The plan with each target's actual; null when the caller does not see its unit.</summary>
-    public async Task<PlanView?> PlanAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default)
+    public async Task<ReformPlanView?> PlanAsync(Guid id, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var plan = await db.Set<ReformPlan>().AsNoTracking().Include(p => p.Targets).FirstOrDefaultAsync(p => p.Id == id, ct);
         if (plan is null || await tree.FindAsync(plan.UnitId, ct) is not { } unit || !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id))
@@ -147,7 +151,7 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
                 latest?.Actual is { } a ? a >= (double)target.Target : null, years));
         }
 
-        return new PlanView(plan.Id, unit.Code, unit.Name, plan.Name, plan.From, plan.To, plan.Decision, targets);
+        return new ReformPlanView(plan.Id, unit.Code, unit.Name, plan.Name, plan.From, plan.To, plan.Decision, targets);
     }
 
     /// <summary>Records the value a target not measured by MotCua reached, with its evidence (a measured one is refused: MotCua counts it).</summary>
@@ -189,6 +193,11 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
             return Failure.Invalid("responsibleUnit", Texts.Get("Reform.ResponsibleRequired"));
         }
 
+        if (body.PlanId is { } planId && (await db.Set<ReformPlan>().AsNoTracking().Where(p => p.Id == planId).Select(p => (Guid?)p.UnitId).FirstOrDefaultAsync(ct) is not { } planUnit || !await SeesAsync(user, planUnit, ct)))
+        {
+            return Failure.Invalid("planId", Texts.Get("Reform.PlanUnknown"));
+        }
+
         var coordinating = new List<string>();
         foreach (var code in body.CoordinatingUnits ?? [])
         {
@@ -208,7 +217,7 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
 
         var finding = new ReformFinding
         {
-            Source = body.Source!.Trim(), Text = body.Text!.Trim(), ResponsibleUnitId = unit.Id, Coordinating = joined.Length == 0 ? null : joined,
+            Source = body.Source!.Trim(), PlanId = body.PlanId, Text = body.Text!.Trim(), ResponsibleUnitId = unit.Id, Coordinating = joined.Length == 0 ? null : joined,
             Deadline = body.Deadline!.Value, Status = FindingStatus.Open, CreatedBy = user.Identity?.Name ?? "", CreatedAt = clock.GetUtcNow(),
         };
         db.Add(finding);
@@ -225,7 +234,7 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
         var units = (await tree.FindManyAsync([.. findings.Select(f => f.ResponsibleUnitId).Distinct()], ct)).ToDictionary(u => u.Id);
         var today = VietnamTime.Today(clock);
         return [.. findings.Select(f => new FindingView(
-            f.Id, f.Source, f.Text, units[f.ResponsibleUnitId].Code, units[f.ResponsibleUnitId].Name, f.Coordinating?.Split(',') ?? [], f.Deadline,
+            f.Id, f.PlanId is null ? "finding" : "task", f.Source, f.Text, units[f.ResponsibleUnitId].Code, units[f.ResponsibleUnitId].Name, f.Coordinating?.Split(',') ?? [], f.Deadline,
             EnumNames.Of(f.Status), f.Status == FindingStatus.Open && f.Deadline < today, f.Evidence, f.DoneOn))];
     }
 

@@ -13,6 +13,9 @@ public sealed class DemoOptions
     /// <summary>Whether a new demo city also gets the district's staff (about two thousand records and their rotations, as the seed reports them).</summary>
     public bool Staffing { get; set; } = true;
 
+    /// <summary>Whether a new demo city also gets the reform office's plans, index years, findings and register.</summary>
+    public bool Reform { get; set; } = true;
+
     public const string Password = "Demo@12345";
 
     /// <summary>The <c>infra_setting</c> key that marks a database holding demo data (shown on every page).</summary>

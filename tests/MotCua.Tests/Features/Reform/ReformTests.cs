@@ -20,6 +20,7 @@ public sealed class ReformTests
     private static readonly string[] OneUnsatisfied = ["satisfied", "satisfied", "verySatisfied", "satisfied", "satisfied", "satisfied", "unsatisfied", "satisfied", "satisfied"];
 
     private static readonly string[] Justice = ["000.00.31.H26"];
+    private static readonly string[] Members = ["Lê Quang Vinh – Trưởng ban", "Trần Văn Hùng – thành viên"];
 
     private static DateOnly Today(TestApp app) => DateOnly.FromDateTime(app.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(7)).DateTime);
 
@@ -143,6 +144,185 @@ public sealed class ReformTests
 
             listed = (await leader.GetFromJsonAsync<JsonElement>($"/api/reform/findings?unit={Ward}")).GetProperty("items").EnumerateArray().Single();
             Assert.Equal(("done", false), (listed.GetProperty("status").GetString(), listed.GetProperty("overdue").GetBoolean()));
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task An_index_year_is_self_assessed_measured_appraised_ranked_and_exported(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            var code = await Flow.ReceiveAsync(app, "2.000815");
+            await Flow.ToResultReadyAsync(app, code);
+            using (var rated = await EvaluationTests.RateAsync(app, new { dossierCode = code, kind = "dossier", criteria = Satisfied }))
+            {
+                Assert.Equal(HttpStatusCode.Created, rated.StatusCode);
+            }
+
+            var year = Today(app).Year;
+            using var ward = await app.ClientForAsync(Leader);
+            using (var self = await ward.PutAsJsonAsync($"/api/reform/index/{year}/{Ward}/1.1", new { self = 4, evidence = "Kế hoạch 01/KH-UBND" }))
+            {
+                Assert.Equal(HttpStatusCode.OK, self.StatusCode);
+            }
+
+            using (var over = await ward.PutAsJsonAsync($"/api/reform/index/{year}/{Ward}/1.1", new { self = 4.5 }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
+                Assert.True((await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("self", out _));
+            }
+
+            using (var own = await ward.PutAsJsonAsync($"/api/reform/index/{year}/{Ward}/1.1", new { appraised = 4 }))
+            {
+                Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode); // the city appraises, not the ward itself
+            }
+
+            // Measured: the satisfaction criterion is its share of 20 points, from the dashboard's figure for the year.
+            using (var measured = await ward.PostAsync($"/api/reform/index/{year}/{Ward}/measure", null))
+            {
+                Assert.Equal(HttpStatusCode.OK, measured.StatusCode);
+            }
+
+            var dashboard = await ward.GetFromJsonAsync<JsonElement>($"/api/reports/dashboard?unit={Ward}&from={Day(new DateOnly(year, 1, 1))}&to={Day(Today(app))}");
+            var index = await ward.GetFromJsonAsync<JsonElement>($"/api/reform/index/{year}?unit={Ward}");
+            var satisfaction = index.GetProperty("groups").EnumerateArray().SelectMany(g => g.GetProperty("criteria").EnumerateArray()).Single(c => c.GetProperty("code").GetString() == "8.1");
+            Assert.Equal(Math.Round(20 * dashboard.GetProperty("totals").GetProperty("satisfaction").GetDecimal() / 100, 2), satisfaction.GetProperty("measuredPoints").GetDecimal());
+            Assert.Equal(100m, index.GetProperty("max").GetDecimal());
+
+            foreach (var (leader, unit, points) in new[] { ("lanhdao.phuongkhac", "000.00.62.H26", 3), ("lanhdao.xuanphuong", "000.00.63.H26", 2) })
+            {
+                using var other = await app.ClientForAsync(leader);
+                using var scored = await other.PutAsJsonAsync($"/api/reform/index/{year}/{unit}/1.1", new { self = points });
+                Assert.Equal(HttpStatusCode.OK, scored.StatusCode);
+            }
+
+            using var city = await app.ClientForAsync("lanhdao.thanhpho");
+            using (var appraised = await city.PutAsJsonAsync($"/api/reform/index/{year}/{Ward}/1.1", new { appraised = 3.5 }))
+            {
+                Assert.Equal(HttpStatusCode.OK, appraised.StatusCode);
+            }
+
+            var expected = (await city.GetFromJsonAsync<JsonElement>($"/api/reform/index/{year}?unit={Ward}")).GetProperty("score").GetDecimal();
+            var ranking = (await city.GetFromJsonAsync<JsonElement>($"/api/reform/ranking/{year}?level=ward")).GetProperty("items").EnumerateArray().ToList();
+            Assert.Equal(["000.00.61.H26", "000.00.62.H26", "000.00.63.H26"], ranking.Select(r => r.GetProperty("unitCode").GetString()));
+            Assert.Equal([1, 2, 3], ranking.Select(r => r.GetProperty("rank").GetInt32()));
+            Assert.Equal([expected, 3m, 2m], ranking.Select(r => r.GetProperty("score").GetDecimal()));
+            Assert.True(ranking[0].GetProperty("appraised").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, ranking[0].GetProperty("previousRank").ValueKind);
+
+            using (var pdf = await city.GetAsync($"/api/reform/ranking/{year}.pdf?level=ward"))
+            {
+                Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+                var text = Flow.PdfText(await pdf.Content.ReadAsByteArrayAsync());
+                Assert.Contains("CHỈ SỐ CẢI CÁCH HÀNH CHÍNH", text, StringComparison.Ordinal);
+                Assert.Contains("Phường Đại Mỗ", text, StringComparison.Ordinal);
+            }
+
+            using (var excel = await city.GetAsync($"/api/reform/ranking/{year}.xlsx?level=ward"))
+            {
+                Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+                Assert.Equal((byte)'P', (await excel.Content.ReadAsByteArrayAsync())[0]);
+            }
+
+            Assert.Equal(HttpStatusCode.BadRequest, (await city.GetAsync($"/api/reform/ranking/{year}?level=city")).StatusCode);
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_legal_document_that_expires_flags_the_procedures_resting_on_it(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            const string City = "000.00.00.H26";
+            using var city = await app.ClientForAsync("lanhdao.thanhpho");
+            async Task<HttpResponseMessage> AddAsync(string number, string issuedOn, string effectiveFrom, string[]? replaces = null) =>
+                await city.PostAsJsonAsync("/api/reform/legal-documents", new { unitCode = City, number, type = "Luật", title = "Văn bản " + number, issuedOn, effectiveFrom, replaces });
+
+            using (var law = await AddAsync("50/2014/QH13", "2014-06-18", "2015-01-01"))
+            {
+                Assert.Equal(HttpStatusCode.Created, law.StatusCode);
+            }
+
+            async Task<JsonElement> DocumentAsync(string number) =>
+                (await city.GetFromJsonAsync<JsonElement>($"/api/reform/legal-documents?unit={City}")).GetProperty("items").EnumerateArray().Single(d => d.GetProperty("number").GetString() == number);
+
+            var inForce = await DocumentAsync("50/2014/QH13");
+            Assert.NotEmpty(inForce.GetProperty("procedures").EnumerateArray()); // the construction permits cite it
+            Assert.Equal(("inForce", JsonValueKind.Null), (inForce.GetProperty("status").GetString(), inForce.GetProperty("flag").ValueKind));
+
+            foreach (var (number, issued, replaces) in new[] { ("01/2026/QĐ-UBND", "2026-01-05", "01/2026/QĐ-UBND"), ("02/2013/QĐ-UBND", "2013-01-05", "50/2014/QH13") })
+            {
+                using var bad = await AddAsync(number, issued, issued, [replaces]);
+                Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode); // replacing itself; replacing one issued later
+                Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("replaces", out _));
+            }
+
+            // A later law replaces it: it ends the day before, and what rests on it is flagged.
+            using (var replacing = await AddAsync("135/2025/QH15", "2025-06-24", "2026-07-01", ["50/2014/QH13"]))
+            {
+                Assert.Equal(HttpStatusCode.Created, replacing.StatusCode);
+            }
+
+            var replaced = await DocumentAsync("50/2014/QH13");
+            Assert.Equal(("expired", "expired", "2026-06-30"), (replaced.GetProperty("status").GetString(), replaced.GetProperty("flag").GetString(), replaced.GetProperty("expiresOn").GetString()));
+            Assert.Equal(["135/2025/QH15"], replaced.GetProperty("replacedBy").EnumerateArray().Select(n => n.GetString()));
+
+            // The periodic review records a document partly in force, with its reason.
+            using (var review = await city.PutAsJsonAsync($"/api/reform/legal-documents/{(await DocumentAsync("135/2025/QH15")).GetProperty("id").GetGuid()}/review", new { status = "partlyInForce" }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, review.StatusCode); // no reason
+            }
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_steering_committee_keeps_its_members_and_meetings_and_a_plan_assigns_tasks(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var leader = await app.ClientForAsync(Leader);
+            using (var bad = await leader.PostAsJsonAsync("/api/reform/committees", new { unitCode = Ward, name = "Ban Chỉ đạo", decision = "QĐ 01", members = Array.Empty<string>() }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+                Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("members", out _));
+            }
+
+            using var created = await leader.PostAsJsonAsync("/api/reform/committees", new
+            {
+                unitCode = Ward, name = "Ban Chỉ đạo cải cách hành chính phường", decision = "Quyết định 01/QĐ-UBND", regulation = "Quy chế kèm Quyết định 02/QĐ-BCĐ",
+                members = Members,
+            });
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using (var meeting = await leader.PostAsJsonAsync($"/api/reform/committees/{id}/meetings", new { heldOn = "2026-01-15", conclusions = "Giao số hoá 100 % hồ sơ" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, meeting.StatusCode);
+            }
+
+            var committee = (await leader.GetFromJsonAsync<JsonElement>($"/api/reform/committees?unit={Ward}")).GetProperty("items").EnumerateArray().Single();
+            Assert.Equal(2, committee.GetProperty("members").GetArrayLength());
+            Assert.Equal("Giao số hoá 100 % hồ sơ", committee.GetProperty("meetings")[0].GetProperty("conclusions").GetString());
+            using var other = await app.ClientForAsync("lanhdao.phuongkhac");
+            Assert.Equal(HttpStatusCode.NotFound, (await other.PostAsJsonAsync($"/api/reform/committees/{id}/meetings", new { heldOn = "2026-01-15", conclusions = "x" })).StatusCode);
+
+            // A plan's task is a finding with the plan: listed as a task.
+            using var plan = await leader.PostAsJsonAsync("/api/reform/plans", new { unitCode = Ward, name = "Kế hoạch năm", from = "2026-01-01", to = "2026-12-31", targets = new[] { new { name = "Số hoá", measure = "digitised", target = 80 } } });
+            var planId = (await plan.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            using (var task = await leader.PostAsJsonAsync("/api/reform/findings", new { source = "Kế hoạch năm", planId, text = "Số hoá sổ hộ tịch", responsibleUnit = Ward, deadline = "2026-12-31" }))
+            {
+                Assert.Equal(HttpStatusCode.Created, task.StatusCode);
+            }
+
+            using (var unknown = await leader.PostAsJsonAsync("/api/reform/findings", new { source = "X", planId = Guid.NewGuid(), text = "Y", responsibleUnit = Ward, deadline = "2026-12-31" }))
+            {
+                Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+            }
+
+            var listed = (await leader.GetFromJsonAsync<JsonElement>($"/api/reform/findings?unit={Ward}")).GetProperty("items").EnumerateArray().Single();
+            Assert.Equal("task", listed.GetProperty("kind").GetString());
         });
     }
 

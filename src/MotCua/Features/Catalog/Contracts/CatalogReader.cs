@@ -80,6 +80,24 @@ public sealed class CatalogReader(AppDbContext db, CatalogFields fields)
         return versions.GroupBy(v => v.Code).ToDictionary(g => g.Key, g => g.OrderByDescending(v => v.EffectiveFrom).Select(v => (v.Name, fields.Name(v.Field))).First());
     }
 
+    /// <summary>
+    /// The procedures whose version in force on the day cites each document number in its legal basis (its source
+    /// or its clock's basis), by number: what rests on a legal document.
+    /// </summary>
+    public async Task<Dictionary<string, List<(string Code, string Name)>>> CitingAsync(IReadOnlyCollection<string> numbers, DateOnly on, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        if (numbers.Count == 0)
+        {
+            return [];
+        }
+
+        var versions = await InForce(on).Select(v => new { v.Code, v.Name, v.Source, v.ClockBasis }).ToListAsync(ct);
+        return numbers.Distinct(StringComparer.Ordinal).ToDictionary(n => n, n => versions
+            .Where(v => v.Source.Contains(n, StringComparison.Ordinal) || (v.ClockBasis?.Contains(n, StringComparison.Ordinal) ?? false))
+            .Select(v => (v.Code, v.Name)).Distinct().OrderBy(v => v.Code, StringComparer.Ordinal).ToList());
+    }
+
     private IQueryable<StoredVersion> InForce(DateOnly on) =>
         db.Set<StoredVersion>().AsNoTracking().Where(v => v.EffectiveFrom <= on &&
             !db.Set<StoredVersion>().Any(later => later.ProcedureId == v.ProcedureId && later.EffectiveFrom <= on && later.EffectiveFrom > v.EffectiveFrom));
