@@ -35,7 +35,8 @@ public static class ReformScenario
             var office = await db.Units.SingleAsync(u => u.Id == busiest.Office);
             var parent = await db.Units.SingleAsync(u => u.Id == office.ParentId);
             ward = parent.Kind == UnitKind.Province ? office.Code : parent.Code;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reform: {await db.Set<Dossier>().CountAsync():N0} dossiers; the busiest office {office.Code} received {busiest.Count:N0}; its ward {ward}"));
+            var total = await db.Set<Dossier>().CountAsync();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"reform: {total:N0} dossiers; the busiest office {office.Code} received {busiest.Count:N0}; its ward {ward}"));
 
             var city = await db.Units.SingleAsync(u => u.Code == "000.00.00.H26");
             if (!await db.Units.AnyAsync(u => u.Code == "000.00.01.H27"))

@@ -32,7 +32,7 @@ public sealed class ReformJourney(DemoReform demo) : IClassFixture<DemoReform>
 
             // A new finding from the forms page reaches the dashboard.
             await page.GetByTestId("edit-link").ClickAsync();
-            await page.GetByText("Thêm kiến nghị cần thực hiện").ClickAsync();
+            await page.GetByTestId("add-finding").Locator("summary").ClickAsync();
             await page.GetByLabel("Đoàn giám sát, kiểm tra hoặc kế hoạch").FillAsync("Đoàn kiểm tra cải cách hành chính của thành phố");
             await page.GetByLabel("Kiến nghị", new() { Exact = true }).FillAsync("Công khai kết quả đánh giá sự hài lòng hằng quý");
             await page.GetByLabel("Hạn", new() { Exact = true }).FillAsync("2027-03-31");

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
-using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Outcomes;
@@ -32,7 +31,7 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
 
     public string? Done { get; private set; }
 
-    public static IReadOnlyList<string> Measures => UnitMeasures.Names;
+    public static IReadOnlyList<string> Measures => ReformDesk.MeasureNames;
 
     public Task<IActionResult> OnGetAsync(CancellationToken ct) => ShowAsync(ct);
 

@@ -36,6 +36,9 @@ public sealed class IndexScore
 
     public decimal? Measured { get; set; }
 
+    /// <summary>Where the measured points come from: the page listing the dossiers behind them.</summary>
+    public string? Source { get; set; }
+
     public string? Evidence { get; set; }
 
     public decimal? Appraised { get; set; }
@@ -57,13 +60,14 @@ internal sealed class IndexScoreConfiguration : IEntityTypeConfiguration<IndexSc
         builder.Property(x => x.Measured).HasPrecision(7, 2);
         builder.Property(x => x.Appraised).HasPrecision(7, 2);
         builder.Property(x => x.Evidence).HasMaxLength(1000);
+        builder.Property(x => x.Source).HasMaxLength(500);
         builder.Property(x => x.AppraisedBy).HasMaxLength(100);
     }
 }
 
 public sealed record ScoreChange(decimal? Self, decimal? Appraised, string? Evidence);
 
-public sealed record CriterionView(string Code, string Name, decimal Max, bool Measured, decimal? MeasuredPoints, decimal? Self, decimal? Appraised, string? Evidence);
+public sealed record CriterionView(string Code, string Name, decimal Max, bool Measured, decimal? MeasuredPoints, decimal? Self, decimal? Appraised, string? Evidence, string? Source);
 
 public sealed record GroupView(string Code, string Name, decimal Max, decimal Self, decimal? Appraised, IReadOnlyList<CriterionView> Criteria);
 
@@ -97,7 +101,7 @@ public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, Un
             var criteria = g.Criteria.Select(c =>
             {
                 var s = scores.GetValueOrDefault(c.Code);
-                return new CriterionView(c.Code, c.Name, c.Max, c.Measure is not null, s?.Measured, s?.Self ?? s?.Measured, s?.Appraised, s?.Evidence);
+                return new CriterionView(c.Code, c.Name, c.Max, c.Measure is not null, s?.Measured, s?.Self ?? s?.Measured, s?.Appraised, s?.Evidence, s?.Source);
             }).ToList();
             return new GroupView(g.Code, g.Name, g.Criteria.Sum(c => c.Max), criteria.Sum(c => c.Self ?? 0), criteria.Any(c => c.Appraised is not null) ? criteria.Sum(c => c.Appraised ?? 0) : null, criteria);
         }).ToList();
@@ -185,9 +189,11 @@ public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, Un
         var today = VietnamTime.Today(clock);
         var last = year == today.Year ? today : new DateOnly(year, 12, 31);
         var scores = await db.Set<IndexScore>().Where(s => s.Year == year && s.UnitId == unit.Id).ToDictionaryAsync(s => s.Criterion, ct);
-        foreach (var criterion in CriteriaOf(year).Groups.SelectMany(g => g.Criteria).Where(c => c.Measure is not null))
+        var measured = CriteriaOf(year).Groups.SelectMany(g => g.Criteria).Where(c => c.Measure is not null).ToList();
+        var figures = await measures.ReadAsync(unit, [.. measured.Select(c => c.Measure!).Distinct()], new DateOnly(year, 1, 1), last, ct);
+        foreach (var criterion in measured)
         {
-            var figure = await measures.ReadAsync(unit, criterion.Measure!, new DateOnly(year, 1, 1), last, ct);
+            var figure = figures[criterion.Measure!];
             if (!scores.TryGetValue(criterion.Code, out var score))
             {
                 score = new IndexScore { Year = year, UnitId = unit.Id, Criterion = criterion.Code };
@@ -195,7 +201,7 @@ public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, Un
             }
 
             score.Measured = figure.Value is { } share ? Math.Round(criterion.Max * (decimal)share / 100m, 2) : null;
-            score.Evidence ??= figure.Source;
+            score.Source = figure.Source;
             score.UpdatedAt = clock.GetUtcNow();
         }
 

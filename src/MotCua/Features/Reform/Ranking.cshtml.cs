@@ -15,10 +15,14 @@ public sealed class RankingModel(ParIndex index, TimeProvider clock) : PageModel
 
     public IReadOnlyList<RankedUnit> Items { get; private set; } = [];
 
+    /// <summary>The most points the year's criteria give.</summary>
+    public decimal Max { get; private set; } = 100;
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Year = Year is >= 2000 and <= 2100 ? Year : VietnamTime.Today(clock).Year;
         Level = Level is "district" ? "district" : "ward";
         Items = await index.RankingAsync(Year.Value, Level, ct);
+        Max = ParIndex.CriteriaOf(Year.Value).Groups.SelectMany(g => g.Criteria).Sum(c => c.Max);
     }
 }

@@ -126,7 +126,7 @@ internal sealed class ReformConfiguration : IEntityTypeConfiguration<ReformPlan>
         builder.HasKey(x => x.Id);
         builder.HasIndex(x => new { x.ResponsibleUnitId, x.Status, x.Deadline });
         builder.HasIndex(x => new { x.Status, x.Deadline });
-        builder.HasOne<ReformPlan>().WithMany().HasForeignKey(x => x.PlanId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => x.PlanId); // no foreign key: a plan is never deleted, and SQLite would rebuild the table to add one
         builder.Property(x => x.Source).HasMaxLength(300);
         builder.Property(x => x.Text).HasMaxLength(2000);
         builder.Property(x => x.Coordinating).HasMaxLength(500);

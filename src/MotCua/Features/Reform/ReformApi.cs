@@ -19,7 +19,7 @@ public static class ReformApi
         var write = app.MapGroup("/api/reform").WithTags("Reform").RequireAuthorization(Policies.Management);
         read.MapGet("/plans", Plans).WithSummary("A unit's reform plans (the unit must be one the caller sees)");
         read.MapGet("/plans/{id:guid}", Plan).WithSummary("A plan's targets: each with its target, its actual (measured: the dashboard's figure for the unit and year; or reported by hand) and the source of it");
-        write.MapPost("/plans", AddPlan).WithSummary("A reform plan of a unit for a period with its targets (measured: satisfaction, onTime, online, digitised, serviceIndex; or null: reported by hand)");
+        write.MapPost("/plans", AddPlan).WithSummary("A reform plan of a unit for a period with its targets (measured: satisfaction, onTime, online, digitised, serviceIndex, withinQuota; or null: reported by hand)");
         write.MapPost("/plans/{id:guid}/targets/{targetId:guid}/report", Report).WithSummary("The value a hand-reported target reached, with its evidence");
         read.MapGet("/findings", Findings).WithSummary("The findings of supervision and inspection delegations for the unit and the units below it");
         write.MapPost("/findings", AddFinding).WithSummary("A finding to follow up: its source, text, responsible unit, coordinating units and deadline");
@@ -30,9 +30,9 @@ public static class ReformApi
         read.MapGet("/ranking/{year:int}", Ranking).WithSummary("The units of a level (district or ward) ranked by their index score, with last year's");
         var files = app.MapGroup("/api/reform").WithTags("Reform")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Reports) { AuthenticationSchemes = $"{Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme},{Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme}" });
-        files.MapGet("/ranking/{year:int}.xlsx", (int year, string? level, ClaimsPrincipal user, ParIndex index, CancellationToken ct) => RankingFileAsync("xlsx", year, level, user, index, ct))
+        files.MapGet("/ranking/{year:int}.xlsx", (int year, string? level, ParIndex index, CancellationToken ct) => RankingFileAsync("xlsx", year, level, index, ct))
             .WithSummary("The ranking as Excel, for the report to the city");
-        files.MapGet("/ranking/{year:int}.pdf", (int year, string? level, ClaimsPrincipal user, ParIndex index, CancellationToken ct) => RankingFileAsync("pdf", year, level, user, index, ct))
+        files.MapGet("/ranking/{year:int}.pdf", (int year, string? level, ParIndex index, CancellationToken ct) => RankingFileAsync("pdf", year, level, index, ct))
             .WithSummary("The ranking as PDF");
         read.MapGet("/committees", CommitteeList).WithSummary("A unit's steering committees with their members and meetings");
         write.MapPost("/committees", AddCommittee).WithSummary("A steering committee: the decision establishing it, its regulation, its members");
@@ -84,7 +84,7 @@ public static class ReformApi
 
     private static Failure? BadLevel(string? level) => level is "district" or "ward" ? null : Failure.Invalid("level", Texts.Get("Reform.LevelRequired"));
 
-    private static async Task<Results<Ok<ItemList<RankedUnit>>, ProblemHttpResult>> Ranking(int year, string? level, ClaimsPrincipal user, ParIndex index, CancellationToken ct)
+    private static async Task<Results<Ok<ItemList<RankedUnit>>, ProblemHttpResult>> Ranking(int year, string? level, ParIndex index, CancellationToken ct)
     {
         if ((BadYear(year) ?? BadLevel(level)) is { } bad)
         {
@@ -94,7 +94,7 @@ public static class ReformApi
         return TypedResults.Ok(new ItemList<RankedUnit>(await index.RankingAsync(year, level!, ct)));
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RankingFileAsync(string kind, int year, string? level, ClaimsPrincipal user, ParIndex index, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> RankingFileAsync(string kind, int year, string? level, ParIndex index, CancellationToken ct)
     {
         if ((BadYear(year) ?? BadLevel(level)) is { } bad)
         {

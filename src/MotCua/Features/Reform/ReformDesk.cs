@@ -55,8 +55,14 @@ public sealed record FindingView(Guid Id, string Kind, string Source, string Tex
 /// dashboard's own figure for the plan's unit (and everything below it) in each year of the plan up to today: the
 /// current year so far, or the plan's last year. Leaders read the units they see; they write for them too.
 /// </summary>
-public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, UnitMeasures measures, TimeProvider clock)
+public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, UnitMeasures measures, Staffing.Contracts.StaffingFigures staffing, TimeProvider clock)
 {
+    /// <summary>Staffing within quota: the share of the unit's quotas (and those of the units below) not exceeded.</summary>
+    public const string WithinQuota = "withinQuota";
+
+    /// <summary>What a target can be measured by: the dashboard's figures, and staffing within quota.</summary>
+    public static readonly IReadOnlyList<string> MeasureNames = [.. UnitMeasures.Names, WithinQuota];
+
     public async Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, CancellationToken ct = default) =>
         code is { Length: > 0 and <= 40 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
 
@@ -80,7 +86,7 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
                 errors[$"targets[{i}].{field}"] = messages;
             }
 
-            if (target?.Measure is { Length: > 0 } measure && !UnitMeasures.Names.Contains(measure))
+            if (target?.Measure is { Length: > 0 } measure && !MeasureNames.Contains(measure))
             {
                 errors[$"targets[{i}].measure"] = [Texts.Get("Reform.MeasureUnknown")];
             }
@@ -124,6 +130,27 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
         }
 
         var today = VietnamTime.Today(clock);
+        // Each year of the plan up to today, every measure in one read of the unit's figures.
+        var wanted = plan.Targets.Where(t => t.Measure is not null).Select(t => t.Measure!).Distinct().ToList();
+        var fromDossiers = wanted.Where(m => m != WithinQuota).ToList();
+        var byYear = new List<(int Year, Dictionary<string, MeasuredFigure> Figures)>();
+        for (var year = plan.From.Year; wanted.Count > 0 && year <= plan.To.Year && new DateOnly(year, 1, 1) <= today; year++)
+        {
+            var first = year == plan.From.Year ? plan.From : new DateOnly(year, 1, 1);
+            var last = Min(year == plan.To.Year ? plan.To : new DateOnly(year, 12, 31), today);
+            if (first <= last)
+            {
+                Dictionary<string, MeasuredFigure> figures = fromDossiers.Count == 0 ? [] : await measures.ReadAsync(unit, fromDossiers, first, last, ct);
+                if (wanted.Contains(WithinQuota))
+                {
+                    var (share, source) = await staffing.WithinQuotaAsync(unit, year, ct);
+                    figures[WithinQuota] = new MeasuredFigure(WithinQuota, share, source);
+                }
+
+                byYear.Add((year, figures));
+            }
+        }
+
         var targets = new List<TargetView>();
         foreach (var target in plan.Targets.OrderBy(t => t.Name, StringComparer.Ordinal))
         {
@@ -134,18 +161,7 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
                 continue;
             }
 
-            var years = new List<TargetYear>();
-            for (var year = plan.From.Year; year <= plan.To.Year && new DateOnly(year, 1, 1) <= today; year++)
-            {
-                var first = year == plan.From.Year ? plan.From : new DateOnly(year, 1, 1);
-                var last = Min(year == plan.To.Year ? plan.To : new DateOnly(year, 12, 31), today);
-                if (first <= last)
-                {
-                    var figure = await measures.ReadAsync(unit, measure, first, last, ct);
-                    years.Add(new TargetYear(year, figure.Value, figure.Source));
-                }
-            }
-
+            var years = byYear.Select(y => new TargetYear(y.Year, y.Figures[measure].Value, y.Figures[measure].Source)).ToList();
             var latest = years.LastOrDefault(y => y.Actual is not null) ?? years.LastOrDefault();
             targets.Add(new TargetView(target.Id, target.Name, target.Target, latest?.Actual, true, latest?.Source, measure, null,
                 latest?.Actual is { } a ? a >= (double)target.Target : null, years));
@@ -230,7 +246,7 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
     {
         ArgumentNullException.ThrowIfNull(unit);
         var within = UnitTree.Expand(await tree.LinksAsync(ct), [unit.Id]).ToList();
-        var findings = await db.Set<ReformFinding>().AsNoTracking().Where(f => within.Contains(f.ResponsibleUnitId)).OrderBy(f => f.Status).ThenBy(f => f.Deadline).Take(500).ToListAsync(ct);
+        var findings = await db.Set<ReformFinding>().AsNoTracking().Where(f => within.Contains(f.ResponsibleUnitId)).OrderBy(f => f.Status == FindingStatus.Done ? 1 : 0).ThenBy(f => f.Deadline).Take(500).ToListAsync(ct);
         var units = (await tree.FindManyAsync([.. findings.Select(f => f.ResponsibleUnitId).Distinct()], ct)).ToDictionary(u => u.Id);
         var today = VietnamTime.Today(clock);
         return [.. findings.Select(f => new FindingView(

@@ -6,6 +6,7 @@ public static class StaffingModule
     {
         services.AddScoped<StaffingDesk>();
         services.AddScoped<StaffRecords>();
+        services.AddScoped<Contracts.StaffingFigures>();
         services.AddScoped<Rotation>();
         services.AddScoped<StaffImport>();
         services.AddScoped<Infrastructure.IStartupTask, StaffingDemo>();

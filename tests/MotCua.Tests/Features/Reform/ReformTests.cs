@@ -50,8 +50,15 @@ public sealed class ReformTests
                 {
                     new { name = "Mức độ hài lòng của người dân", measure = "satisfaction", target = 90 },
                     new { name = "Thủ tục đủ điều kiện cung cấp dịch vụ công trực tuyến toàn trình", measure = (string?)null, target = 100 },
+                    new { name = "Biên chế trong số được giao", measure = (string?)"withinQuota", target = 100 },
                 },
             };
+            using (var city = await app.ClientForAsync("lanhdao.thanhpho"))
+            {
+                using var quota = await city.PutAsJsonAsync($"/api/staffing/quotas/{Ward}/{today.Year}", new { category = "civilServant", quota = 2 });
+                Assert.Equal(HttpStatusCode.OK, quota.StatusCode);
+            }
+
             using var created = await leader.PostAsJsonAsync("/api/reform/plans", plan);
             Assert.Equal(HttpStatusCode.Created, created.StatusCode);
             var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -61,7 +68,10 @@ public sealed class ReformTests
             Assert.Equal(66.67, expected);
             var view = await leader.GetFromJsonAsync<JsonElement>($"/api/reform/plans/{id}");
             var targets = view.GetProperty("targets").EnumerateArray().ToList();
-            var measured = targets.Single(t => t.GetProperty("measured").GetBoolean());
+            var measured = targets.Single(t => t.GetProperty("measure").GetString() == "satisfaction");
+            var staffing = targets.Single(t => t.GetProperty("measure").GetString() == "withinQuota");
+            Assert.Equal((100.0, true), (staffing.GetProperty("actual").GetDouble(), staffing.GetProperty("reached").GetBoolean())); // nobody in post: within the quota of 2
+            Assert.StartsWith($"/Staffing?Unit={Ward}", staffing.GetProperty("source").GetString(), StringComparison.Ordinal);
             Assert.Equal(expected, measured.GetProperty("actual").GetDouble());
             Assert.False(measured.GetProperty("reached").GetBoolean());
             Assert.Contains("measure=rated", measured.GetProperty("source").GetString(), StringComparison.Ordinal);

@@ -22,27 +22,45 @@ public sealed class UnitMeasures(UnitFigures figures, ReportRollup rollup, Servi
     /// <summary>What can be measured: shares in per cent, and the Decision 766 index in points of 100.</summary>
     public static readonly IReadOnlyList<string> Names = [Satisfaction, OnTime, Online, Digitised, ServiceIndexScore];
 
-    public async Task<MeasuredFigure> ReadAsync(UnitInfo unit, string measure, DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<MeasuredFigure> ReadAsync(UnitInfo unit, string measure, DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        (await ReadAsync(unit, [measure], from, to, ct))[measure];
+
+    /// <summary>Several figures of one unit and period from one read of its figures (the service index only when asked for).</summary>
+    public async Task<Dictionary<string, MeasuredFigure>> ReadAsync(UnitInfo unit, IReadOnlyCollection<string> wanted, DateOnly from, DateOnly to, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(wanted);
+        if (wanted.FirstOrDefault(m => !Names.Contains(m)) is { } unknown)
+        {
+            throw new ArgumentOutOfRangeException(nameof(wanted), unknown, "Not a measure.");
+        }
+
         var links = await tree.LinksAsync(ct);
         var report = new ReportUnit(unit, [.. UnitTree.Expand(links, [unit.Id])], links);
         var period = new Period(from, to);
         var days = string.Create(CultureInfo.InvariantCulture, $"unit={Uri.EscapeDataString(unit.Code)}&from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}");
-        if (measure == ServiceIndexScore)
+        var found = new Dictionary<string, MeasuredFigure>();
+        if (wanted.Contains(ServiceIndexScore))
         {
-            return new MeasuredFigure(measure, (await index.ComputeAsync(report, period, ct)).Total.Score, $"/Reports?{days}");
+            found[ServiceIndexScore] = new MeasuredFigure(ServiceIndexScore, (await index.ComputeAsync(report, period, ct)).Total.Score, $"/Reports?{days}");
         }
 
-        var totals = (await figures.ReadAsync(report, period, "month", await rollup.StateAsync(ct), breakdowns: false, ct)).Totals;
-        var (value, listed) = measure switch
+        if (wanted.Any(m => m != ServiceIndexScore))
         {
-            Satisfaction => (totals.Satisfaction, Measure.Rated),
-            OnTime => (totals.OnTimeShare, Measure.Resolved),
-            Online => (totals.OnlineShare, Measure.Online),
-            Digitised => (totals.DigitisedShare, Measure.Digitised),
-            _ => throw new ArgumentOutOfRangeException(nameof(measure), measure, "Not a measure."),
-        };
-        return new MeasuredFigure(measure, value, $"/Reports/Dossiers?{days}&measure={listed}");
+            var totals = (await figures.ReadAsync(report, period, "month", await rollup.StateAsync(ct), breakdowns: false, ct)).Totals;
+            foreach (var (measure, value, listed) in new[]
+            {
+                (Satisfaction, totals.Satisfaction, Measure.Rated), (OnTime, totals.OnTimeShare, Measure.Resolved),
+                (Online, totals.OnlineShare, Measure.Online), (Digitised, totals.DigitisedShare, Measure.Digitised),
+            })
+            {
+                if (wanted.Contains(measure))
+                {
+                    found[measure] = new MeasuredFigure(measure, value, $"/Reports/Dossiers?{days}&measure={listed}");
+                }
+            }
+        }
+
+        return found;
     }
 }

@@ -2216,6 +2216,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("uuid");
 
@@ -3531,14 +3535,6 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .HasForeignKey("EarlierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Features.Reform.ReformFinding", b =>
-                {
-                    b.HasOne("MotCua.Features.Reform.ReformPlan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MotCua.Features.Reform.ReformMeeting", b =>

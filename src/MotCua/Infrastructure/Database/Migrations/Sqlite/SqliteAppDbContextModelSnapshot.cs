@@ -2204,6 +2204,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("UnitId")
                         .HasColumnType("TEXT");
 
@@ -3519,14 +3523,6 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .HasForeignKey("EarlierId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("MotCua.Features.Reform.ReformFinding", b =>
-                {
-                    b.HasOne("MotCua.Features.Reform.ReformPlan", null)
-                        .WithMany()
-                        .HasForeignKey("PlanId")
-                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("MotCua.Features.Reform.ReformMeeting", b =>

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MotCua.Infrastructure.Database.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class ReformIndexRegisterCommittees : Migration
+    public partial class ReformIndexRegister : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                     Criterion = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
                     Self = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
                     Measured = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Evidence = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     Appraised = table.Column<decimal>(type: "numeric(7,2)", precision: 7, scale: 2, nullable: true),
                     AppraisedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
@@ -166,23 +167,11 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                 name: "IX_reform_meeting_CommitteeId",
                 table: "reform_meeting",
                 column: "CommitteeId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_reform_finding_reform_plan_PlanId",
-                table: "reform_finding",
-                column: "PlanId",
-                principalTable: "reform_plan",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_reform_finding_reform_plan_PlanId",
-                table: "reform_finding");
-
             migrationBuilder.DropTable(
                 name: "reform_index_score");
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace MotCua.Infrastructure.Database.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ReformIndexRegisterCommittees : Migration
+    public partial class ReformIndexRegister : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -45,6 +45,7 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     Criterion = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     Self = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
                     Measured = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Evidence = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Appraised = table.Column<decimal>(type: "TEXT", precision: 7, scale: 2, nullable: true),
                     AppraisedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
@@ -166,23 +167,11 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                 name: "IX_reform_meeting_CommitteeId",
                 table: "reform_meeting",
                 column: "CommitteeId");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_reform_finding_reform_plan_PlanId",
-                table: "reform_finding",
-                column: "PlanId",
-                principalTable: "reform_plan",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_reform_finding_reform_plan_PlanId",
-                table: "reform_finding");
-
             migrationBuilder.DropTable(
                 name: "reform_index_score");
 
