@@ -34,9 +34,10 @@ public sealed class ServiceIndex(UnitFigures figures, ReportRollup rollup, Payme
         var set = await figures.ReadAsync(unit, period, "month", await rollup.StateAsync(ct), breakdowns: false, ct);
         var overdueUnresolved = await figures.OverdueUnresolvedAsync(unit.OfficeIds, period, ct);
         var inHand = await figures.InHandWithinDeadlineAsync(unit.OfficeIds, period, ct);
-        var unsatisfied = await figures.ResolvedUnsatisfiedOrLateAsync(unit.OfficeIds, period, ct);
         var (withFee, paidOnline) = await payments.OnlineAsync(unit.OfficeIds, period.Start, period.End, ct);
         var t = set.Totals;
+        // Resolved unsatisfied or late: the late, and those rated unsatisfied (both stored per day), each dossier once.
+        var unsatisfied = t.Late + t.ResolvedUnsatisfied - await figures.ResolvedLateAndUnsatisfiedAsync(unit.OfficeIds, period, ct);
         var (n, contact, online, digitised) = (t.Received, t.Contactable, t.Online, t.Digitised);
         var (resolvedN, inTime) = (t.Resolved, t.Early + t.OnTime);
         var groups = new[]

@@ -328,22 +328,33 @@ public sealed class UnitFigures(AppDbContext db, DossierStore store, EvaluationF
     /// Dossiers in hand at the period's end (or now, if sooner): received before it, neither resolved nor closed by
     /// then, and their due instant not yet passed. The index counts them as on time so far.
     /// </summary>
-    public Task<int> InHandWithinDeadlineAsync(Guid[] ids, Period period, CancellationToken ct = default)
+    public async Task<int> InHandWithinDeadlineAsync(Guid[] ids, Period period, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var now = clock.GetUtcNow();
         var end = period.End < now ? period.End : now;
-        return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && d.ReceivedAt < period.End && d.DueAt >= end
+        // Those still open now, through the (office, status, due) index: an open dossier is neither resolved nor closed.
+        var open = await store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && Open.Contains(d.Status) && d.DueAt >= end && d.ReceivedAt < period.End, ct);
+        if (end == now)
+        {
+            return open; // nothing was resolved or closed after now
+        }
+
+        // A past period: and those resolved or closed since it ended.
+        return open + await store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && !Open.Contains(d.Status) && d.ReceivedAt < period.End && d.DueAt >= end
             && (d.ResolvedAt == null || d.ResolvedAt >= end) && (d.ClosedAt == null || d.ClosedAt >= end), ct);
     }
 
-    /// <summary>Dossiers resolved in the period that the index counts as unsatisfied: rated so (or with a complaint), or resolved late.</summary>
-    public Task<int> ResolvedUnsatisfiedOrLateAsync(Guid[] ids, Period period, CancellationToken ct = default)
+    /// <summary>
+    /// Dossiers resolved late in the period and also rated unsatisfied: what the index's "unsatisfied or late" must
+    /// not count twice (late ones are few, and read through the resolved figures' index).
+    /// </summary>
+    public Task<int> ResolvedLateAndUnsatisfiedAsync(Guid[] ids, Period period, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(period);
         var (start, end) = (period.Start, period.End);
-        return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end
-            && (d.Timeliness == Timeliness.Late || evaluationFacts.Rows.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Unsatisfied)), ct);
+        return store.Rows.CountAsync(d => ids.Contains(d.OfficeId) && d.ResolvedAt >= start && d.ResolvedAt < end && d.Timeliness == Timeliness.Late
+            && evaluationFacts.Rows.Any(e => e.DossierId == d.Id && e.Kind == EvaluationFacts.DossierKind && e.Unsatisfied), ct);
     }
 
     /// <summary>
