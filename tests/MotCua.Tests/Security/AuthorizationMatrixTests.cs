@@ -217,9 +217,13 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["GET /api/reform/index/{year:int}"] = Rule.Reports,
         ["PUT /api/reform/index/{year:int}/{unitCode}/{criterion}"] = Rule.Management, // self: the unit's leaders; appraised: the unit above's
         ["POST /api/reform/index/{year:int}/{unitCode}/measure"] = Rule.Management,
+        ["POST /api/reform/index/{year:int}/{unitCode}/{criterion}/evidence"] = Rule.Management,
+        ["GET /api/reform/index/{year:int}/{unitCode}/{criterion}/evidence.pdf"] = Rule.Reports,
         ["GET /api/reform/ranking/{year:int}"] = Rule.Reports,
         ["GET /api/reform/ranking/{year:int}.xlsx"] = Rule.Reports,
         ["GET /api/reform/ranking/{year:int}.pdf"] = Rule.Reports,
+        ["GET /api/reform/report.pdf"] = Rule.Reports,
+        ["GET /api/reform/report.xlsx"] = Rule.Reports,
         ["GET /api/reform/legal-documents"] = Rule.Reports,
         ["POST /api/reform/legal-documents"] = Rule.Management,
         ["PUT /api/reform/legal-documents/{id:guid}/review"] = Rule.Management,

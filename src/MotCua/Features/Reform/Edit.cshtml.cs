@@ -70,16 +70,7 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
         }
 
         ModelState.Clear();
-        foreach (var (field, messages) in failure.Errors)
-        {
-            ModelState.AddModelError(field.Length == 0 ? "" : $"{form}-{field}", string.Join(" ", messages));
-        }
-
-        if (failure.Errors.Count == 0)
-        {
-            ModelState.AddModelError("", failure.Title);
-        }
-
+        failure.AddTo(ModelState, form);
         return await ShowAsync(ct);
     }
 

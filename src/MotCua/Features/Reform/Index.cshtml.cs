@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
+using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Reform;
 
@@ -43,13 +44,7 @@ public sealed class IndexModel(ReformDesk desk, ParIndex index, LegalRegister re
     public async Task<IActionResult> OnPostDoneAsync(Guid id, string? evidence, CancellationToken ct)
     {
         var result = await desk.CompleteAsync(User, id, new FindingDone(evidence), ct);
-        if (result.Failure is { } failure)
-        {
-            foreach (var (field, messages) in failure.Errors)
-            {
-                ModelState.AddModelError(field.Length == 0 ? "" : $"evidence-{id}", string.Join(" ", messages));
-            }
-        }
+        result.Failure?.AddTo(ModelState, "done");
 
         Completed = result.Value is not null;
         await ShowAsync(ct);

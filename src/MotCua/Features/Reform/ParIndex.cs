@@ -1,11 +1,14 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Documents.Contracts;
 using MotCua.Features.Reports.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Files;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
@@ -41,6 +44,9 @@ public sealed class IndexScore
 
     public string? Evidence { get; set; }
 
+    /// <summary>The evidence as a PDF in the file store (its SHA-256), when one was attached.</summary>
+    public string? EvidenceFile { get; set; }
+
     public decimal? Appraised { get; set; }
 
     public string? AppraisedBy { get; set; }
@@ -61,13 +67,14 @@ internal sealed class IndexScoreConfiguration : IEntityTypeConfiguration<IndexSc
         builder.Property(x => x.Appraised).HasPrecision(7, 2);
         builder.Property(x => x.Evidence).HasMaxLength(1000);
         builder.Property(x => x.Source).HasMaxLength(500);
+        builder.Property(x => x.EvidenceFile).HasMaxLength(64);
         builder.Property(x => x.AppraisedBy).HasMaxLength(100);
     }
 }
 
 public sealed record ScoreChange(decimal? Self, decimal? Appraised, string? Evidence);
 
-public sealed record CriterionView(string Code, string Name, decimal Max, bool Measured, decimal? MeasuredPoints, decimal? Self, decimal? Appraised, string? Evidence, string? Source);
+public sealed record CriterionView(string Code, string Name, decimal Max, bool Measured, decimal? MeasuredPoints, decimal? Self, decimal? Appraised, string? Evidence, string? Source, string? EvidenceFile);
 
 public sealed record GroupView(string Code, string Name, decimal Max, decimal Self, decimal? Appraised, IReadOnlyList<CriterionView> Criteria);
 
@@ -82,7 +89,7 @@ public sealed record RankedUnit(string UnitCode, string UnitName, decimal Score,
 /// ranking of the units of a level. A unit's score is its appraised points where the city appraised, its own
 /// (or measured) points elsewhere.
 /// </summary>
-public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, UnitMeasures measures, TimeProvider clock)
+public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, UnitMeasures measures, FileStore store, FileWork work, TimeProvider clock)
 {
     private static readonly Lazy<CriteriaFile> File = new(() => EmbeddedData.Read<CriteriaFile>("Reform", "par-index.json"));
 
@@ -101,7 +108,8 @@ public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, Un
             var criteria = g.Criteria.Select(c =>
             {
                 var s = scores.GetValueOrDefault(c.Code);
-                return new CriterionView(c.Code, c.Name, c.Max, c.Measure is not null, s?.Measured, s?.Self ?? s?.Measured, s?.Appraised, s?.Evidence, s?.Source);
+                return new CriterionView(c.Code, c.Name, c.Max, c.Measure is not null, s?.Measured, s?.Self ?? s?.Measured, s?.Appraised, s?.Evidence, s?.Source,
+                    s?.EvidenceFile is null ? null : string.Create(CultureInfo.InvariantCulture, $"/api/reform/index/{year}/{Uri.EscapeDataString(unit.Code)}/{c.Code}/evidence.pdf"));
             }).ToList();
             return new GroupView(g.Code, g.Name, g.Criteria.Sum(c => c.Max), criteria.Sum(c => c.Self ?? 0), criteria.Any(c => c.Appraised is not null) ? criteria.Sum(c => c.Appraised ?? 0) : null, criteria);
         }).ToList();
@@ -180,6 +188,51 @@ public sealed class ParIndex(AppDbContext db, UnitTree tree, UnitScope scope, Un
         score.UpdatedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(ct);
         return await ReadAsync(unit, year, ct);
+    }
+
+    /// <summary>
+    /// Attaches the evidence of a criterion as files (scans or PDFs: decoded under bounds into one PDF, as at the
+    /// counter; a refused file stores nothing), by the unit's leaders.
+    /// </summary>
+    public async Task<Result<IndexView>> AttachEvidenceAsync(ClaimsPrincipal user, UnitInfo unit, int year, string criterion, IReadOnlyList<IFormFile> files, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(files);
+        if (!CriteriaOf(year).Groups.SelectMany(g => g.Criteria).Any(c => c.Code == criterion))
+        {
+            return Failure.NotFound();
+        }
+
+        if (!user.IsInRole(Roles.Administrator) && !user.IsInRole(Roles.Leader))
+        {
+            return Failure.Forbidden(Texts.Get("Reform.LeadersScore"));
+        }
+
+        var scanned = await ScanConverter.ToPdfAsync(files, work, ct);
+        if (scanned.Failure is { } refused)
+        {
+            return refused;
+        }
+
+        var sha = await store.SaveAsync(scanned.Value!.Pdf, ct);
+        var score = await db.Set<IndexScore>().FirstOrDefaultAsync(s => s.Year == year && s.UnitId == unit.Id && s.Criterion == criterion, ct);
+        if (score is null)
+        {
+            score = new IndexScore { Year = year, UnitId = unit.Id, Criterion = criterion };
+            db.Add(score);
+        }
+
+        (score.EvidenceFile, score.UpdatedAt) = (sha, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+        return await ReadAsync(unit, year, ct);
+    }
+
+    /// <summary>The evidence file of a criterion, if one was attached.</summary>
+    public async Task<Stream?> EvidenceFileAsync(UnitInfo unit, int year, string criterion, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        var sha = await db.Set<IndexScore>().AsNoTracking().Where(s => s.Year == year && s.UnitId == unit.Id && s.Criterion == criterion).Select(s => s.EvidenceFile).FirstOrDefaultAsync(ct);
+        return sha is null ? null : store.Open(sha);
     }
 
     /// <summary>Fills in the measured criteria's points from the dashboard's figures for the year (so far), and stores them.</summary>

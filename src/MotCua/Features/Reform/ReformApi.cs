@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using MotCua.Features.Accounts.Contracts;
+using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
@@ -27,11 +28,18 @@ public static class ReformApi
         read.MapGet("/index/{year:int}", Index).WithSummary("A unit's reform index for a year: groups and criteria with max, self, appraised and evidence");
         write.MapPut("/index/{year:int}/{unitCode}/{criterion}", Score).WithSummary("Points on a criterion: self and evidence by the unit's leaders, appraised by the unit above's leaders (400 above the maximum)");
         write.MapPost("/index/{year:int}/{unitCode}/measure", Measure).WithSummary("Fill in the measured criteria's points from the dashboard's figures for the year");
+        write.MapPost("/index/{year:int}/{unitCode}/{criterion}/evidence", AttachEvidence).DisableAntiforgery()
+            .WithSummary("Attach a criterion's evidence as files (PNG, JPEG, PDF; one PDF is kept), by the unit's leaders");
         read.MapGet("/ranking/{year:int}", Ranking).WithSummary("The units of a level (district or ward) ranked by their index score, with last year's");
         var files = app.MapGroup("/api/reform").WithTags("Reform")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Reports) { AuthenticationSchemes = $"{Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme},{Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme}" });
         files.MapGet("/ranking/{year:int}.xlsx", (int year, string? level, ParIndex index, CancellationToken ct) => RankingFileAsync("xlsx", year, level, index, ct))
             .WithSummary("The ranking as Excel, for the report to the city");
+        files.MapGet("/report.pdf", (string? unit, int? year, ClaimsPrincipal user, ReformDesk desk, ParIndex index, UnitTree tree, TimeProvider clock, CancellationToken ct) =>
+            ReportFileAsync("pdf", unit, year, user, desk, index, tree, clock, ct)).WithSummary("A unit's reform report of a year as PDF: plans and targets, the index, the findings");
+        files.MapGet("/report.xlsx", (string? unit, int? year, ClaimsPrincipal user, ReformDesk desk, ParIndex index, UnitTree tree, TimeProvider clock, CancellationToken ct) =>
+            ReportFileAsync("xlsx", unit, year, user, desk, index, tree, clock, ct)).WithSummary("The same report as Excel");
+        files.MapGet("/index/{year:int}/{unitCode}/{criterion}/evidence.pdf", EvidenceFile).WithSummary("A criterion's evidence file");
         files.MapGet("/ranking/{year:int}.pdf", (int year, string? level, ParIndex index, CancellationToken ct) => RankingFileAsync("pdf", year, level, index, ct))
             .WithSummary("The ranking as PDF");
         read.MapGet("/committees", CommitteeList).WithSummary("A unit's steering committees with their members and meetings");
@@ -80,6 +88,58 @@ public static class ReformApi
         }
 
         return await desk.VisibleUnitAsync(unitCode, user, ct) is { } unit ? TypedResults.Ok(await index.MeasureAsync(unit, year, ct)) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<IndexView>, NotFound, ProblemHttpResult>> AttachEvidence(
+        int year, string unitCode, string criterion, HttpRequest request, ClaimsPrincipal user, ReformDesk desk, ParIndex index, CancellationToken ct)
+    {
+        if (BadYear(year) is { } bad)
+        {
+            return bad.ToProblem();
+        }
+
+        if (await desk.VisibleUnitAsync(unitCode, user, ct) is not { } unit)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var files = request.HasFormContentType ? (await request.ReadFormAsync(ct)).Files.ToList() : [];
+        var result = await index.AttachEvidenceAsync(user, unit, year, criterion, files, ct);
+        return result.Value is { } view ? TypedResults.Ok(view) : result.Failure!.ToProblem();
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound>> EvidenceFile(int year, string unitCode, string criterion, ClaimsPrincipal user, ReformDesk desk, ParIndex index, CancellationToken ct) =>
+        await desk.VisibleUnitAsync(unitCode, user, ct) is { } unit && await index.EvidenceFileAsync(unit, year, criterion, ct) is { } file
+            ? TypedResults.File(file, "application/pdf", $"kiem-chung-{criterion}-{year}.pdf")
+            : TypedResults.NotFound();
+
+    private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ReportFileAsync(
+        string kind, string? unit, int? year, ClaimsPrincipal user, ReformDesk desk, ParIndex index, UnitTree tree, TimeProvider clock, CancellationToken ct)
+    {
+        var y = year ?? Infrastructure.VietnamTime.Today(clock).Year;
+        if (BadYear(y) is { } bad)
+        {
+            return bad.ToProblem();
+        }
+
+        if (await desk.VisibleUnitAsync(unit, user, ct) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var plans = new List<ReformPlanView>();
+        foreach (var item in (await desk.PlansAsync(found, ct)).Where(p => p.From.Year <= y && p.To.Year >= y))
+        {
+            if (await desk.PlanAsync(item.Id, user, ct) is { } plan)
+            {
+                plans.Add(plan);
+            }
+        }
+
+        var data = new UnitReformReport(found, y, plans, await index.ReadAsync(found, y, ct), await desk.FindingsAsync(found, ct), Infrastructure.VietnamTime.ToVietnam(clock.GetUtcNow()));
+        return kind == "pdf"
+            ? TypedResults.File(ReformReport.UnitPdf(data, await tree.FormHeaderAsync(found.Id, ct)), "application/pdf", $"cai-cach-hanh-chinh-{found.Code}-{y}.pdf")
+            : TypedResults.File(ReformReport.UnitExcel(data), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"cai-cach-hanh-chinh-{found.Code}-{y}.xlsx");
     }
 
     private static Failure? BadLevel(string? level) => level is "district" or "ward" ? null : Failure.Invalid("level", Texts.Get("Reform.LevelRequired"));

@@ -57,6 +57,30 @@ public sealed class ScoreModel(ReformDesk desk, ParIndex index, TimeProvider clo
         return await ShowAsync(ct);
     }
 
+    public async Task<IActionResult> OnPostEvidenceAsync(string? criterion, List<IFormFile> files, CancellationToken ct)
+    {
+        if (await desk.VisibleUnitAsync(Unit, User, ct) is not { } unit)
+        {
+            return NotFound();
+        }
+
+        var result = await index.AttachEvidenceAsync(User, unit, YearOf(), criterion ?? "", files, ct);
+        if (result.Failure is { } failure)
+        {
+            if (failure.Kind == Infrastructure.Outcomes.FailureKind.NotFound)
+            {
+                ModelState.AddModelError("evidence-criterion", Texts.Get("Reform.CriterionRequired"));
+            }
+            else
+            {
+                Infrastructure.Outcomes.FailureResponses.AddTo(failure, ModelState, "evidence");
+            }
+        }
+
+        Saved = result.Value is not null;
+        return await ShowAsync(ct);
+    }
+
     private int YearOf() => Year is >= 2000 and <= 2100 ? Year.Value : VietnamTime.Today(clock).Year;
 
     private async Task<IActionResult> ShowAsync(CancellationToken ct)

@@ -101,15 +101,7 @@ public sealed class PeopleModel(StaffRecords records, StaffImport import, Staffi
 
         if (failure is not null)
         {
-            foreach (var (field, messages) in failure.Errors)
-            {
-                ModelState.AddModelError(field.Length == 0 ? "" : $"{form}-{field}", string.Join(" ", messages));
-            }
-
-            if (failure.Errors.Count == 0)
-            {
-                ModelState.AddModelError("", failure.Title);
-            }
+            failure.AddTo(ModelState, form);
         }
         else if (ModelState.IsValid)
         {

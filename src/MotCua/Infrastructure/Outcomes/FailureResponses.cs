@@ -37,17 +37,17 @@ public static class FailureResponses
         return TypedResults.Problem(problem);
     }
 
-    /// <summary>The failure's messages on the page's fields (a message not about one field goes on the empty key, the page's summary).</summary>
-    public static void AddTo(this Failure failure, ModelStateDictionary modelState)
+    /// <summary>
+    /// The failure's messages on the page's fields (a message not about one field goes on the empty key, the page's
+    /// summary); with <paramref name="form"/>, on <c>form-field</c>, for a page of several forms whose inputs are so named.
+    /// </summary>
+    public static void AddTo(this Failure failure, ModelStateDictionary modelState, string? form = null)
     {
         ArgumentNullException.ThrowIfNull(failure);
         ArgumentNullException.ThrowIfNull(modelState);
         foreach (var (field, messages) in failure.Errors)
         {
-            foreach (var message in messages)
-            {
-                modelState.AddModelError(field, message);
-            }
+            modelState.AddModelError(field.Length == 0 || form is null ? field : $"{form}-{field}", string.Join(" ", messages));
         }
 
         if (failure.Errors.Count == 0)

@@ -56,6 +56,20 @@ public abstract class HostileFileTests(TestApp fixture)
 
     [SkippableTheory]
     [MemberData(nameof(Corpus))]
+    public async Task Hostile_file_is_refused_quickly_as_reform_evidence_and_nothing_is_stored(string name)
+    {
+        using var leader = await app.ClientForAsync("lanhdao.trungvan");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Files()[name]), "files", "kiem-chung.bin" } };
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        using var response = await leader.PostAsync("/api/reform/index/2026/000.00.61.H26/1.1/evidence", form, deadline.Token);
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{name}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.False(await app.WithDbAsync(db => db.Set<MotCua.Features.Reform.IndexScore>().AnyAsync(s => s.EvidenceFile != null)));
+        await StillHealthyAsync(leader);
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Corpus))]
     public async Task Hostile_file_is_refused_quickly_from_the_citizen_portal_and_nothing_is_stored(string name)
     {
         using var citizen = await app.ClientForAsync("001303012345");

@@ -107,6 +107,20 @@ public sealed class ReformTests
                 Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _), field);
             }
 
+            // The unit's report to the city holds the plan's targets with their actuals.
+            using (var report = await leader.GetAsync($"/api/reform/report.pdf?unit={Ward}&year={today.Year}"))
+            {
+                var text = Flow.PdfText(await report.Content.ReadAsByteArrayAsync());
+                Assert.Contains("BÁO CÁO KẾT QUẢ CẢI CÁCH HÀNH CHÍNH", text, StringComparison.Ordinal);
+                Assert.Contains("Mức độ hài lòng của người dân", text, StringComparison.Ordinal);
+                Assert.Contains(expected.ToString("0.##", CultureInfo.GetCultureInfo("vi-VN")), text, StringComparison.Ordinal);
+            }
+
+            using (var excel = await leader.GetAsync($"/api/reform/report.xlsx?unit={Ward}&year={today.Year}"))
+            {
+                Assert.Equal(HttpStatusCode.OK, excel.StatusCode);
+            }
+
             // Another ward's leader does not see the plan.
             using var other = await app.ClientForAsync("lanhdao.phuongkhac");
             Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/reform/plans/{id}")).StatusCode);
@@ -181,6 +195,16 @@ public sealed class ReformTests
             {
                 Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
                 Assert.True((await over.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("self", out _));
+            }
+
+            // The evidence as a scan: kept as one PDF, linked from the criterion.
+            using (var evidence = new MultipartFormDataContent { { new ByteArrayContent(MotCua.Tests.Builders.TestImages.QrPng("KH 01/KH-UBND")), "files", "ke-hoach.png" } })
+            using (var attached = await ward.PostAsync($"/api/reform/index/{year}/{Ward}/1.1/evidence", evidence))
+            {
+                Assert.Equal(HttpStatusCode.OK, attached.StatusCode);
+                var link = (await attached.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("groups")[0].GetProperty("criteria")[0].GetProperty("evidenceFile").GetString();
+                using var file = await ward.GetAsync(link);
+                Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
             }
 
             using (var own = await ward.PutAsJsonAsync($"/api/reform/index/{year}/{Ward}/1.1", new { appraised = 4 }))

@@ -2208,6 +2208,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<string>("EvidenceFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<decimal?>("Measured")
                         .HasPrecision(7, 2)
                         .HasColumnType("numeric(7,2)");

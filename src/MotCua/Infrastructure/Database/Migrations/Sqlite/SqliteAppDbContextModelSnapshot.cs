@@ -2196,6 +2196,10 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EvidenceFile")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("Measured")
                         .HasPrecision(7, 2)
                         .HasColumnType("TEXT");
