@@ -42,7 +42,8 @@ public sealed class AccessibilityJourney(Browser browser) : IClassFixture<Browse
             "/Dossiers/LogBook", $"/Dossiers/Receipt/{code}", "/Citizens", "/Catalog", "/Calendar",
         };
         var leaderPages = new[] { "/Reports", "/Reports/Dossiers?measure=received", "/Reports/Monthly", "/Queue/Figures", $"/Workflow/Dossier/{code}", "/NationalSync", "/Payments/Reconciliation", "/Staffing",
-            "/Staffing/People?Unit=000.00.61.H26", "/Staffing/Plans?Unit=000.00.61.H26&On=2027-07-01", "/Reform" };
+            "/Staffing/People?Unit=000.00.61.H26", "/Staffing/Plans?Unit=000.00.61.H26&On=2027-07-01", "/Reform", "/Reform/Ranking",
+            "/Reform/Score?Unit=000.00.61.H26", "/Reform/Edit?Unit=000.00.61.H26" };
 
         var failures = new List<string>();
         var phone = await browser.NewPageAsync(language);
