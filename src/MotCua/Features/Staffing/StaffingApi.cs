@@ -83,10 +83,10 @@ public static class StaffingApi
         // Files a page links to: read with the page's sign-in cookie or with a token.
         var files = app.MapGroup("/api/staffing").WithTags("Staffing")
             .RequireAuthorization(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Policies.Staff) { AuthenticationSchemes = $"{Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme},{Microsoft.AspNetCore.Identity.IdentityConstants.BearerScheme}" });
-        files.MapGet("/report.pdf", (string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct) =>
-            ReportFileAsync("pdf", unit, year, from, to, user, tree, scope, desk, rotation, clock, ct)).WithSummary("The unit's yearly staffing report as PDF: quota against people in post, and the rotations of the year (or of from…to)");
-        files.MapGet("/report.xlsx", (string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct) =>
-            ReportFileAsync("xlsx", unit, year, from, to, user, tree, scope, desk, rotation, clock, ct)).WithSummary("The same report as Excel");
+        files.MapGet("/report.pdf", (string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, StaffRecords records, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct) =>
+            ReportFileAsync("pdf", unit, year, from, to, user, tree, records, desk, rotation, clock, ct)).WithSummary("The unit's yearly staffing report as PDF: quota against people in post, and the rotations of the year (or of from…to)");
+        files.MapGet("/report.xlsx", (string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, StaffRecords records, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct) =>
+            ReportFileAsync("xlsx", unit, year, from, to, user, tree, records, desk, rotation, clock, ct)).WithSummary("The same report as Excel");
         api.MapPost("/rotation-plans", Draft).WithSummary("A unit's rotation plan, kept with its check (each move's problems)");
         api.MapGet("/rotation-plans/{id:guid}", Plan).WithSummary("A rotation plan with its check as of now");
         api.MapPost("/rotation-plans/{id:guid}/execute", Execute).WithSummary("Execute a plan whose check passes: positions and unit memberships change on each move's day");
@@ -95,12 +95,8 @@ public static class StaffingApi
 
     private static bool TryCategory(string? text, out StaffCategory category) => EnumNames.TryParse(text?.Trim() ?? "", out category);
 
-    /// <summary>The unit by code when the caller sees it; null otherwise (404 alike).</summary>
-    private static async Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, UnitTree tree, UnitScope scope, CancellationToken ct) =>
-        code is { Length: > 0 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
-
     private static async Task<Results<Ok<QuotaList>, NotFound, ProblemHttpResult>> Quotas(
-        string? unit, int? year, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, TimeProvider clock, CancellationToken ct)
+        string? unit, int? year, ClaimsPrincipal user, StaffRecords records, StaffingDesk desk, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? VietnamTime.Today(clock).Year;
         if (y is < 2000 or > 2100)
@@ -108,7 +104,7 @@ public static class StaffingApi
             return Failure.Invalid("year", Texts.Get("Staffing.YearRequired")).ToProblem();
         }
 
-        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        if (await records.VisibleUnitAsync(unit, user, ct) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -120,7 +116,7 @@ public static class StaffingApi
     }
 
     private static async Task<Results<Ok<QuotaLine>, NotFound, ProblemHttpResult>> SetQuota(
-        string unitCode, int year, QuotaChange body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, CancellationToken ct)
+        string unitCode, int year, QuotaChange body, ClaimsPrincipal user, StaffRecords records, StaffingDesk desk, CancellationToken ct)
     {
         if (RequestRules.Check(body) is { } invalid)
         {
@@ -137,7 +133,7 @@ public static class StaffingApi
             return Failure.Invalid("year", Texts.Get("Staffing.YearRequired")).ToProblem();
         }
 
-        if (await VisibleUnitAsync(unitCode, user, tree, scope, ct) is not { } unit)
+        if (await records.VisibleUnitAsync(unitCode, user, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
@@ -179,9 +175,9 @@ public static class StaffingApi
     }
 
     private static async Task<Results<Ok<DueList>, NotFound>> Due(
-        string? unit, DateOnly? onDate, ClaimsPrincipal user, UnitTree tree, UnitScope scope, Rotation rotation, TimeProvider clock, CancellationToken ct)
+        string? unit, DateOnly? onDate, ClaimsPrincipal user, UnitTree tree, StaffRecords records, Rotation rotation, TimeProvider clock, CancellationToken ct)
     {
-        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        if (await records.VisibleUnitAsync(unit, user, ct) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -191,7 +187,7 @@ public static class StaffingApi
     }
 
     private static async Task<Results<Ok<RotationReport>, NotFound, ProblemHttpResult>> Report(
-        string? unit, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, Rotation rotation, TimeProvider clock, CancellationToken ct)
+        string? unit, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, StaffRecords records, Rotation rotation, TimeProvider clock, CancellationToken ct)
     {
         var last = to ?? VietnamTime.Today(clock);
         var first = from ?? new DateOnly(last.Year, 1, 1);
@@ -200,7 +196,7 @@ public static class StaffingApi
             return Failure.Invalid("from", Texts.Get("Staffing.PeriodInvalid")).ToProblem();
         }
 
-        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        if (await records.VisibleUnitAsync(unit, user, ct) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -210,7 +206,7 @@ public static class StaffingApi
     }
 
     private static async Task<Results<FileContentHttpResult, NotFound, ProblemHttpResult>> ReportFileAsync(
-        string kind, string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct)
+        string kind, string? unit, int? year, DateOnly? from, DateOnly? to, ClaimsPrincipal user, UnitTree tree, StaffRecords records, StaffingDesk desk, Rotation rotation, TimeProvider clock, CancellationToken ct)
     {
         var y = year ?? VietnamTime.Today(clock).Year;
         var (first, last) = (from ?? new DateOnly(y, 1, 1), to ?? new DateOnly(y, 12, 31));
@@ -219,7 +215,7 @@ public static class StaffingApi
             return Failure.Invalid("year", Texts.Get("Staffing.PeriodInvalid")).ToProblem();
         }
 
-        if (await VisibleUnitAsync(unit, user, tree, scope, ct) is not { } found)
+        if (await records.VisibleUnitAsync(unit, user, ct) is not { } found)
         {
             return TypedResults.NotFound();
         }
@@ -234,14 +230,14 @@ public static class StaffingApi
     }
 
     private static async Task<Results<Created<PlanView>, NotFound, ProblemHttpResult>> Draft(
-        NewPlan body, ClaimsPrincipal user, UnitTree tree, UnitScope scope, StaffingDesk desk, Rotation rotation, CancellationToken ct)
+        NewPlan body, ClaimsPrincipal user, StaffRecords records, StaffingDesk desk, Rotation rotation, CancellationToken ct)
     {
         if (RequestRules.Check(body) is { } invalid)
         {
             return invalid.ToProblem();
         }
 
-        if (await VisibleUnitAsync(body.UnitCode, user, tree, scope, ct) is not { } unit)
+        if (await records.VisibleUnitAsync(body.UnitCode, user, ct) is not { } unit)
         {
             return TypedResults.NotFound();
         }
