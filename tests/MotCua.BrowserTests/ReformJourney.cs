@@ -17,7 +17,13 @@ public sealed class ReformJourney(DemoReform demo) : IClassFixture<DemoReform>
         var page = await demo.NewPageAsync();
         await Browser.JourneyAsync(page, "reform-dashboard", async () =>
         {
-            await Browser.SignInAsync(page, "lanhdao.trungvan", "/Reform");
+            // The overdue finding waits on the leader's home page and in their inbox, as overdue dossiers do.
+            await Browser.SignInAsync(page, "lanhdao.trungvan", "/");
+            await Assertions.Expect(page.GetByTestId("today-findings")).ToContainTextAsync("1");
+            await page.GetByTestId("today-findings").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("inbox-findings")).ToContainTextAsync("Phường Đại Mỗ");
+            await page.GetByTestId("inbox-findings").GetByRole(AriaRole.Link).First.ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Reform\\?Unit=.*#finding-"));
             await Assertions.Expect(page.GetByTestId("plan").First).ToContainTextAsync("Tỷ lệ người dân, tổ chức hài lòng");
             await Assertions.Expect(page.GetByTestId("index-score")).ToContainTextAsync("/ 100");
             await Assertions.Expect(page.GetByTestId("findings")).ToContainTextAsync("quá hạn");
@@ -29,6 +35,9 @@ public sealed class ReformJourney(DemoReform demo) : IClassFixture<DemoReform>
             await page.GetByRole(AriaRole.Button, new() { Name = "Lưu" }).First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("done")).ToContainTextAsync("Đã ghi kết quả");
             await Assertions.Expect(page.GetByTestId("findings")).Not.ToContainTextAsync("quá hạn");
+            await page.GotoAsync("/Workflow?filter=findings");
+            await Assertions.Expect(page.GetByTestId("inbox-tabs").Locator("[data-filter=findings] .count")).ToHaveTextAsync("0");
+            await page.GotoAsync("/Reform");
 
             // A new finding from the forms page reaches the dashboard.
             await page.GetByTestId("edit-link").ClickAsync();

@@ -10,6 +10,7 @@ public static class ReformModule
         services.AddScoped<ParIndex>();
         services.AddScoped<LegalRegister>();
         services.AddScoped<Committees>();
+        services.AddScoped<Contracts.OverdueFindings>();
         services.AddScoped<Infrastructure.IStartupTask, ReformDemo>();
         services.AddRecurringJob<FindingSweeper>(sp => new JobSchedule(
             sp.GetRequiredService<IConfiguration>().GetValue("Reform:SweeperEnabled", true), TimeSpan.FromMinutes(15), RunAtStart: false));

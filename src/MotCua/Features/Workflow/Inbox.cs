@@ -5,6 +5,7 @@ using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Citizens.Contracts;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Portal.Contracts;
+using MotCua.Features.Reform.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Features.Workflow.Contracts;
 using MotCua.Infrastructure;
@@ -18,11 +19,12 @@ public sealed record InboxQuery(string? Filter = null, string? Procedure = null,
 /// The caller's open work by urgency. <see cref="Overdue"/> is work late in the offices' hands; a result ready but
 /// not yet collected after its appointment is <see cref="Uncollected"/>, not late handling.
 /// </summary>
-public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations, int Uncollected, int Online = 0);
+/// <see cref="Findings"/> are a leader's reform findings and plan tasks past their deadline (not dossiers).
+public sealed record InboxCounts(int All, int DueToday, int DueSoon, int Overdue, int Waiting, int Consultations, int Uncollected, int Online = 0, int Findings = 0);
 
 public sealed record InboxItem(
     string Code, string ProcedureCode, string ProcedureName, string ApplicantName, string Status, string Step, string Kind, string? Holder,
-    DateTimeOffset StepDueAt, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string Urgency, string? Reference = null);
+    DateTimeOffset StepDueAt, DateTimeOffset DueAt, DateTimeOffset ReceivedAt, string Urgency, string? Reference = null, string? Link = null);
 
 public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Items, int Page, int PageSize, string Filter);
 
@@ -32,9 +34,9 @@ public sealed record InboxPage(InboxCounts Counts, IReadOnlyList<InboxItem> Item
 /// first; reads only open tasks through their partial index, never the whole history.
 /// </summary>
 public sealed class Inbox(
-    AppDbContext db, DossierStore dossiers, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOnlineWaiting online, IOptions<WorkflowOptions> options, TimeProvider clock)
+    AppDbContext db, DossierStore dossiers, UnitScope scope, UnitTree tree, CitizenRecords citizens, IOnlineWaiting online, OverdueFindings findings, IOptions<WorkflowOptions> options, TimeProvider clock)
 {
-    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations", "uncollected", "online"];
+    public static readonly string[] Filters = ["all", "dueToday", "dueSoon", "overdue", "waiting", "consultations", "uncollected", "online", "findings"];
 
     /// <summary>How much is waiting for the caller, by urgency (the home page's figures), without reading any dossier.</summary>
     public async Task<InboxCounts> CountsAsync(ClaimsPrincipal user, CancellationToken ct = default)
@@ -62,6 +64,18 @@ public sealed class Inbox(
             return new InboxPage(counts, [.. waiting.Select(w => new InboxItem(
                 "", w.ProcedureCode, w.ProcedureName, w.ApplicantName, "submitted", "", "online", null, VietnamTime.ToVietnam(w.SubmittedAt), VietnamTime.ToVietnam(w.SubmittedAt),
                 VietnamTime.ToVietnam(w.SubmittedAt), "online", w.Reference))], 1, 100, filter);
+        }
+
+        if (filter == "findings")
+        {
+            // A finding is not a dossier: its row names the source and the responsible unit and leads to the reform page.
+            return new InboxPage(counts, [.. (await findings.ListAsync(user, 100, ct)).Select(f =>
+            {
+                var due = VietnamTime.ToVietnam(VietnamTime.StartOfDay(f.Deadline));
+                return new InboxItem(
+                    "", "", f.Text, f.Source, "open", f.UnitName, "finding", null, due, due, due, "overdue",
+                    Link: $"/Reform?Unit={Uri.EscapeDataString(f.UnitCode)}#finding-{f.Id:N}");
+            })], 1, 100, filter);
         }
 
         var ready = ReadyResults();
@@ -111,7 +125,7 @@ public sealed class Inbox(
             g.Count(t => t.PausedAt != null),
             g.Count(t => t.Kind == TaskKind.Consultation),
             0)).ToListAsync(ct)).FirstOrDefault() ?? new InboxCounts(0, 0, 0, 0, 0, 0, 0);
-        counts = counts with { Online = submitted };
+        counts = counts with { Online = submitted, Findings = await findings.CountAsync(user, ct) };
         if (counts.Overdue == 0)
         {
             return counts;

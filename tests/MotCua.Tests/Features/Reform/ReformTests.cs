@@ -156,6 +156,18 @@ public sealed class ReformTests
             var told = await app.WithDbAsync(db => db.Set<MotCua.Features.Notifications.OutboxMessage>().Where(m => m.Key.StartsWith("reform-finding/")).Select(m => m.Recipient).ToListAsync());
             Assert.Equal(["staff:lanhdao.trungvan"], told);
 
+            // In the leader's inbox as overdue dossiers are, until done; not in an officer's.
+            var inbox = await leader.GetFromJsonAsync<JsonElement>("/api/inbox?filter=findings");
+            Assert.Equal(1, inbox.GetProperty("counts").GetProperty("findings").GetInt32());
+            var item = inbox.GetProperty("items").EnumerateArray().Single();
+            Assert.Equal(("finding", "Hoàn thành số hoá kết quả giải quyết thủ tục hành chính còn tồn đọng"), (item.GetProperty("kind").GetString(), item.GetProperty("procedureName").GetString()));
+            Assert.Equal($"/Reform?Unit={Ward}#finding-{id:N}", item.GetProperty("link").GetString());
+            using (var officer = await app.ClientForAsync("canbo.trungvan"))
+            {
+                var theirs = await officer.GetFromJsonAsync<JsonElement>("/api/inbox?filter=findings");
+                Assert.Equal((0, 0), (theirs.GetProperty("counts").GetProperty("findings").GetInt32(), theirs.GetProperty("items").GetArrayLength()));
+            }
+
             using (var done = await leader.PostAsJsonAsync($"/api/reform/findings/{id}/done", new { evidence = "Báo cáo số 20/BC-UBND" }))
             {
                 Assert.Equal(HttpStatusCode.NoContent, done.StatusCode);
@@ -168,6 +180,7 @@ public sealed class ReformTests
 
             listed = (await leader.GetFromJsonAsync<JsonElement>($"/api/reform/findings?unit={Ward}")).GetProperty("items").EnumerateArray().Single();
             Assert.Equal(("done", false), (listed.GetProperty("status").GetString(), listed.GetProperty("overdue").GetBoolean()));
+            Assert.Equal(0, (await leader.GetFromJsonAsync<JsonElement>("/api/inbox")).GetProperty("counts").GetProperty("findings").GetInt32());
         });
     }
 
