@@ -50,6 +50,15 @@ public sealed class ReformJourney(DemoReform demo) : IClassFixture<DemoReform>
             await page.GotoAsync("/Reform");
             await Assertions.Expect(page.GetByTestId("findings")).ToContainTextAsync("Công khai kết quả đánh giá sự hài lòng hằng quý");
 
+            // The steering committee's meeting is recorded with its conclusions.
+            await page.GetByTestId("edit-link").ClickAsync();
+            await page.GetByTestId("add-meeting").Locator("summary").ClickAsync();
+            await page.GetByLabel("Kết luận").FillAsync("Giao văn phòng rà soát quy trình nội bộ trước 31/01");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Ghi cuộc họp của ban chỉ đạo" }).ClickAsync();
+            await Assertions.Expect(page.GetByTestId("done")).ToContainTextAsync("Đã ghi cuộc họp");
+            await page.GotoAsync("/Reform");
+            await Assertions.Expect(page.GetByTestId("committee").First).ToContainTextAsync("Giao văn phòng rà soát quy trình nội bộ trước 31/01");
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Xếp hạng các đơn vị" }).ClickAsync();
             await Assertions.Expect(page.GetByTestId("ranking")).ToContainTextAsync("Phường Đại Mỗ");
             await page.SetViewportSizeAsync(390, 844);

@@ -8,8 +8,8 @@ using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Reform;
 
-/// <summary>The reform office's forms for a unit: a plan with its targets, a finding to follow up, a document for the register.</summary>
-public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope scope, UnitTree tree, TimeProvider clock) : PageModel
+/// <summary>The reform office's forms for a unit: a plan with its targets, a finding to follow up, a document for the register, a steering committee and its meetings.</summary>
+public sealed class EditModel(ReformDesk desk, LegalRegister register, Committees committees, UnitScope scope, UnitTree tree, TimeProvider clock) : PageModel
 {
     public const int TargetRows = 6;
 
@@ -24,6 +24,15 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
 
     [BindProperty]
     public DocumentInput Document { get; set; } = new();
+
+    [BindProperty]
+    public CommitteeInput Committee { get; set; } = new();
+
+    [BindProperty]
+    public MeetingInput Meeting { get; set; } = new();
+
+    /// <summary>The unit's committees, for the meeting form.</summary>
+    public IReadOnlyList<CommitteeView> UnitCommittees { get; private set; } = [];
 
     public UnitInfo? Current { get; private set; }
 
@@ -56,6 +65,19 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
         return await AfterAsync(result.Failure, "document", Texts.Get("Reform.DocumentAdded"), ct);
     }
 
+    public async Task<IActionResult> OnPostCommitteeAsync(CancellationToken ct)
+    {
+        var members = (Committee.Members ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var result = await committees.AddAsync(User, new NewCommittee(Unit, Committee.Name, Committee.Decision, Committee.Regulation, members), ct);
+        return await AfterAsync(result.Failure, "committee", Texts.Get("Reform.CommitteeAdded"), ct);
+    }
+
+    public async Task<IActionResult> OnPostMeetingAsync(CancellationToken ct)
+    {
+        var result = await committees.MeetAsync(User, Meeting.Committee ?? Guid.Empty, new NewMeeting(Meeting.HeldOn, Meeting.Conclusions), ct);
+        return await AfterAsync(result.Failure, "meeting", Texts.Get("Reform.MeetingAdded"), ct);
+    }
+
     private static List<string> Codes(string? text) => [.. (text ?? "").Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
     /// <summary>A failure on the form's fields (ids <c>form-field</c>), or what was done; then the page again.</summary>
@@ -64,7 +86,7 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
         if (failure is null)
         {
             Done = done;
-            (Plan, Finding, Document) = (new(), new(), new());
+            (Plan, Finding, Document, Committee, Meeting) = (new(), new(), new(), new(), new());
             ModelState.Clear();
             return await ShowAsync(ct);
         }
@@ -98,6 +120,8 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
         }
 
         Finding.ResponsibleUnit ??= Current.Code;
+        UnitCommittees = await committees.ListAsync(Current, ct);
+        Meeting.HeldOn ??= today;
         return Page();
     }
 
@@ -153,5 +177,26 @@ public sealed class EditModel(ReformDesk desk, LegalRegister register, UnitScope
         public string? Replaces { get; set; }
 
         public string? Amends { get; set; }
+    }
+
+    public sealed class CommitteeInput
+    {
+        public string? Name { get; set; }
+
+        public string? Decision { get; set; }
+
+        public string? Regulation { get; set; }
+
+        /// <summary>One member a line.</summary>
+        public string? Members { get; set; }
+    }
+
+    public sealed class MeetingInput
+    {
+        public Guid? Committee { get; set; }
+
+        public DateOnly? HeldOn { get; set; }
+
+        public string? Conclusions { get; set; }
     }
 }

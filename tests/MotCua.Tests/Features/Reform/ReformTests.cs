@@ -186,6 +186,46 @@ public sealed class ReformTests
 
     [SkippableTheory]
     [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
+    public async Task A_committee_and_its_meeting_are_recorded_from_the_forms_page_and_a_bad_one_names_its_field(DatabaseProvider provider)
+    {
+        await TestApp.RunAsync(provider, async app =>
+        {
+            using var browser = await Pages.SignedInAsync(app, Leader);
+            using var api = await app.ClientForAsync(Leader);
+            var url = $"/Reform/Edit?Unit={Ward}";
+            async Task<string> PostAsync(string handler, Dictionary<string, string> fields)
+            {
+                using var response = await Pages.PostFormAsync(browser, $"{url}&handler={handler}", fields);
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                return System.Net.WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            }
+
+            var committee = new Dictionary<string, string>
+            {
+                ["Committee.Name"] = "Ban Chỉ đạo cải cách hành chính phường", ["Committee.Decision"] = "Quyết định số 15/QĐ-UBND", ["Committee.Members"] = " \n ",
+            };
+            var refused = await PostAsync("Committee", committee);
+            Assert.Contains("Nhập thành viên, mỗi người một dòng", refused, StringComparison.Ordinal); // under the members' field
+            Assert.DoesNotContain("data-testid=\"done\"", refused, StringComparison.Ordinal);
+            Assert.Empty((await api.GetFromJsonAsync<JsonElement>($"/api/reform/committees?unit={Ward}")).GetProperty("items").EnumerateArray());
+
+            committee["Committee.Members"] = "Lê Quang Vinh – Trưởng ban\nTrần Văn Hùng – thành viên";
+            Assert.Contains("Đã thêm ban chỉ đạo.", await PostAsync("Committee", committee));
+            var added = (await api.GetFromJsonAsync<JsonElement>($"/api/reform/committees?unit={Ward}")).GetProperty("items").EnumerateArray().Single();
+            Assert.Equal(Members, added.GetProperty("members").EnumerateArray().Select(m => m.GetString()));
+
+            var meeting = new Dictionary<string, string>
+            {
+                ["Meeting.Committee"] = added.GetProperty("id").GetString()!, ["Meeting.HeldOn"] = Day(Today(app)), ["Meeting.Conclusions"] = "Giao văn phòng rà soát quy trình nội bộ",
+            };
+            Assert.Contains("Đã ghi cuộc họp.", await PostAsync("Meeting", meeting));
+            var met = (await api.GetFromJsonAsync<JsonElement>($"/api/reform/committees?unit={Ward}")).GetProperty("items")[0].GetProperty("meetings").EnumerateArray().Single();
+            Assert.Equal("Giao văn phòng rà soát quy trình nội bộ", met.GetProperty("conclusions").GetString());
+        });
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(Databases.Providers), MemberType = typeof(Databases))]
     public async Task An_index_year_is_self_assessed_measured_appraised_ranked_and_exported(DatabaseProvider provider)
     {
         await TestApp.RunAsync(provider, async app =>
