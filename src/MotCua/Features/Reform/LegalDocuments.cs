@@ -152,8 +152,7 @@ public sealed class LegalRegister(AppDbContext db, UnitTree tree, UnitScope scop
             return Failure.Invalid(errors);
         }
 
-        var visible = await scope.VisibleUnitIdsAsync(user, ct);
-        if (await tree.FindByCodeAsync(body.UnitCode!.Trim(), ct) is not { } unit || !visible.Contains(unit.Id))
+        if (await scope.VisibleUnitAsync(user, body.UnitCode, ct) is not { } unit)
         {
             return Failure.Invalid("unitCode", Texts.Get("Reform.UnitRequired"));
         }

@@ -63,8 +63,8 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
     /// <summary>What a target can be measured by: the dashboard's figures, and staffing within quota.</summary>
     public static readonly IReadOnlyList<string> MeasureNames = [.. UnitMeasures.Names, WithinQuota];
 
-    public async Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, CancellationToken ct = default) =>
-        code is { Length: > 0 and <= 40 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
+    public Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, CancellationToken ct = default) =>
+        scope.VisibleUnitAsync(user, code, ct);
 
     /// <summary>Whether the caller sees the unit.</summary>
     public async Task<bool> SeesAsync(ClaimsPrincipal user, Guid unitId, CancellationToken ct = default) => (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unitId);

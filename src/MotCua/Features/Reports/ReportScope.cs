@@ -55,8 +55,7 @@ public sealed class ReportScope(UnitScope scope, UnitTree tree)
 {
     public async Task<ReportUnit?> ResolveAsync(ClaimsPrincipal user, string? code, CancellationToken ct = default)
     {
-        if (string.IsNullOrWhiteSpace(code) || await tree.FindByCodeAsync(code.Trim(), ct) is not { } unit
-            || !(await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id))
+        if (await scope.VisibleUnitAsync(user, code, ct) is not { } unit)
         {
             return null;
         }

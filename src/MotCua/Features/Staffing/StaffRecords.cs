@@ -25,8 +25,8 @@ public sealed class StaffRecords(AppDbContext db, UnitTree tree, UnitScope scope
     public const int MaxListed = 500;
 
     /// <summary>The unit by code when the caller sees it (null otherwise: not found, alike).</summary>
-    public async Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, CancellationToken ct = default) =>
-        code is { Length: > 0 and <= 40 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await scope.VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
+    public Task<UnitInfo?> VisibleUnitAsync(string? code, ClaimsPrincipal user, CancellationToken ct = default) =>
+        scope.VisibleUnitAsync(user, code, ct);
 
     public async Task<Result<Position>> AddPositionAsync(ClaimsPrincipal user, NewPosition body, CancellationToken ct = default)
     {

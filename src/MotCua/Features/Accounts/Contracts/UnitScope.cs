@@ -47,6 +47,10 @@ public sealed class UnitScope(AppDbContext db, UnitTree tree, TimeProvider clock
         return visible;
     }
 
+    /// <summary>The unit by its code when the caller sees it; null for an unknown code, one out of sight, or no code.</summary>
+    public async Task<UnitInfo?> VisibleUnitAsync(ClaimsPrincipal user, string? code, CancellationToken ct = default) =>
+        code is { Length: > 0 and <= 40 } && await tree.FindByCodeAsync(code.Trim(), ct) is { } unit && (await VisibleUnitIdsAsync(user, ct)).Contains(unit.Id) ? unit : null;
+
     /// <summary>The office (a unit that receives dossiers) the caller works at today, if any; once per request.</summary>
     public async Task<UnitInfo?> CurrentOfficeAsync(ClaimsPrincipal user, CancellationToken ct = default)
     {
