@@ -12,10 +12,27 @@ namespace MotCua.Tests;
 /// <summary>The built MotCua as a real process on a port, to be killed mid-work and started again on the same database.</summary>
 public static class AppProcess
 {
-    public static Process Start(string db, string dataDir, int port, IReadOnlyDictionary<string, string>? environment = null)
+    public static Process Start(string db, string dataDir, int port, IReadOnlyDictionary<string, string>? environment = null) =>
+        Launch(Info(db, dataDir, port, environment, ""));
+
+    /// <summary>Runs one of MotCua's commands (<c>backup</c>, <c>restore</c>, <c>verify-events</c>…) to its end: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> CommandAsync(string db, string dataDir, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var start = Info(db, dataDir, 0, environment, string.Join(' ', args.Select(a => $"\"{a}\"")));
+        start.UseShellExecute = false;
+        start.RedirectStandardOutput = start.RedirectStandardError = true;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output + await errors);
+    }
+
+    private static ProcessStartInfo Info(string db, string dataDir, int port, IReadOnlyDictionary<string, string>? environment, string args)
     {
         var dll = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "bin", Configuration, "net10.0", "MotCua.dll");
-        var start = new ProcessStartInfo("dotnet", $"\"{dll}\"") { WorkingDirectory = dataDir };
+        var start = new ProcessStartInfo("dotnet", $"\"{dll}\" {args}") { WorkingDirectory = dataDir };
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Database__ConnectionString"] = $"Data Source={db}";
         start.Environment["Storage__Root"] = Path.Combine(dataDir, "files");
@@ -32,7 +49,7 @@ public static class AppProcess
             start.Environment[key] = value;
         }
 
-        return Launch(start);
+        return start;
     }
 
     /// <summary>Starts a process whose output is read and dropped (a full pipe would stall it).</summary>

@@ -26,6 +26,7 @@ public static class DatabaseModule
         services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor, SqliteCommandGate>();
         services.AddRecurringJob<SqliteCheckpointJob>(SqliteCheckpointJob.Schedule);
         services.AddSingleton<WriteBatch>();
+        services.AddSingleton<Backup.SqliteBackup>();
         services.AddScoped<Events.DomainEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<WriteBatch>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -9,6 +9,9 @@ namespace MotCua.Features.Dossiers.Contracts;
 /// <summary>The last link of a dossier's history: what the next event chains to.</summary>
 public sealed record ChainLink(int Seq, string Hash);
 
+/// <summary>What a pass over every chain found: dossiers with events, events, and the broken chains (dossier, first event that does not hold).</summary>
+public sealed record ChainsChecked(int Dossiers, long Events, IReadOnlyList<(Guid DossierId, int Seq)> Broken);
+
 /// <summary>
 /// Appends to a dossier's history. Events are never updated or deleted; each event's hash covers its content and
 /// the previous event's hash, so an edited or removed event breaks the chain that <see cref="VerifyAsync"/> checks.
@@ -60,6 +63,46 @@ public static class DossierEvents
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Every dossier's chain in one pass over the events in (dossier, sequence) order, without loading more than one
+    /// event at a time: how many dossiers and events were read, and the dossiers whose chain breaks (with the first
+    /// event that does not hold). Dossiers with no event at all are counted apart by the caller.
+    /// </summary>
+    public static async Task<ChainsChecked> VerifyAllAsync(AppDbContext db, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        long events = 0;
+        var dossiers = 0;
+        var broken = new List<(Guid DossierId, int Seq)>();
+        Guid? current = null;
+        var previous = Genesis;
+        var expectedSeq = 1;
+        var failed = false;
+        await foreach (var e in db.Set<DossierEvent>().AsNoTracking().OrderBy(e => e.DossierId).ThenBy(e => e.Seq).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (e.DossierId != current)
+            {
+                (current, previous, expectedSeq, failed) = (e.DossierId, Genesis, 1, false);
+                dossiers++;
+            }
+
+            if (!failed && (e.Seq != expectedSeq || e.PreviousHash != previous || e.Hash != HashOf(e.DossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.Detail, e.PreviousHash)))
+            {
+                failed = true;
+                broken.Add((e.DossierId, expectedSeq));
+            }
+
+            previous = e.Hash;
+            expectedSeq++;
+            if (++events % 100_000 == 0)
+            {
+                progress?.Report(events);
+            }
+        }
+
+        return new ChainsChecked(dossiers, events, broken);
     }
 
     internal static string HashOf(Guid dossierId, int seq, DateTimeOffset at, string action, string? actor, string? from, string? to, string? note, string? detail, string previous)
