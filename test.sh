@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every MotCua test: unit and integration tests on SQLite and on PostgreSQL (a throwaway cluster unless
 # MOTCUA_TEST_POSTGRES names a server), the two-node queue test against Redis (a throwaway redis-server unless
-# MOTCUA_TEST_REDIS names one), and the browser journeys in headless Chromium. What is missing is installed from
+# MOTCUA_TEST_REDIS names one), the three-node deployment behind HAProxy (deploy/local.sh) with a node killed, the
+# PostgreSQL backup drill, and the browser journeys in headless Chromium. What is missing is installed from
 # Debian's packages when the script runs as root.
 # Ends with the line "N passed, N failed" (and "N skipped" when a part could not run); exits non-zero when anything failed.
 set -uo pipefail
@@ -42,6 +43,15 @@ if [ -z "${MOTCUA_TEST_POSTGRES:-}" ]; then
   cleanup+=("as_pg '$pgbin/pg_ctl -D $pg_dir/data -m fast stop' >/dev/null 2>&1; rm -rf '$pg_dir'")
   export MOTCUA_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
   echo "Throwaway PostgreSQL on 127.0.0.1:$pg_port"
+fi
+
+if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing HAProxy for the several-node deployment test (Debian package)..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
+  else
+    echo "haproxy is missing: the several-node deployment test will be skipped ('sudo apt-get install -y haproxy')." >&2
+  fi
 fi
 
 if [ -z "${MOTCUA_TEST_REDIS:-}" ]; then

@@ -10,6 +10,7 @@
 #   deploy/pg.sh restore  BACKUP ARCHIVE DATA PORT [TIME]
 #                                                    the base backup replayed from ARCHIVE up to TIME (an ISO time
 #                                                    with its offset; every archived WAL without one), then promoted
+#   deploy/pg.sh restart  DATA                       stops the server of DATA (fast: open sessions are cut) and starts it
 #   deploy/pg.sh stop     DATA                       stops the server of DATA
 #
 # On real machines the same settings go into postgresql.conf (see docs/operations.md, "Backups").
@@ -85,12 +86,17 @@ CONF
     done
     echo "restored on 127.0.0.1:$port${time:+ to $time}"
     ;;
+  restart)
+    data=$1
+    as_pg "$pgbin/pg_ctl -D '$data' -m fast -w -t 120 restart" >/dev/null
+    echo "restarted the server of $data"
+    ;;
   stop)
     data=$1
     as_pg "$pgbin/pg_ctl -D '$data' -m fast stop" >/dev/null 2>&1 || true
     ;;
   *)
-    sed -n '2,16p' "$0" >&2
+    sed -n '2,17p' "$0" >&2
     exit 2
     ;;
 esac

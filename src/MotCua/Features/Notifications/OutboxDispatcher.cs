@@ -53,9 +53,6 @@ public sealed partial class OutboxDispatcher(
             try
             {
                 await DeliverAsync(message, ct);
-                await db.Set<OutboxMessage>().Where(m => m.Id == message.Id)
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
-                delivered++;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -67,10 +64,35 @@ public sealed partial class OutboxDispatcher(
                     .SetProperty(m => m.NextAttemptAt, next).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null)
                     .SetProperty(m => m.LastError, error).SetProperty(m => m.FailedAt, giveUp ? clock.GetUtcNow() : null), ct);
                 LogFailed(logger, e, message.Channel, message.Id, attempts);
+                continue;
             }
+
+            await RecordSentAsync(message.Id, ct);
+            delivered++;
         }
 
         return delivered;
+    }
+
+    /// <summary>
+    /// Records a delivery the channel accepted. A database that is restarting is waited for (up to half a minute)
+    /// rather than taken for a failed delivery: either would send the message again.
+    /// </summary>
+    private async Task RecordSentAsync(Guid id, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.Set<OutboxMessage>().Where(m => m.Id == id)
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, clock.GetUtcNow()).SetProperty(m => m.LockedUntil, (DateTimeOffset?)null), ct);
+                return;
+            }
+            catch (Exception e) when (Infrastructure.Database.Transient.Is(e) && attempt < 60)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500), ct);
+            }
+        }
     }
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -127,6 +128,19 @@ public static class WebShellModule
             signalR.AddStackExchangeRedis(redis, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("motcua"));
         }
 
+        // Behind a load balancer, the client's address and scheme come from its X-Forwarded-* headers, believed only
+        // from the proxies named in Proxy:TrustedProxies (comma-separated addresses); with none, nobody is believed.
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in (configuration["Proxy:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.TryParse(proxy, out var address) ? address
+                    : throw new InvalidOperationException($"Proxy:TrustedProxies: '{proxy}' is not an IP address."));
+            }
+        });
         services.AddSingleton<FailureThrottle>();
         services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(o => o.AddServerHeader = false);
         services.AddOptions<Files.FileWorkOptions>().BindConfiguration(Files.FileWorkOptions.Section);
@@ -142,6 +156,7 @@ public static class WebShellModule
     public static WebApplication UseWebShell(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
         Serilog.SerilogApplicationBuilderExtensions.UseSerilogRequestLogging(app);
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api-reference"), all => all.UseSecurityHeaders(SecurityHeaders(inlineScript: false)));
         // The API reference page (Scalar) configures itself with an inline script; it shows no personal data.
@@ -243,6 +258,19 @@ internal sealed partial class UnexpectedErrorHandler(IProblemDetailsService prob
             });
         }
 
+        if (Database.Transient.Is(exception))
+        {
+            // The database restarting, failing over or busy: nothing was written; the caller tries again in a few seconds.
+            LogDatabaseUnavailable(logger, httpContext.Request.Path, exception.GetBaseException().Message);
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "5";
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = Texts.Get("Common.Unavailable"), Detail = Texts.Get("Common.UnavailableDetail") },
+            });
+        }
+
         LogUnexpected(logger, exception, httpContext.Request.Path);
         httpContext.Response.StatusCode = StatusCodes.Status500InternalServerError;
         return await problems.TryWriteAsync(new ProblemDetailsContext
@@ -260,6 +288,9 @@ internal sealed partial class UnexpectedErrorHandler(IProblemDetailsService prob
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error on {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database is unavailable for {Path}: {Reason}")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, string path, string reason);
 }
 
 /// <summary>Accept-Language, for the API only: the first language asked for that MotCua speaks (en, en-GB → en-US).</summary>

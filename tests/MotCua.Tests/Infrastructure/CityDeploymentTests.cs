@@ -1,0 +1,253 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using netDumbster.smtp;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace MotCua.Tests.Infrastructure;
+
+/// <summary>
+/// The repository's several-node deployment (<c>deploy/local.sh</c>: HAProxy, three MotCua nodes, PostgreSQL with a
+/// streaming replica, Redis) started for real, a burst of intakes, tickets and calls through the load balancer, one
+/// node killed with <c>kill -9</c> and the primary database restarted in the middle of it. Afterwards every
+/// acknowledged dossier and ticket is there, no number was given twice, and the outbox, dispatched by all three
+/// nodes, delivered every e-mail.
+/// </summary>
+[Collection(OwnProcessTests.Name)]
+public sealed class CityDeploymentTests(ITestOutputHelper output)
+{
+    private const string Office = "001.00.61.H26";
+    private static readonly string[] Services = ["HT", "CT", "DX", "CK"];
+
+    private static bool Has(string program) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Append("/usr/sbin").Any(dir => File.Exists(Path.Combine(dir, program)));
+
+    [SkippableFact]
+    public async Task Three_nodes_behind_HAProxy_lose_nothing_when_a_node_is_killed_and_the_database_restarts()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux() && Has("haproxy") && Has("redis-server") && Directory.Exists("/usr/lib/postgresql"), "haproxy, redis-server and PostgreSQL are needed (./test.sh installs them).");
+        using var smtp = SimpleSmtpServer.Start(AppProcess.FreePort());
+        var dir = Directory.CreateTempSubdirectory("motcua-city-");
+        var (lb, pg, redis) = (FreeBlock(4), FreeBlock(2), FreeBlock(1));
+        var environment = new Dictionary<string, string>
+        {
+            ["MOTCUA_DEPLOY_DIR"] = dir.FullName, ["LB_PORT"] = Text(lb), ["PG_PORT"] = Text(pg), ["REDIS_PORT"] = Text(redis),
+            ["MOTCUA_DLL"] = Path.Combine(TestApp.RepoRoot(), "src", "MotCua", "bin", AppProcess.Configuration, "net10.0", "MotCua.dll"),
+            ["Demo__Month"] = "false", ["RateLimiting__PublicPerMinute"] = "100000", ["Scanning__Enabled"] = "false",
+            ["Smtp__Host"] = "127.0.0.1", ["Smtp__Port"] = Text(smtp.Configuration.Port), ["Smtp__Security"] = "none",
+            ["Notifications__Lease"] = "00:00:05", // a message the killed node held is sent by another within seconds
+        };
+        try
+        {
+            await DeployAsync(environment, "start");
+            using var client = await AppProcess.ReadyClientAsync(lb);
+            client.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
+            var counters = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items").EnumerateArray()
+                .Select(c => c.GetProperty("id").GetGuid()).ToList();
+
+            var dossiers = new ConcurrentBag<string>();
+            var tickets = new ConcurrentBag<string>();
+            var called = new ConcurrentBag<string>();
+            var lost = new ConcurrentBag<string>();   // requests cut by the kill or the restart (never acknowledged)
+            var wrong = new ConcurrentBag<string>();  // any other answer: a failure
+            using var stop = new CancellationTokenSource();
+
+            async Task Work(Func<int, Task<HttpResponseMessage>> send, HttpStatusCode[] fine, Func<HttpResponseMessage, Task> acknowledged)
+            {
+                for (var i = 0; !stop.IsCancellationRequested; i++)
+                {
+                    try
+                    {
+                        using var response = await send(i);
+                        if (fine.Contains(response.StatusCode))
+                        {
+                            await acknowledged(response);
+                        }
+                        else if (response.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                        {
+                            lost.Add($"{(int)response.StatusCode}");
+                        }
+                        else
+                        {
+                            wrong.Add($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !stop.IsCancellationRequested)
+                    {
+                        lost.Add(e.GetType().Name);
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        return;
+                    }
+                }
+            }
+
+            var workers = new List<Task>();
+            for (var w = 0; w < 3; w++)
+            {
+                var worker = w;
+                workers.Add(Task.Run(() => Work(
+                    i => client.PostAsJsonAsync("/api/dossiers", new
+                    {
+                        procedureCode = "2.000815", channel = "counter",
+                        applicant = new { idNumber = $"0010904{worker}{i:0000}", fullName = "Nguyễn Văn An", email = $"an{worker}.{i}@example.vn", phone = "0912345678" },
+                    }),
+                    [HttpStatusCode.Created],
+                    async r => dossiers.Add((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!))));
+            }
+
+            workers.Add(Task.Run(() => Work(
+                i => client.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = Services[i % Services.Length] }),
+                [HttpStatusCode.Created],
+                async r => tickets.Add((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!))));
+            for (var c = 0; c < 2; c++)
+            {
+                var counter = counters[c];
+                workers.Add(Task.Run(() => Work(
+                    _ => client.PostAsync($"/api/queue/counters/{counter}/call-next", null),
+                    [HttpStatusCode.OK, HttpStatusCode.NoContent],
+                    async r =>
+                    {
+                        if (r.StatusCode == HttpStatusCode.OK)
+                        {
+                            called.Add((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!);
+                        }
+                    })));
+            }
+
+            await UntilAsync(() => dossiers.Count >= 20 || !wrong.IsEmpty);
+            await DeployAsync(environment, "kill", "2");
+            await UntilAsync(() => dossiers.Count >= 45 || !wrong.IsEmpty);
+            await DeployAsync(environment, "restart-db");
+            await UntilAsync(() => dossiers.Count >= 70 || !wrong.IsEmpty);
+            await stop.CancelAsync();
+            await Task.WhenAll(workers);
+            output.WriteLine($"acknowledged: {dossiers.Count} dossiers, {tickets.Count} tickets, {called.Count} calls; cut by the kill or the restart: {lost.Count} ({string.Join(", ", lost.GroupBy(l => l).Select(g => $"{g.Key} × {g.Count()}"))})");
+            Assert.True(wrong.IsEmpty, "answers that are neither acknowledged nor cut: " + string.Join("\n", wrong.Take(5)));
+
+            // Nothing acknowledged is lost, and no number was given twice.
+            Assert.Equal(dossiers.Count, dossiers.Distinct().Count());
+            Assert.Equal(tickets.Count, tickets.Distinct().Count());
+            Assert.Equal(called.Count, called.Distinct().Count());
+            var database = $"Host=127.0.0.1;Port={pg};Username=postgres;Database=motcua;Pooling=false";
+            var stored = await ColumnAsync(database, "SELECT \"Code\" FROM dossiers_dossier");
+            Assert.Empty(dossiers.Except(stored));
+            Assert.Equal(stored.Count, stored.Distinct().Count());
+            var issued = await ColumnAsync(database, "SELECT \"Number\" FROM queue_ticket");
+            Assert.Empty(tickets.Except(issued));
+            Assert.Equal(issued.Count, issued.Distinct().Count());
+
+            // Every e-mail written with those dossiers is delivered, by whichever node's dispatcher took it.
+            List<string> messages = [];
+            for (var wait = 0; wait < 600; wait++)
+            {
+                messages = await ColumnAsync(database, "SELECT \"Id\"::text FROM notifications_outbox WHERE \"Channel\" = 'email'");
+                var unsent = await ColumnAsync(database, "SELECT \"Id\"::text FROM notifications_outbox WHERE \"Channel\" = 'email' AND \"SentAt\" IS NULL");
+                if (unsent.Count == 0)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            var received = smtp.ReceivedEmail.Select(m => m.Headers["Message-ID"]!.Trim('<', '>')).ToList();
+            output.WriteLine($"e-mails: {messages.Count} written, {received.Distinct().Count()} delivered, {received.Count - received.Distinct().Count()} delivered again (same Message-ID)");
+            Assert.True(messages.Count >= dossiers.Count, $"{messages.Count} e-mails for {dossiers.Count} dossiers");
+            Assert.Empty(messages.Select(id => $"{Guid.Parse(id):N}@motcua").Except(received));
+            // Sent again only what the killed node had handed to the mail server without living to record it: a node
+            // sends one message at a time, so one at most (with its Message-ID, which mail systems keep once). A
+            // database restart no longer sends anything again: the dispatcher waits for it to record a delivery.
+            Assert.InRange(received.Count - received.Distinct().Count(), 0, 1);
+        }
+        finally
+        {
+            await DeployAsync(environment, "stop");
+            NpgsqlConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task UntilAsync(Func<bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!done())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the burst stalled");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>A first port of <paramref name="count"/> free ones in a row (the script numbers its nodes from it).</summary>
+    private static int FreeBlock(int count)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var first = Random.Shared.Next(20_000, 60_000);
+            if (Enumerable.Range(first, count + (count > 1 ? 100 : 0)).Where(p => p < first + count || p == first + 99).All(IsFree))
+            {
+                return first;
+            }
+        }
+
+        throw new InvalidOperationException("No free ports.");
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<List<string>> ColumnAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
+    }
+
+    private async Task DeployAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
+    {
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestApp.RepoRoot(), "deploy", "local.sh"), .. args])
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var said = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        await process.WaitForExitAsync(timeout.Token);
+        var text = await said + await errors;
+        output.WriteLine($"deploy/local.sh {string.Join(' ', args)}: {text.Trim()}");
+        Assert.True(process.ExitCode == 0, $"deploy/local.sh {string.Join(' ', args)}: {text}");
+    }
+}
