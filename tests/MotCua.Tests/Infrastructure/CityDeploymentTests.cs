@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
 using netDumbster.smtp;
 using Npgsql;
 using Xunit.Abstractions;
@@ -14,7 +15,8 @@ namespace MotCua.Tests.Infrastructure;
 /// <summary>
 /// The repository's several-node deployment (<c>deploy/local.sh</c>: HAProxy, three MotCua nodes, PostgreSQL with a
 /// streaming replica, Redis) started for real, a burst of intakes, tickets and calls through the load balancer, one
-/// node killed with <c>kill -9</c> and the primary database restarted in the middle of it. Afterwards every
+/// node killed with <c>kill -9</c> and the primary database restarted in the middle of it. A display board on the
+/// node that dies reconnects through the load balancer and catches up within ten seconds. Afterwards every
 /// acknowledged dossier and ticket is there, no number was given twice, and the outbox, dispatched by all three
 /// nodes, delivered every e-mail.
 /// </summary>
@@ -49,6 +51,26 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             client.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
             var counters = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items").EnumerateArray()
                 .Select(c => c.GetProperty("id").GetGuid()).ToList();
+
+            // A board kept on node 2 by the load balancer's cookie, reconnecting as the board's page does (queue-board.js).
+            var cookies = new CookieContainer();
+            cookies.Add(new Uri($"http://127.0.0.1:{lb}"), new Cookie("MOTCUA_NODE", "n2"));
+            await using var board = new HubConnectionBuilder().WithUrl($"http://127.0.0.1:{lb}/hubs/queue", o => o.Cookies = cookies)
+                .WithAutomaticReconnect([TimeSpan.Zero, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(5)]).Build();
+            var heard = new ConcurrentBag<(DateTime At, string Number)>();
+            DateTime? caughtUp = null;
+            board.On<JsonElement>("call", call => heard.Add((DateTime.UtcNow, call.GetProperty("number").GetString()!)));
+            board.Reconnected += async _ =>
+            {
+                await board.InvokeAsync("Watch", Office);
+                using var shown = await client.GetAsync($"/api/queue/board?office={Office}");
+                if (shown.IsSuccessStatusCode)
+                {
+                    caughtUp = DateTime.UtcNow;
+                }
+            };
+            await board.StartAsync();
+            await board.InvokeAsync("Watch", Office);
 
             var dossiers = new ConcurrentBag<string>();
             var tickets = new ConcurrentBag<string>();
@@ -122,8 +144,16 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             }
 
             await UntilAsync(() => dossiers.Count >= 20 || !wrong.IsEmpty);
+            Assert.NotEmpty(heard); // the board hears node 1's and node 3's calls through Redis
+            var killed = DateTime.UtcNow;
             await DeployAsync(environment, "kill", "2");
             await UntilAsync(() => dossiers.Count >= 45 || !wrong.IsEmpty);
+            await UntilAsync(() => caughtUp is not null);
+            output.WriteLine($"the board on the killed node caught up on another {(caughtUp!.Value - killed).TotalSeconds:0.0} s after the kill");
+            Assert.True(caughtUp.Value - killed < TimeSpan.FromSeconds(10), "the board took more than ten seconds to catch up");
+            var afterCatchUp = called.Count;
+            await UntilAsync(() => called.Count >= afterCatchUp + 10);
+            Assert.Contains(heard, h => h.At > caughtUp.Value); // and hears the calls made after
             await DeployAsync(environment, "restart-db");
             await UntilAsync(() => dossiers.Count >= 70 || !wrong.IsEmpty);
             await stop.CancelAsync();
