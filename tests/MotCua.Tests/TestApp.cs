@@ -72,9 +72,12 @@ public class TestApp : WebApplicationFactory<Program>, IAsyncLifetime
         settings["Queue:KioskKeys"] = "Enforced"; // the demo city's relaxation is tested on its own
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {
-            settings[key] = value;
+            settings[key] = value == OwnDatabase ? ConnectionString : value;
         }
     }
+
+    /// <summary>A setting's value that stands for this app's own connection string (a database as its own replica).</summary>
+    public const string OwnDatabase = "(the app's own database)";
 
     /// <summary>The PostgreSQL server for tests, or null when none is configured (then only SQLite runs).</summary>
     public static string? PostgresServer => Environment.GetEnvironmentVariable("MOTCUA_TEST_POSTGRES") is { Length: > 0 } cs ? cs : null;

@@ -173,6 +173,25 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             Assert.Empty(tickets.Except(issued));
             Assert.Equal(issued.Count, issued.Distinct().Count());
 
+            // The ward's dashboard is read from the streaming replica, says how far behind it is, and catches up.
+            using var leader = await AppProcess.ReadyClientAsync(lb, "lanhdao.trungvan");
+            var today = DateTime.UtcNow.AddHours(7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            JsonElement dashboard = default;
+            for (var wait = 0; wait < 100; wait++)
+            {
+                dashboard = await leader.GetFromJsonAsync<JsonElement>($"/api/reports/dashboard?unit=000.00.61.H26&from={today}&to={today}");
+                if (dashboard.GetProperty("totals").GetProperty("received").GetInt32() >= stored.Count)
+                {
+                    break;
+                }
+
+                await Task.Delay(100);
+            }
+
+            output.WriteLine($"dashboard from the replica: {dashboard.GetProperty("totals").GetProperty("received").GetInt32()} received, {dashboard.GetProperty("replicaLagSeconds")} s behind");
+            Assert.Equal(stored.Count, dashboard.GetProperty("totals").GetProperty("received").GetInt32());
+            Assert.Equal(JsonValueKind.Number, dashboard.GetProperty("replicaLagSeconds").ValueKind);
+
             // Every e-mail written with those dossiers is delivered, by whichever node's dispatcher took it.
             List<string> messages = [];
             for (var wait = 0; wait < 600; wait++)

@@ -8,7 +8,11 @@ namespace MotCua.Features.Reports;
 public sealed record DashboardView(
     string Unit, string UnitName, DateOnly From, DateOnly To, DateTimeOffset AsOf, string Grain, Counts Totals, IReadOnlyList<TrendPoint> Trend,
     IReadOnlyList<Breakdown> ByProcedure, IReadOnlyList<Breakdown> ByField, IReadOnlyList<Breakdown> ByOffice, IReadOnlyList<Breakdown> ByOfficer,
-    IReadOnlyList<Breakdown> Units, Apologies Apologies);
+    IReadOnlyList<Breakdown> Units, Apologies Apologies)
+{
+    /// <summary>Read from the replica this many seconds behind the primary; null when read from the primary.</summary>
+    public double? ReplicaLagSeconds { get; init; }
+}
 
 public sealed record ListedDossier(
     string Code, string ProcedureCode, string ProcedureName, string OfficeCode, string ApplicantName, string Status, string Channel,

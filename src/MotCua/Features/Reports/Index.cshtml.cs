@@ -4,13 +4,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
+using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
 
 namespace MotCua.Features.Reports;
 
 /// <summary>The leaders' dashboard: a unit (and everything below it) over a period, every number a link to its dossiers.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(ReportScope scope, Dashboards dashboards, ServiceIndex index, UnitTree tree, TimeProvider clock) : PageModel
+public sealed class IndexModel(ReportScope scope, ReplicaReads replica, UnitTree tree, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Unit { get; set; }
@@ -54,8 +55,9 @@ public sealed class IndexModel(ReportScope scope, Dashboards dashboards, Service
             return NotFound();
         }
 
-        View = await dashboards.ReadAsync(unit, period, Trend, ct);
-        Index = withIndex ? await index.ComputeAsync(unit, period, ct) : null;
+        var (view, lag) = await replica.ReadAsync<Dashboards, DashboardView>(dashboards => dashboards.ReadAsync(unit, period, Trend, ct), ct);
+        View = view with { ReplicaLagSeconds = lag };
+        Index = withIndex ? (await replica.ReadAsync<ServiceIndex, ServiceIndexView>(index => index.ComputeAsync(unit, period, ct), ct)).Value : null;
         Live = period.To >= today;
         return Page();
     }

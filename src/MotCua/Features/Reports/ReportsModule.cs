@@ -8,6 +8,7 @@ using MotCua.Features.Feedback.Contracts;
 using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
 using MotCua.Infrastructure.Text;
 
@@ -41,7 +42,7 @@ public static class ReportsModule
     }
 
     private static async Task<Results<Ok<ServiceIndexView>, ProblemHttpResult, NotFound>> Index(
-        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, ClaimsPrincipal user, ReportScope scope, ServiceIndex index, CancellationToken ct)
+        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, ClaimsPrincipal user, ReportScope scope, ReplicaReads replica, CancellationToken ct)
     {
         var period = Period.Parse(from, to);
         if (period.Failure is { } invalid)
@@ -49,11 +50,17 @@ public static class ReportsModule
             return invalid.ToProblem();
         }
 
-        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await index.ComputeAsync(u, period.Value!, ct)) : TypedResults.NotFound();
+        if (await scope.ResolveAsync(user, unit, ct) is not { } u)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (view, lag) = await replica.ReadAsync<ServiceIndex, ServiceIndexView>(index => index.ComputeAsync(u, period.Value!, ct), ct);
+        return TypedResults.Ok(view with { ReplicaLagSeconds = lag });
     }
 
     private static async Task<Results<Ok<DashboardView>, ProblemHttpResult, NotFound>> Dashboard(
-        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? trend, ClaimsPrincipal user, ReportScope scope, Dashboards dashboards, CancellationToken ct)
+        [FromQuery] string? unit, [FromQuery] DateOnly? from, [FromQuery] DateOnly? to, [FromQuery] string? trend, ClaimsPrincipal user, ReportScope scope, ReplicaReads replica, CancellationToken ct)
     {
         var period = Period.Parse(from, to);
         if (period.Failure is { } invalid)
@@ -61,7 +68,13 @@ public static class ReportsModule
             return invalid.ToProblem();
         }
 
-        return await scope.ResolveAsync(user, unit, ct) is { } u ? TypedResults.Ok(await dashboards.ReadAsync(u, period.Value!, trend, ct)) : TypedResults.NotFound();
+        if (await scope.ResolveAsync(user, unit, ct) is not { } u)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var (view, lag) = await replica.ReadAsync<Dashboards, DashboardView>(dashboards => dashboards.ReadAsync(u, period.Value!, trend, ct), ct);
+        return TypedResults.Ok(view with { ReplicaLagSeconds = lag });
     }
 
     private static async Task<Results<Ok<DossierPage>, ProblemHttpResult, NotFound>> Dossiers(

@@ -17,6 +17,9 @@ public sealed record ServiceIndexView(
     string Unit, string UnitName, DateOnly From, DateOnly To,
     IndexGroup Publicity, IndexGroup Progress, IndexGroup OnlineService, IndexGroup OnlinePayment, IndexGroup Digitisation, IndexGroup Satisfaction, IndexTotal Total)
 {
+    /// <summary>Read from the replica this many seconds behind the primary; null when read from the primary.</summary>
+    public double? ReplicaLagSeconds { get; init; }
+
     public IEnumerable<(string Key, IndexGroup Group)> Groups =>
         [("publicity", Publicity), ("progress", Progress), ("onlineService", OnlineService), ("onlinePayment", OnlinePayment), ("digitisation", Digitisation), ("satisfaction", Satisfaction)];
 }

@@ -27,6 +27,7 @@ public static class DatabaseModule
         services.AddRecurringJob<SqliteCheckpointJob>(SqliteCheckpointJob.Schedule);
         services.AddSingleton<WriteBatch>();
         services.AddSingleton<Backup.SqliteBackup>();
+        services.AddScoped<ReplicaReads>();
         services.AddScoped<Events.DomainEvents>();
         services.AddHostedService(sp => sp.GetRequiredService<WriteBatch>());
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
