@@ -57,11 +57,14 @@ public static class LoadScenarios
             case "reform":
                 await ReformScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--wards", 126), Option(args, "--requests", 50));
                 return 0;
+            case "hot-read":
+                await HotReadScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--requests", 20_000), Option(args, "--concurrency", 16));
+                return 0;
             case "citizen-search":
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N] | national-sync [--db f|--postgres cs] [--messages N] [--latency ms] | staffing [--db f|--postgres cs] [--units N] [--people N] | reform [--db f|--postgres cs] [--wards N]; [--requests N] [--concurrency N]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N] | national-sync [--db f|--postgres cs] [--messages N] [--latency ms] | staffing [--db f|--postgres cs] [--units N] [--people N] | reform [--db f|--postgres cs] [--wards N] | hot-read [--db f|--postgres cs]; [--requests N] [--concurrency N]");
                 return 2;
         }
     }
