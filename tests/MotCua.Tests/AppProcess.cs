@@ -18,13 +18,19 @@ public static class AppProcess
     /// <summary>Runs one of MotCua's commands (<c>backup</c>, <c>restore</c>, <c>verify-events</c>…) to its end: its exit code and what it printed.</summary>
     public static async Task<(int ExitCode, string Output)> CommandAsync(string db, string dataDir, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var start = Info(db, dataDir, 0, environment, string.Join(' ', args.Select(a => $"\"{a}\"")));
+        return await RunToEndAsync(Info(db, dataDir, 0, environment, string.Join(' ', args.Select(a => $"\"{a}\""))));
+    }
+
+    /// <summary>Runs a program to its end (within five minutes): its exit code and what it printed on both outputs.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToEndAsync(ProcessStartInfo start)
+    {
+        ArgumentNullException.ThrowIfNull(start);
         start.UseShellExecute = false;
         start.RedirectStandardOutput = start.RedirectStandardError = true;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         await process.WaitForExitAsync(timeout.Token);
         return (process.ExitCode, await output + await errors);
     }
@@ -171,6 +177,22 @@ public sealed class AppDatabase(Dictionary<string, string> settings, Func<Task>?
         {
             await drop();
         }
+    }
+
+    /// <summary>The first column of every row a query returns, as text.</summary>
+    internal static async Task<List<string>> ColumnAsync(string server, string sql)
+    {
+        await using var connection = new NpgsqlConnection(server);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     internal static async Task RunAsync(string server, string sql)

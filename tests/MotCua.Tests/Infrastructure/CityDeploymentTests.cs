@@ -166,10 +166,10 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             Assert.Equal(tickets.Count, tickets.Distinct().Count());
             Assert.Equal(called.Count, called.Distinct().Count());
             var database = $"Host=127.0.0.1;Port={pg};Username=postgres;Database=motcua;Pooling=false";
-            var stored = await ColumnAsync(database, "SELECT \"Code\" FROM dossiers_dossier");
+            var stored = await AppDatabase.ColumnAsync(database, "SELECT \"Code\" FROM dossiers_dossier");
             Assert.Empty(dossiers.Except(stored));
             Assert.Equal(stored.Count, stored.Distinct().Count());
-            var issued = await ColumnAsync(database, "SELECT \"Number\" FROM queue_ticket");
+            var issued = await AppDatabase.ColumnAsync(database, "SELECT \"Number\" FROM queue_ticket");
             Assert.Empty(tickets.Except(issued));
             Assert.Equal(issued.Count, issued.Distinct().Count());
 
@@ -196,8 +196,8 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             List<string> messages = [];
             for (var wait = 0; wait < 600; wait++)
             {
-                messages = await ColumnAsync(database, "SELECT \"Id\"::text FROM notifications_outbox WHERE \"Channel\" = 'email'");
-                var unsent = await ColumnAsync(database, "SELECT \"Id\"::text FROM notifications_outbox WHERE \"Channel\" = 'email' AND \"SentAt\" IS NULL");
+                messages = await AppDatabase.ColumnAsync(database, "SELECT \"Id\"::text FROM notifications_outbox WHERE \"Channel\" = 'email'");
+                var unsent = await AppDatabase.ColumnAsync(database, "SELECT \"Id\"::text FROM notifications_outbox WHERE \"Channel\" = 'email' AND \"SentAt\" IS NULL");
                 if (unsent.Count == 0)
                 {
                     break;
@@ -264,39 +264,16 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
         }
     }
 
-    private static async Task<List<string>> ColumnAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var values = new List<string>();
-        while (await reader.ReadAsync())
-        {
-            values.Add(reader.GetString(0));
-        }
-
-        return values;
-    }
-
     private async Task DeployAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestApp.RepoRoot(), "deploy", "local.sh"), .. args])
-        {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
+        var start = new ProcessStartInfo("bash", [Path.Combine(TestApp.RepoRoot(), "deploy", "local.sh"), .. args]);
         foreach (var (key, value) in environment)
         {
             start.Environment[key] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var said = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(timeout.Token);
-        var text = await said + await errors;
+        var (exit, text) = await AppProcess.RunToEndAsync(start);
         output.WriteLine($"deploy/local.sh {string.Join(' ', args)}: {text.Trim()}");
-        Assert.True(process.ExitCode == 0, $"deploy/local.sh {string.Join(' ', args)}: {text}");
+        Assert.True(exit == 0, $"deploy/local.sh {string.Join(' ', args)}: {text}");
     }
 }

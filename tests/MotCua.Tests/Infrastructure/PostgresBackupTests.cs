@@ -60,7 +60,7 @@ public sealed class PostgresBackupTests
             }
 
             await ScriptAsync("restore", backup, archive, restored, restoredPort.ToString(CultureInfo.InvariantCulture), moment);
-            var codes = await CodesAsync(Server(restoredPort));
+            var codes = (await AppDatabase.ColumnAsync(Server(restoredPort), "SELECT \"Code\" FROM dossiers_dossier")).ToHashSet();
             Assert.All(before.Concat(after), code => Assert.Contains(code, codes));
             Assert.All(later, code => Assert.DoesNotContain(code, codes));
 
@@ -100,28 +100,7 @@ public sealed class PostgresBackupTests
         return codes;
     }
 
-    private static async Task<string> ScalarAsync(string server, string sql)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (string)(await command.ExecuteScalarAsync())!;
-    }
-
-    private static async Task<HashSet<string>> CodesAsync(string server)
-    {
-        await using var connection = new NpgsqlConnection(server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT \"Code\" FROM dossiers_dossier", connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var codes = new HashSet<string>();
-        while (await reader.ReadAsync())
-        {
-            codes.Add(reader.GetString(0));
-        }
-
-        return codes;
-    }
+    private static async Task<string> ScalarAsync(string server, string sql) => (await AppDatabase.ColumnAsync(server, sql)).Single();
 
     private static async Task ScriptAsync(params string[] args)
     {
@@ -129,17 +108,6 @@ public sealed class PostgresBackupTests
         Assert.True(exit == 0, $"deploy/pg.sh {string.Join(' ', args)}: {output}");
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
-    {
-        var start = new ProcessStartInfo("bash", [Path.Combine(TestApp.RepoRoot(), "deploy", "pg.sh"), .. args])
-        {
-            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
-    }
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) =>
+        AppProcess.RunToEndAsync(new ProcessStartInfo("bash", [Path.Combine(TestApp.RepoRoot(), "deploy", "pg.sh"), .. args]));
 }
