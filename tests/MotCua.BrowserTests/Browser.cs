@@ -70,6 +70,9 @@ public class Browser : IAsyncLifetime
         App.UseKestrel(o => o.Listen(IPAddress.Loopback, port));
         await App.InitializeAsync();
         playwright = await Playwright.CreateAsync();
+        // Waits, not timings: on a shared two-core machine after the unit suite, a page's first request (compiling its
+        // view) can take longer than Playwright's default five seconds. A journey still fails if the text never comes.
+        Assertions.SetDefaultExpectTimeout(15_000);
         Chromium = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
