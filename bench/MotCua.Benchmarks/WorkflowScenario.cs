@@ -82,23 +82,36 @@ public static class WorkflowScenario
 
     private static async Task SeedAsync(BenchHost host, int count, int offset, int eventsPer, DateTimeOffset now)
     {
-        var clock = Stopwatch.StartNew();
-        Guid office, ward, version;
+        SeedOffice office;
+        Guid version;
         await using (var scope = host.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            office = await db.Units.Where(u => u.Code == "001.00.61.H26").Select(u => u.Id).SingleAsync();
-            ward = await db.Units.Where(u => u.Code == "000.00.61.H26").Select(u => u.Id).SingleAsync();
+            office = new SeedOffice(
+                await db.Units.Where(u => u.Code == "001.00.61.H26").Select(u => u.Id).SingleAsync(), "001.00.61.H26",
+                await db.Units.Where(u => u.Code == "000.00.61.H26").Select(u => u.Id).SingleAsync(), "canbo.trungvan", "chuyenvien.trungvan");
             version = (await scope.ServiceProvider.GetRequiredService<CatalogReader>().VersionInForceAsync("1.004873", DateOnly.FromDateTime(now.UtcDateTime)))!.Id;
         }
 
+        await SeedAsync(host.Services, [office], version, count, offset, eventsPer, now);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="count"/> dossiers of the marriage-status procedure through the bulk path (COPY on
+    /// PostgreSQL), spread over <paramref name="offices"/> in blocks of eight, each with <paramref name="eventsPer"/>
+    /// hash-chained events and its tasks; about 3 % open at the ward's specialists, leaders and the counter.
+    /// </summary>
+    internal static async Task SeedAsync(IServiceProvider services, IReadOnlyList<SeedOffice> offices, Guid version, int count, int offset, int eventsPer, DateTimeOffset now)
+    {
+        var clock = Stopwatch.StartNew();
         string[] steps = ["Tiếp nhận, kiểm tra hồ sơ, cấp giấy tiếp nhận", "Công chức chuyên môn thẩm định", "Lãnh đạo xem xét, ký", "Trả kết quả"];
         string[] roles = ["OneStopOfficer", "Specialist", "Leader", "OneStopOfficer"];
         var start = now.AddDays(-800);
+        var perDay = new Dictionary<(string Office, DateOnly Day), int>(); // seeded numbers from 90001 a day: the live counters' start at 1
         for (var done = 0; done < count;)
         {
             var batch = Math.Min(5_000, count - done);
-            await using var scope = host.Services.CreateAsyncScope();
+            await using var scope = services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var dossiers = new List<Dossier>(batch);
             var events = new List<DossierEvent>(batch * eventsPer);
@@ -112,13 +125,15 @@ public static class WorkflowScenario
                 var due = isOpen ? now.AddHours((n % 360) - 120) : received.AddDays(4);
                 var day = DateOnly.FromDateTime(received.ToOffset(TimeSpan.FromHours(7)).DateTime);
                 var step = isOpen ? 1 + (n / OpenEvery % 3) : 3;
+                var office = offices[n / 8 % offices.Count];
+                var sequence = perDay[(office.Code, day)] = perDay.GetValueOrDefault((office.Code, day), 90_000) + 1;
                 var d = new Dossier
                 {
-                    Code = string.Create(CultureInfo.InvariantCulture, $"001.00.61.H26-{day:yyMMdd}-{n % 100_000 + 1:00000}-{n}"), OfficeId = office, OfficeCode = "001.00.61.H26",
-                    Sequence = n % 100_000 + 1, ProcedureVersionId = version, ProcedureCode = "1.004873", ProcedureName = "Cấp Giấy xác nhận tình trạng hôn nhân",
+                    Code = DossierCode.Format(office.Code, day, sequence), OfficeId = office.Id, OfficeCode = office.Code,
+                    Sequence = sequence, ProcedureVersionId = version, ProcedureCode = "1.004873", ProcedureName = "Cấp Giấy xác nhận tình trạng hôn nhân",
                     LegalWorkingDays = 3, Channel = DossierChannel.Counter, Status = isOpen ? (step == 3 ? DossierStatus.ResultReady : DossierStatus.InProgress) : DossierStatus.Returned,
                     ApplicantIdNumber = string.Create(CultureInfo.InvariantCulture, $"001090{n % 1_000_000:000000}"), ApplicantName = $"Công Dân {n}",
-                    ReceivedAt = received, DueDate = DateOnly.FromDateTime(due.ToOffset(TimeSpan.FromHours(7)).DateTime), DueAt = due, ReceivedBy = "canbo.trungvan",
+                    ReceivedAt = received, DueDate = DateOnly.FromDateTime(due.ToOffset(TimeSpan.FromHours(7)).DateTime), DueAt = due, ReceivedBy = office.Officer,
                     Version = eventsPer, CurrentStep = step,
                     OverdueAt = isOpen && due < now && n % 50 != 0 ? due : null, // swept already, but for a few
                     WarnedAt = isOpen && due < now.AddHours(8) && n % 50 != 0 ? due.AddHours(-8) : null,
@@ -139,8 +154,8 @@ public static class WorkflowScenario
                     var started = received.AddHours(s * 6);
                     var ended = !isOpen || s < step ? started.AddHours(5) : (DateTimeOffset?)null;
                     var stepDue = s == 3 ? due : started.AddHours(8);
-                    var task = DossierTask.Open(d, s, steps[s], TaskKind.Step, roles[s] == "OneStopOfficer" ? office : ward, roles[s], started,
-                        isOpen && ended is null ? due : stepDue, s == 1 && n % 4 == 0 ? "chuyenvien.trungvan" : null);
+                    var task = DossierTask.Open(d, s, steps[s], TaskKind.Step, roles[s] == "OneStopOfficer" ? office.Id : office.WardId, roles[s], started,
+                        isOpen && ended is null ? due : stepDue, s == 1 && n % 4 == 0 ? office.Specialist : null);
                     if (ended is { } end)
                     {
                         task.End(end, "bench", DossierAction.Forward);
@@ -165,3 +180,6 @@ public static class WorkflowScenario
         Console.WriteLine();
     }
 }
+
+/// <summary>An office dossiers are seeded into: its ward holds the specialists' and leaders' steps.</summary>
+internal sealed record SeedOffice(Guid Id, string Code, Guid WardId, string Officer, string Specialist);

@@ -8,6 +8,7 @@ public static class CitizensModule
     {
         services.AddScoped<CitizenStore>();
         services.AddScoped<CitizenRecords>();
+        services.AddSingleton<RecentReads>();
         services.AddScoped<CitizenIntake>();
         services.AddScoped<Accounts.Contracts.ICitizenDirectory, CitizenDirectory>();
         services.AddScoped<OrganisationStore>();

@@ -25,7 +25,7 @@ public sealed class FindingSweeper(AppDbContext db, StaffDirectory staff, TimePr
 
         var today = VietnamTime.Today(clock);
         var now = clock.GetUtcNow();
-        var overdue = await db.Set<ReformFinding>().Where(f => f.Status == FindingStatus.Open && f.Deadline < today && f.OverdueNotifiedAt == null)
+        var overdue = await db.Set<ReformFinding>().Where(ReformFinding.OverdueOn(today)).Where(f => f.OverdueNotifiedAt == null)
             .OrderBy(f => f.Deadline).Take(500).ToListAsync(ct);
         foreach (var finding in overdue)
         {

@@ -93,6 +93,9 @@ public sealed class ReformFinding
     public DateTimeOffset CreatedAt { get; init; }
 
     public DateTimeOffset? OverdueNotifiedAt { get; set; }
+
+    /// <summary>The one rule for "a finding is overdue" on a day: still open after its deadline (the sweeper, the inbox and the reform page use it).</summary>
+    public static System.Linq.Expressions.Expression<Func<ReformFinding, bool>> OverdueOn(DateOnly today) => f => f.Status == FindingStatus.Open && f.Deadline < today;
 }
 
 internal sealed class ReformConfiguration : IEntityTypeConfiguration<ReformPlan>, IEntityTypeConfiguration<ReformTarget>, IEntityTypeConfiguration<ReformFinding>

@@ -248,10 +248,10 @@ public sealed class ReformDesk(AppDbContext db, UnitTree tree, UnitScope scope, 
         var within = UnitTree.Expand(await tree.LinksAsync(ct), [unit.Id]).ToList();
         var findings = await db.Set<ReformFinding>().AsNoTracking().Where(f => within.Contains(f.ResponsibleUnitId)).OrderBy(f => f.Status == FindingStatus.Done ? 1 : 0).ThenBy(f => f.Deadline).Take(500).ToListAsync(ct);
         var units = (await tree.FindManyAsync([.. findings.Select(f => f.ResponsibleUnitId).Distinct()], ct)).ToDictionary(u => u.Id);
-        var today = VietnamTime.Today(clock);
+        var overdue = ReformFinding.OverdueOn(VietnamTime.Today(clock)).Compile();
         return [.. findings.Select(f => new FindingView(
             f.Id, f.PlanId is null ? "finding" : "task", f.Source, f.Text, units[f.ResponsibleUnitId].Code, units[f.ResponsibleUnitId].Name, f.Coordinating?.Split(',') ?? [], f.Deadline,
-            EnumNames.Of(f.Status), f.Status == FindingStatus.Open && f.Deadline < today, f.Evidence, f.DoneOn))];
+            EnumNames.Of(f.Status), overdue(f), f.Evidence, f.DoneOn))];
     }
 
     /// <summary>Records that a finding was done, with its evidence (once).</summary>

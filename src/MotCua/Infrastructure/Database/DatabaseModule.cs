@@ -58,6 +58,12 @@ public static class DatabaseModule
                     builder.MaxPoolSize = maxPoolSize;
                 }
 
+                if (!connectionString.Contains("Max Auto Prepare", StringComparison.OrdinalIgnoreCase))
+                {
+                    // The same few statements run on every request: prepared once per connection, PostgreSQL plans them once.
+                    builder.MaxAutoPrepare = 64;
+                }
+
                 options.UseNpgsql(builder.ConnectionString);
                 break;
             default:

@@ -25,7 +25,7 @@ public sealed record CitizenRecord(
 /// ID number and show no contact data. Opening the full record needs a unit that has business with the
 /// citizen, or an explicit reason; each opening writes an access-log entry in the same transaction.
 /// </summary>
-public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvider clock)
+public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvider clock, RecentReads recent)
 {
     public async Task<(IReadOnlyList<CitizenListItem> Items, bool More)> SearchAsync(string? query, int offset, int limit, CancellationToken ct = default)
     {
@@ -165,14 +165,23 @@ public sealed class CitizenRecords(AppDbContext db, UnitScope scope, TimeProvide
         what = Cut(what, 200);
         purpose = Cut(purpose.Trim(), 500);
         var since = now - SameView;
-        if (await db.Set<AccessLogEntry>().AnyAsync(
-            a => a.CitizenId == citizenId && a.At >= since && a.AccountId == accountId && a.What == what && a.Purpose == purpose && a.DossierCode == dossierCode, ct))
+        if (recent.Logged(citizenId, accountId, what, purpose, dossierCode, since))
         {
+            return;
+        }
+
+        var earlier = await db.Set<AccessLogEntry>().AsNoTracking()
+            .Where(a => a.CitizenId == citizenId && a.At >= since && a.AccountId == accountId && a.What == what && a.Purpose == purpose && a.DossierCode == dossierCode)
+            .Select(a => (DateTimeOffset?)a.At).FirstOrDefaultAsync(ct);
+        if (earlier is { } at)
+        {
+            recent.Remember(citizenId, accountId, what, purpose, dossierCode, at);
             return;
         }
 
         db.Add(Entry(user, accountId, await LogUnitAsync(user, accountId, ct), now, citizenId, what, purpose, dossierCode));
         await db.SaveChangesAsync(ct);
+        recent.Remember(citizenId, accountId, what, purpose, dossierCode, now);
     }
 
     /// <summary>

@@ -53,7 +53,7 @@ public static class DossierEvents
         var expectedSeq = 1;
         foreach (var e in events)
         {
-            if (e.Seq != expectedSeq || e.PreviousHash != previous || e.Hash != HashOf(dossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.Detail, e.PreviousHash))
+            if (!Holds(e, expectedSeq, previous))
             {
                 return expectedSeq;
             }
@@ -64,6 +64,11 @@ public static class DossierEvents
 
         return null;
     }
+
+    /// <summary>Whether an event is the one expected at its place in the chain: its number, its link to the one before, its own hash.</summary>
+    private static bool Holds(DossierEvent e, int expectedSeq, string previousHash) =>
+        e.Seq == expectedSeq && e.PreviousHash == previousHash
+        && e.Hash == HashOf(e.DossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.Detail, e.PreviousHash);
 
     /// <summary>
     /// Every dossier's chain in one pass over the events in (dossier, sequence) order, without loading more than one
@@ -88,7 +93,7 @@ public static class DossierEvents
                 dossiers++;
             }
 
-            if (!failed && (e.Seq != expectedSeq || e.PreviousHash != previous || e.Hash != HashOf(e.DossierId, e.Seq, e.At, e.Action, e.Actor, e.FromStep, e.ToStep, e.Note, e.Detail, e.PreviousHash)))
+            if (!failed && !Holds(e, expectedSeq, previous))
             {
                 failed = true;
                 broken.Add((e.DossierId, expectedSeq));

@@ -41,6 +41,6 @@ public sealed class OverdueFindings(AppDbContext db, UnitScope scope, UnitTree t
 
         var units = UnitTree.AndPredecessors(await tree.LinksAsync(ct), await scope.CurrentUnitIdsAsync(AccountClaims.AccountId(user) ?? Guid.Empty, ct)).ToArray();
         var today = VietnamTime.Today(clock);
-        return db.Set<ReformFinding>().AsNoTracking().Where(f => f.Status == FindingStatus.Open && f.Deadline < today && units.Contains(f.ResponsibleUnitId));
+        return db.Set<ReformFinding>().AsNoTracking().Where(ReformFinding.OverdueOn(today)).Where(f => units.Contains(f.ResponsibleUnitId));
     }
 }
