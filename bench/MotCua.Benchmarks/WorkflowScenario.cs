@@ -52,6 +52,18 @@ public static class WorkflowScenario
             Console.WriteLine(await LoadGenerator.RunAsync(baseAddress, urls, concurrency, warmup: 100, token));
         }
 
+        // A dossier's page: the dossier with its history, for the specialist who holds it.
+        List<string> held;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            held = await db.Set<Dossier>().Where(d => d.Status == DossierStatus.InProgress && d.OfficeCode == "001.00.61.H26").OrderByDescending(d => d.Id).Take(500).Select(d => d.Code).ToListAsync();
+        }
+
+        var reader = await host.TokenAsync("chuyenvien.trungvan");
+        Console.WriteLine($"a dossier's page (GET /api/dossiers/{{code}}, {eventsPer} events, 500 distinct open dossiers), concurrency {concurrency}:");
+        Console.WriteLine(await LoadGenerator.RunAsync(baseAddress, [.. Enumerable.Range(0, requests).Select(i => $"/api/dossiers/{held[i % held.Count]}")], concurrency, warmup: 50, reader));
+
         // Transitions: each request forwards a different open dossier from the specialist to the leader.
         List<(string Code, int Version)> open;
         await using (var scope = host.Services.CreateAsyncScope())
@@ -129,6 +141,7 @@ public static class WorkflowScenario
                 var sequence = perDay[(office.Code, day)] = perDay.GetValueOrDefault((office.Code, day), 90_000) + 1;
                 var d = new Dossier
                 {
+                    Id = Guid.CreateVersion7(received), // as intake makes it at the moment of receipt: its month's partition on PostgreSQL
                     Code = DossierCode.Format(office.Code, day, sequence), OfficeId = office.Id, OfficeCode = office.Code,
                     Sequence = sequence, ProcedureVersionId = version, ProcedureCode = "1.004873", ProcedureName = "Cấp Giấy xác nhận tình trạng hôn nhân",
                     LegalWorkingDays = 3, Channel = DossierChannel.Counter, Status = isOpen ? (step == 3 ? DossierStatus.ResultReady : DossierStatus.InProgress) : DossierStatus.Returned,
