@@ -83,7 +83,7 @@ public sealed class Inbox(
         {
             "dueToday" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < endOfToday),
             "dueSoon" => open.Where(t => t.PausedAt == null && t.DueAt >= now && t.DueAt < soon),
-            // NOT EXISTS, not NOT IN: an anti-join the database plans once above every partition of the tasks
+            // NOT EXISTS rather than NOT IN (subquery): an anti-join, planned once however the tasks are stored
             "overdue" => open.Where(t => t.PausedAt == null && t.DueAt < now && !dossiers.Rows.Any(d => d.Id == t.DossierId && d.Status == DossierStatus.ResultReady)),
             "uncollected" => open.Where(t => t.PausedAt == null && t.DueAt < now && ready.Contains(t.DossierId)),
             "waiting" => open.Where(t => t.PausedAt != null),
