@@ -17,7 +17,8 @@ namespace MotCua.Tests.Infrastructure;
 /// streaming replica, Redis) started for real, a burst of intakes, tickets and calls through the load balancer, one
 /// node killed with <c>kill -9</c> and the primary database restarted in the middle of it. A display board on the
 /// node that dies reconnects through the load balancer and catches up within ten seconds. Afterwards every
-/// acknowledged dossier and ticket is there, no number was given twice, and the outbox, dispatched by all three
+/// acknowledged dossier, ticket and cash payment is there, no number or receipt was given twice, a payment cut by the
+/// kill and tried again is recorded once, and the outbox, dispatched by all three
 /// nodes, delivered every e-mail; dossiers received late are marked overdue once each by the three nodes' sweepers.
 /// </summary>
 [Collection(OwnProcessTests.Name)]
@@ -90,6 +91,10 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             var dossiers = new ConcurrentBag<string>();
             var tickets = new ConcurrentBag<string>();
             var called = new ConcurrentBag<string>();
+            var toPay = new ConcurrentQueue<string>();
+            var receipts = new ConcurrentBag<(string Code, string Receipt)>();
+            var cutPayments = new ConcurrentBag<string>();
+            var paidBefore = new ConcurrentBag<string>(); // tried again after a cut, and found already paid
             var lost = new ConcurrentBag<string>();   // requests cut by the kill or the restart (never acknowledged)
             var wrong = new ConcurrentBag<string>();  // any other answer: a failure
             using var stop = new CancellationTokenSource();
@@ -136,8 +141,54 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
                         applicant = new { idNumber = $"0010904{worker}{i:0000}", fullName = "Nguyễn Văn An", email = $"an{worker}.{i}@example.vn", phone = "0912345678" },
                     }),
                     [HttpStatusCode.Created],
-                    async r => dossiers.Add((await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!))));
+                    async r =>
+                    {
+                        var code = (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+                        dossiers.Add(code);
+                        toPay.Enqueue(code);
+                    })));
             }
+
+            // The counter takes the fee in cash for each dossier received; a payment cut by the kill is tried again, as
+            // the officer would: it is then recorded now, or found paid by the attempt that was cut.
+            workers.Add(Task.Run(async () =>
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    if (!toPay.TryDequeue(out var code))
+                    {
+                        await Task.Delay(20);
+                        continue;
+                    }
+
+                    try
+                    {
+                        using var paid = await client.PostAsJsonAsync($"/api/dossiers/{code}/payments", new { method = "cash" });
+                        if (paid.StatusCode == HttpStatusCode.Created)
+                        {
+                            receipts.Add((code, (await paid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("receiptNumber").GetString()!));
+                        }
+                        else if (paid.StatusCode == HttpStatusCode.Conflict && cutPayments.Contains(code))
+                        {
+                            paidBefore.Add(code);
+                        }
+                        else if (paid.StatusCode is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout)
+                        {
+                            cutPayments.Add(code);
+                            toPay.Enqueue(code);
+                        }
+                        else
+                        {
+                            wrong.Add($"payment {(int)paid.StatusCode} {await paid.Content.ReadAsStringAsync()}");
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or IOException or TaskCanceledException && !stop.IsCancellationRequested)
+                    {
+                        cutPayments.Add(code);
+                        toPay.Enqueue(code);
+                    }
+                }
+            }));
 
             workers.Add(Task.Run(() => Work(
                 i => client.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service = Services[i % Services.Length] }),
@@ -173,7 +224,7 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             await UntilAsync(() => dossiers.Count >= 70 || !wrong.IsEmpty);
             await stop.CancelAsync();
             await Task.WhenAll(workers);
-            output.WriteLine($"acknowledged: {dossiers.Count} dossiers, {tickets.Count} tickets, {called.Count} calls; cut by the kill or the restart: {lost.Count} ({string.Join(", ", lost.GroupBy(l => l).Select(g => $"{g.Key} × {g.Count()}"))})");
+            output.WriteLine($"acknowledged: {dossiers.Count} dossiers, {tickets.Count} tickets, {called.Count} calls, {receipts.Count} cash payments ({paidBefore.Count} found paid when tried again); payments cut: {cutPayments.Count}; other requests cut by the kill or the restart: {lost.Count} ({string.Join(", ", lost.GroupBy(l => l).Select(g => $"{g.Key} × {g.Count()}"))})");
             Assert.True(wrong.IsEmpty, "answers that are neither acknowledged nor cut: " + string.Join("\n", wrong.Take(5)));
 
             // Nothing acknowledged is lost, and no number was given twice.
@@ -187,6 +238,15 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             var issued = await AppDatabase.ColumnAsync(database, "SELECT \"Number\" FROM queue_ticket");
             Assert.Empty(tickets.Except(issued));
             Assert.Equal(issued.Count, issued.Distinct().Count());
+
+            // Every acknowledged payment is stored with its receipt; no receipt number twice, no dossier paid twice.
+            var payments = (await AppDatabase.ColumnAsync(database, "SELECT \"DossierCode\" || '|' || \"ReceiptNumber\" FROM payments_payment WHERE \"ReceiptNumber\" IS NOT NULL"))
+                .Select(p => p.Split('|')).Select(p => (Code: p[0], Receipt: p[1])).ToList();
+            Assert.NotEmpty(receipts);
+            Assert.Empty(receipts.Except(payments));
+            Assert.Equal(payments.Count, payments.Select(p => p.Receipt).Distinct().Count());
+            Assert.Equal(payments.Count, payments.Select(p => p.Code).Distinct().Count());
+            Assert.Empty(paidBefore.Except(payments.Select(p => p.Code))); // "already paid" only where the cut attempt was recorded
 
             // Each late dossier was marked overdue once: one event each, however many nodes swept.
             var overdue = await AppDatabase.ColumnAsync(database,
