@@ -9,6 +9,7 @@ using MotCua.Features.Dossiers;
 using MotCua.Features.Feedback;
 using MotCua.Features.Intake;
 using MotCua.Features.Notifications;
+using MotCua.Features.Operations;
 using MotCua.Features.Portal;
 using MotCua.Features.Reform;
 using MotCua.Features.Staffing;
@@ -53,7 +54,8 @@ builder.Services
     .AddPaymentsModule()
     .AddNationalSyncModule()
     .AddStaffingModule()
-    .AddReformModule();
+    .AddReformModule()
+    .AddOperationsModule();
 
 var app = builder.Build();
 app.UseWebShell();
@@ -75,6 +77,7 @@ app.MapPayments();
 app.MapNationalSync();
 app.MapStaffing();
 app.MapReform();
+app.MapOperations();
 
 if (Cli.IsCommand(args))
 {

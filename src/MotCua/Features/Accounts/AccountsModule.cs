@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Sandbox;
+using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.Accounts;
 
@@ -106,6 +107,7 @@ public static class AccountsModule
         services.AddScoped<TokenIssuer>();
         services.AddScoped<Sessions>();
         services.AddScoped<SignInGuard>();
+        services.AddScoped<IOperationalFigures, SessionFigures>();
         services.AddScoped<CookieSignIn>();
         services.AddScoped<AccountAdmin>();
         services.AddScoped<AccountReader>();

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
+using MotCua.Infrastructure;
+using MotCua.Infrastructure.Telemetry;
 using MotCua.Infrastructure.Web;
 
 namespace MotCua.Features.Accounts;
@@ -14,7 +16,7 @@ public sealed record SignInCheck(Account? Account, TimeSpan? Wait);
 /// from many addresses are logged as an alert. A disabled account (Identity's lockout set for ever) never signs in.
 /// </summary>
 public sealed partial class SignInGuard(
-    UserManager<Account> users, SignInManager<Account> signIn, FailureThrottle throttle, IOptions<AuthOptions> options, ILogger<SignInGuard> logger)
+    UserManager<Account> users, SignInManager<Account> signIn, FailureThrottle throttle, IOptions<AuthOptions> options, AppMetrics metrics, ILogger<SignInGuard> logger)
 {
     private static readonly ThrottlePolicy PerAddress = new(Free: 20, First: TimeSpan.FromSeconds(1), Longest: TimeSpan.FromMinutes(15), Forget: TimeSpan.FromHours(1));
     private static readonly ThrottlePolicy Counting = new(Free: int.MaxValue, First: TimeSpan.Zero, Longest: TimeSpan.Zero, Forget: TimeSpan.FromHours(1));
@@ -28,6 +30,7 @@ public sealed partial class SignInGuard(
         var wait = Longer(throttle.Wait(address), throttle.Wait(pair));
         if (wait is not null)
         {
+            metrics.SignInFailed(EnumNames.Of(kind));
             return new SignInCheck(null, wait);
         }
 
@@ -56,6 +59,7 @@ public sealed partial class SignInGuard(
             LogAccountUnderAttack(logger, username.Trim(), total);
         }
 
+        metrics.SignInFailed(EnumNames.Of(kind));
         return new SignInCheck(null, null);
     }
 

@@ -1,4 +1,6 @@
 using MotCua.Features.Dossiers.Contracts;
+using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.Dossiers;
 
@@ -33,6 +35,8 @@ public static class DossiersModule
         services.AddScoped<DossierIntake>();
         services.AddScoped<DossierReader>();
         services.AddScoped<DossierStore>();
+        services.AddScoped<IHandlesCommitted<DossierStepRecorded>, DossierCounts>();
+        services.AddScoped<IOperationalFigures, DossierFigures>();
         services.AddScoped<PublicTracking>();
         services.AddScoped<ReceiptService>();
         services.AddSingleton<PublicLinks>();

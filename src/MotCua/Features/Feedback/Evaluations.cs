@@ -9,6 +9,7 @@ using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
 using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Telemetry;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Feedback;
@@ -85,7 +86,7 @@ public sealed record EvaluationSaved(EvaluationView Evaluation, bool Created);
 /// Nobody rates without proof: a counter rating carries the token the counter's screen got for that transaction,
 /// a dossier rating the dossier's tracking key (the receipt's QR code, the portal), and only once the result is issued.
 /// </remarks>
-public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, DomainEvents events, IOptions<FeedbackOptions> options, TimeProvider clock)
+public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDirectory staff, UnitTree tree, CounterRatingTokens tokens, DomainEvents events, IOptions<FeedbackOptions> options, AppMetrics metrics, TimeProvider clock)
 {
     public async Task<Result<EvaluationSaved>> SubmitAsync(EvaluationRequest request, CancellationToken ct = default)
     {
@@ -103,7 +104,7 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
         }
 
         var dossier = await dossiers.Rows.Where(d => d.Code == code)
-            .Select(d => new { d.Id, d.Code, d.OfficeId, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey, d.Channel }).FirstOrDefaultAsync(ct);
+            .Select(d => new { d.Id, d.Code, d.OfficeId, d.OfficeCode, d.Status, d.ReceivedBy, d.ClosedAt, d.ResolvedAt, d.TrackingKey, d.Channel }).FirstOrDefaultAsync(ct);
         if (dossier is null)
         {
             return Failure.NotFound(Texts.Get("Feedback.NoDossierTitle"), "dossierCode", Texts.Get("Feedback.NoDossier", code));
@@ -177,6 +178,11 @@ public sealed class Evaluations(AppDbContext db, DossierStore dossiers, StaffDir
             try
             {
                 await db.SaveChangesAsync(ct);
+                if (created)
+                {
+                    metrics.Evaluated(dossier.OfficeCode, kind, !evaluation.Unsatisfied);
+                }
+
                 return new EvaluationSaved(View(evaluation, window), created);
             }
             catch (DbUpdateException) when (created && attempt == 0)

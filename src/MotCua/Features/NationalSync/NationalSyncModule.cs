@@ -9,6 +9,7 @@ using MotCua.Features.NationalSync.Sandbox;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.NationalSync;
 
@@ -35,6 +36,7 @@ public static class NationalSyncModule
         services.AddScoped<IHandles<DossierStepRecorded>, SyncOnStep>();
         services.AddScoped<NationalPortal>();
         services.AddScoped<SyncDispatcher>();
+        services.AddScoped<IOperationalFigures, SyncFigures>();
         services.AddScoped<SyncDesk>();
         services.AddHttpClient(NationalPortal.Client);
         services.AddSingleton<SandboxPortalBehaviour>(sp => new SandboxPortalBehaviour

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using MotCua.Features.Accounts.Contracts;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.Notifications;
 
@@ -18,6 +19,7 @@ public static class NotificationsModule
         services.AddScoped<IChannelSender, SmtpEmailSender>();
         services.AddScoped<IChannelSender, DevelopmentSmsSink>();
         services.AddScoped<OutboxDispatcher>();
+        services.AddScoped<IOperationalFigures, OutboxFigures>();
         services.AddScoped<Contracts.CitizenMessages>();
         services.AddRecurringJob<OutboxJob>(sp => sp.GetRequiredService<IOptions<NotificationOptions>>().Value.Schedule);
         return services;

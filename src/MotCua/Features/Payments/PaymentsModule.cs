@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using MotCua.Features.Payments.VnPay;
 using MotCua.Infrastructure.Background;
 using MotCua.Infrastructure.Sandbox;
+using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.Payments;
 
@@ -14,6 +15,7 @@ public static class PaymentsModule
     public static IServiceCollection AddPaymentsModule(this IServiceCollection services)
     {
         services.AddScoped<Fees>();
+        services.AddScoped<IOperationalFigures, PendingPaymentFigures>();
         services.AddScoped<Infrastructure.Events.IHandles<Dossiers.Contracts.DossierReceived>, FeesOnIntake>();
         services.AddScoped<PaymentDesk>();
         services.AddScoped<Contracts.PaymentFigures>();

@@ -10,6 +10,7 @@ using MotCua.Features.Units.Contracts;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Outcomes;
+using MotCua.Infrastructure.Telemetry;
 using MotCua.Infrastructure.Text;
 
 namespace MotCua.Features.Queue;
@@ -32,7 +33,7 @@ public sealed record WaitingCount(string Service, string Name, string Prefix, in
 /// another counter took that ticket first. No in-memory flag decides, so counters on any number of app nodes never
 /// get the same ticket.
 /// </summary>
-public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, KioskHours kiosk, TimeProvider clock)
+public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, IHubContext<QueueHub> hub, IMemoryCache cache, WaitingBroadcast waiting, WriteBatch writes, KioskHours kiosk, AppMetrics metrics, TimeProvider clock)
 {
     /// <summary>The counter serves nobody now: nothing to park, end or transfer.</summary>
     private static Failure NobodyAtCounter => Failure.Conflict(Texts.Get("Queue.NobodyAtCounter"));
@@ -340,6 +341,10 @@ public sealed class QueueDesk(AppDbContext db, UnitTree units, UnitScope scope, 
         {
             await hub.Clients.Group(QueueHub.Board(officeCode)).SendAsync("call", call, ct);
             waiting.Changed(counter.OfficeId, officeCode);
+            if (!recall)
+            {
+                metrics.TicketCalled(officeCode, counter.Number);
+            }
         }
 
         return call;

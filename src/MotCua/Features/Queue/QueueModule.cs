@@ -2,10 +2,11 @@ using Microsoft.EntityFrameworkCore;
 using MotCua.Features.Dossiers.Contracts;
 using MotCua.Features.Queue.Contracts;
 using MotCua.Features.Units.Contracts;
-using MotCua.Infrastructure.Events;
 using MotCua.Infrastructure;
 using MotCua.Infrastructure.Database;
 using MotCua.Infrastructure.Demo;
+using MotCua.Infrastructure.Events;
+using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.Queue;
 
@@ -14,6 +15,7 @@ public static class QueueModule
     public static IServiceCollection AddQueueModule(this IServiceCollection services)
     {
         services.AddScoped<QueueDesk>();
+        services.AddScoped<IOperationalFigures, QueueWaitingFigures>();
         services.AddScoped<Contracts.QueueWaiting>();
         services.AddScoped<IHandles<DossierReceived>, LinkServedTicket>();
         services.AddSingleton<WaitingBroadcast>();

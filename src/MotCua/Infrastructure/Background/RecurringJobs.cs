@@ -23,17 +23,24 @@ public static class RecurringJobs
         where TJob : class, IRecurringJob
     {
         services.TryAddScoped<TJob>();
-        services.AddHostedService(sp => new RecurringJobLoop<TJob>(sp.GetRequiredService<IServiceScopeFactory>(), schedule(sp), sp.GetRequiredService<ILogger<RecurringJobLoop<TJob>>>()));
+        services.AddHostedService(sp => new RecurringJobLoop<TJob>(
+            sp.GetRequiredService<IServiceScopeFactory>(), schedule(sp), sp.GetRequiredService<JobRuns>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<RecurringJobLoop<TJob>>>()));
         return services;
     }
 }
 
-/// <summary>The one loop: a failed run is logged and the next tick tries again; stopping the host ends it.</summary>
-public sealed partial class RecurringJobLoop<TJob>(IServiceScopeFactory scopes, JobSchedule schedule, ILogger<RecurringJobLoop<TJob>> logger) : BackgroundService
+/// <summary>
+/// The one loop: a failed run is logged and the next tick tries again; stopping the host ends it. Each run is a
+/// span of its own (<c>job &lt;name&gt;</c>) and is written down in <see cref="JobRuns"/> for the operator's page.
+/// </summary>
+public sealed partial class RecurringJobLoop<TJob>(IServiceScopeFactory scopes, JobSchedule schedule, JobRuns runs, TimeProvider clock, ILogger<RecurringJobLoop<TJob>> logger) : BackgroundService
     where TJob : class, IRecurringJob
 {
+    private static readonly string Name = typeof(TJob).Name;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        runs.Scheduled(Name, schedule, schedule.Enabled && schedule.RunAtStart ? clock.GetUtcNow() : clock.GetUtcNow() + schedule.Every);
         if (!schedule.Enabled)
         {
             return;
@@ -47,14 +54,19 @@ public sealed partial class RecurringJobLoop<TJob>(IServiceScopeFactory scopes, 
 
         do
         {
+            var started = clock.GetUtcNow();
+            using var activity = Telemetry.AppMetrics.Source.StartActivity("job " + Name);
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<TJob>().RunAsync(stoppingToken);
+                runs.Ran(Name, started, clock.GetUtcNow(), null, started + schedule.Every);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                LogFailed(logger, e, typeof(TJob).Name);
+                activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, e.GetType().Name);
+                runs.Ran(Name, started, clock.GetUtcNow(), e.GetType().Name, started + schedule.Every);
+                LogFailed(logger, e, Name);
             }
         }
         while (await timer.WaitForNextTickAsync(stoppingToken));

@@ -49,6 +49,34 @@ public sealed partial class ReplicaReads(IServiceProvider requestServices, IServ
         return (await read(requestServices.GetRequiredService<TService>()), null);
     }
 
+    /// <summary>How many seconds the replica is behind now; null when there is none or it cannot be reached.</summary>
+    public async Task<double?> LagNowAsync(CancellationToken ct = default)
+    {
+        if (!Configured)
+        {
+            return null;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var primary = db.Database.GetConnectionString();
+        db.Database.SetConnectionString(options.Value.ReadConnectionString);
+        try
+        {
+            return await LagAsync(db, ct);
+        }
+        catch (Exception e) when (Transient.Is(e))
+        {
+            LogUnreachable(logger, e.GetBaseException().Message);
+            return null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+            db.Database.SetConnectionString(primary);
+        }
+    }
+
     /// <summary>Seconds since the last transaction the replica replayed, or 0 when it has replayed all it received.</summary>
     private static async Task<double> LagAsync(AppDbContext db, CancellationToken ct) =>
         await db.Database.SqlQueryRaw<double>(

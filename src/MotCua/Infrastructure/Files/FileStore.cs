@@ -29,6 +29,9 @@ public sealed class FileStore(IOptions<StorageOptions> options, IHostEnvironment
         ? Path.Combine(env.ContentRootPath, "data", "files")
         : Path.GetFullPath(options.Value.Root);
 
+    /// <summary>The folder the files are kept in (its disk's free space is watched).</summary>
+    public string Root => root;
+
     /// <summary>Stores the bytes (once) and returns their hash; the write is flushed to disk before it returns.</summary>
     public async Task<string> SaveAsync(ReadOnlyMemory<byte> content, CancellationToken ct = default)
     {

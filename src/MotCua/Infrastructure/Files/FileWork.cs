@@ -82,7 +82,7 @@ public sealed class FileBudget(long maxPixelsPerImage, long pixelsLeft, Cancella
 /// once (and the app stops at once) even if a decoder were stuck; the stuck work keeps its turn until it ends, so
 /// damaged files cannot pile up work beyond the number of turns.
 /// </summary>
-public sealed class FileWork(IOptions<FileWorkOptions> options, IHostApplicationLifetime lifetime) : IDisposable
+public sealed class FileWork(IOptions<FileWorkOptions> options, IHostApplicationLifetime lifetime, Telemetry.AppMetrics metrics) : IDisposable
 {
     private readonly SemaphoreSlim turns = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);
 
@@ -98,6 +98,7 @@ public sealed class FileWork(IOptions<FileWorkOptions> options, IHostApplication
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            metrics.FileRefused("busy");
             return (default, FileBudget.Refusals.Busy);
         }
 
@@ -126,10 +127,12 @@ public sealed class FileWork(IOptions<FileWorkOptions> options, IHostApplication
         }
         catch (FileRefusedException e)
         {
+            metrics.FileRefused("damaged_or_too_large");
             return (default, e.Message);
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
+            metrics.FileRefused("too_slow");
             return (default, FileBudget.Refusals.TooSlow);
         }
     }

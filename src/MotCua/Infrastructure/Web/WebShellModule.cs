@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
+using MotCua.Infrastructure.Telemetry;
 using MotCua.Infrastructure.Text;
 
 
@@ -110,6 +111,7 @@ public static class WebShellModule
             {
                 var retryAfter = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? (int)Math.Ceiling(wait.TotalSeconds) : 60;
                 ctx.HttpContext.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+                ctx.HttpContext.RequestServices.GetRequiredService<AppMetrics>().RateLimited();
                 await Results.Problem(
                         statusCode: StatusCodes.Status429TooManyRequests,
                         title: Texts.Get("Common.TooManyRequests"),
@@ -146,6 +148,8 @@ public static class WebShellModule
         services.AddOptions<Files.FileWorkOptions>().BindConfiguration(Files.FileWorkOptions.Section);
         services.AddSingleton<Files.FileWork>();
 
+        services.AddTelemetry(configuration);
+        services.AddSingleton<Background.JobRuns>();
         services.AddOpenApi();
         services.AddHttpContextAccessor();
         services.AddSingleton<TimeProvider>(new Demo.DemoClock(TimeProvider.System));
@@ -157,6 +161,7 @@ public static class WebShellModule
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
+        app.UseTelemetry();
         Serilog.SerilogApplicationBuilderExtensions.UseSerilogRequestLogging(app);
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api-reference"), all => all.UseSecurityHeaders(SecurityHeaders(inlineScript: false)));
         // The API reference page (Scalar) configures itself with an inline script; it shows no personal data.
@@ -178,6 +183,7 @@ public static class WebShellModule
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(TelemetryModule.TagRequest);
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -210,7 +210,7 @@ public abstract class HostileFileTests(TestApp fixture)
     private static byte[] Cut(byte[] bytes) => bytes[..(bytes.Length / 2)];
 
     /// <summary>A PNG whose header claims the size and whose data is a few bytes: a decompression bomb's shape.</summary>
-    private static byte[] PngClaiming(int width, int height)
+    internal static byte[] PngClaiming(int width, int height)
     {
         var real = TestImages.Png(new byte[16], 4, 4);
         var copy = real.ToArray();

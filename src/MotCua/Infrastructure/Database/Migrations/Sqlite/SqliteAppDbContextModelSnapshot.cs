@@ -1552,6 +1552,33 @@ namespace MotCua.Infrastructure.Database.Migrations.Sqlite
                     b.ToTable("notifications_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("MotCua.Features.Operations.NodeRecord", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Jobs")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("operations_node", (string)null);
+                });
+
             modelBuilder.Entity("MotCua.Features.Payments.DossierFee", b =>
                 {
                     b.Property<Guid>("Id")
