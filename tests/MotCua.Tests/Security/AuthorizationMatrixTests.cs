@@ -161,6 +161,8 @@ public abstract class AuthorizationMatrixTests(TestApp fixture)
         ["PAGE /Catalog/Import"] = Rule.Administrator,
         ["PAGE /Catalog/NewVersion"] = Rule.Administrator,
         ["PAGE /Units/Edit"] = Rule.Administrator,
+        ["PAGE /Operations/Index"] = Rule.Administrator,
+        ["GET /api/operations/status"] = Rule.Administrator,
         ["DELETE /api/accounts/{username}/sessions"] = Rule.Administrator,
         ["POST /api/accounts/{username}/disable"] = Rule.Administrator,
         ["POST /api/accounts/{username}/enable"] = Rule.Administrator,
