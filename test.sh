@@ -2,7 +2,7 @@
 # Runs every MotCua test: unit and integration tests on SQLite and on PostgreSQL (a throwaway cluster unless
 # MOTCUA_TEST_POSTGRES names a server), the two-node queue test against Redis (a throwaway redis-server unless
 # MOTCUA_TEST_REDIS names one), the three-node deployment behind HAProxy (deploy/local.sh) with a node killed, the
-# PostgreSQL backup drill, and the browser journeys in headless Chromium. What is missing is installed from
+# PostgreSQL backup drill, the alert rules (promtool), and the browser journeys in headless Chromium. What is missing is installed from
 # Debian's packages when the script runs as root.
 # Ends with the line "N passed, N failed" (and "N skipped" when a part could not run); exits non-zero when anything failed.
 set -uo pipefail
@@ -51,6 +51,15 @@ if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then
     DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy >/dev/null
   else
     echo "haproxy is missing: the several-node deployment test will be skipped ('sudo apt-get install -y haproxy')." >&2
+  fi
+fi
+
+if [ ! -x /usr/bin/promtool ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Prometheus for the alert rules' tests and the deployment's scraping (Debian package)..."
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus >/dev/null
+  else
+    echo "prometheus is missing: the alert rules' tests will be skipped ('sudo apt-get install -y prometheus')." >&2
   fi
 fi
 

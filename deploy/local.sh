@@ -9,8 +9,11 @@
 #   deploy/local.sh restart-db     the primary database stopped (open sessions cut) and started again
 #   deploy/local.sh stop           everything stopped (the data stays in MOTCUA_DEPLOY_DIR until removed)
 #
+# With Debian's prometheus installed, Prometheus scrapes every node's /metrics (every 2 s here), evaluates
+# deploy/prometheus/alerts.yml and serves the city's console (deploy/prometheus/consoles) on LB_PORT+98.
+#
 # Settings (environment): MOTCUA_DEPLOY_DIR (/tmp/motcua-city), NODES (3), LB_PORT (5100; node N on LB_PORT+N,
-# HAProxy's statistics on LB_PORT+99), PG_PORT (5540; the replica on PG_PORT+1), REDIS_PORT (6391), MOTCUA_DLL (an
+# Prometheus on LB_PORT+98, HAProxy's statistics on LB_PORT+99), PG_PORT (5540; the replica on PG_PORT+1), REDIS_PORT (6391), MOTCUA_DLL (an
 # already built MotCua.dll; without it the app is published in Release into the deployment folder). Every other
 # variable of the environment reaches the nodes as it does any ASP.NET Core app (Demo__Month=false, …).
 # Needs Debian's haproxy, postgresql and redis-server; run as root or as the owner of the folders.
@@ -26,6 +29,7 @@ pg_port=${PG_PORT:-5540}
 replica_port=$((pg_port + 1))
 redis_port=${REDIS_PORT:-6391}
 stats_port=$((lb_port + 99))
+prom_port=$((lb_port + 98))
 
 database="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=motcua"
 replica="Host=127.0.0.1;Port=$replica_port;Username=postgres;Database=motcua"
@@ -81,6 +85,7 @@ defaults
 
 frontend motcua
     bind 127.0.0.1:$lb_port
+    http-request deny deny_status 404 if { path_beg /metrics }   # Prometheus scrapes each node, never through here
     default_backend nodes
 
 backend nodes
@@ -105,6 +110,33 @@ frontend statistics
 CFG
 }
 
+prometheus_config() {
+  cat <<CFG
+# Prometheus for MotCua's nodes (written by deploy/local.sh; on real machines: the nodes' addresses, and
+# "authorization: { credentials_file: /etc/prometheus/motcua.token }" when Telemetry:MetricsToken is set)
+global:
+  scrape_interval: 2s
+  evaluation_interval: 2s
+rule_files:
+  - $here/prometheus/alerts.yml
+scrape_configs:
+  - job_name: motcua
+    metrics_path: /metrics
+    static_configs:
+      - targets: [$(for n in $(seq 1 "$nodes"); do printf "'127.0.0.1:%s'%s" $((lb_port + n)) "$([ "$n" -lt "$nodes" ] && echo ', ')"; done)]
+CFG
+}
+
+start_prometheus() {
+  command -v prometheus >/dev/null || { echo "Prometheus not installed (apt-get install prometheus): metrics are still at each node's /metrics"; return 0; }
+  prometheus_config >"$dir/prometheus.yml"
+  nohup prometheus --config.file="$dir/prometheus.yml" --storage.tsdb.path="$dir/prometheus" \
+    --web.listen-address="127.0.0.1:$prom_port" --web.console.templates="$here/prometheus/consoles" \
+    --web.console.libraries="$here/prometheus/consoles" >"$dir/prometheus.log" 2>&1 &
+  echo $! >"$dir/prometheus.pid"
+  echo "Prometheus on http://127.0.0.1:$prom_port (the city's console: /consoles/motcua.html)"
+}
+
 case "${1:-}" in
   start)
     mkdir -p "$dir" "$dir/files" "$dir/scans"
@@ -126,6 +158,7 @@ case "${1:-}" in
     haproxy_config >"$dir/haproxy.cfg"
     haproxy -f "$dir/haproxy.cfg" -D -p "$dir/haproxy.pid"
     wait_ready "$lb_port" "the load balancer"
+    start_prometheus
     echo "MotCua on http://127.0.0.1:$lb_port ($nodes nodes on $((lb_port + 1))–$((lb_port + nodes)); HAProxy's view on http://127.0.0.1:$stats_port)"
     ;;
   status)
@@ -149,6 +182,7 @@ case "${1:-}" in
     ;;
   stop)
     [ -f "$dir/haproxy.pid" ] && kill "$(cat "$dir/haproxy.pid")" 2>/dev/null || true
+    [ -f "$dir/prometheus.pid" ] && kill "$(cat "$dir/prometheus.pid")" 2>/dev/null || true
     for n in $(seq 1 "$nodes"); do [ -f "$dir/node$n.pid" ] && kill "$(cat "$dir/node$n.pid")" 2>/dev/null || true; done
     [ -f "$dir/redis.pid" ] && kill "$(cat "$dir/redis.pid")" 2>/dev/null || true
     "$here/pg.sh" stop "$dir/pg/replica"
@@ -156,7 +190,7 @@ case "${1:-}" in
     echo "stopped (data kept in $dir)"
     ;;
   *)
-    sed -n '2,19p' "$0" >&2
+    sed -n '2,22p' "$0" >&2
     exit 2
     ;;
 esac

@@ -19,7 +19,8 @@ namespace MotCua.Tests.Infrastructure;
 /// node that dies reconnects through the load balancer and catches up within ten seconds. Afterwards every
 /// acknowledged dossier, ticket and cash payment is there, no number or receipt was given twice, a payment cut by the
 /// kill and tried again is recorded once, and the outbox, dispatched by all three
-/// nodes, delivered every e-mail; dossiers received late are marked overdue once each by the three nodes' sweepers.
+/// nodes, delivered every e-mail; dossiers received late are marked overdue once each by the three nodes' sweepers;
+/// Prometheus, when installed, sees the killed node down and the others up.
 /// </summary>
 [Collection(OwnProcessTests.Name)]
 public sealed class CityDeploymentTests(ITestOutputHelper output)
@@ -295,6 +296,30 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
             // sends one message at a time, so one at most (with its Message-ID, which mail systems keep once). A
             // database restart no longer sends anything again: the dispatcher waits for it to record a delivery.
             Assert.InRange(received.Count - received.Distinct().Count(), 0, 1);
+
+            // Prometheus (when installed) scrapes every node: the killed one is down, the others up, and the city's console shows them.
+            if (Has("prometheus"))
+            {
+                using var prometheus = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{lb + 98}") };
+                Dictionary<string, string> up = [];
+                for (var wait = 0; wait < 100 && !(up.Count == 3 && up.Values.Count(v => v == "1") == 2); wait++)
+                {
+                    await Task.Delay(200);
+                    var answer = await prometheus.GetFromJsonAsync<JsonElement>("/api/v1/query?query=up%7Bjob%3D%22motcua%22%7D");
+                    up = answer.GetProperty("data").GetProperty("result").EnumerateArray()
+                        .ToDictionary(r => r.GetProperty("metric").GetProperty("instance").GetString()!, r => r.GetProperty("value")[1].GetString()!);
+                }
+
+                output.WriteLine("Prometheus: " + string.Join(", ", up.Select(u => $"{u.Key} up={u.Value}")));
+                Assert.Equal("0", up[$"127.0.0.1:{lb + 2}"]);
+                Assert.Equal("1", up[$"127.0.0.1:{lb + 1}"]);
+                Assert.Equal("1", up[$"127.0.0.1:{lb + 3}"]);
+                var console = await prometheus.GetStringAsync("/consoles/motcua.html");
+                Assert.Contains($"127.0.0.1:{lb + 2}", console, StringComparison.Ordinal);
+                Assert.Contains(Office, console, StringComparison.Ordinal);
+                using var throughBalancer = await client.GetAsync("/metrics");
+                Assert.Equal(HttpStatusCode.NotFound, throughBalancer.StatusCode); // never through the load balancer
+            }
         }
         finally
         {
@@ -322,7 +347,7 @@ public sealed class CityDeploymentTests(ITestOutputHelper output)
         for (var attempt = 0; attempt < 200; attempt++)
         {
             var first = Random.Shared.Next(20_000, 60_000);
-            if (Enumerable.Range(first, count + (count > 1 ? 100 : 0)).Where(p => p < first + count || p == first + 99).All(IsFree))
+            if (Enumerable.Range(first, count + (count > 1 ? 100 : 0)).Where(p => p < first + count || p >= first + 98).All(IsFree))
             {
                 return first;
             }

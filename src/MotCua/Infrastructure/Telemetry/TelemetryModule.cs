@@ -44,6 +44,9 @@ public static class TelemetryModule
     /// <summary>The version deployed (the build's informational version, with its commit).</summary>
     public static readonly string Version = typeof(TelemetryModule).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
+    /// <summary>The version as people read it: its number and the commit's first seven characters.</summary>
+    public static string Readable(string version) => version.Split('+') is [var number, { Length: >= 7 } commit] ? $"{number} ({commit[..7]})" : version;
+
     public static IServiceCollection AddTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
