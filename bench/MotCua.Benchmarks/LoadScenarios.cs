@@ -60,6 +60,9 @@ public static class LoadScenarios
             case "hot-read":
                 await HotReadScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--requests", 20_000), Option(args, "--concurrency", 16));
                 return 0;
+            case "telemetry-cost":
+                await TelemetryCostScenario.RunAsync(Text(args, "--postgres"), Option(args, "--requests", 20_000), Option(args, "--writes", 1500), Option(args, "--concurrency", 16), Option(args, "--rounds", 6));
+                return 0;
             case "city-day":
                 await CityDayScenario.RunAsync(
                     new Uri(Text(args, "--url") ?? "http://127.0.0.1:5100"), Text(args, "--postgres") ?? "Host=127.0.0.1;Port=5540;Username=postgres;Database=motcua",
@@ -70,7 +73,7 @@ public static class LoadScenarios
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N] | national-sync [--db f|--postgres cs] [--messages N] [--latency ms] | staffing [--db f|--postgres cs] [--units N] [--people N] | reform [--db f|--postgres cs] [--wards N] | hot-read [--db f|--postgres cs]; [--requests N] [--concurrency N] | city-day [--url front] [--postgres primary] [--deploy-dir d] [--offices N] [--dossiers N] [--events N] [--seconds S] [--speeds 1,10]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N] | national-sync [--db f|--postgres cs] [--messages N] [--latency ms] | staffing [--db f|--postgres cs] [--units N] [--people N] | reform [--db f|--postgres cs] [--wards N] | hot-read [--db f|--postgres cs]; [--requests N] [--concurrency N] | telemetry-cost [--postgres cs] [--requests N] [--writes N] [--concurrency N] [--rounds N] | city-day [--url front] [--postgres primary] [--deploy-dir d] [--offices N] [--dossiers N] [--events N] [--seconds S] [--speeds 1,10]");
                 return 2;
         }
     }

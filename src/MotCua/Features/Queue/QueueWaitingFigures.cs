@@ -6,24 +6,24 @@ using MotCua.Infrastructure.Telemetry;
 
 namespace MotCua.Features.Queue;
 
-/// <summary>Today's waiting tickets by office, and how long the first of them has waited.</summary>
+/// <summary>Today's waiting tickets by office, and how long the first of them has waited (one grouped read).</summary>
 internal sealed class QueueWaitingFigures(AppDbContext db, UnitTree units) : IOperationalFigures
 {
     public async Task<IEnumerable<GaugeReading>> ReadAsync(DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(VietnamTime.ToVietnam(now).DateTime);
         var waiting = await db.Set<Ticket>().Where(t => t.Day == today && t.Status == TicketStatus.Waiting)
-            .GroupBy(t => t.OfficeId).Select(g => new { Office = g.Key, Count = g.Count() }).ToListAsync(ct);
-        var readings = new List<GaugeReading>();
-        foreach (var office in waiting)
+            .GroupBy(t => t.OfficeId).Select(g => new { Office = g.Key, Count = g.Count(), First = g.Min(t => t.IssuedAt) }).ToListAsync(ct);
+        if (waiting.Count == 0)
         {
-            var first = await db.Set<Ticket>().Where(t => t.OfficeId == office.Office && t.Day == today && t.Status == TicketStatus.Waiting)
-                .OrderBy(t => t.IssuedAt).Select(t => t.IssuedAt).FirstAsync(ct);
-            var code = (await units.FindAsync(office.Office, ct))?.Code ?? office.Office.ToString();
-            readings.Add(new("motcua.queue.waiting", office.Count, code));
-            readings.Add(new("motcua.queue.oldest_wait", Math.Max(0, (now - first).TotalSeconds), code));
+            return [];
         }
 
-        return readings;
+        var codes = (await units.CurrentOfficesAsync(today, ct)).ToDictionary(o => o.Id, o => o.Code);
+        return waiting.SelectMany(o => new GaugeReading[]
+        {
+            new("motcua.queue.waiting", o.Count, codes.GetValueOrDefault(o.Office, o.Office.ToString())),
+            new("motcua.queue.oldest_wait", Math.Max(0, (now - o.First).TotalSeconds), codes.GetValueOrDefault(o.Office, o.Office.ToString())),
+        });
     }
 }

@@ -29,6 +29,13 @@ public sealed class TelemetryOptions
 
     /// <summary>Traces are recorded when an OTLP endpoint is configured (<c>OTEL_EXPORTER_OTLP_ENDPOINT</c>) or when this is true.</summary>
     public bool Traces { get; set; }
+
+    /// <summary>
+    /// The share of traces recorded (a request whose caller sent a sampled <c>traceparent</c> is always recorded):
+    /// 1 keeps every trace, so that any error's trace id finds its trace; lower it when traces cost too much.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0.0, 1.0)]
+    public double TraceSampleRatio { get; set; } = 1.0;
 }
 
 /// <summary>
@@ -80,7 +87,8 @@ public static class TelemetryModule
         {
             telemetry.WithTracing(tracing =>
             {
-                tracing.AddSource(AppMetrics.Source.Name)
+                tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
+                    .AddSource(AppMetrics.Source.Name)
                     .AddAspNetCoreInstrumentation(o =>
                     {
                         o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/health");
@@ -112,6 +120,9 @@ public static class TelemetryModule
         {
             return app;
         }
+
+        // The meter and its gauges exist from the start, not from the first request that counts something.
+        app.Services.GetRequiredService<AppMetrics>();
 
         app.UseWhen(c => c.Request.Path.StartsWithSegments(MetricsPath), metrics => metrics.Use(async (context, next) =>
         {
