@@ -18,7 +18,7 @@ internal sealed class DossierCounts(AppMetrics metrics) : IHandlesCommitted<Doss
         }
         else if (dossier.ResolvedAt == happened.At && dossier.Timeliness is { } timeliness)
         {
-            metrics.DossierResolved(dossier.OfficeCode, EnumNames.Of(timeliness));
+            metrics.DossierResolved(EnumNames.Of(dossier.Channel), dossier.OfficeCode, EnumNames.Of(timeliness));
         }
 
         return Task.CompletedTask;

@@ -30,7 +30,7 @@ public sealed class AppMetrics
         ArgumentNullException.ThrowIfNull(figures);
         var meter = meters.Create(MeterName);
         received = meter.CreateCounter<long>("motcua.dossiers.received", "{dossier}", "Dossiers received, by channel and office");
-        resolved = meter.CreateCounter<long>("motcua.dossiers.resolved", "{dossier}", "Dossiers whose result is ready, by office and timeliness (early, on_time, late)");
+        resolved = meter.CreateCounter<long>("motcua.dossiers.resolved", "{dossier}", "Dossiers whose result is ready, by channel, office and timeliness (early, on_time, late)");
         called = meter.CreateCounter<long>("motcua.queue.tickets_called", "{ticket}", "Queue tickets called, by office and counter");
         evaluations = meter.CreateCounter<long>("motcua.evaluations", "{evaluation}", "Evaluations given (at the counter, of the dossier's result), by office, kind and whether satisfied");
         failedSignIns = meter.CreateCounter<long>("motcua.signins.failed", "{attempt}", "Sign-ins refused (wrong password, unknown account, throttled), by kind of account");
@@ -44,7 +44,7 @@ public sealed class AppMetrics
 
     public void DossierReceived(string channel, string office) => received.Add(1, new("channel", channel), new("office", office));
 
-    public void DossierResolved(string office, string timeliness) => resolved.Add(1, new("office", office), new("timeliness", timeliness));
+    public void DossierResolved(string channel, string office, string timeliness) => resolved.Add(1, new("channel", channel), new("office", office), new("timeliness", timeliness));
 
     public void TicketCalled(string office, int counter) => called.Add(1, new("office", office), new("counter", counter));
 

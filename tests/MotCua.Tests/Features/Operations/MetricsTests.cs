@@ -84,7 +84,7 @@ public sealed class MetricsTests
 
             var metrics = await anonymous.GetStringAsync("/metrics");
             Assert.Equal(2, Value(metrics, "motcua_dossiers_received_total", ("channel", "counter"), ("office", Office)));
-            Assert.Equal(1, Sum(metrics, "motcua_dossiers_resolved_total", ("office", Office)));
+            Assert.Equal(1, Sum(metrics, "motcua_dossiers_resolved_total", ("channel", "counter"), ("office", Office)));
             Assert.Equal(1, Value(metrics, "motcua_dossiers_open", ("office", Office)));
             Assert.Equal(1, Value(metrics, "motcua_dossiers_overdue", ("office", Office)));
             Assert.Equal(1, Value(metrics, "motcua_evaluations_total", ("office", Office), ("kind", "dossier"), ("satisfied", satisfied ? "true" : "false")));
