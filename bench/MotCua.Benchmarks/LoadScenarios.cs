@@ -61,7 +61,12 @@ public static class LoadScenarios
                 await HotReadScenario.RunAsync(Text(args, "--db"), Text(args, "--postgres"), Option(args, "--requests", 20_000), Option(args, "--concurrency", 16));
                 return 0;
             case "telemetry-cost":
-                await TelemetryCostScenario.RunAsync(Text(args, "--postgres"), Option(args, "--requests", 20_000), Option(args, "--writes", 1500), Option(args, "--concurrency", 16), Option(args, "--rounds", 6));
+                await TelemetryCostScenario.RunAsync(
+                    Text(args, "--postgres"), Option(args, "--requests", 1000), Option(args, "--writes", 100), Option(args, "--concurrency", 16), Option(args, "--slices", 30), args.Contains("--control"),
+                    args.Zip(args.Skip(1)).Where(a => a.First == "--trace-setting").Select(a => a.Second.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]));
+                return 0;
+            case "telemetry-serve":
+                await TelemetryCostScenario.ServeAsync(args[1..]);
                 return 0;
             case "city-day":
                 await CityDayScenario.RunAsync(
@@ -73,7 +78,7 @@ public static class LoadScenarios
                 await CitizenSearchAsync(Text(args, "--db"), Option(args, "--citizens", 1_000_000), requests, concurrency);
                 return 0;
             default:
-                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N] | national-sync [--db f|--postgres cs] [--messages N] [--latency ms] | staffing [--db f|--postgres cs] [--units N] [--people N] | reform [--db f|--postgres cs] [--wards N] | hot-read [--db f|--postgres cs]; [--requests N] [--concurrency N] | telemetry-cost [--postgres cs] [--requests N] [--writes N] [--concurrency N] [--rounds N] | city-day [--url front] [--postgres primary] [--deploy-dir d] [--offices N] [--dossiers N] [--events N] [--seconds S] [--speeds 1,10]");
+                await Console.Error.WriteLineAsync("Scenarios: catalog-search [--versions N] | citizen-search [--db file.db] [--citizens N] | intake [--db f|--postgres cs] [--dossiers N] [--rate R] | workflow [--db f|--postgres cs] [--dossiers N] [--events N] | queue [--postgres cs] [--tickets N] [--counters N] [--boards N] [--back-to-back] | queue-day [--speed 100] | reports [--db f|--postgres cs] [--dossiers N] | portal [--db f|--postgres cs] [--citizens N] [--dossiers N] | payments [--db f|--postgres cs] [--dossiers N] | national-sync [--db f|--postgres cs] [--messages N] [--latency ms] | staffing [--db f|--postgres cs] [--units N] [--people N] | reform [--db f|--postgres cs] [--wards N] | hot-read [--db f|--postgres cs]; [--requests N] [--concurrency N] | telemetry-cost [--postgres cs] [--requests N] [--writes N] [--concurrency N] [--slices N] [--control] [--trace-setting key=value] | city-day [--url front] [--postgres primary] [--deploy-dir d] [--offices N] [--dossiers N] [--events N] [--seconds S] [--speeds 1,10]");
                 return 2;
         }
     }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -5,114 +6,248 @@ using System.Text.Json;
 namespace MotCua.Benchmarks;
 
 /// <summary>
-/// What OpenTelemetry costs on the hot paths: an officer's dossier read, an intake and a call-next, measured with
-/// telemetry off, with metrics only (the Prometheus exporter registered, as every node runs) and with metrics and
-/// traces (every request and database command a span, as with an OTLP endpoint configured, not exported), on one
-/// database, in turns (the app restarted between modes: meters and activity listeners are process-wide), in rounds
-/// (each starting with another mode); each mode's figure is the median of its rounds' ratios to the round's "off".
+/// What OpenTelemetry costs on the hot paths: an officer's dossier read, an intake and a call-next, on three MotCua
+/// processes running side by side, one per mode (telemetry off; metrics only, the Prometheus exporter registered as
+/// every node runs; metrics and traces, every request a span, not exported), each on its own database (meters and
+/// activity listeners are process-wide, so the modes cannot share a process). The load goes to one process at a time
+/// in short slices, the modes taking turns (each slice starting with another), so a machine that gets busier or
+/// quieter over the run weighs on every mode alike. Per slice: the serving process's CPU time a request (read from
+/// the operating system; the load generator is not in it) and the throughput; each mode's figure is the median of
+/// its slices' ratios to the same slice's "off".
 /// </summary>
 public static class TelemetryCostScenario
 {
     private const string Office = "001.00.61.H26";
 
-    private static readonly (string Name, Dictionary<string, string?> Settings)[] Modes =
+    /// <summary>The modes; "off again" is a second process without telemetry, the method's own noise (an A/A control).</summary>
+    private static readonly (string Name, Dictionary<string, string?> Settings)[] AllModes =
     [
         ("off", new() { ["Telemetry:Enabled"] = "false" }),
         ("metrics", new() { ["Telemetry:Enabled"] = "true" }),
         ("metrics+traces", new() { ["Telemetry:Enabled"] = "true", ["Telemetry:Traces"] = "true" }),
+        ("off again", new() { ["Telemetry:Enabled"] = "false" }),
     ];
 
-    public static async Task RunAsync(string? postgres, int reads, int writes, int concurrency, int rounds)
+    private static readonly string[] Paths = ["dossier read", "intake", "call-next"];
+
+    public static async Task RunAsync(string? postgres, int reads, int writes, int concurrency, int slices, bool control, IReadOnlyDictionary<string, string?> traceSettings)
     {
-        var sqlite = postgres is null ? Path.Combine(Path.GetTempPath(), $"motcua-bench-telemetry-{Guid.NewGuid():N}.db") : null;
-        Console.WriteLine($"telemetry-cost: {reads} dossier reads, {writes} intakes and {writes} call-nexts per mode and round, concurrency {concurrency}, {(postgres is null ? "SQLite" : "PostgreSQL")}");
-        var rates = Modes.ToDictionary(m => m.Name, _ => new List<(Figure Read, Figure Intake, Figure Call)>());
-        for (var round = 1; round <= rounds; round++)
+        var modes = control ? AllModes : AllModes[..3];
+        Console.WriteLine($"telemetry-cost: {slices} slices of {reads} dossier reads, {writes} intakes and {reads} call-nexts per mode, concurrency {concurrency}, {(postgres is null ? "SQLite" : "PostgreSQL")}, {modes.Length} processes side by side");
+        var servers = new List<Server>();
+        try
         {
-            // Each round starts with another mode, so that a drift over the run (a machine getting busier, tables
-            // growing) does not favour the mode that always runs first.
-            foreach (var (name, mode) in Modes.Skip((round - 1) % Modes.Length).Concat(Modes.Take((round - 1) % Modes.Length)))
+            foreach (var (name, settings) in modes)
             {
-                var settings = new Dictionary<string, string?>(mode)
+                var mode = new Dictionary<string, string?>(settings);
+                if (name == "metrics+traces")
                 {
-                    ["Demo:Month"] = "false", ["Demo:Staffing"] = "false", ["Demo:Reform"] = "false", ["Notifications:DispatchEnabled"] = "false", ["NationalSync:DispatchEnabled"] = "false",
-                };
-                await using var host = new BenchHost(postgres, sqlite, settings);
-                var rate = await MeasureAsync(host, host.Start(), reads, writes, concurrency);
-                rates[name].Add(rate);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"round {round} {name,-15}: dossier read {rate.Read.Rate,6:0}/s {rate.Read.CpuMs:0.000} ms CPU, intake {rate.Intake.Rate,5:0}/s {rate.Intake.CpuMs:0.000} ms, call-next {rate.Call.Rate,5:0}/s {rate.Call.CpuMs:0.000} ms"));
+                    foreach (var (key, value) in traceSettings)
+                    {
+                        mode[key] = value;
+                    }
+                }
+
+                servers.Add(await Server.StartAsync(name, mode, postgres));
+            }
+
+            foreach (var server in servers)
+            {
+                await server.PrepareAsync(slices * reads + 200, concurrency);
+            }
+
+            // [path][mode] → each slice's figure.
+            var figures = Paths.ToDictionary(p => p, _ => modes.ToDictionary(m => m.Name, _ => new List<Figure>()));
+            for (var slice = 0; slice < slices; slice++)
+            {
+                foreach (var server in servers.Skip(slice % servers.Count).Concat(servers.Take(slice % servers.Count)))
+                {
+                    figures["dossier read"][server.Name].Add(await server.MeasureAsync(c => c.ReadAsync(reads, concurrency)));
+                    figures["intake"][server.Name].Add(await server.MeasureAsync(c => c.IntakeAsync(writes, concurrency)));
+                    figures["call-next"][server.Name].Add(await server.MeasureAsync(c => c.CallNextAsync(reads, concurrency)));
+                }
+            }
+
+            foreach (var path in Paths)
+            {
+                foreach (var (name, _) in modes)
+                {
+                    var all = figures[path][name];
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"{path,-13} {name,-15}: {all.Sum(f => f.Requests) / all.Sum(f => f.Seconds),6:0}/s, {all.Sum(f => f.CpuMs) / all.Sum(f => f.Requests):0.000} ms CPU a request (slices: {Median(all.Select(f => f.Requests / f.Seconds)):0}/s median)"));
+                }
+            }
+
+            foreach (var (name, _) in modes.Skip(1))
+            {
+                string Ratios(Func<Figure, double> of) => string.Join(", ", Paths.Select(p =>
+                {
+                    var ratios = figures[p][name].Zip(figures[p]["off"], (on, off) => of(on) / of(off)).Order().ToList();
+                    return string.Create(CultureInfo.InvariantCulture, $"{p} {Median(ratios):0.000} [{ratios[ratios.Count / 4]:0.000}–{ratios[ratios.Count * 3 / 4]:0.000}]");
+                }));
+                Console.WriteLine($"{name} against off, median of the slices' ratios [quartiles]: CPU a request: {Ratios(f => f.CpuMs / f.Requests)}; throughput: {Ratios(f => f.Requests / f.Seconds)}");
             }
         }
-
-        var off = rates["off"];
-        foreach (var (name, _) in Modes.Skip(1))
+        finally
         {
-            var on = rates[name];
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name} against off, medians of the rounds' ratios: CPU a request: dossier read {Median(on.Zip(off, (a, b) => a.Read.CpuMs / b.Read.CpuMs)):0.000}, intake {Median(on.Zip(off, (a, b) => a.Intake.CpuMs / b.Intake.CpuMs)):0.000}, call-next {Median(on.Zip(off, (a, b) => a.Call.CpuMs / b.Call.CpuMs)):0.000}; throughput: dossier read {Median(on.Zip(off, (a, b) => a.Read.Rate / b.Read.Rate)):0.000}, intake {Median(on.Zip(off, (a, b) => a.Intake.Rate / b.Intake.Rate)):0.000}, call-next {Median(on.Zip(off, (a, b) => a.Call.Rate / b.Call.Rate)):0.000}"));
-        }
-    }
-
-    /// <summary>Each path's throughput and the process's CPU time per request (app and load generator, the same in every mode).</summary>
-    private static async Task<(Figure Read, Figure Intake, Figure Call)> MeasureAsync(BenchHost host, Uri baseAddress, int reads, int writes, int concurrency)
-    {
-        var token = await host.TokenAsync("canbo.trungvan");
-        using var client = new HttpClient { BaseAddress = baseAddress };
-        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
-        var run = Guid.NewGuid().ToString("N")[..6];
-        HttpRequestMessage Intake(int i) => new(HttpMethod.Post, "/api/dossiers")
-        {
-            Content = JsonContent.Create(new
+            foreach (var server in servers)
             {
-                procedureCode = "2.000815", channel = "counter",
-                applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0010{i % 100_000_000:00000000}"), fullName = $"Người Nộp {run} {i}", phone = "0912345678" },
-            }),
-        };
-        var intake = await TimedAsync(() => LoadGenerator.RunAsync(baseAddress, Intake, 200, concurrency, warmup: 0, token), () => LoadGenerator.RunAsync(baseAddress, i => Intake(1000 + i), writes, concurrency, warmup: 0, token));
-
-        var codes = new List<string>();
-        for (var i = 0; i < 100; i++)
-        {
-            using var created = await client.SendAsync(Intake(writes + 1000 + i));
-            codes.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!);
+                server.Dispose();
+            }
         }
-
-        string[] paths = [.. Enumerable.Range(0, reads).Select(i => $"/api/dossiers/{codes[i % codes.Count]}")];
-        var read = await TimedAsync(() => LoadGenerator.RunAsync(baseAddress, paths[..2000], concurrency, warmup: 0, token), () => LoadGenerator.RunAsync(baseAddress, paths, concurrency, warmup: 0, token));
-
-        using var kiosk = new HttpClient { BaseAddress = baseAddress };
-        kiosk.DefaultRequestHeaders.Add("X-Kiosk-Key", "MK-DEMO-" + Office);
-        var counter = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items")[0];
-        var service = counter.GetProperty("services")[0].GetString();
-        for (var i = 0; i < writes + 200; i++)
-        {
-            using var issued = await kiosk.PostAsJsonAsync("/api/queue/tickets", new { office = Office, service });
-            issued.EnsureSuccessStatusCode();
-        }
-
-        var id = counter.GetProperty("id").GetGuid();
-        HttpRequestMessage CallNext(int i) => new(HttpMethod.Post, $"/api/queue/counters/{id}/call-next");
-        var call = await TimedAsync(() => LoadGenerator.RunAsync(baseAddress, CallNext, 200, concurrency, warmup: 0, token), () => LoadGenerator.RunAsync(baseAddress, CallNext, writes, concurrency, warmup: 0, token));
-        return (read, intake, call);
     }
 
-    /// <summary>A path's figures: requests a second, and CPU milliseconds a request.</summary>
-    private sealed record Figure(double Rate, double CpuMs);
-
-    private static async Task<Figure> TimedAsync(Func<Task<LoadResult>> warmup, Func<Task<LoadResult>> measured)
+    /// <summary>
+    /// One mode's MotCua, in a process of its own (<c>load telemetry-serve</c>): it runs until its standard input
+    /// closes.
+    /// </summary>
+    public static async Task ServeAsync(string[] args)
     {
-        await warmup();
-        var process = System.Diagnostics.Process.GetCurrentProcess();
-        var cpu = process.TotalProcessorTime;
-        var result = await measured();
-        process.Refresh();
-        if (result.Failures > 0)
+        var port = int.Parse(args[0], CultureInfo.InvariantCulture);
+        var postgres = args[1] == "-" ? null : args[1];
+        var sqlite = args[2] == "-" ? null : args[2];
+        var settings = args[3..].Select(a => a.Split('=', 2)).ToDictionary(kv => kv[0], kv => (string?)kv[1]);
+        settings["Demo:Month"] = "false";
+        settings["Demo:Staffing"] = "false";
+        settings["Demo:Reform"] = "false";
+        settings["Notifications:DispatchEnabled"] = "false";
+        settings["NationalSync:DispatchEnabled"] = "false";
+        await using var host = new BenchHost(postgres, sqlite, settings, port);
+        host.Start();
+        Console.WriteLine("ready");
+        await Console.In.ReadToEndAsync();
+    }
+
+    /// <summary>A path's figures over one slice: requests, seconds, and the serving process's CPU milliseconds.</summary>
+    private sealed record Figure(int Requests, double Seconds, double CpuMs);
+
+    private sealed class Server : IDisposable
+    {
+        private readonly Process process;
+        private readonly Uri address;
+        private readonly List<string> codes = [];
+        private string token = "";
+        private Guid counter;
+        private int intakes;
+
+        private Server(string name, Process process, Uri address) => (Name, this.process, this.address) = (name, process, address);
+
+        public string Name { get; }
+
+        public static async Task<Server> StartAsync(string name, Dictionary<string, string?> settings, string? postgres)
         {
-            throw new InvalidOperationException($"{result.Failures} requests failed");
+            var port = BenchHost.FreePort();
+            string? database = null;
+            if (postgres is not null)
+            {
+                // A database of its own for each mode, made fresh.
+                var builder = new Npgsql.NpgsqlConnectionStringBuilder(postgres);
+                var own = "motcua_telemetry_" + name.Replace('+', '_').Replace(' ', '_');
+                await using (var admin = new Npgsql.NpgsqlConnection(builder.ConnectionString))
+                {
+                    await admin.OpenAsync();
+                    await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS {own} WITH (FORCE)", admin);
+                    await drop.ExecuteNonQueryAsync();
+                }
+
+                builder.Database = own;
+                database = builder.ConnectionString;
+            }
+
+            var sqlite = postgres is null ? Path.Combine(Path.GetTempPath(), $"motcua-bench-telemetry-{name.Replace('+', '_').Replace(' ', '_')}-{Guid.NewGuid():N}.db") : "-";
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true };
+            foreach (var arg in new[] { typeof(TelemetryCostScenario).Assembly.Location, "load", "telemetry-serve", port.ToString(CultureInfo.InvariantCulture), database ?? "-", sqlite }
+                .Concat(settings.Select(kv => $"{kv.Key}={kv.Value}")))
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            var process = Process.Start(start)!;
+            while (await process.StandardOutput.ReadLineAsync() is { } line && line != "ready")
+            {
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"the {name} server did not start");
+            }
+
+            _ = process.StandardOutput.ReadToEndAsync(); // its logs, drained so that it never blocks writing them
+
+            return new Server(name, process, new Uri($"http://127.0.0.1:{port}"));
         }
 
-        return new Figure(result.Requests / result.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalMilliseconds / result.Requests);
+        /// <summary>A token, 100 dossiers to read, tickets enough for every call-next, and a warm-up of each path.</summary>
+        public async Task PrepareAsync(int tickets, int concurrency)
+        {
+            using var login = new HttpClient { BaseAddress = address };
+            using var response = await login.PostAsJsonAsync("/api/auth/token", new { username = "canbo.trungvan", password = "Demo@12345" });
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            using var client = new HttpClient { BaseAddress = address };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+            for (var i = 0; i < 100; i++)
+            {
+                using var created = await client.SendAsync(Intake());
+                codes.Add((await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!);
+            }
+
+            var first = (await client.GetFromJsonAsync<JsonElement>($"/api/queue/counters?office={Office}")).GetProperty("items")[0];
+            counter = first.GetProperty("id").GetGuid();
+            var service = first.GetProperty("services")[0].GetString();
+            HttpRequestMessage Ticket(int i) => new(HttpMethod.Post, "/api/queue/tickets")
+            {
+                Content = JsonContent.Create(new { office = Office, service }),
+                Headers = { { "X-Kiosk-Key", "MK-DEMO-" + Office } },
+            };
+            Check(await LoadGenerator.RunAsync(address, Ticket, tickets, concurrency, warmup: 0));
+            Check(await ReadAsync(2000, concurrency));
+            Check(await IntakeAsync(200, concurrency));
+            Check(await CallNextAsync(200, concurrency));
+        }
+
+        public Task<LoadResult> ReadAsync(int count, int concurrency) =>
+            LoadGenerator.RunAsync(address, [.. Enumerable.Range(0, count).Select(i => $"/api/dossiers/{codes[i % codes.Count]}")], concurrency, warmup: 0, token);
+
+        public Task<LoadResult> IntakeAsync(int count, int concurrency) => LoadGenerator.RunAsync(address, _ => Intake(), count, concurrency, warmup: 0, token);
+
+        public Task<LoadResult> CallNextAsync(int count, int concurrency) =>
+            LoadGenerator.RunAsync(address, _ => new HttpRequestMessage(HttpMethod.Post, $"/api/queue/counters/{counter}/call-next"), count, concurrency, warmup: 0, token);
+
+        public async Task<Figure> MeasureAsync(Func<Server, Task<LoadResult>> load)
+        {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
+            var result = Check(await load(this));
+            process.Refresh();
+            return new Figure(result.Requests, result.Elapsed.TotalSeconds, (process.TotalProcessorTime - cpu).TotalMilliseconds);
+        }
+
+        public void Dispose()
+        {
+            process.StandardInput.Close();
+            if (!process.WaitForExit(30_000))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.Dispose();
+        }
+
+        private HttpRequestMessage Intake()
+        {
+            var i = Interlocked.Increment(ref intakes);
+            return new(HttpMethod.Post, "/api/dossiers")
+            {
+                Content = JsonContent.Create(new
+                {
+                    procedureCode = "2.000815", channel = "counter",
+                    applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0010{i:00000000}"), fullName = $"Người Nộp {i}", phone = "0912345678" },
+                }),
+            };
+        }
+
+        private static LoadResult Check(LoadResult result) =>
+            result.Failures > 0 ? throw new InvalidOperationException($"{result.Failures} of {result.Requests} requests failed") : result;
     }
 
     private static double Median(IEnumerable<double> values)

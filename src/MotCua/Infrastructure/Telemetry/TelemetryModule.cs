@@ -85,6 +85,8 @@ public static class TelemetryModule
             });
         if (otlp || options.Traces)
         {
+            services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(
+                new DatabaseSpans(configuration.GetSection(Database.DatabaseOptions.Section).GetValue(nameof(Database.DatabaseOptions.Provider), Database.DatabaseProvider.Sqlite) == Database.DatabaseProvider.Postgres ? "postgresql" : "sqlite"));
             telemetry.WithTracing(tracing =>
             {
                 tracing.SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(options.TraceSampleRatio)))
@@ -94,8 +96,7 @@ public static class TelemetryModule
                         o.Filter = http => !http.Request.Path.StartsWithSegments(MetricsPath) && !http.Request.Path.StartsWithSegments("/health");
                         o.EnrichWithHttpResponse = (activity, response) => WithoutPersonalData(activity, response.HttpContext);
                     })
-                    .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) => activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path)))
-                    .AddEntityFrameworkCoreInstrumentation();
+                    .AddHttpClientInstrumentation(o => o.EnrichWithHttpRequestMessage = (activity, request) => activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path)));
                 if (otlp)
                 {
                     tracing.AddOtlpExporter();
@@ -146,8 +147,8 @@ public static class TelemetryModule
         ArgumentNullException.ThrowIfNull(next);
         if (Activity.Current is { IsAllDataRequested: true } activity)
         {
-            if ((context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText?.Contains("dossiers/{code", StringComparison.Ordinal) == true
-                && context.Request.RouteValues["code"] is string { Length: > 0 and <= 40 } dossier)
+            // A dossier's code in the route (the API, the officer's pages, public tracking), not a procedure's or a unit's.
+            if (context.Request.RouteValues["code"] is string dossier && Features.Dossiers.Contracts.DossierCode.LooksValid(dossier))
             {
                 activity.SetTag("motcua.dossier.code", dossier);
             }

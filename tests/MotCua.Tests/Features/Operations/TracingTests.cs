@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using MotCua.Infrastructure.Database;
+using MotCua.Infrastructure.Telemetry;
 using OpenTelemetry.Trace;
 
 namespace MotCua.Tests.Features.Operations;
@@ -40,11 +41,13 @@ public sealed class TracingTests
         var dossierCode = JsonDocument.Parse(code).RootElement.GetProperty("code").GetString()!;
         var (read, _) = await SendAsync(officer, HttpMethod.Get, $"/api/dossiers/{dossierCode}");
         var (citizen, _) = await SendAsync(officer, HttpMethod.Get, $"/api/citizens/{IdNumber}");
+        using var anonymous = app.CreateClient();
+        var (tracked, _) = await SendAsync(anonymous, HttpMethod.Get, $"/tra-cuu/{dossierCode}");
         var (invalid, problem) = await SendAsync(officer, HttpMethod.Post, "/api/dossiers", new { procedureCode = "", channel = "counter", applicant = new { idNumber = IdNumber } });
         Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
 
-        var traces = new[] { received.Trace, read.Trace, citizen.Trace, invalid.Trace };
-        var mine = await SpansAsync(spans, s => traces.Contains(s.TraceId) && s.Kind == ActivityKind.Server, 4);
+        var traces = new[] { received.Trace, read.Trace, citizen.Trace, invalid.Trace, tracked.Trace };
+        var mine = await SpansAsync(spans, s => traces.Contains(s.TraceId) && s.Kind == ActivityKind.Server, 5);
 
         // The read: one server span, named by its route, tagged with the dossier and the account, database spans under it.
         var server = Assert.Single(mine, s => s.TraceId == read.Trace);
@@ -53,8 +56,18 @@ public sealed class TracingTests
         Assert.False(string.IsNullOrEmpty(server.GetTagItem("motcua.account") as string));
         Assert.Equal(200, server.GetTagItem("http.response.status_code"));
         var database = Snapshot(spans).Where(s => s.TraceId == read.Trace && s.Kind == ActivityKind.Client).ToList();
-        Assert.NotEmpty(database);
-        Assert.All(database, d => Assert.Equal(server.SpanId, d.ParentSpanId));
+        Assert.Contains(database, d => d.DisplayName == "SELECT dossiers_dossier");
+        Assert.All(database, d =>
+        {
+            Assert.Equal(server.SpanId, d.ParentSpanId);
+            Assert.Equal(provider == DatabaseProvider.Postgres ? "postgresql" : "sqlite", d.GetTagItem("db.system.name"));
+            Assert.Equal(d.DisplayName, d.GetTagItem("db.query.summary"));
+        });
+
+        // A page of a dossier is tagged with it too (here the public tracking page, which has no account).
+        var page = Assert.Single(mine, s => s.TraceId == tracked.Trace);
+        Assert.Equal(dossierCode, page.GetTagItem("motcua.dossier.code"));
+        Assert.Null(page.GetTagItem("motcua.account"));
 
         // The error's ProblemDetails names the trace that holds it.
         Assert.Equal(invalid.Trace.ToString(), JsonDocument.Parse(problem).RootElement.GetProperty("traceId").GetString());
@@ -79,6 +92,17 @@ public sealed class TracingTests
             }
         }
     }
+
+    [Theory]
+    [InlineData("SELECT d.\"id\", d.\"code\"\nFROM \"dossiers\" AS d\nWHERE d.\"code\" = @p", "SELECT dossiers")]
+    [InlineData("  INSERT INTO \"dossier_events\" (\"id\") VALUES (@p0);\nINSERT INTO \"outbox\" (\"id\") VALUES (@p1)", "INSERT dossier_events")]
+    [InlineData("UPDATE \"queue_tickets\" SET \"status\" = 'called' WHERE \"id\" IN (SELECT t.\"id\" FROM \"queue_tickets\" AS t)", "UPDATE queue_tickets")]
+    [InlineData("DELETE FROM operations_node WHERE seen < @p", "DELETE operations_node")]
+    [InlineData("SELECT fromage, intoxicated FROM menu", "SELECT menu")]
+    [InlineData("PRAGMA wal_checkpoint(PASSIVE)", "PRAGMA")]
+    [InlineData("SELECT 1", "SELECT")]
+    public void A_database_span_is_named_by_its_operation_and_first_table_not_its_text(string sql, string name) =>
+        Assert.Equal(name, DatabaseSpans.Summary(sql));
 
     /// <summary>Sends with a trace id of the test's own (W3C traceparent), as an upstream proxy or client would.</summary>
     private static async Task<((HttpStatusCode Status, ActivityTraceId Trace) Result, string Body)> SendAsync(HttpClient client, HttpMethod method, string path, object? body = null)
