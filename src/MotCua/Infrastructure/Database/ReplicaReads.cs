@@ -20,16 +20,16 @@ public sealed partial class ReplicaReads(IServiceProvider requestServices, IServ
         ArgumentNullException.ThrowIfNull(read);
         if (Configured)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var primary = db.Database.GetConnectionString();
-            db.Database.SetConnectionString(options.Value.ReadConnectionString);
             try
             {
-                var lag = await LagAsync(db, ct);
-                if (lag <= options.Value.ReplicaMaxLag.TotalSeconds)
+                var (current, value, lag) = await OnReplicaAsync(async (services, db) =>
                 {
-                    return (await read(scope.ServiceProvider.GetRequiredService<TService>()), lag);
+                    var lag = await LagAsync(db, ct);
+                    return lag <= options.Value.ReplicaMaxLag.TotalSeconds ? (true, await read(services.GetRequiredService<TService>()), lag) : (false, default(T)!, lag);
+                });
+                if (current)
+                {
+                    return (value, lag);
                 }
 
                 LogBehind(logger, lag);
@@ -37,12 +37,6 @@ public sealed partial class ReplicaReads(IServiceProvider requestServices, IServ
             catch (Exception e) when (Transient.Is(e))
             {
                 LogUnreachable(logger, e.GetBaseException().Message);
-            }
-            finally
-            {
-                // The context goes back to the pool: it must talk to the primary again.
-                await db.Database.CloseConnectionAsync();
-                db.Database.SetConnectionString(primary);
             }
         }
 
@@ -57,21 +51,31 @@ public sealed partial class ReplicaReads(IServiceProvider requestServices, IServ
             return null;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var primary = db.Database.GetConnectionString();
-        db.Database.SetConnectionString(options.Value.ReadConnectionString);
         try
         {
-            return await LagAsync(db, ct);
+            return await OnReplicaAsync((_, db) => LagAsync(db, ct));
         }
         catch (Exception e) when (Transient.Is(e))
         {
             LogUnreachable(logger, e.GetBaseException().Message);
             return null;
         }
+    }
+
+    /// <summary>Work in a scope of its own whose database context talks to the replica.</summary>
+    private async Task<T> OnReplicaAsync<T>(Func<IServiceProvider, AppDbContext, Task<T>> work)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var primary = db.Database.GetConnectionString();
+        db.Database.SetConnectionString(options.Value.ReadConnectionString);
+        try
+        {
+            return await work(scope.ServiceProvider, db);
+        }
         finally
         {
+            // The context goes back to the pool: it must talk to the primary again.
             await db.Database.CloseConnectionAsync();
             db.Database.SetConnectionString(primary);
         }
