@@ -161,11 +161,12 @@ internal sealed class DatabaseSpans(string system) : DbCommandInterceptor
         }
 
         var span = AppMetrics.Source.StartActivity(summary, ActivityKind.Client, parent.Context);
-        Activity.Current = parent;
         if (span is null)
         {
             return;
         }
+
+        Activity.Current = parent;
 
         if (span.IsAllDataRequested)
         {
