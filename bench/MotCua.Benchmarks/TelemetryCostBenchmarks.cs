@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -90,18 +89,7 @@ public class TelemetryCostBenchmarks
         service = first.GetProperty("services")[0].GetString();
     }
 
-    private HttpRequestMessage IntakeRequest()
-    {
-        var i = ++intakes;
-        return new(HttpMethod.Post, "/api/dossiers")
-        {
-            Content = JsonContent.Create(new
-            {
-                procedureCode = "2.000815", channel = "counter",
-                applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0010{i:00000000}"), fullName = $"Người Nộp {i}", phone = "0912345678" },
-            }),
-        };
-    }
+    private HttpRequestMessage IntakeRequest() => TelemetryCostScenario.CounterIntake(++intakes);
 
     private static void Ensure(HttpResponseMessage response)
     {

@@ -233,22 +233,21 @@ public static class TelemetryCostScenario
             process.Dispose();
         }
 
-        private HttpRequestMessage Intake()
-        {
-            var i = Interlocked.Increment(ref intakes);
-            return new(HttpMethod.Post, "/api/dossiers")
-            {
-                Content = JsonContent.Create(new
-                {
-                    procedureCode = "2.000815", channel = "counter",
-                    applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0010{i:00000000}"), fullName = $"Người Nộp {i}", phone = "0912345678" },
-                }),
-            };
-        }
+        private HttpRequestMessage Intake() => CounterIntake(Interlocked.Increment(ref intakes));
 
         private static LoadResult Check(LoadResult result) =>
             result.Failures > 0 ? throw new InvalidOperationException($"{result.Failures} of {result.Requests} requests failed") : result;
     }
+
+    /// <summary>A counter intake of "2.000815" for the i-th applicant of a run (each a new ID number).</summary>
+    internal static HttpRequestMessage CounterIntake(int i) => new(HttpMethod.Post, "/api/dossiers")
+    {
+        Content = JsonContent.Create(new
+        {
+            procedureCode = "2.000815", channel = "counter",
+            applicant = new { idNumber = string.Create(CultureInfo.InvariantCulture, $"0010{i:00000000}"), fullName = $"Người Nộp {i}", phone = "0912345678" },
+        }),
+    };
 
     private static double Median(IEnumerable<double> values)
     {

@@ -20,10 +20,8 @@ internal sealed class QueueWaitingFigures(AppDbContext db, UnitTree units) : IOp
         }
 
         var codes = (await units.CurrentOfficesAsync(today, ct)).ToDictionary(o => o.Id, o => o.Code);
-        return waiting.SelectMany(o => new GaugeReading[]
-        {
-            new("motcua.queue.waiting", o.Count, codes.GetValueOrDefault(o.Office, o.Office.ToString())),
-            new("motcua.queue.oldest_wait", Math.Max(0, (now - o.First).TotalSeconds), codes.GetValueOrDefault(o.Office, o.Office.ToString())),
-        });
+        return waiting.SelectMany(o => codes.GetValueOrDefault(o.Office, o.Office.ToString()) is var code
+            ? new GaugeReading[] { new("motcua.queue.waiting", o.Count, code), new("motcua.queue.oldest_wait", Math.Max(0, (now - o.First).TotalSeconds), code) }
+            : []);
     }
 }
