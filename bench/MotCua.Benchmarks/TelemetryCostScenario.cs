@@ -8,12 +8,13 @@ namespace MotCua.Benchmarks;
 /// <summary>
 /// What OpenTelemetry costs on the hot paths: an officer's dossier read, an intake and a call-next, on three MotCua
 /// processes running side by side, one per mode (telemetry off; metrics only, the Prometheus exporter registered as
-/// every node runs; metrics and traces, every request a span, not exported), each on its own database (meters and
-/// activity listeners are process-wide, so the modes cannot share a process). The load goes to one process at a time
-/// in short slices, the modes taking turns (each slice starting with another), so a machine that gets busier or
-/// quieter over the run weighs on every mode alike. Per slice: the serving process's CPU time a request (read from
-/// the operating system; the load generator is not in it) and the throughput; each mode's figure is the median of
-/// its slices' ratios to the same slice's "off".
+/// every node runs; metrics and traces, every request a span, not exported), with <c>--control</c> a fourth without
+/// telemetry (what two identical processes differ by), each on its own database (meters and activity listeners are
+/// process-wide, so the modes cannot share a process). The load goes to one process at a time in short slices, the
+/// modes taking turns (each slice starting with another), so a machine that gets busier or quieter over the run
+/// weighs on every mode alike. Per slice: the serving process's CPU time (read from the operating system; the load
+/// generator is not in it) and the throughput; printed per process over all its slices (CPU a request, requests a
+/// second), and as the median of the slices' ratios to the same slice's "off".
 /// </summary>
 public static class TelemetryCostScenario
 {
